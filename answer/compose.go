@@ -1,0 +1,277 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
+)
+
+// Engine is the embedded, extractive answerer: no network, no model. Its answers are built from the
+// timeline's summaries and dates, and its citations are the timeline's verbatim passages.
+type Engine struct {
+	kb Knowledge
+}
+
+// NewEngine returns an extractive answerer over the knowledge kb serves.
+func NewEngine(kb Knowledge) *Engine { return &Engine{kb: kb} }
+
+// Answer answers q from the current timeline. It does not fail; the error is for the Answerer
+// interface, which model-backed answerers share.
+func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	return Compose(Retrieve(e.kb.Current(), q)), nil
+}
+
+// Compose phrases a retrieval as an extractive answer.
+func Compose(r Retrieval) Answer {
+	a := Answer{Lang: r.Lang, Version: r.Timeline.Version, Mode: "extractive", Citations: []Citation{}}
+	if r.Reason != Found || len(r.Events) == 0 {
+		a.Text = refusal(r)
+		return a
+	}
+	a.Answered = true
+	a.Citations = Citations(r)
+	var b strings.Builder
+	switch {
+	case r.List:
+		b.WriteString(listHeader(r))
+		for _, s := range r.Events {
+			sum, _ := s.Event.SummaryIn(r.Lang)
+			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), firstSentence(sum))
+		}
+		if r.Total > len(r.Events) {
+			fmt.Fprintf(&b, "\n%s", tr(r.Lang, "…and %d more; ask about a narrower range.", "…et %d de plus ; précisez la période.", r.Total-len(r.Events)))
+		}
+	case len(r.Events) == 1:
+		ev := r.Events[0].Event
+		sum, _ := ev.SummaryIn(r.Lang)
+		fmt.Fprintf(&b, "%s%s %s", capitalize(onDate(ev, r.Lang)), colon(r.Lang), sum)
+	default:
+		for i, s := range r.Events {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			sum, _ := s.Event.SummaryIn(r.Lang)
+			fmt.Fprintf(&b, "• %s%s %s", capitalize(onDate(s.Event, r.Lang)), colon(r.Lang), sum)
+		}
+	}
+	if len(r.Alternatives) > 1 {
+		b.WriteString("\n")
+		b.WriteString(tr(r.Lang, "Several events match equally; pick one if this is not the one you meant.",
+			"Plusieurs événements correspondent autant ; choisissez-en un si ce n'est pas celui-ci."))
+		for _, e := range r.Alternatives {
+			a.Alternatives = append(a.Alternatives, Alternative{EventID: e.ID, Date: e.Date.String(), Title: e.Title})
+		}
+	}
+	a.Text = b.String()
+	return a
+}
+
+// Citations returns the passages a retrieval selected, as citations, in date order.
+func Citations(r Retrieval) []Citation {
+	var out []Citation
+	for _, s := range r.Events {
+		for _, i := range s.Passages {
+			p := s.Event.Passages[i]
+			out = append(out, Citation{EventID: s.Event.ID, Date: s.Event.Date.String(), Quote: p.Text, Paragraph: p.Paragraph})
+		}
+	}
+	return out
+}
+
+func refusal(r Retrieval) string {
+	lang := r.Lang
+	switch r.Reason {
+	case EmptyQuestion:
+		return tr(lang, "Ask me about the timeline \"%s\": a date (\"what happened on %s?\"), a month, or someone it mentions.",
+			"Posez-moi une question sur la chronologie « %s » : une date (« que s'est-il passé le %s ? »), un mois, ou une personne qu'elle mentionne.",
+			r.Timeline.Title, exampleDate(r.Timeline, lang))
+	case OffTopic:
+		first, last := r.Timeline.Events[0], r.Timeline.Events[len(r.Timeline.Events)-1]
+		return tr(lang, "The source does not answer that. It covers \"%s\", from %s to %s; ask about a date or someone it mentions.",
+			"La source ne répond pas à cette question. Elle couvre « %s », de %s à %s ; interrogez-moi sur une date ou une personne qu'elle mentionne.",
+			r.Timeline.Title, FormatDate(first, lang), FormatDate(last, lang))
+	}
+	var b strings.Builder
+	what := describe(r.Parsed, lang)
+	if r.Reason == NothingOnDate {
+		b.WriteString(tr(lang, "The source says nothing about %s.", "La source ne dit rien %s.", what))
+	} else {
+		b.WriteString(tr(lang, "The source has no event %s.", "La source ne rapporte aucun événement %s.", what))
+	}
+	switch {
+	case r.Before != nil && r.After != nil:
+		b.WriteString(tr(lang, " The nearest events are %s and %s.", " Les événements les plus proches : %s et %s.",
+			nearest(r.Before, lang), nearest(r.After, lang)))
+	case r.Before != nil:
+		b.WriteString(tr(lang, " The last event before it is %s.", " Le dernier événement avant : %s.", nearest(r.Before, lang)))
+	case r.After != nil:
+		b.WriteString(tr(lang, " The first event after it is %s.", " Le premier événement après : %s.", nearest(r.After, lang)))
+	}
+	return b.String()
+}
+
+func nearest(e *knowledge.Event, lang string) string {
+	return fmt.Sprintf("%s (%s)", onDate(e, lang), ShortTitle(e, lang))
+}
+
+// ShortTitle names an event in lang: its title in English, else the first sentence of its summary in
+// that language when the file has one.
+func ShortTitle(e *knowledge.Event, lang string) string {
+	if sum, got := e.SummaryIn(lang); got == lang && lang != "en" {
+		return strings.TrimSuffix(firstSentence(sum), ".")
+	}
+	return e.Title
+}
+
+// describe names the date or range a question asked about, for refusals.
+func describe(p question.Parsed, lang string) string {
+	if len(p.Spans) == 0 {
+		return tr(lang, "at that date", "à cette date")
+	}
+	s := p.Spans[0]
+	from, to := s.From.Time(), s.To.Time()
+	switch {
+	case p.OpenFrom:
+		return tr(lang, "before %s", "avant le %s", FormatDay(s.To+1, lang))
+	case p.OpenTo:
+		return tr(lang, "after %s", "après le %s", FormatDay(s.From-1, lang))
+	case s.From == s.To:
+		return tr(lang, "%s", "du %s", FormatDay(s.From, lang))
+	case from.Day() == 1 && from.Month() == 1 && to.Month() == 12 && to.Day() == 31 && from.Year() == to.Year():
+		return tr(lang, "in %d", "en %d", from.Year())
+	case from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && from.Month() == to.Month() && from.Year() == to.Year():
+		return tr(lang, "in %s", "en %s", monthYear(from, lang))
+	}
+	return tr(lang, "between %s and %s", "entre le %s et le %s", FormatDay(s.From, lang), FormatDay(s.To, lang))
+}
+
+func listHeader(r Retrieval) string {
+	n := r.Total
+	what := describe(r.Parsed, r.Lang)
+	if r.Parsed.Kind == question.NoDate || len(r.Parsed.Spans) == 0 {
+		what = ""
+	}
+	if n == 1 {
+		return strings.TrimSpace(tr(r.Lang, "One event %s:", "Un événement %s :", what))
+	}
+	return strings.TrimSpace(tr(r.Lang, "%d events %s:", "%d événements %s :", n, what))
+}
+
+func exampleDate(t *knowledge.Timeline, lang string) string {
+	for _, e := range t.Events {
+		if e.Date.Precision == knowledge.PrecisionDay {
+			return FormatDay(e.Span().From, lang)
+		}
+	}
+	return "…"
+}
+
+// tr picks the English or French phrasing and formats it.
+func tr(lang, en, fr string, args ...any) string {
+	if lang == "fr" {
+		return fmt.Sprintf(fr, args...)
+	}
+	return fmt.Sprintf(en, args...)
+}
+
+var frMonths = [...]string{"", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// FormatDay writes a day the way a reader of lang expects: "21 October 2016", "1er janvier 2015".
+func FormatDay(d knowledge.Day, lang string) string {
+	t := d.Time()
+	if lang == "fr" {
+		day := fmt.Sprint(t.Day())
+		if t.Day() == 1 {
+			day = "1er"
+		}
+		return fmt.Sprintf("%s %s %d", day, frMonths[t.Month()], t.Year())
+	}
+	return t.Format("2 January 2006")
+}
+
+func monthYear(t time.Time, lang string) string {
+	if lang == "fr" {
+		return fmt.Sprintf("%s %d", frMonths[t.Month()], t.Year())
+	}
+	return t.Format("January 2006")
+}
+
+// FormatDate writes an event's date at its precision, with its time when it has one.
+func FormatDate(e *knowledge.Event, lang string) string {
+	var s string
+	switch e.Date.Precision {
+	case knowledge.PrecisionYear:
+		s = fmt.Sprint(e.Date.Year)
+	case knowledge.PrecisionMonth:
+		s = monthYear(e.Span().From.Time(), lang)
+	default:
+		s = FormatDay(e.Span().From, lang)
+	}
+	if e.Time != "" {
+		s += tr(lang, " at %s", " à %s", e.Time)
+	}
+	return s
+}
+
+// onDate is "on 21 October 2016", "in June 2016", "le 21 octobre 2016", "en juin 2016".
+func onDate(e *knowledge.Event, lang string) string {
+	if e.Date.Precision == knowledge.PrecisionDay {
+		return tr(lang, "on %s", "le %s", FormatDate(e, lang))
+	}
+	return tr(lang, "in %s", "en %s", FormatDate(e, lang))
+}
+
+// colon follows each language's typography: "On 3 October:" but "Le 3 octobre :".
+func colon(lang string) string {
+	if lang == "fr" {
+		return "\u00a0:"
+	}
+	return ":"
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// firstSentence returns s up to the end of its first sentence, never cutting inside quotes or
+// brackets.
+func firstSentence(s string) string {
+	depth, inQuote := 0, false
+	for i, r := range s {
+		switch r {
+		case '(', '[', '«', '“':
+			depth++
+		case ')', ']', '»', '”':
+			depth = max(0, depth-1)
+		case '"':
+			inQuote = !inQuote
+		case '.', '!', '?':
+			next := i + 1
+			if depth == 0 && !inQuote && next < len(s) && s[next] == ' ' && i > 0 && !isAbbrev(s[:i]) {
+				return s[:next]
+			}
+		}
+	}
+	return s
+}
+
+// isAbbrev guards initials and abbreviations such as "Jr." or "U.S." from ending a sentence.
+func isAbbrev(before string) bool {
+	j := strings.LastIndexByte(before, ' ')
+	word := before[j+1:]
+	switch word {
+	case "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "vs", "etc", "M", "Mme":
+		return true
+	}
+	return len(word) == 1 || strings.Contains(word, ".")
+}

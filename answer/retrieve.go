@@ -1,0 +1,270 @@
+package answer
+
+import (
+	"github.com/timelinebot/timelinebot/internal/textproc"
+	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
+)
+
+// Retrieval tuning. minCoverage is the share of a dateless question's information an event must
+// match to count as an answer: below it the question is about something the timeline merely
+// mentions in passing ("Assange's date of birth" matches Assange, not a birth date).
+const (
+	minCoverage   = 0.7
+	focusRatio    = 0.6  // events scoring at least this share of the best are kept with it
+	tieRatio      = 0.95 // within this share of the best, two events are an ambiguity
+	maxFocused    = 3
+	maxListed     = 10
+	maxPassages   = 8
+	minFocusWords = 1
+)
+
+// Reason says why a retrieval found no answer.
+type Reason int
+
+// Reasons.
+const (
+	Found Reason = iota
+	NothingOnDate
+	NothingInRange
+	OffTopic
+	EmptyQuestion
+)
+
+// Retrieval is what a question is about in a timeline: the events and passages that answer it, or
+// why nothing does. The extractive answerer phrases it; the LLM answerer sends its passages to a model.
+type Retrieval struct {
+	Timeline *knowledge.Timeline
+	Parsed   question.Parsed
+	Lang     string
+	Reason   Reason
+	// Events are the events answering, in date order, with the passages to cite for each.
+	Events []Selected
+	// Total is the number of events in the asked range when Events lists only the first maxListed.
+	Total int
+	// Before and After are the nearest events around an empty date or range.
+	Before, After *knowledge.Event
+	// Alternatives are events matching as well as the chosen one.
+	Alternatives []*knowledge.Event
+	// List is true when the events answer a range question and are listed rather than described.
+	List bool
+}
+
+// Selected is an event chosen to answer, with the indexes of the passages to cite.
+type Selected struct {
+	Event    *knowledge.Event
+	Passages []int
+}
+
+// Retrieve finds what answers q in t.
+func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
+	p := question.Parse(q.Text, t)
+	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang)}
+	words := textproc.Words(textproc.Fold(p.Rest))
+	hasContent := false
+	for _, w := range words {
+		hasContent = hasContent || !textproc.IsStopWord(w)
+	}
+
+	switch {
+	case p.Order != question.AnyOrder:
+		r.orderQuery(p)
+	case p.Kind == question.ExactDay || p.Kind == question.Anchor:
+		r.dayQuery(p)
+	case p.Kind != question.NoDate:
+		r.rangeQuery(p, hasContent)
+	case !hasContent:
+		r.Reason = EmptyQuestion
+	default:
+		r.topicQuery(p)
+	}
+	return r
+}
+
+func pickLang(detected, hint string) string {
+	switch {
+	case detected != "":
+		return detected
+	case hint == "fr" || hint == "en":
+		return hint
+	}
+	return "en"
+}
+
+func (r *Retrieval) orderQuery(p question.Parsed) {
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, EntriesOnly: true})
+	var pick *knowledge.Event
+	for _, h := range res.Hits {
+		if pick == nil ||
+			(p.Order == question.First && r.Timeline.Position(h.Event) < r.Timeline.Position(pick)) ||
+			(p.Order == question.Last && r.Timeline.Position(h.Event) > r.Timeline.Position(pick)) {
+			pick = h.Event
+		}
+	}
+	if pick == nil && len(p.Spans) == 0 {
+		// No entry matches the words: the first or last entry of the whole timeline is still the answer.
+		if entries := r.Timeline.Entries(); len(entries) > 0 {
+			pick = entries[0]
+			if p.Order == question.Last {
+				pick = entries[len(entries)-1]
+			}
+		}
+	}
+	if pick == nil {
+		r.Reason = NothingInRange
+		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
+		return
+	}
+	r.Events = []Selected{{Event: pick, Passages: allPassages(pick)}}
+}
+
+func (r *Retrieval) dayQuery(p question.Parsed) {
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans})
+	if len(res.Hits) == 0 {
+		r.Reason = NothingOnDate
+		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
+		return
+	}
+	hits := preferEntries(res.Hits)
+	best := hits[0]
+	chosen := []*knowledge.Event{best.Event}
+	for _, h := range hits[1:] {
+		if len(chosen) == maxFocused {
+			break
+		}
+		if best.Score == 0 || h.Score >= focusRatio*best.Score {
+			if len(p.Spans) > 1 && !sameSpan(h.Event, best.Event, p.Spans) {
+				// A date without a year that matches events in two years: ask rather than guess.
+				r.Alternatives = append(r.Alternatives, h.Event)
+				continue
+			}
+			chosen = append(chosen, h.Event)
+		}
+	}
+	if len(r.Alternatives) > 0 {
+		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
+	}
+	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
+	for _, s := range spans {
+		if s.Overlaps(a.Span()) && s.Overlaps(b.Span()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans})
+	if len(res.Hits) == 0 {
+		r.Reason = NothingInRange
+		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
+		return
+	}
+	hits := preferEntries(res.Hits)
+	best := hits[0]
+	if hasContent && best.Score > 0 && best.Coverage >= minCoverage {
+		var focused []*knowledge.Event
+		for _, h := range hits {
+			if h.Score >= focusRatio*best.Score && len(focused) < maxFocused {
+				focused = append(focused, h.Event)
+			}
+		}
+		if len(focused) < len(hits) {
+			r.selectEvents(focused, p.Rest, len(focused) == 1)
+			return
+		}
+	}
+	// List the range in date order.
+	events := make([]*knowledge.Event, 0, len(hits))
+	for _, h := range hits {
+		events = append(events, h.Event)
+	}
+	sortByPosition(r.Timeline, events)
+	r.Total = len(events)
+	if len(events) > maxListed {
+		events = events[:maxListed]
+	}
+	r.List = true
+	r.selectEvents(events, p.Rest, false)
+}
+
+func (r *Retrieval) topicQuery(p question.Parsed) {
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest})
+	if len(res.Hits) == 0 || res.Hits[0].Coverage < minCoverage {
+		r.Reason = OffTopic
+		return
+	}
+	best := res.Hits[0]
+	chosen := []*knowledge.Event{best.Event}
+	for _, h := range res.Hits[1:] {
+		if len(chosen) == maxFocused || h.Score < focusRatio*best.Score {
+			break
+		}
+		if h.Coverage < minCoverage {
+			continue
+		}
+		if h.Score >= tieRatio*best.Score {
+			r.Alternatives = append(r.Alternatives, h.Event)
+		}
+		chosen = append(chosen, h.Event)
+	}
+	if len(r.Alternatives) > 0 {
+		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
+	}
+	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+// preferEntries drops context events when an entry is among the hits: a question about a month is
+// about the chronology's entries, and a context date is only the answer when nothing else is.
+func preferEntries(hits []knowledge.Hit) []knowledge.Hit {
+	var entries []knowledge.Hit
+	for _, h := range hits {
+		if h.Event.Kind == knowledge.KindEntry {
+			entries = append(entries, h)
+		}
+	}
+	if len(entries) == 0 {
+		return hits
+	}
+	// Keep a context event that matches the words far better than every entry.
+	if hits[0].Event.Kind == knowledge.KindContext && hits[0].Score > 0 && hits[0].Score >= 2*entries[0].Score {
+		return hits
+	}
+	return entries
+}
+
+// selectEvents records the chosen events in date order with the passages to cite: all of them when
+// one event answers (its passages are the evidence, and a short question often cannot tell which one
+// matters), else the one passage per event that best matches the question.
+func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single bool) {
+	sortByPosition(r.Timeline, events)
+	for _, e := range events {
+		sel := Selected{Event: e}
+		if single {
+			sel.Passages = allPassages(e)
+		} else {
+			sel.Passages = []int{r.Timeline.BestPassage(e, rest)}
+		}
+		r.Events = append(r.Events, sel)
+	}
+}
+
+func allPassages(e *knowledge.Event) []int {
+	n := min(len(e.Passages), maxPassages)
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func sortByPosition(t *knowledge.Timeline, events []*knowledge.Event) {
+	for i := 1; i < len(events); i++ {
+		for j := i; j > 0 && t.Position(events[j]) < t.Position(events[j-1]); j-- {
+			events[j], events[j-1] = events[j-1], events[j]
+		}
+	}
+}

@@ -1,0 +1,182 @@
+// Package textproc holds the text analysis shared by the knowledge index and the question parser:
+// accent folding, tokenization with French elision, stop words, stemming and language guessing.
+//
+// Stemming is Snowball (github.com/kljensen/snowball); folding is Unicode NFD with combining marks
+// removed (golang.org/x/text). Everything else is small enough that a library would cost more than it
+// saves; see docs/dependencies.md.
+package textproc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/french"
+	"github.com/kljensen/snowball/spanish"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lower-cases s and removes diacritics, so "Élection" and "election" compare equal.
+// Apostrophe variants are mapped to ASCII "'" so elision is handled the same way for ’ and '.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == '’' || r == '‘' || r == 'ʼ' || r == '`':
+			b.WriteByte('\'')
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe")
+		case r == 'æ' || r == 'Æ':
+			b.WriteString("ae")
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Words splits folded text into words: runs of letters and digits. Apostrophes split words, which
+// removes French elision (l'élection → l, election) and English possessives (Trump's → trump, s); the
+// clitics left over are stop words. Hyphens split too (Royaume-Uni → royaume, uni).
+func Words(folded string) []string {
+	var out []string
+	start := -1
+	for i, r := range folded {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, folded[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, folded[start:])
+	}
+	return out
+}
+
+// Stem reduces a folded word to its Snowball stem in lang. Languages without a stemmer return the
+// word unchanged, so any source language still works, only with exact-word matching.
+func Stem(word, lang string) string {
+	if len(word) < 3 || isDigits(word) {
+		return word
+	}
+	switch lang {
+	case "en":
+		return english.Stem(word, true)
+	case "fr":
+		return Fold(french.Stem(word, true))
+	case "es":
+		return Fold(spanish.Stem(word, true))
+	}
+	return word
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// IsStopWord reports whether a folded word carries no meaning for retrieval in English or French:
+// function words, question words, clitics left by elision, and chat filler.
+func IsStopWord(w string) bool {
+	_, ok := stopWords[w]
+	return ok
+}
+
+// Language guesses whether text is English ("en") or French ("fr") from function words and French
+// diacritics. It returns "" when the text gives no evidence either way (a bare date, a name), so the
+// caller can fall back on something else, such as the user's Discord locale.
+func Language(text string) string {
+	en, fr := 0, 0
+	for _, r := range text {
+		switch r {
+		case 'é', 'è', 'ê', 'à', 'ù', 'ç', 'ô', 'î', 'û', 'ë', 'ï', 'â', 'É', 'È', 'À':
+			fr++
+		}
+	}
+	folded := Fold(text)
+	if strings.Contains(folded, "qu'") || strings.Contains(folded, "s'est") || strings.Contains(folded, "c'est") {
+		fr += 2
+	}
+	for _, w := range Words(folded) {
+		en += enMarkers[w]
+		fr += frMarkers[w]
+	}
+	switch {
+	case en > fr:
+		return "en"
+	case fr > en:
+		return "fr"
+	}
+	return ""
+}
+
+var enMarkers = weights("what when who whom whose which where why how did does do is are was were the of " +
+	"and to in on at about tell me happened say said write wrote ask asked send sent reply replied after before " +
+	"between first last most recent day election message with from his her their they he she it")
+
+var frMarkers = weights("que quoi quel quelle quels quelles quand qui ou pourquoi comment est sont etait " +
+	"le la les des du au aux un une et en dans sur avec pour par a-t-il ecrit dit demande envoye passe " +
+	"entre avant apres premier premiere dernier derniere jour election il elle ils elles lui leur son sa ses " +
+	"s'est a-t-elle t-il janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre")
+
+func weights(list string) map[string]int {
+	m := make(map[string]int)
+	for _, w := range strings.Fields(list) {
+		m[w] = 1
+	}
+	return m
+}
+
+var stopWords = func() map[string]struct{} {
+	m := make(map[string]struct{})
+	for _, w := range strings.Fields(stopList) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// Folded (accent-free) forms only.
+const stopList = `
+a an the of to in on at by for from with about as into onto over under up down out off than then so
+and or but nor not no yes if is are was were be been being am do does did doing done have has had having
+i me my we us our you your he him his she her it its they them their this that these those there here
+what when where which who whom whose why how whatever whenever
+can could will would shall should may might must also just only very much many more most some any all
+tell told say says please know let lets show give explain describe happen happened happening
+s t d l j m n c qu jusqu lorsqu puisqu
+le la les un une des du de d au aux et ou mais donc or ni car ne pas plus
+je tu il elle on nous vous ils elles me te se moi toi lui leur leurs eux
+mon ma mes ton ta tes son sa ses notre nos votre vos ce cet cette ces ca cela ceci
+qui que quoi quel quelle quels quelles dont quand comment pourquoi combien
+est sont etait etaient ete etre a ai as avons avez ont avait avaient eu y en dans sur sous par pour avec sans
+chez vers entre si oui non tout tous toute toutes
+dis dites raconte racontez explique expliquez
+exactly actually really precisely please thanks thank hey hi hello ok okay anything something
+exactement vraiment precisement merci bonjour salut svp stp
+`

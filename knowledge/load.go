@@ -1,0 +1,586 @@
+package knowledge
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FormatVersion is the knowledge-file format this build reads.
+const FormatVersion = 1
+
+// MaxFileSize bounds a knowledge file or source text, so a wrong path (a disk image, a log) fails
+// with a message instead of exhausting memory.
+const MaxFileSize = 256 << 20
+
+// Problem is one thing wrong with a knowledge file, located by line and column.
+type Problem struct {
+	Line, Column int
+	Field        string // e.g. events[3].date
+	Message      string
+}
+
+// ValidationError lists every problem found in a knowledge file. Loading reports all problems at
+// once, so an editor can fix a file in one pass.
+type ValidationError struct {
+	File     string
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d problem", e.File, len(e.Problems))
+	if len(e.Problems) != 1 {
+		b.WriteString("s")
+	}
+	for _, p := range e.Problems {
+		b.WriteString("\n")
+		b.WriteString(e.format(p))
+	}
+	return b.String()
+}
+
+// Lines returns each problem as "FILE:LINE:COL: field: message".
+func (e *ValidationError) Lines() []string {
+	out := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = e.format(p)
+	}
+	return out
+}
+
+func (e *ValidationError) format(p Problem) string {
+	loc := e.File
+	if p.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", e.File, p.Line, p.Column)
+	}
+	if p.Field == "" {
+		return loc + ": " + p.Message
+	}
+	return loc + ": " + p.Field + ": " + p.Message
+}
+
+// SourceReader reads a source text referenced by path, relative to the knowledge file.
+type SourceReader func(path string) ([]byte, error)
+
+// LoadFile reads, validates and indexes the knowledge file at path. A source path inside it is
+// resolved relative to the file's folder.
+func LoadFile(path string) (*Timeline, error) {
+	data, err := readCapped(path)
+	if err != nil {
+		return nil, fmt.Errorf("load knowledge: %w", err)
+	}
+	dir := filepath.Dir(path)
+	return Parse(path, data, func(rel string) ([]byte, error) {
+		if filepath.IsAbs(rel) {
+			return readCapped(rel)
+		}
+		return readCapped(filepath.Join(dir, rel))
+	})
+}
+
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a file", path)
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s is %d bytes, more than the %d-byte limit", path, st.Size(), MaxFileSize)
+	}
+	return os.ReadFile(path)
+}
+
+// Parse validates and indexes a knowledge file's content. name is used in messages; readSource
+// resolves `source.path` (it may be nil when the source is inline).
+func Parse(name string, data []byte, readSource SourceReader) (*Timeline, error) {
+	p := &parser{file: name}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		p.problemf(yamlErrorLine(err), 1, "", "not valid YAML: %s", cleanYAMLError(err))
+		return nil, p.err()
+	}
+	if len(root.Content) == 0 {
+		p.problemf(1, 1, "", "the file is empty; start from `timelinebot init DIR`")
+		return nil, p.err()
+	}
+	t := p.timeline(root.Content[0], readSource)
+	if len(p.problems) > 0 {
+		return nil, p.err()
+	}
+	h := sha256.New()
+	h.Write(data)
+	h.Write([]byte{0})
+	h.Write([]byte(t.Source.Text))
+	t.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	t.Origin = name
+	t.LoadedAt = time.Now()
+	t.build()
+	return t, nil
+}
+
+type parser struct {
+	file     string
+	problems []Problem
+}
+
+func (p *parser) problemf(line, col int, field, format string, args ...any) {
+	p.problems = append(p.problems, Problem{Line: line, Column: col, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) at(n *yaml.Node, field, format string, args ...any) {
+	p.problemf(n.Line, n.Column, field, format, args...)
+}
+
+func (p *parser) err() error {
+	if len(p.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{File: p.file, Problems: p.problems}
+}
+
+var yamlLineRe = regexp.MustCompile(`line (\d+)`)
+
+func yamlErrorLine(err error) int {
+	if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+		var n int
+		fmt.Sscan(m[1], &n)
+		return n
+	}
+	return 0
+}
+
+func cleanYAMLError(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	return yamlLineRe.ReplaceAllString(strings.TrimPrefix(s, "unmarshal errors:\n  "), "line $1")
+}
+
+// fields walks a mapping node, calling set for each known key and reporting unknown and duplicate
+// keys. It returns the key nodes seen, by name, so callers can point at a missing field's parent.
+func (p *parser) fields(n *yaml.Node, path string, known []string, set func(key string, k, v *yaml.Node)) map[string]*yaml.Node {
+	seen := map[string]*yaml.Node{}
+	if n.Kind != yaml.MappingNode {
+		p.at(n, path, "must be a mapping of fields (key: value), found %s", kindName(n))
+		return seen
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if prev, dup := seen[key]; dup {
+			p.at(k, join(path, key), "given twice (first at line %d)", prev.Line)
+			continue
+		}
+		seen[key] = k
+		if !contains(known, key) {
+			msg := fmt.Sprintf("unknown field %q", key)
+			if s := suggest(key, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; known fields: " + strings.Join(known, ", ")
+			}
+			p.at(k, path, "%s", msg)
+			continue
+		}
+		set(key, k, v)
+	}
+	return seen
+}
+
+func (p *parser) require(n *yaml.Node, path string, seen map[string]*yaml.Node, names ...string) {
+	for _, name := range names {
+		if _, ok := seen[name]; !ok && n.Kind == yaml.MappingNode {
+			p.at(n, path, "missing required field %q", name)
+		}
+	}
+}
+
+func (p *parser) str(n *yaml.Node, field string) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		p.at(n, field, "must be text, found %s", kindName(n))
+		return ""
+	}
+	if !utf8.ValidString(n.Value) {
+		p.at(n, field, "is not valid UTF-8")
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) nonEmpty(n *yaml.Node, field string) string {
+	s := strings.TrimSpace(p.str(n, field))
+	if s == "" && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		p.at(n, field, "must not be empty")
+	}
+	return s
+}
+
+func (p *parser) strList(n *yaml.Node, field string) []string {
+	if n.Kind != yaml.SequenceNode {
+		p.at(n, field, "must be a list, found %s", kindName(n))
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for i, c := range n.Content {
+		if s := p.nonEmpty(c, fmt.Sprintf("%s[%d]", field, i)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *parser) langMap(n *yaml.Node, field string, each func(lang string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		p.at(n, field, "must be a mapping from language code to text, found %s", kindName(n))
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !langRe.MatchString(k.Value) {
+			p.at(k, field, "%q is not a language code; use a two-letter ISO 639-1 code such as en or fr", k.Value)
+			continue
+		}
+		each(k.Value, k, v)
+	}
+}
+
+var (
+	idRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,79}$`)
+	langRe = regexp.MustCompile(`^[a-z]{2}$`)
+	timeRe = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+)
+
+func (p *parser) timeline(n *yaml.Node, readSource SourceReader) *Timeline {
+	t := &Timeline{}
+	var sourceNode, eventsNode *yaml.Node
+	format := 0
+	seen := p.fields(n, "", []string{"format", "title", "source", "anchors", "events"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "format":
+			if _, err := fmt.Sscan(v.Value, &format); err != nil || v.Kind != yaml.ScalarNode {
+				p.at(v, "format", "must be a whole number; this build reads format %d", FormatVersion)
+			} else if format != FormatVersion {
+				p.at(v, "format", "is %d but this build reads format %d; upgrade timelinebot or convert the file", format, FormatVersion)
+			}
+		case "title":
+			t.Title = p.nonEmpty(v, "title")
+		case "source":
+			sourceNode = v
+		case "anchors":
+			t.Anchors = p.anchors(v)
+		case "events":
+			eventsNode = v
+		}
+	})
+	p.require(n, "", seen, "format", "title", "source", "events")
+	if sourceNode != nil {
+		t.Source = p.source(sourceNode, readSource)
+	}
+	if eventsNode != nil {
+		t.Events = p.events(eventsNode, &t.Source)
+	}
+	return t
+}
+
+func (p *parser) source(n *yaml.Node, readSource SourceReader) Source {
+	var s Source
+	var pathNode, textNode *yaml.Node
+	seen := p.fields(n, "source", []string{"path", "text", "title", "language", "author", "attribution", "url", "published"}, func(key string, k, v *yaml.Node) {
+		f := "source." + key
+		switch key {
+		case "path":
+			pathNode, s.Path = v, p.nonEmpty(v, f)
+		case "text":
+			textNode, s.Text = v, p.str(v, f)
+		case "title":
+			s.Title = p.nonEmpty(v, f)
+		case "language":
+			s.Language = p.nonEmpty(v, f)
+			if s.Language != "" && !langRe.MatchString(s.Language) {
+				p.at(v, f, "%q is not a language code; use a two-letter ISO 639-1 code such as en or fr", s.Language)
+			}
+		case "author":
+			s.Author = p.str(v, f)
+		case "attribution":
+			s.Attribution = p.nonEmpty(v, f)
+		case "url":
+			s.URL = p.str(v, f)
+			if s.URL != "" && !strings.HasPrefix(s.URL, "http://") && !strings.HasPrefix(s.URL, "https://") {
+				p.at(v, f, "%q is not a web address; write it with http:// or https://, or leave it out", s.URL)
+			}
+		case "published":
+			s.Published = p.str(v, f)
+			if d, err := ParseDate(s.Published); err != nil {
+				p.at(v, f, "%v", err)
+			} else if d.Precision != PrecisionDay {
+				p.at(v, f, "%q must be a full date, YYYY-MM-DD", s.Published)
+			}
+		}
+	})
+	p.require(n, "source", seen, "title", "language", "attribution")
+	switch {
+	case pathNode != nil && textNode != nil:
+		p.at(textNode, "source", "give either `path` or `text`, not both")
+	case pathNode == nil && textNode == nil:
+		if n.Kind == yaml.MappingNode {
+			p.at(n, "source", "missing the source text: add `path: FILE` (relative to this file) or `text: |` with the text")
+		}
+	case pathNode != nil && s.Path != "":
+		if readSource == nil {
+			p.at(pathNode, "source.path", "cannot read %q: this knowledge was given without a folder; inline the text with `text: |`", s.Path)
+			break
+		}
+		data, err := readSource(s.Path)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			p.at(pathNode, "source.path", "file %q not found (paths are relative to the knowledge file's folder)", s.Path)
+		case err != nil:
+			p.at(pathNode, "source.path", "cannot read %q: %v", s.Path, err)
+		case !utf8.Valid(data):
+			p.at(pathNode, "source.path", "%q is not UTF-8 text; convert it (for example with iconv) and try again", s.Path)
+		default:
+			s.Text = string(data)
+		}
+	}
+	if (pathNode != nil || textNode != nil) && strings.TrimSpace(s.Text) == "" && len(p.problems) == 0 {
+		p.at(n, "source", "the source text is empty")
+	}
+	s.norm = normalize(s.Text)
+	return s
+}
+
+func (p *parser) anchors(n *yaml.Node) []Anchor {
+	if n.Kind != yaml.SequenceNode {
+		p.at(n, "anchors", "must be a list, found %s", kindName(n))
+		return nil
+	}
+	var out []Anchor
+	ids := map[string]int{}
+	for i, an := range n.Content {
+		path := fmt.Sprintf("anchors[%d]", i)
+		a := Anchor{Names: map[string][]string{}}
+		seen := p.fields(an, path, []string{"id", "date", "names"}, func(key string, k, v *yaml.Node) {
+			f := path + "." + key
+			switch key {
+			case "id":
+				a.ID = p.nonEmpty(v, f)
+				if a.ID != "" && !idRe.MatchString(a.ID) {
+					p.at(v, f, "%q is not a valid id: use lower-case letters, digits and hyphens", a.ID)
+				} else if line, dup := ids[a.ID]; dup {
+					p.at(v, f, "duplicate anchor id %q (first used at line %d)", a.ID, line)
+				}
+				ids[a.ID] = v.Line
+			case "date":
+				d, err := ParseDate(p.str(v, f))
+				if err != nil {
+					p.at(v, f, "%v", err)
+				} else if d.Precision != PrecisionDay {
+					p.at(v, f, "an anchor needs a full date, YYYY-MM-DD")
+				}
+				a.Date = d
+			case "names":
+				p.langMap(v, f, func(lang string, k, v *yaml.Node) {
+					a.Names[lang] = p.strList(v, f+"."+lang)
+				})
+			}
+		})
+		p.require(an, path, seen, "id", "date", "names")
+		out = append(out, a)
+	}
+	return out
+}
+
+var eventFields = []string{"id", "date", "time", "kind", "related", "title", "actors", "summary", "summaries", "passages"}
+
+func (p *parser) events(n *yaml.Node, src *Source) []*Event {
+	if n.Kind != yaml.SequenceNode {
+		p.at(n, "events", "must be a list of events, found %s", kindName(n))
+		return nil
+	}
+	if len(n.Content) == 0 {
+		p.at(n, "events", "the list is empty; a timeline needs at least one event")
+	}
+	events := make([]*Event, 0, len(n.Content))
+	ids := make(map[string]int, len(n.Content))
+	type rel struct {
+		node *yaml.Node
+		path string
+	}
+	var relatedRefs []rel
+	for i, en := range n.Content {
+		path := fmt.Sprintf("events[%d]", i)
+		e := &Event{Kind: KindEntry, Line: en.Line}
+		seen := p.fields(en, path, eventFields, func(key string, k, v *yaml.Node) {
+			f := path + "." + key
+			switch key {
+			case "id":
+				e.ID = p.nonEmpty(v, f)
+				if e.ID == "" {
+					return
+				}
+				if !idRe.MatchString(e.ID) {
+					p.at(v, f, "%q is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 80 characters", e.ID)
+				} else if line, dup := ids[e.ID]; dup {
+					p.at(v, f, "duplicate id %q (first used at line %d); ids must be unique", e.ID, line)
+				} else {
+					ids[e.ID] = v.Line
+				}
+			case "date":
+				d, err := ParseDate(p.str(v, f))
+				if err != nil {
+					p.at(v, f, "%v", err)
+				}
+				e.Date = d
+			case "time":
+				e.Time = p.str(v, f)
+				if e.Time != "" && !timeRe.MatchString(e.Time) {
+					p.at(v, f, "%q is not a time; write HH:MM on a 24-hour clock, for example \"18:35\"", e.Time)
+				}
+			case "kind":
+				switch k := p.str(v, f); Kind(k) {
+				case KindEntry, KindContext:
+					e.Kind = Kind(k)
+				default:
+					p.at(v, f, "%q is not a kind; use %q or %q", k, KindEntry, KindContext)
+				}
+			case "related":
+				e.Related = p.strList(v, f)
+				relatedRefs = append(relatedRefs, rel{v, f})
+			case "title":
+				e.Title = p.nonEmpty(v, f)
+				if utf8.RuneCountInString(e.Title) > 100 {
+					p.at(v, f, "is %d characters; keep titles to 100 (they label buttons and autocomplete)", utf8.RuneCountInString(e.Title))
+				}
+			case "actors":
+				e.Actors = p.strList(v, f)
+			case "summary":
+				e.Summary = collapse(p.nonEmpty(v, f))
+			case "summaries":
+				e.Summaries = map[string]string{}
+				p.langMap(v, f, func(lang string, k, v *yaml.Node) {
+					e.Summaries[lang] = collapse(p.nonEmpty(v, f+"."+lang))
+				})
+			case "passages":
+				e.Passages = p.passages(v, f, src)
+			}
+		})
+		p.require(en, path, seen, "id", "date", "title", "summary", "passages")
+		events = append(events, e)
+	}
+	for _, r := range relatedRefs {
+		for i, c := range r.node.Content {
+			if _, ok := ids[c.Value]; !ok && c.Value != "" {
+				p.at(c, fmt.Sprintf("%s[%d]", r.path, i), "no event has id %q", c.Value)
+			}
+		}
+	}
+	sortEvents(events)
+	return events
+}
+
+func (p *parser) passages(n *yaml.Node, field string, src *Source) []Passage {
+	if n.Kind != yaml.SequenceNode {
+		p.at(n, field, "must be a list of verbatim quotes from the source, found %s", kindName(n))
+		return nil
+	}
+	if len(n.Content) == 0 {
+		p.at(n, field, "needs at least one verbatim passage of the source")
+	}
+	out := make([]Passage, 0, len(n.Content))
+	for i, c := range n.Content {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		text := collapse(p.nonEmpty(c, f))
+		if text == "" {
+			continue
+		}
+		if src.norm == nil || src.norm.text == "" {
+			// The source itself failed to load; that problem is already reported.
+			out = append(out, Passage{Text: text})
+			continue
+		}
+		para, ok := src.norm.find(text)
+		if !ok {
+			p.at(c, f, "not found verbatim in the source%s; copy the text exactly (only spacing and line breaks may differ)", src.norm.hint(text))
+			continue
+		}
+		out = append(out, Passage{Text: text, Paragraph: para})
+	}
+	return out
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the known name closest to s when it is plausibly a typo of it.
+func suggest(s string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := editDistance(s, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
