@@ -292,10 +292,3 @@ func runConfig(_ context.Context, a *app, _ *pflag.FlagSet, _ config.Config) err
 func newAnswerer(cfg config.Config, kb answer.Knowledge, noLLM bool, stderr io.Writer) (answer.Answerer, string) {
 	return answer.NewEngine(kb), "extractive"
 }
-
-func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config) error {
-	if err := cfg.RequireDiscord(); err != nil {
-		return err
-	}
-	return errors.New("serve: not implemented yet")
-}

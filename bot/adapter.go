@@ -1,0 +1,99 @@
+package bot
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// This file is the one place that touches discordgo's package-level state. discordgo v0.29.0 builds
+// its REST endpoints at init from "https://discord.com/api/v9/", so rather than rewriting its dozens
+// of endpoint variables, the session's HTTP client gets a transport that rewrites that prefix to the
+// configured API base (Discord's v10 API by default, or a compatible server such as the tests' fake).
+// The gateway URL comes from that API's /gateway answer, so it follows automatically; the gateway
+// version comes from discordgo.APIVersion, set here to 10 to match.
+
+const discordgoAPIPrefix = "https://discord.com/api/v9/"
+
+var discordgoOnce sync.Once
+
+// setupDiscordgo sets discordgo's package-level settings once per process: the API version of the
+// gateway URL, and its logger routed to slog.
+func setupDiscordgo(log *slog.Logger) {
+	discordgoOnce.Do(func() {
+		discordgo.APIVersion = "10"
+		discordgo.Logger = func(level, _ int, format string, a ...any) {
+			msg := fmt.Sprintf(format, a...)
+			switch level {
+			case discordgo.LogError:
+				log.Error("discordgo", "msg", msg)
+			case discordgo.LogWarning:
+				log.Warn("discordgo", "msg", msg)
+			default:
+				log.Debug("discordgo", "msg", msg)
+			}
+		}
+	})
+}
+
+// SessionOptions are what a discordgo session needs.
+type SessionOptions struct {
+	Token      string // without the "Bot " prefix
+	APIURL     string // REST base, e.g. https://discord.com/api/v10
+	Intents    discordgo.Intent
+	ShardID    int
+	ShardCount int
+	// Transport is the base transport; nil means http.DefaultTransport.
+	Transport http.RoundTripper
+	Logger    *slog.Logger
+}
+
+// NewSession returns a discordgo session pointed at opts.APIURL. It does not connect.
+func NewSession(opts SessionOptions) (*discordgo.Session, error) {
+	base, err := url.Parse(strings.TrimRight(opts.APIURL, "/") + "/")
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("DISCORD_API_URL %q is not an http(s) URL", opts.APIURL)
+	}
+	setupDiscordgo(opts.Logger)
+	s, err := discordgo.New("Bot " + opts.Token)
+	if err != nil {
+		return nil, fmt.Errorf("create discord session: %w", err)
+	}
+	rt := opts.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: &rewrite{base: base, next: rt}}
+	s.Identify.Intents = opts.Intents
+	s.Identify.Compress = false
+	s.ShardID, s.ShardCount = opts.ShardID, max(opts.ShardCount, 1)
+	s.StateEnabled = false // the bot keeps no Discord state; it answers from what each event carries
+	s.LogLevel = discordgo.LogWarning
+	return s, nil
+}
+
+// rewrite sends discordgo's requests for https://discord.com/api/v9/... to the configured base.
+type rewrite struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (r *rewrite) RoundTrip(req *http.Request) (*http.Response, error) {
+	u := req.URL.String()
+	if rest, ok := strings.CutPrefix(u, discordgoAPIPrefix); ok {
+		target, err := r.base.Parse(rest)
+		if err != nil {
+			return nil, fmt.Errorf("rewrite discord url: %w", err)
+		}
+		req = req.Clone(req.Context())
+		req.URL = target
+		req.Host = target.Host
+	}
+	return r.next.RoundTrip(req)
+}

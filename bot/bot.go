@@ -1,0 +1,495 @@
+// Package bot translates Discord events into questions and answers into Discord messages. It handles
+// slash commands (/ask, /timeline, /event, /source, /reload), their buttons and select menus, direct
+// messages and mentions, and keeps Discord's rules: acknowledgement within 3 seconds, message and
+// embed limits, allowed_mentions that ping no one, per-user rate limits.
+//
+// Answers come from an Answerer and the timeline from a Knowledge; the bot knows nothing of how
+// either works. Reply builders (render.go) are pure; the discordgo session sits behind adapter.go.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+// Answerer answers a question.
+type Answerer interface {
+	Answer(ctx context.Context, q answer.Question) (answer.Answer, error)
+}
+
+// StreamAnswerer is an Answerer that can report its answer as it is written (a language model).
+type StreamAnswerer interface {
+	AnswerStream(ctx context.Context, q answer.Question, onDelta func(textSoFar string)) (answer.Answer, error)
+}
+
+// Knowledge gives the timeline currently served.
+type Knowledge interface {
+	Current() *knowledge.Timeline
+}
+
+// Metrics receives what the bot observes. All methods must be safe for concurrent use.
+type Metrics interface {
+	// Question records a question by entry point (slash, dm, mention, http) and outcome (answered,
+	// no_answer, refused, rate_limited, error) with its handling time.
+	Question(kind, outcome string, d time.Duration)
+	Feedback(helpful bool)
+	GatewayConnected(up bool)
+}
+
+type nopMetrics struct{}
+
+func (nopMetrics) Question(string, string, time.Duration) {}
+func (nopMetrics) Feedback(bool)                          {}
+func (nopMetrics) GatewayConnected(bool)                  {}
+
+// Options are the bot's settings.
+type Options struct {
+	GuildID           string
+	RateLimit         RateLimit
+	MaxQuestionLength int
+	ModeratorRoleIDs  []string
+	// AckBudget is how long an answer may take before the interaction is deferred; Discord allows
+	// 3 seconds for the first response, so this leaves room for the network.
+	AckBudget time.Duration
+	// StreamEvery is the minimum time between edits of a streamed answer.
+	StreamEvery time.Duration
+	// ShutdownTimeout bounds how long in-flight answers may run on shutdown.
+	ShutdownTimeout time.Duration
+	Logger          *slog.Logger
+	Metrics         Metrics
+	// Reloader handles /reload; nil when reloading is not available.
+	Reloader Reloader
+	// OnAck, when set, is called with the time from receiving an interaction to sending its first
+	// response; benchmarks use it to measure the bot's own handling time.
+	OnAck func(d time.Duration)
+}
+
+// Bot is a Discord bot answering questions about a timeline.
+type Bot struct {
+	opts     Options
+	answerer Answerer
+	kb       Knowledge
+	log      *slog.Logger
+	metrics  Metrics
+	limiter  *limiter
+	commands map[string]commandHandler
+
+	botUserID atomic.Value // string
+	appID     atomic.Value // string
+
+	inflight sync.WaitGroup
+	closing  atomic.Bool
+	// work is the context handlers run in: it outlives the signal that stops the bot, so answers in
+	// flight can finish, and is cancelled when the shutdown bound expires.
+	work       context.Context
+	cancelWork context.CancelFunc
+
+	feedback struct{ helpful, wrong atomic.Int64 }
+}
+
+// New returns a bot. It does not connect; see Run.
+func New(opts Options, a Answerer, kb Knowledge) *Bot {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = nopMetrics{}
+	}
+	if opts.AckBudget <= 0 {
+		opts.AckBudget = 1500 * time.Millisecond
+	}
+	if opts.StreamEvery <= 0 {
+		opts.StreamEvery = time.Second
+	}
+	if opts.ShutdownTimeout <= 0 {
+		opts.ShutdownTimeout = 10 * time.Second
+	}
+	if opts.MaxQuestionLength <= 0 {
+		opts.MaxQuestionLength = 500
+	}
+	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics, limiter: newLimiter(opts.RateLimit)}
+	b.commands = b.commandTable()
+	b.work, b.cancelWork = context.WithCancel(context.Background())
+	b.botUserID.Store("")
+	b.appID.Store("")
+	return b
+}
+
+// HandleInteraction handles one interaction, answering it through r. It is the entry point of both
+// the gateway and the HTTP interactions endpoint.
+func (b *Bot) HandleInteraction(ctx context.Context, i *discordgo.Interaction, r responder) {
+	start := time.Now()
+	in := &interaction{Interaction: i, r: &ackTimer{responder: r, start: start, onAck: b.opts.OnAck}, lang: localeLang(i)}
+	var err error
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		name := i.ApplicationCommandData().Name
+		h, ok := b.commands[name]
+		if !ok {
+			err = in.notice(ctx, "Unknown command; it may be from an older version of the bot.", "Commande inconnue ; elle vient peut-être d'une ancienne version du bot.")
+			break
+		}
+		err = h(ctx, in)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		err = b.autocompleteEvent(ctx, in)
+	case discordgo.InteractionMessageComponent:
+		err = b.component(ctx, in)
+	default:
+		return
+	}
+	if err != nil {
+		b.log.Error("interaction failed", "type", i.Type.String(), "id", i.ID, "user", in.userID(), "err", err)
+	}
+}
+
+// localeLang maps a Discord locale to the answer language hint.
+func localeLang(i *discordgo.Interaction) string {
+	if strings.HasPrefix(string(i.Locale), "fr") {
+		return "fr"
+	}
+	if i.Locale == "" && i.GuildLocale != nil && strings.HasPrefix(string(*i.GuildLocale), "fr") {
+		return "fr"
+	}
+	return "en"
+}
+
+// answerInteraction answers q, acknowledging within the budget: immediately with the answer when it
+// is ready in time, else with a deferred response that is then edited. A streaming answerer is
+// deferred at once and its text edited in as it comes, at most once per StreamEvery.
+func (b *Bot) answerInteraction(ctx context.Context, in *interaction, kind, q string) error {
+	start := time.Now()
+	question := answer.Question{Text: q, Lang: in.lang}
+	// The answer may outlive the 3-second window but not the interaction token's 15 minutes.
+	actx, cancel := context.WithTimeout(ctx, 14*time.Minute)
+	defer cancel()
+
+	if sa, ok := b.answerer.(StreamAnswerer); ok {
+		if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
+			return fmt.Errorf("defer: %w", err)
+		}
+		s := &streamer{every: b.opts.StreamEvery, edit: func(text string) {
+			_ = in.r.editOriginal(actx, in.Interaction, Reply{Content: truncate(text, maxContent)}.WebhookEdit())
+		}}
+		a, err := sa.AnswerStream(actx, question, s.delta)
+		s.stop()
+		return b.finishDeferred(ctx, in, kind, q, a, err, start)
+	}
+
+	type result struct {
+		a   answer.Answer
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		a, err := b.answerer.Answer(actx, question)
+		done <- result{a, err}
+	}()
+	timer := time.NewTimer(b.opts.AckBudget)
+	defer timer.Stop()
+	select {
+	case res := <-done:
+		if res.err != nil {
+			b.logQuestion(kind, in.userID(), q, res.a, res.err, start)
+			return in.notice(ctx, "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")
+		}
+		b.logQuestion(kind, in.userID(), q, res.a, nil, start)
+		return in.reply(ctx, AnswerReply(q, res.a, b.kb.Current()))
+	case <-timer.C:
+		if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
+			return fmt.Errorf("defer: %w", err)
+		}
+		res := <-done
+		return b.finishDeferred(ctx, in, kind, q, res.a, res.err, start)
+	}
+}
+
+func (b *Bot) finishDeferred(ctx context.Context, in *interaction, kind, q string, a answer.Answer, err error, start time.Time) error {
+	b.logQuestion(kind, in.userID(), q, a, err, start)
+	reply := AnswerReply(q, a, b.kb.Current())
+	if err != nil {
+		reply = Reply{Content: tr(in.lang, "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")}
+	}
+	// The deferred response was public, so the edit is too; Content is cleared of streamed text.
+	return in.r.editOriginal(ctx, in.Interaction, reply.WebhookEdit())
+}
+
+// logQuestion writes the one log line per question and records its metrics.
+func (b *Bot) logQuestion(kind, userID, q string, a answer.Answer, err error, start time.Time) {
+	d := time.Since(start)
+	outcome := "answered"
+	switch {
+	case err != nil:
+		outcome = "error"
+	case !a.Answered:
+		outcome = "no_answer"
+	}
+	b.metrics.Question(kind, outcome, d)
+	attrs := []any{"kind", kind, "user", userID, "latency", d, "answered", a.Answered, "cited", a.EventIDs(),
+		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(q))}
+	if a.Fallback != "" {
+		attrs = append(attrs, "fallback", a.Fallback)
+	}
+	if a.Usage.PromptTokens > 0 {
+		attrs = append(attrs, "prompt_tokens", a.Usage.PromptTokens, "completion_tokens", a.Usage.CompletionTokens)
+	}
+	if err != nil {
+		attrs = append(attrs, "err", err)
+		b.log.Error("question", attrs...)
+		return
+	}
+	b.log.Info("question", attrs...)
+}
+
+// streamer throttles edits of a streamed answer.
+type streamer struct {
+	mu    sync.Mutex
+	every time.Duration
+	last  time.Time
+	edit  func(string)
+	done  bool
+}
+
+func (s *streamer) delta(text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done || time.Since(s.last) < s.every || strings.TrimSpace(text) == "" {
+		return
+	}
+	s.last = time.Now()
+	s.edit(text + " …")
+}
+
+func (s *streamer) stop() {
+	s.mu.Lock()
+	s.done = true
+	s.mu.Unlock()
+}
+
+// ackTimer reports the time to the first response of an interaction.
+type ackTimer struct {
+	responder
+	start time.Time
+	once  sync.Once
+	onAck func(time.Duration)
+}
+
+func (a *ackTimer) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	if a.onAck != nil {
+		a.once.Do(func() { a.onAck(time.Since(a.start)) })
+	}
+	return a.responder.respond(ctx, i, resp)
+}
+
+// responder delivers interaction responses: through REST calls of a gateway session, or as the body
+// of an HTTP interactions request.
+type responder interface {
+	respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
+	editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error
+}
+
+// sessionResponder answers through the session's REST client.
+type sessionResponder struct{ s *discordgo.Session }
+
+func (r sessionResponder) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	return r.s.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+}
+
+func (r sessionResponder) editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {
+	_, err := r.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx))
+	return err
+}
+
+// Intents are the gateway intents the bot needs: messages in servers (it only acts on those that
+// mention it, whose content Discord delivers without the privileged message-content intent) and
+// direct messages.
+const Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+
+// Run connects to the gateway, registers the commands and serves until ctx is done, then shuts down
+// gracefully: new events are turned away, answers in flight finish within ShutdownTimeout.
+func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
+	ready := make(chan struct{}, 1)
+	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		b.botUserID.Store(r.User.ID)
+		if r.Application != nil {
+			b.appID.Store(r.Application.ID)
+		}
+		b.metrics.GatewayConnected(true)
+		b.log.Info("gateway ready", "user", r.User.Username, "user_id", r.User.ID, "guilds", len(r.Guilds), "session", r.SessionID != "")
+		select {
+		case ready <- struct{}{}:
+		default:
+		}
+	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) {
+		b.metrics.GatewayConnected(true)
+		b.log.Info("gateway resumed")
+	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+		b.metrics.GatewayConnected(false)
+		b.log.Warn("gateway disconnected; discordgo reconnects")
+	})
+	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+		b.track(func(ctx context.Context) { b.HandleInteraction(ctx, ic.Interaction, sessionResponder{s}) }, func() {
+			_ = sessionResponder{s}.respond(context.Background(), ic.Interaction, &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: Notice(tr(localeLang(ic.Interaction), "The bot is restarting; please ask again in a moment.", "Le bot redémarre ; réessayez dans un instant.")).ResponseData(),
+			})
+		})
+	})
+	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
+		b.track(func(ctx context.Context) { b.handleMessage(ctx, s, m.Message) }, nil)
+	})
+
+	if err := s.Open(); err != nil {
+		return fmt.Errorf("connect to the Discord gateway: %w (check DISCORD_TOKEN and DISCORD_API_URL)", err)
+	}
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		_ = s.Close()
+		return nil
+	case <-time.After(30 * time.Second):
+		_ = s.Close()
+		return errors.New("the Discord gateway did not send READY within 30 s; check the token and network")
+	}
+	if err := b.register(ctx, s); err != nil {
+		_ = s.Close()
+		return err
+	}
+	<-ctx.Done()
+	b.log.Info("shutting down", "in_flight_bound", b.opts.ShutdownTimeout)
+	b.Shutdown()
+	if err := s.Close(); err != nil {
+		b.log.Warn("close gateway", "err", err)
+	}
+	b.metrics.GatewayConnected(false)
+	return nil
+}
+
+// Shutdown turns new events away and waits for handlers in flight, at most ShutdownTimeout, after
+// which their context is cancelled.
+func (b *Bot) Shutdown() {
+	b.closing.Store(true)
+	done := make(chan struct{})
+	go func() { b.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(b.opts.ShutdownTimeout):
+		b.log.Warn("shutdown bound reached; cancelling answers in flight")
+		b.cancelWork()
+		<-done
+	}
+	b.cancelWork()
+}
+
+// track runs a handler counted as in flight, or refuse when the bot is shutting down.
+func (b *Bot) track(handle func(ctx context.Context), refuse func()) {
+	if b.closing.Load() {
+		if refuse != nil {
+			refuse()
+		}
+		return
+	}
+	b.inflight.Add(1)
+	defer b.inflight.Done()
+	handle(b.work)
+}
+
+// register installs the commands with one bulk overwrite, so restarts never duplicate them: in the
+// guild DISCORD_GUILD_ID when set (instant), else globally.
+func (b *Bot) register(ctx context.Context, s *discordgo.Session) error {
+	appID, _ := b.appID.Load().(string)
+	if appID == "" {
+		app, err := s.Application("@me")
+		if err != nil {
+			return fmt.Errorf("find the application id: %w", err)
+		}
+		appID = app.ID
+		b.appID.Store(appID)
+	}
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.opts.GuildID, Commands(), discordgo.WithContext(ctx))
+	if err != nil {
+		where := "globally"
+		if b.opts.GuildID != "" {
+			where = "in guild " + b.opts.GuildID + " (is the bot in that server, invited with the applications.commands scope?)"
+		}
+		return fmt.Errorf("register commands %s: %w", where, err)
+	}
+	b.log.Info("commands registered", "count", len(cmds), "guild", b.opts.GuildID)
+	return nil
+}
+
+// handleMessage answers direct messages and messages that mention the bot, replying to them.
+func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) {
+	self, _ := b.botUserID.Load().(string)
+	if m.Author == nil || m.Author.Bot || m.Author.ID == self || self == "" {
+		return
+	}
+	kind := "dm"
+	if m.GuildID != "" {
+		mentioned := false
+		for _, u := range m.Mentions {
+			mentioned = mentioned || u.ID == self
+		}
+		if !mentioned {
+			return
+		}
+		kind = "mention"
+	}
+	q := stripMention(m.Content, self)
+	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	send := func(r Reply) {
+		if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.MessageSend(ref), discordgo.WithContext(ctx)); err != nil {
+			b.log.Error("reply to message", "channel", m.ChannelID, "err", err)
+		}
+	}
+	if ok, en, fr := b.admit(m.Author.ID, q); !ok {
+		b.observe(kind, outcomeFor(en), 0)
+		send(Reply{Content: tr(messageLang(q), en, fr)})
+		return
+	}
+	start := time.Now()
+	_ = s.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx))
+	a, err := b.answerer.Answer(ctx, answer.Question{Text: q, Conversation: conversationKey(kind, m)})
+	b.logQuestion(kind, m.Author.ID, q, a, err, start)
+	if err != nil {
+		send(Reply{Content: tr(messageLang(q), "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")})
+		return
+	}
+	send(AnswerReply(q, a, b.kb.Current()))
+}
+
+// conversationKey scopes conversation history: per DM channel; mentions in servers keep none.
+func conversationKey(kind string, m *discordgo.Message) string {
+	if kind == "dm" {
+		return "dm:" + m.ChannelID
+	}
+	return ""
+}
+
+func messageLang(q string) string {
+	if l := detectLang(q); l != "" {
+		return l
+	}
+	return "en"
+}
+
+// stripMention removes the bot's own mention (<@id> or <@!id>) from a message.
+func stripMention(content, self string) string {
+	content = strings.ReplaceAll(content, "<@"+self+">", "")
+	content = strings.ReplaceAll(content, "<@!"+self+">", "")
+	return strings.TrimSpace(content)
+}
+
+func (b *Bot) observe(kind, outcome string, d time.Duration) { b.metrics.Question(kind, outcome, d) }

@@ -1,0 +1,376 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+// Discord's limits on messages (https://discord.com/developers/docs/resources/message): every reply
+// builder keeps within them, so no reply is ever refused for its size.
+const (
+	maxContent          = 2000
+	maxEmbedTitle       = 256
+	maxEmbedDescription = 4096
+	maxEmbedFields      = 25
+	maxFieldName        = 256
+	maxFieldValue       = 1024
+	maxFooter           = 2048
+	maxEmbedTotal       = 6000
+	maxChoices          = 25
+	maxChoiceName       = 100
+	maxSelectOptions    = 25
+	maxButtonLabel      = 80
+	pageSize            = 5
+)
+
+// Colors of embeds.
+const (
+	colorAnswer   = 0x2b6cb0
+	colorNoAnswer = 0x718096
+	colorError    = 0xc53030
+)
+
+// noMentions pings no one: not @everyone, not roles, not users, not the author replied to. Every
+// message the bot sends carries it, whatever text the answer echoes.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// Reply is a message to send, independent of how it is delivered (interaction response, webhook
+// edit, channel message).
+type Reply struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+	Ephemeral  bool
+}
+
+// ResponseData converts the reply for an interaction response.
+func (r Reply) ResponseData() *discordgo.InteractionResponseData {
+	d := &discordgo.InteractionResponseData{
+		Content:         r.Content,
+		Embeds:          r.Embeds,
+		Components:      r.Components,
+		AllowedMentions: noMentions(),
+	}
+	if d.Embeds == nil {
+		d.Embeds = []*discordgo.MessageEmbed{}
+	}
+	if d.Components == nil {
+		d.Components = []discordgo.MessageComponent{}
+	}
+	if r.Ephemeral {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return d
+}
+
+// WebhookEdit converts the reply for an edit of an interaction's original response.
+func (r Reply) WebhookEdit() *discordgo.WebhookEdit {
+	embeds := r.Embeds
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	comps := r.Components
+	if comps == nil {
+		comps = []discordgo.MessageComponent{}
+	}
+	content := r.Content
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}
+}
+
+// MessageSend converts the reply for a channel message replying to the message ref.
+func (r Reply) MessageSend(ref *discordgo.MessageReference) *discordgo.MessageSend {
+	m := &discordgo.MessageSend{
+		Content:         r.Content,
+		Embeds:          r.Embeds,
+		Components:      r.Components,
+		AllowedMentions: noMentions(),
+		Reference:       ref,
+	}
+	if m.Embeds == nil {
+		m.Embeds = []*discordgo.MessageEmbed{}
+	}
+	if m.Components == nil {
+		m.Components = []discordgo.MessageComponent{}
+	}
+	if ref != nil {
+		// Replying must not fail when the question was deleted meanwhile.
+		f := false
+		m.Reference.FailIfNotExists = &f
+	}
+	return m
+}
+
+// Notice is a short ephemeral message: errors, refusals to act, rate limits.
+func Notice(text string) Reply {
+	return Reply{Content: truncate(text, maxContent), Ephemeral: true}
+}
+
+// AnswerReply renders an answer: the answer as the embed's description, each citation as a field
+// (date and paragraph, then the verbatim quote), the source's title and attribution in the footer,
+// and buttons under it. A quote that does not fit whole is left out, never cut.
+func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply {
+	lang := a.Lang
+	e := &discordgo.MessageEmbed{
+		Title:       truncate("❓ "+oneLine(question), maxEmbedTitle),
+		Description: truncate(a.Text, maxEmbedDescription),
+		Color:       colorAnswer,
+		Footer:      footer(t, a.Version),
+	}
+	if !a.Answered {
+		e.Color = colorNoAnswer
+	}
+	omitted := 0
+	for _, c := range a.Citations {
+		name := truncate(fmt.Sprintf("%s · ¶%d", citationDate(c, t, lang), c.Paragraph), maxFieldName)
+		value := "«" + c.Quote + "»"
+		if len(e.Fields) == maxEmbedFields || utf8.RuneCountInString(value) > maxFieldValue ||
+			embedSize(e)+utf8.RuneCountInString(name)+utf8.RuneCountInString(value) > maxEmbedTotal-200 {
+			omitted++
+			continue
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
+	}
+	if omitted > 0 {
+		note := tr(lang, fmt.Sprintf("%d more passage(s) not shown here; see /event.", omitted),
+			fmt.Sprintf("%d autre(s) passage(s) non affiché(s) ici ; voir /événement.", omitted))
+		e.Footer.Text = truncate(note+" · "+e.Footer.Text, maxFooter)
+	}
+	fitEmbed(e)
+	r := Reply{Embeds: []*discordgo.MessageEmbed{e}}
+	var row []discordgo.MessageComponent
+	if ids := a.EventIDs(); len(ids) > 0 {
+		first := ids[0]
+		row = append(row,
+			discordgo.Button{Label: tr(lang, "Timeline around this", "Chronologie autour"), Style: discordgo.SecondaryButton, CustomID: aroundID(first, 0)},
+			discordgo.Button{Label: tr(lang, "Helpful", "Utile"), Style: discordgo.SuccessButton, CustomID: feedbackID(true, first)},
+			discordgo.Button{Label: tr(lang, "Wrong event", "Mauvais événement"), Style: discordgo.DangerButton, CustomID: feedbackID(false, first)},
+		)
+		r.Components = append(r.Components, discordgo.ActionsRow{Components: row})
+	}
+	if len(a.Alternatives) > 1 {
+		var opts []discordgo.SelectMenuOption
+		for _, alt := range a.Alternatives {
+			if len(opts) == maxSelectOptions {
+				break
+			}
+			opts = append(opts, discordgo.SelectMenuOption{
+				Label: truncate(alt.Date+" — "+alt.Title, 100),
+				Value: alt.EventID,
+			})
+		}
+		r.Components = append(r.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.SelectMenu{CustomID: pickID, Placeholder: tr(lang, "Several events match: pick one", "Plusieurs événements correspondent : choisissez"), Options: opts},
+		}})
+	}
+	return r
+}
+
+func citationDate(c answer.Citation, t *knowledge.Timeline, lang string) string {
+	if t != nil {
+		if e := t.Event(c.EventID); e != nil {
+			return answer.FormatDate(e, lang)
+		}
+	}
+	return c.Date
+}
+
+func footer(t *knowledge.Timeline, version string) *discordgo.MessageEmbedFooter {
+	if t == nil {
+		return &discordgo.MessageEmbedFooter{}
+	}
+	text := fmt.Sprintf("%s — %s", t.Source.Title, t.Source.Attribution)
+	if version != "" {
+		text += " · v" + version
+	}
+	return &discordgo.MessageEmbedFooter{Text: truncate(text, maxFooter)}
+}
+
+// EventReply renders one event with all its passages.
+func EventReply(e *knowledge.Event, t *knowledge.Timeline, lang string, ephemeral bool) Reply {
+	sum, _ := e.SummaryIn(lang)
+	em := &discordgo.MessageEmbed{
+		Title:       truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxEmbedTitle),
+		Description: truncate(sum, maxEmbedDescription),
+		Color:       colorAnswer,
+		Footer:      footer(t, t.Version),
+	}
+	if len(e.Actors) > 0 {
+		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: tr(lang, "Actors", "Acteurs"), Value: truncate(strings.Join(e.Actors, ", "), maxFieldValue)})
+	}
+	omitted := 0
+	for _, p := range e.Passages {
+		name := fmt.Sprintf("¶%d", p.Paragraph)
+		value := "«" + p.Text + "»"
+		if len(em.Fields) == maxEmbedFields || utf8.RuneCountInString(value) > maxFieldValue ||
+			embedSize(em)+len(name)+utf8.RuneCountInString(value) > maxEmbedTotal-200 {
+			omitted++
+			continue
+		}
+		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
+	}
+	if omitted > 0 {
+		em.Footer.Text = truncate(tr(lang, fmt.Sprintf("%d passage(s) too long to show here", omitted),
+			fmt.Sprintf("%d passage(s) trop long(s) pour être affiché(s)", omitted))+" · "+em.Footer.Text, maxFooter)
+	}
+	fitEmbed(em)
+	return Reply{Embeds: []*discordgo.MessageEmbed{em}, Components: []discordgo.MessageComponent{
+		discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: tr(lang, "Timeline around this", "Chronologie autour"), Style: discordgo.SecondaryButton, CustomID: aroundID(e.ID, 0)},
+		}},
+	}, Ephemeral: ephemeral}
+}
+
+// Page is one page of a list of events, with the custom ids of its Previous/Next buttons (which
+// carry the state of the neighbouring pages).
+type Page struct {
+	Title            string
+	Events           []*knowledge.Event
+	Label            string // e.g. "Page 2 of 3"
+	PrevID, NextID   string
+	HasPrev, HasNext bool
+}
+
+// PageReply renders a page of events with Previous/Next buttons.
+func PageReply(p Page, t *knowledge.Timeline, lang string, ephemeral bool) Reply {
+	em := &discordgo.MessageEmbed{
+		Title:  truncate(p.Title, maxEmbedTitle),
+		Color:  colorAnswer,
+		Footer: footer(t, t.Version),
+	}
+	if len(p.Events) == 0 {
+		em.Description = tr(lang, "No event in this range.", "Aucun événement dans cette période.")
+	}
+	for _, e := range p.Events {
+		name := truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxFieldName)
+		sum, _ := e.SummaryIn(lang)
+		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: name, Value: truncate(sum, 600)})
+	}
+	if p.Label != "" {
+		em.Footer.Text = truncate(p.Label+" · "+em.Footer.Text, maxFooter)
+	}
+	fitEmbed(em)
+	r := Reply{Embeds: []*discordgo.MessageEmbed{em}, Ephemeral: ephemeral}
+	if p.HasPrev || p.HasNext {
+		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: tr(lang, "Previous", "Précédent"), Style: discordgo.SecondaryButton, CustomID: p.PrevID, Disabled: !p.HasPrev},
+			discordgo.Button{Label: tr(lang, "Next", "Suivant"), Style: discordgo.SecondaryButton, CustomID: p.NextID, Disabled: !p.HasNext},
+		}}}
+	}
+	return r
+}
+
+// SourceReply says what the bot knows.
+func SourceReply(t *knowledge.Timeline, lang string) Reply {
+	entries := len(t.Entries())
+	field := func(en, fr, v string) *discordgo.MessageEmbedField {
+		return &discordgo.MessageEmbedField{Name: tr(lang, en, fr), Value: truncate(v, maxFieldValue), Inline: true}
+	}
+	em := &discordgo.MessageEmbed{
+		Title:       truncate(t.Title, maxEmbedTitle),
+		Description: truncate(t.Source.Title, maxEmbedDescription),
+		Color:       colorAnswer,
+		Fields: []*discordgo.MessageEmbedField{
+			field("Attribution", "Attribution", t.Source.Attribution),
+			field("Language", "Langue", t.Source.Language),
+			field("Events", "Événements", fmt.Sprintf("%d (%d entries, %d context)", len(t.Events), entries, len(t.Events)-entries)),
+			field("Knowledge version", "Version des connaissances", "`"+t.Version+"`"),
+			field("Loaded", "Chargée", fmt.Sprintf("<t:%d:F> (<t:%d:R>)", t.LoadedAt.Unix(), t.LoadedAt.Unix())),
+			field("From", "Origine", t.Origin),
+		},
+	}
+	if t.Source.Author != "" {
+		em.Fields = append(em.Fields, field("Author", "Auteur", t.Source.Author))
+	}
+	if t.Source.URL != "" {
+		em.URL = t.Source.URL
+	}
+	fitEmbed(em)
+	return Reply{Embeds: []*discordgo.MessageEmbed{em}}
+}
+
+// Choices renders autocomplete choices for events, within Discord's 25 choices of 100 characters.
+func Choices(events []*knowledge.Event) []*discordgo.ApplicationCommandOptionChoice {
+	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(events), maxChoices))
+	for _, e := range events {
+		if len(out) == maxChoices {
+			break
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{
+			Name:  truncate(e.Date.String()+" — "+e.Title, maxChoiceName),
+			Value: e.ID,
+		})
+	}
+	return out
+}
+
+func tr(lang, en, fr string) string {
+	if lang == "fr" {
+		return fr
+	}
+	return en
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// embedSize counts the characters Discord counts toward the 6000 limit.
+func embedSize(e *discordgo.MessageEmbed) int {
+	n := utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description)
+	if e.Footer != nil {
+		n += utf8.RuneCountInString(e.Footer.Text)
+	}
+	if e.Author != nil {
+		n += utf8.RuneCountInString(e.Author.Name)
+	}
+	for _, f := range e.Fields {
+		n += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
+	}
+	return n
+}
+
+// fitEmbed drops trailing fields, then shortens the description, until the embed is within 6000
+// characters. Builders try to stay well inside; this is the guarantee.
+func fitEmbed(e *discordgo.MessageEmbed) {
+	for embedSize(e) > maxEmbedTotal && len(e.Fields) > 0 {
+		e.Fields = e.Fields[:len(e.Fields)-1]
+	}
+	if over := embedSize(e) - maxEmbedTotal; over > 0 {
+		e.Description = truncate(e.Description, max(0, utf8.RuneCountInString(e.Description)-over))
+	}
+}
+
+// truncate shortens s to at most max characters (runes), cutting at the end of a sentence if one
+// ends in the last third, else at a word boundary, never mid-word, and marks the cut with "…".
+func truncate(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	const marker = " […]"
+	budget := max - utf8.RuneCountInString(marker)
+	if budget <= 0 {
+		return string([]rune(s)[:max])
+	}
+	runes := []rune(s)[:budget]
+	cut := string(runes)
+	// Prefer a sentence boundary in the last third.
+	for i := len(cut) - 1; i > len(cut)*2/3; i-- {
+		if (cut[i] == '.' || cut[i] == '!' || cut[i] == '?' || cut[i] == '\n') && (i+1 == len(cut) || cut[i+1] == ' ' || cut[i+1] == '\n') {
+			return cut[:i+1] + marker
+		}
+	}
+	// Else a word boundary: drop the partial word at the end.
+	if next := []rune(s)[budget]; !unicode.IsSpace(next) {
+		if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > 0 {
+			cut = cut[:i]
+		}
+	}
+	return strings.TrimRightFunc(cut, unicode.IsSpace) + marker
+}
