@@ -19,8 +19,8 @@ type Reloader interface {
 
 // ReloadReport says what a reload changed.
 type ReloadReport struct {
-	OldVersion, NewVersion string
-	Events                 int
+	OldVersion, NewVersion  string
+	Events                  int
 	Added, Removed, Changed []string
 }
 
