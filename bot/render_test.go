@@ -1,0 +1,231 @@
+package bot
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+func seed(t *testing.T) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+func TestTruncateKeepsWithinLimitAndNeverCutsMidWord(t *testing.T) {
+	words := strings.Repeat("lorem ipsum dolor sit amet, consectetur adipiscing elit ", 100)
+	sentences := strings.Repeat("First sentence ends here. Second one is a little longer than that. ", 60)
+	for _, tc := range []struct {
+		name string
+		in   string
+		max  int
+	}{
+		{"words", words, 100},
+		{"sentences", sentences, 2000},
+		{"accented", strings.Repeat("élection présidentielle américaine ", 80), 1024},
+		{"short", "short text", 2000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := truncate(tc.in, tc.max)
+			if n := utf8.RuneCountInString(got); n > tc.max {
+				t.Fatalf("%d runes, want at most %d", n, tc.max)
+			}
+			if utf8.RuneCountInString(tc.in) <= tc.max {
+				if got != tc.in {
+					t.Fatalf("text within the limit was changed: %q", got)
+				}
+				return
+			}
+			if !strings.HasSuffix(got, "[…]") {
+				t.Fatalf("cut text has no visible marker: %q", got[len(got)-20:])
+			}
+			body := strings.TrimSuffix(strings.TrimSuffix(got, "[…]"), " ")
+			if !strings.HasPrefix(tc.in, body) {
+				t.Fatalf("truncated text is not a prefix of the original")
+			}
+			// The character after the kept text in the original is a space or the kept text ends a sentence.
+			rest := tc.in[len(body):]
+			if rest != "" && !strings.HasPrefix(rest, " ") && !strings.HasSuffix(body, ".") {
+				t.Fatalf("cut mid-word: ...%q | %q...", body[len(body)-10:], rest[:10])
+			}
+		})
+	}
+}
+
+func TestTruncatePrefersASentenceBoundary(t *testing.T) {
+	in := strings.Repeat("A sentence of some length. ", 10)
+	got := truncate(in, 200)
+	if !strings.HasSuffix(got, ". […]") {
+		t.Fatalf("want a cut after a full stop, got %q", got)
+	}
+}
+
+func TestAnswerReplyCitesEachPassageAsAFieldAndPingsNoOne(t *testing.T) {
+	tl := seed(t)
+	a, _ := answer.NewEngine(knowledge.NewStore(tl)).Answer(t.Context(), answer.Question{Text: "What did WikiLeaks ask for on 21 October 2016? @everyone <@&123> <@456>"})
+	r := AnswerReply("What did WikiLeaks ask for on 21 October 2016? @everyone <@&123> <@456>", a, tl)
+	if len(r.Embeds) != 1 {
+		t.Fatalf("want one embed, got %d", len(r.Embeds))
+	}
+	e := r.Embeds[0]
+	if len(e.Fields) != len(a.Citations) {
+		t.Fatalf("want a field per citation (%d), got %d", len(a.Citations), len(e.Fields))
+	}
+	for i, f := range e.Fields {
+		if f.Value != "«"+a.Citations[i].Quote+"»" {
+			t.Errorf("field %d is not the verbatim quote: %q", i, f.Value)
+		}
+		if !strings.Contains(f.Name, "¶") {
+			t.Errorf("field %d does not give the paragraph: %q", i, f.Name)
+		}
+	}
+	if !strings.Contains(e.Footer.Text, tl.Source.Attribution) {
+		t.Errorf("footer lacks the attribution: %q", e.Footer.Text)
+	}
+	body, _ := json.Marshal(r.ResponseData())
+	if !strings.Contains(string(body), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
+		t.Fatalf("response does not forbid every mention: %s", body)
+	}
+	for _, m := range []*discordgo.MessageSend{r.MessageSend(&discordgo.MessageReference{MessageID: "1"})} {
+		b, _ := json.Marshal(m)
+		if !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
+			t.Fatalf("channel message does not forbid every mention: %s", b)
+		}
+	}
+	edit, _ := json.Marshal(r.WebhookEdit())
+	if !strings.Contains(string(edit), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
+		t.Fatalf("webhook edit does not forbid every mention: %s", edit)
+	}
+}
+
+func TestAnswerReplyStaysWithinDiscordLimitsAndNeverCutsAQuote(t *testing.T) {
+	tl := seed(t)
+	long := strings.Repeat("Un passage très long qui ne tient pas dans un champ. ", 30) // > 1024
+	var cites []answer.Citation
+	for i := range 40 {
+		q := fmt.Sprintf("Passage numéro %d, de taille moyenne pour remplir l'embed jusqu'à ses limites. %s", i, strings.Repeat("mot ", 40))
+		if i == 3 {
+			q = long
+		}
+		cites = append(cites, answer.Citation{EventID: "2016-10-21-tax-returns", Date: "2016-10-21", Quote: q, Paragraph: i + 1})
+	}
+	a := answer.Answer{Answered: true, Text: strings.Repeat("A long answer sentence. ", 400), Citations: cites, Lang: "en"}
+	r := AnswerReply(strings.Repeat("q", 400), a, tl)
+	e := r.Embeds[0]
+	if n := utf8.RuneCountInString(e.Title); n > maxEmbedTitle {
+		t.Errorf("title %d > %d", n, maxEmbedTitle)
+	}
+	if n := utf8.RuneCountInString(e.Description); n > maxEmbedDescription {
+		t.Errorf("description %d > %d", n, maxEmbedDescription)
+	}
+	if len(e.Fields) > maxEmbedFields {
+		t.Errorf("%d fields > %d", len(e.Fields), maxEmbedFields)
+	}
+	if n := embedSize(e); n > maxEmbedTotal {
+		t.Errorf("embed total %d > %d", n, maxEmbedTotal)
+	}
+	quotes := map[string]bool{}
+	for _, c := range cites {
+		quotes["«"+c.Quote+"»"] = true
+	}
+	for _, f := range e.Fields {
+		if utf8.RuneCountInString(f.Value) > maxFieldValue {
+			t.Errorf("field value over %d", maxFieldValue)
+		}
+		if !quotes[f.Value] {
+			t.Errorf("a quote was altered: %q", f.Value)
+		}
+	}
+	if !strings.Contains(e.Footer.Text, "not shown") {
+		t.Errorf("omitted passages are not announced: %q", e.Footer.Text)
+	}
+}
+
+func TestAnswerReplyOffersASelectMenuForAmbiguousQuestions(t *testing.T) {
+	tl := seed(t)
+	a := answer.Answer{Answered: true, Text: "x", Lang: "en",
+		Citations:    []answer.Citation{{EventID: "2016-10-12-wlsearch-link", Date: "2016-10-12", Quote: "q", Paragraph: 1}},
+		Alternatives: []answer.Alternative{{EventID: "2016-10-12-wlsearch-link", Date: "2016-10-12", Title: "A"}, {EventID: "2016-10-14-tweets-link", Date: "2016-10-14", Title: "B"}}}
+	r := AnswerReply("which link?", a, tl)
+	if len(r.Components) != 2 {
+		t.Fatalf("want buttons and a select menu, got %d rows", len(r.Components))
+	}
+	menu := r.Components[1].(discordgo.ActionsRow).Components[0].(discordgo.SelectMenu)
+	if menu.CustomID != pickID || len(menu.Options) != 2 || menu.Options[1].Value != "2016-10-14-tweets-link" {
+		t.Fatalf("unexpected menu %+v", menu)
+	}
+}
+
+func TestChoicesAreAtMostTwentyFiveOfAtMostAHundredCharacters(t *testing.T) {
+	var events []*knowledge.Event
+	for i := range 40 {
+		events = append(events, &knowledge.Event{ID: fmt.Sprintf("e%d", i), Title: strings.Repeat("t", 120), Date: knowledge.Date{Year: 2016, Month: 1, Day: 1}})
+	}
+	got := Choices(events)
+	if len(got) != maxChoices {
+		t.Fatalf("%d choices", len(got))
+	}
+	for _, c := range got {
+		if n := utf8.RuneCountInString(c.Name); n > maxChoiceName || n == 0 {
+			t.Fatalf("choice name of %d characters", n)
+		}
+	}
+}
+
+func TestCustomIDsRoundTripWithinOneHundredCharacters(t *testing.T) {
+	long := strings.Repeat("a", 80)
+	span := knowledge.Span{From: knowledge.DayOf(2016, 9, 1), To: knowledge.DayOf(2016, 10, 31)}
+	for _, tc := range []struct {
+		id   string
+		want customID
+	}{
+		{aroundID(long, -3), customID{kind: "around", eventID: long, page: -3}},
+		{feedbackID(true, long), customID{kind: "feedback", eventID: long, helpful: true}},
+		{feedbackID(false, "x"), customID{kind: "feedback", eventID: "x"}},
+		{rangeID(span, false, false, 2), customID{kind: "range", span: span, page: 2}},
+		{rangeID(span, true, true, 0), customID{kind: "range", span: knowledge.Span{From: openMin, To: openMax}}},
+		{pickID, customID{kind: "pick"}},
+	} {
+		if len(tc.id) > 100 {
+			t.Errorf("%q is longer than 100", tc.id)
+		}
+		got, err := parseCustomID(tc.id)
+		if err != nil || got != tc.want {
+			t.Errorf("parse %q = %+v, %v; want %+v", tc.id, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "tl", "tl:a:x", "tl:a:x:y", "tl:r:1:2:-1", "tl:r:a:2:0", "fb:z:x", "x:y:z"} {
+		if _, err := parseCustomID(bad); err == nil {
+			t.Errorf("parse %q: want an error", bad)
+		}
+	}
+}
+
+func TestCommandsAreLocalizedAndValid(t *testing.T) {
+	for _, c := range Commands() {
+		if c.NameLocalizations == nil || (*c.NameLocalizations)[discordgo.French] == "" {
+			t.Errorf("/%s has no French name", c.Name)
+		}
+		if c.DescriptionLocalizations == nil || (*c.DescriptionLocalizations)[discordgo.French] == "" {
+			t.Errorf("/%s has no French description", c.Name)
+		}
+		if n := utf8.RuneCountInString(c.Description); n < 1 || n > 100 {
+			t.Errorf("/%s description has %d characters", c.Name, n)
+		}
+		for _, d := range *c.DescriptionLocalizations {
+			if n := utf8.RuneCountInString(d); n > 100 {
+				t.Errorf("/%s French description has %d characters", c.Name, n)
+			}
+		}
+	}
+}
