@@ -88,8 +88,11 @@ type Bot struct {
 	botUserID atomic.Value // string
 	appID     atomic.Value // string
 
+	// mu orders inflight.Add before Shutdown's Wait: a handler either registers before the bot starts
+	// closing, or is turned away.
+	mu       sync.Mutex
 	inflight sync.WaitGroup
-	closing  atomic.Bool
+	closing  bool
 	// work is the context handlers run in: it outlives the signal that stops the bot, so answers in
 	// flight can finish, and is cancelled when the shutdown bound expires.
 	work       context.Context
@@ -380,7 +383,9 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 // Shutdown turns new events away and waits for handlers in flight, at most ShutdownTimeout, after
 // which their context is cancelled.
 func (b *Bot) Shutdown() {
-	b.closing.Store(true)
+	b.mu.Lock()
+	b.closing = true
+	b.mu.Unlock()
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
 	select {
@@ -395,13 +400,16 @@ func (b *Bot) Shutdown() {
 
 // track runs a handler counted as in flight, or refuse when the bot is shutting down.
 func (b *Bot) track(handle func(ctx context.Context), refuse func()) {
-	if b.closing.Load() {
+	b.mu.Lock()
+	if b.closing {
+		b.mu.Unlock()
 		if refuse != nil {
 			refuse()
 		}
 		return
 	}
 	b.inflight.Add(1)
+	b.mu.Unlock()
 	defer b.inflight.Done()
 	handle(b.work)
 }
