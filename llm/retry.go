@@ -1,0 +1,124 @@
+package llm
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// retryHint carries a response's Retry-After from the HTTP layer, which sees headers, to the retry
+// loop, which sees only go-openai's error (that does not keep them).
+type retryHint struct {
+	mu    sync.Mutex
+	after time.Duration
+}
+
+type hintKey struct{}
+
+func withHint(ctx context.Context, h *retryHint) context.Context {
+	return context.WithValue(ctx, hintKey{}, h)
+}
+
+func (h *retryHint) get() time.Duration {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.after
+}
+
+// hintDoer is the HTTP client go-openai uses: it records Retry-After on 429 and 503 responses.
+type hintDoer struct{ c *http.Client }
+
+func (d hintDoer) Do(req *http.Request) (*http.Response, error) {
+	resp, err := d.c.Do(req)
+	if err == nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		if h, ok := req.Context().Value(hintKey{}).(*retryHint); ok {
+			if after, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+				h.mu.Lock()
+				h.after = after
+				h.mu.Unlock()
+			}
+		}
+	}
+	return resp, err
+}
+
+// parseRetryAfter reads a Retry-After value: delay-seconds (fractions accepted, as some servers send
+// them) or an HTTP date.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.ParseFloat(v, 64); err == nil && s >= 0 {
+		return time.Duration(s * float64(time.Second)), true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(0, t.Sub(now)), true
+	}
+	return 0, false
+}
+
+// failure says why a model call gave no usable text.
+type failure struct {
+	reason    string // short, for Answer.Fallback and logs
+	retryable bool
+	err       error
+}
+
+// classify turns a call's error into a failure. budget is the context bounding the whole call,
+// parent the caller's.
+func classify(err error, parent, budget context.Context) failure {
+	switch {
+	case parent.Err() != nil:
+		return failure{reason: "canceled", err: err}
+	case budget.Err() != nil:
+		return failure{reason: "timeout", err: err}
+	}
+	var apiErr *openai.APIError
+	var reqErr *openai.RequestError
+	status := 0
+	switch {
+	case errors.As(err, &apiErr):
+		status = apiErr.HTTPStatusCode
+	case errors.As(err, &reqErr):
+		status = reqErr.HTTPStatusCode
+	}
+	switch {
+	case status == http.StatusTooManyRequests:
+		return failure{reason: "rate limited (HTTP 429)", retryable: true, err: err}
+	case status >= 500:
+		return failure{reason: fmt.Sprintf("server error (HTTP %d)", status), retryable: true, err: err}
+	case status != 0:
+		return failure{reason: fmt.Sprintf("request refused (HTTP %d)", status), err: err}
+	}
+	switch {
+	case errors.Is(err, errCutOff):
+		return failure{reason: "stream stopped before the model finished", err: err}
+	case errors.Is(err, errMalformed):
+		return failure{reason: "malformed response", err: err}
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn), errors.As(err, &typ):
+		return failure{reason: "malformed response", err: err}
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return failure{reason: "response cut short", err: err}
+	case errors.Is(err, openai.ErrTooManyEmptyStreamMessages):
+		return failure{reason: "malformed stream", err: err}
+	}
+	var netErr net.Error
+	var opErr *net.OpError
+	if errors.As(err, &opErr) || errors.As(err, &netErr) {
+		return failure{reason: "endpoint unreachable", retryable: true, err: err}
+	}
+	return failure{reason: "model call failed", err: err}
+}
