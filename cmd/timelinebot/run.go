@@ -16,6 +16,7 @@ import (
 	"github.com/timelinebot/timelinebot/config"
 	"github.com/timelinebot/timelinebot/eval"
 	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/llm"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -288,7 +289,24 @@ func runConfig(_ context.Context, a *app, _ *pflag.FlagSet, _ config.Config) err
 	return nil
 }
 
-// newAnswerer returns the answerer the settings ask for, and its mode's name.
+// newAnswerer returns the answerer the settings ask for, and its mode's name: the LLM answerer
+// (an *llm.Answerer, which also streams) when a model is configured and noLLM is false, else the
+// embedded extractive engine. The LLM answerer logs to stderr, and falls back to the extractive
+// answer whenever the model fails or its answer does not verify.
 func newAnswerer(cfg config.Config, kb answer.Knowledge, noLLM bool, stderr io.Writer) (answer.Answerer, string) {
-	return answer.NewEngine(kb), "extractive"
+	if noLLM || !cfg.LLMEnabled() {
+		return answer.NewEngine(kb), "extractive"
+	}
+	l := cfg.LLM
+	a := llm.New(llm.Options{
+		BaseURL:      l.BaseURL,
+		APIKey:       l.APIKey,
+		Model:        l.Model,
+		Timeout:      l.Timeout,
+		MaxTokens:    l.MaxTokens,
+		Temperature:  l.Temperature,
+		HistoryTTL:   l.HistoryTTL,
+		HistoryTurns: l.HistoryTurns,
+	}, kb, nil, newLogger(cfg, stderr).With("component", "llm"))
+	return a, fmt.Sprintf("llm (%s)", l.Model)
 }
