@@ -82,7 +82,8 @@ func ParseDate(s string) (Date, error) {
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || (i > 0 && len(p) != 2) {
+		// Atoi accepts a sign ("+1"); a date is digits only.
+		if err != nil || !allDigits(p) || (i > 0 && len(p) != 2) {
 			return Date{}, fmt.Errorf("%q is not a date; write YYYY-MM-DD, YYYY-MM or YYYY", s)
 		}
 		nums[i] = n
@@ -110,4 +111,13 @@ func ParseDate(s string) (Date, error) {
 // DaysIn returns the number of days in a month.
 func DaysIn(year int, month time.Month) int {
 	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -113,7 +115,12 @@ func Parse(name string, data []byte, readSource SourceReader) (*Timeline, error)
 	p := &parser{file: name}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		p.problemf(yamlErrorLine(err), 1, "", "not valid YAML: %s", cleanYAMLError(err))
+		line := yamlErrorLine(err)
+		msg := "not valid YAML: " + cleanYAMLError(err)
+		if tabIndented(data, line) {
+			msg += " (YAML does not allow tabs for indentation; indent with spaces)"
+		}
+		p.problemf(line, 1, "", "%s", msg)
 		return nil, p.err()
 	}
 	if len(root.Content) == 0 {
@@ -152,6 +159,14 @@ func (p *parser) err() error {
 	if len(p.problems) == 0 {
 		return nil
 	}
+	// Checks run field by field, not line by line; an editor fixes a file top to bottom.
+	sort.SliceStable(p.problems, func(i, j int) bool {
+		a, b := p.problems[i], p.problems[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
 	return &ValidationError{File: p.file, Problems: p.problems}
 }
 
@@ -164,6 +179,27 @@ func yamlErrorLine(err error) int {
 		return n
 	}
 	return 0
+}
+
+// tabIndented reports whether the 1-based line of data starts with whitespace holding a tab.
+func tabIndented(data []byte, line int) bool {
+	for n := 1; n < line && len(data) > 0; n++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return false
+		}
+		data = data[i+1:]
+	}
+	for _, c := range data {
+		switch c {
+		case '\t':
+			return true
+		case ' ':
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 func cleanYAMLError(err error) string {
