@@ -70,6 +70,9 @@ type Options struct {
 	Metrics         Metrics
 	// Reloader handles /reload; nil when reloading is not available.
 	Reloader Reloader
+	// HTTPAckTimeout is how long the HTTP interactions endpoint waits for the first response before
+	// it sends a deferral on the handler's behalf; 0 means DefaultHTTPAckTimeout (2.5 s).
+	HTTPAckTimeout time.Duration
 	// OnAck, when set, is called with the time from receiving an interaction to sending its first
 	// response; benchmarks use it to measure the bot's own handling time.
 	OnAck func(d time.Duration)
@@ -87,6 +90,10 @@ type Bot struct {
 
 	botUserID atomic.Value // string
 	appID     atomic.Value // string
+
+	// httpEntry is set once the bot serves the HTTP interactions endpoint: its slash-command
+	// questions are then counted under the entry point http.
+	httpEntry atomic.Bool
 
 	// mu orders inflight.Add before Shutdown's Wait: a handler either registers before the bot starts
 	// closing, or is turned away.
@@ -237,7 +244,7 @@ func (b *Bot) logQuestion(kind, userID, q string, a answer.Answer, err error, st
 	case !a.Answered:
 		outcome = "no_answer"
 	}
-	b.metrics.Question(kind, outcome, d)
+	b.metrics.Question(b.entry(kind), outcome, d)
 	attrs := []any{"kind", kind, "user", userID, "latency", d, "answered", a.Answered, "cited", a.EventIDs(),
 		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(q))}
 	if a.Fallback != "" {
@@ -500,4 +507,15 @@ func stripMention(content, self string) string {
 	return strings.TrimSpace(content)
 }
 
-func (b *Bot) observe(kind, outcome string, d time.Duration) { b.metrics.Question(kind, outcome, d) }
+func (b *Bot) observe(kind, outcome string, d time.Duration) {
+	b.metrics.Question(b.entry(kind), outcome, d)
+}
+
+// entry is the metrics entry point of a question of this kind: slash commands that came through
+// the HTTP interactions endpoint count as http.
+func (b *Bot) entry(kind string) string {
+	if kind == "slash" && b.httpEntry.Load() {
+		return "http"
+	}
+	return kind
+}
