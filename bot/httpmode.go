@@ -272,10 +272,10 @@ type httpResponder struct {
 type respState int
 
 const (
-	respNone     respState = iota // nothing sent yet
-	respOffered                   // the bot's first response was handed to the HTTP handler
-	respDeferred                  // the handler answered on the bot's behalf
-	respAbandoned                 // the request went away before any response
+	respNone      respState = iota // nothing sent yet
+	respOffered                    // the bot's first response was handed to the HTTP handler
+	respDeferred                   // the handler answered on the bot's behalf
+	respAbandoned                  // the request went away before any response
 )
 
 func newHTTPResponder(rest *discordgo.Session, typ discordgo.InteractionType) *httpResponder {
