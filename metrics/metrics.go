@@ -42,11 +42,12 @@ const (
 	OutcomeError       = "error"        // the answerer failed
 )
 
-// Results of reloads (the result label of reloads_total).
+// Results of reloads (the result label of reloads_total), as package reload names them.
 const (
 	ReloadOK        = "ok"        // a new knowledge version is served
-	ReloadUnchanged = "unchanged" // the file was valid and identical: nothing changed
-	ReloadFailed    = "failed"    // the file was refused; the previous knowledge keeps serving
+	ReloadUnchanged = "unchanged" // the file reads the same as the version served
+	ReloadRefused   = "refused"   // the file failed validation; the previous knowledge keeps serving
+	ReloadError     = "error"     // the file could not be read or written; the previous knowledge keeps serving
 )
 
 // Entries, Outcomes and ReloadResults are the label values whose series exist from the start (at 0),
@@ -54,7 +55,7 @@ const (
 var (
 	Entries       = []string{EntrySlash, EntryDM, EntryMention, EntryHTTP}
 	Outcomes      = []string{OutcomeAnswered, OutcomeNoAnswer, OutcomeRefused, OutcomeRateLimited, OutcomeError}
-	ReloadResults = []string{ReloadOK, ReloadUnchanged, ReloadFailed}
+	ReloadResults = []string{ReloadOK, ReloadUnchanged, ReloadRefused, ReloadError}
 )
 
 // LatencyBuckets are the answer latency histogram's upper bounds, in seconds: from the embedded
@@ -106,7 +107,7 @@ func New() *Metrics {
 		}, []string{"reason"}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: Namespace, Name: "reloads_total",
-			Help: "Knowledge reloads, by result (ok, unchanged, failed).",
+			Help: "Knowledge reloads, by result (ok, unchanged, refused, error).",
 		}, []string{"result"}),
 		knowledgeInfo: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Namespace: Namespace, Name: "knowledge_info",
@@ -191,7 +192,8 @@ func (m *Metrics) LLMFallback(reason string) {
 	m.llmFallbacks.WithLabelValues(reason).Inc()
 }
 
-// Reload records a knowledge reload's result: ReloadOK, ReloadUnchanged or ReloadFailed.
+// Reload records a knowledge reload's result: ReloadOK, ReloadUnchanged, ReloadRefused or ReloadError.
+// After ReloadOK, call KnowledgeLoaded with the new version.
 func (m *Metrics) Reload(result string) {
 	m.reloads.WithLabelValues(result).Inc()
 }

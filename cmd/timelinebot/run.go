@@ -80,6 +80,7 @@ var commands = map[string]command{
 	"serve": {
 		usage:   "serve [--mode gateway|http]",
 		summary: "run the Discord bot",
+		flags:   serveFlags,
 		run:     runServe,
 	},
 	"config": {

@@ -2,17 +2,40 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/spf13/pflag"
 
 	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/config"
 	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/metrics"
 )
 
+// serveFlags adds serve's own flags.
+func serveFlags(fs *pflag.FlagSet) {
+	fs.String("mode", "", "how interactions arrive: gateway or http (overrides DISCORD_MODE)")
+}
+
+// runServe runs the bot on Discord until ctx is done: over the gateway (the default), or as an
+// HTTP interactions endpoint (--mode http or DISCORD_MODE=http). With HTTP_ADDR set, the gateway
+// mode also serves /metrics, /healthz and /readyz there; the HTTP mode always does, beside
+// /interactions.
 func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config) error {
+	if mode, _ := fs.GetString("mode"); mode != "" {
+		cfg.Discord.Mode = config.Mode(strings.ToLower(strings.TrimSpace(mode)))
+		if err := cfg.Validate(); err != nil {
+			return fmt.Errorf("--mode %s: %w", mode, err)
+		}
+	}
 	if err := cfg.RequireDiscord(); err != nil {
 		return err
 	}
@@ -21,11 +44,34 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	if err != nil {
 		return err
 	}
+	m := metrics.New()
+	m.KnowledgeLoaded(t.Version, t.Origin, len(t.Events))
 	store := knowledge.NewStore(t)
 	answerer, mode := newAnswerer(cfg, store, false, a.stderr)
 	log.Info("knowledge loaded", "origin", t.Origin, "version", t.Version, "events", len(t.Events), "answerer", mode)
+
+	// ---- RELOAD: reserved for the reload engineer ---------------------------------------------
+	// Build the reload.Manager over store (KNOWLEDGE_FILE, cfg.Knowledge.Watch) here, pass it as
+	// bot.Options.Reloader below, handle SIGHUP and start the KNOWLEDGE_WATCH watcher with ctx.
+	// Give the manager reloadMetrics as its metrics hook: it counts reloads by result and
+	// publishes the new knowledge version after a successful one.
+	var reloader bot.Reloader
+	reloadMetrics := func(result string) {
+		m.Reload(result)
+		if result == metrics.ReloadOK {
+			cur := store.Current()
+			m.KnowledgeLoaded(cur.Version, cur.Origin, len(cur.Events))
+		}
+	}
+	_ = reloadMetrics
+	// ---- end RELOAD ----------------------------------------------------------------------------
+
+	intents := bot.Intents
+	if cfg.Discord.Mode == config.ModeHTTP {
+		intents = 0 // the REST client only: no gateway connection
+	}
 	sess, err := bot.NewSession(bot.SessionOptions{
-		Token: cfg.Discord.Token, APIURL: cfg.Discord.APIURL, Intents: bot.Intents,
+		Token: cfg.Discord.Token, APIURL: cfg.Discord.APIURL, Intents: intents,
 		ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Logger: log,
 	})
 	if err != nil {
@@ -40,8 +86,113 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		ModeratorRoleIDs:  cfg.Moderation.RoleIDs,
 		ShutdownTimeout:   cfg.ShutdownTimeout,
 		Logger:            log,
+		Metrics:           m,
+		Reloader:          reloader,
 	}, answerer, store)
-	return b.Run(ctx, sess)
+
+	if cfg.Discord.Mode == config.ModeHTTP {
+		return serveInteractions(ctx, cfg, log, m, b, sess)
+	}
+	return serveGateway(ctx, cfg, log, m, b, sess)
+}
+
+// serveGateway runs the bot over the gateway, with the metrics and health server on HTTP_ADDR
+// when it is set.
+func serveGateway(ctx context.Context, cfg config.Config, log *slog.Logger, m *metrics.Metrics, b *bot.Bot, sess *discordgo.Session) error {
+	if cfg.Discord.ShardCount > 1 {
+		log.Info("gateway shard", "shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount)
+	}
+	if cfg.HTTP.Addr == "" {
+		return b.Run(ctx, sess)
+	}
+	srv, errc, err := listenHTTP(cfg.HTTP.Addr, m.Handler(), log)
+	if err != nil {
+		return err
+	}
+	runErr := make(chan error, 1)
+	botCtx, stopBot := context.WithCancel(ctx)
+	defer stopBot()
+	go func() { runErr <- b.Run(botCtx, sess) }()
+	select {
+	case err = <-runErr:
+	case err = <-errc:
+		stopBot()
+		<-runErr
+	}
+	shutdownHTTP(srv, cfg.ShutdownTimeout, log)
+	return err
+}
+
+// serveInteractions runs the bot as an HTTP interactions endpoint on HTTP_ADDR: /interactions
+// beside /metrics, /healthz and /readyz. It registers the commands through REST, which needs the
+// bot token, and is ready once they are.
+func serveInteractions(ctx context.Context, cfg config.Config, log *slog.Logger, m *metrics.Metrics, b *bot.Bot, sess *discordgo.Session) error {
+	mux := http.NewServeMux()
+	mux.Handle("/interactions", b.InteractionsHandler(cfg.Discord.PublicKey, sess))
+	mux.Handle("/", m.Handler())
+	srv, errc, err := listenHTTP(cfg.HTTP.Addr, mux, log)
+	if err != nil {
+		return err
+	}
+	regErr := make(chan error, 1)
+	go func() { regErr <- b.RegisterCommands(ctx, sess, cfg.Discord.ApplicationID) }()
+	var runErr error
+	select {
+	case runErr = <-regErr:
+		if runErr == nil {
+			m.HTTPReady(true)
+			log.Info("interactions endpoint ready", "path", "/interactions")
+			select {
+			case <-ctx.Done():
+			case runErr = <-errc:
+			}
+		} else if ctx.Err() != nil {
+			runErr = nil // stopped while registering
+		}
+	case <-ctx.Done():
+	case runErr = <-errc:
+	}
+	m.HTTPReady(false)
+	log.Info("shutting down", "in_flight_bound", cfg.ShutdownTimeout)
+	shutdownHTTP(srv, cfg.ShutdownTimeout, log)
+	b.Shutdown() // deferred answers still being edited in
+	return runErr
+}
+
+// listenHTTP binds addr at once, so a bad or busy address fails the start, and serves h on it.
+// Errors of the server after the start arrive on the channel.
+func listenHTTP(addr string, h http.Handler, log *slog.Logger) (*http.Server, <-chan error, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("HTTP_ADDR %s: %w (is another process using the port?)", addr, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      15 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("HTTP server on %s: %w", addr, err)
+		}
+	}()
+	log.Info("http listening", "addr", ln.Addr().String())
+	return srv, errc, nil
+}
+
+// shutdownHTTP stops accepting connections and waits, at most bound, for requests in flight.
+func shutdownHTTP(srv *http.Server, bound time.Duration, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), bound)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		log.Warn("http shutdown bound reached; closing connections", "err", err)
+		_ = srv.Close()
+	}
 }
 
 // newLogger builds the structured logger the settings ask for.
