@@ -243,7 +243,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch b {
 	case MalformedJSON:
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"chatcmpl-fake","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"unterminated`)
+		fmt.Fprint(w, `{"id":"chatcmpl-fake","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant",content:oops}}]}`)
 		return
 	case StallStream:
 		s.wait(r, -1)
