@@ -2,6 +2,7 @@ package llm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -458,5 +459,59 @@ func TestThrottle(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, []string{"a", "abc"}) {
 		t.Errorf("got %q", got)
+	}
+}
+
+// sseServer replies to every request with the given stream events, then ends the response cleanly.
+func sseServer(t *testing.T, events ...string) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		for _, e := range events {
+			fmt.Fprintf(w, "data: %s\n\n", e)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestStreamEndings(t *testing.T) {
+	chunk := func(content, finish string) string {
+		f := "null"
+		if finish != "" {
+			f = `"` + finish + `"`
+		}
+		c, _ := json.Marshal(content)
+		return `{"id":"x","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":` + string(c) + `},"finish_reason":` + f + `}]}`
+	}
+	cases := []struct {
+		name     string
+		events   []string
+		fallback string
+		text     string
+	}{
+		{"closed without finish reason or [DONE]", []string{chunk("He replied [1]. ", ""), chunk("And", "")}, "stream stopped before the model finished", ""},
+		{"[DONE] without finish reason", []string{chunk("He replied [1]. ", ""), "[DONE]"}, "stream stopped before the model finished", ""},
+		{"cut by the token limit: kept to the last cited claim", []string{chunk("He replied [1]. Then he wr", ""), chunk("ote", "length"), "[DONE]"}, "", "He replied [1]."},
+		{"cut by the token limit before any cited claim", []string{chunk("He replied", "length"), "[DONE]"}, "model returned an empty answer", ""},
+		{"an error event", []string{`{"error":{"message":"overloaded","type":"server_error"}}`}, "model reported an error mid-stream", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := sseServer(t, tc.events...)
+			f := newFixture(t, func(o *Options) { o.BaseURL, o.HTTPClient = srv.URL+"/v1", srv.Client() })
+			ans, err := f.a.AnswerStream(context.Background(), answer.Question{Text: qOct3}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Fallback != tc.fallback {
+				t.Errorf("fallback %q, want %q", ans.Fallback, tc.fallback)
+			}
+			if tc.text != "" && (ans.Text != tc.text || ans.Mode != Mode) {
+				t.Errorf("text %q mode %q, want %q", ans.Text, ans.Mode, tc.text)
+			}
+			if ans.Mode == Mode && ans.Usage.PromptTokens == 0 {
+				t.Error("usage not estimated when the server reports none")
+			}
+		})
 	}
 }

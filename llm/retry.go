@@ -98,6 +98,8 @@ func classify(err error, parent, budget context.Context) failure {
 		return failure{reason: fmt.Sprintf("server error (HTTP %d)", status), retryable: true, err: err}
 	case status != 0:
 		return failure{reason: fmt.Sprintf("request refused (HTTP %d)", status), err: err}
+	case apiErr != nil:
+		return failure{reason: "model reported an error mid-stream", err: err}
 	}
 	switch {
 	case errors.Is(err, errCutOff):
