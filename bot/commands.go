@@ -313,7 +313,8 @@ func (b *Bot) autocompleteEvent(ctx context.Context, in *interaction) error {
 			if len(out) == maxChoices {
 				break
 			}
-			if strings.Contains(textproc.Fold(e.Date.String()+" "+e.Title+" "+e.ID), needle) {
+			hay := textproc.Fold(strings.Join([]string{e.Date.String(), answer.FormatDate(e, "en"), answer.FormatDate(e, "fr"), e.Title, e.ID}, " "))
+			if strings.Contains(hay, needle) {
 				add(e)
 			}
 		}
