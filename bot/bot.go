@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -70,6 +71,10 @@ type Options struct {
 	Metrics         Metrics
 	// Reloader handles /reload; nil when reloading is not available.
 	Reloader Reloader
+	// AttachmentMaxBytes caps a knowledge file uploaded to /reload; 0 means 1 MiB.
+	AttachmentMaxBytes int64
+	// HTTPClient downloads /reload attachments; nil means a client with a 30-second timeout.
+	HTTPClient *http.Client
 	// HTTPAckTimeout is how long the HTTP interactions endpoint waits for the first response before
 	// it sends a deferral on the handler's behalf; 0 means DefaultHTTPAckTimeout (2.5 s).
 	HTTPAckTimeout time.Duration

@@ -2,9 +2,16 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -93,8 +100,96 @@ func reloadSummary(r ReloadReport, lang string) string {
 	return truncate(b.String(), maxContent)
 }
 
-// fetchAttachment is implemented with the reload issue; until then uploads are refused clearly.
+// DefaultAttachmentMaxBytes caps an uploaded knowledge file when Options.AttachmentMaxBytes is 0.
+const DefaultAttachmentMaxBytes = 1 << 20
+
+// attachmentTimeout bounds the download of an uploaded knowledge file with the default client.
+const attachmentTimeout = 30 * time.Second
+
+// fetchAttachment downloads the knowledge file attached to /reload. The option's value is the
+// attachment's id; Discord resolves it, with its URL, size and file name, in the command data. The
+// file must be YAML and within AttachmentMaxBytes, checked on the size Discord announces and again
+// while reading, since the announced size is not the download. The returned error is the message to
+// show the moderator.
 func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo.ApplicationCommandInteractionDataOption) ([]byte, error) {
-	return nil, fmt.Errorf("%s", tr(in.lang, "Uploading a knowledge file is not supported yet; edit KNOWLEDGE_FILE on the server and run /reload.",
-		"L'envoi d'un fichier n'est pas encore pris en charge ; modifiez KNOWLEDGE_FILE sur le serveur et lancez /recharger."))
+	lang := in.lang
+	id, _ := o.Value.(string)
+	var att *discordgo.MessageAttachment
+	if r := in.ApplicationCommandData().Resolved; r != nil && id != "" {
+		att = r.Attachments[id]
+	}
+	if att == nil || att.URL == "" {
+		return nil, errors.New(tr(lang, "Discord did not send the attached file; attach it again and retry /reload.",
+			"Discord n'a pas transmis le fichier joint ; joignez-le de nouveau et relancez /recharger."))
+	}
+	name := att.Filename
+	if ext := strings.ToLower(path.Ext(name)); ext != ".yaml" && ext != ".yml" {
+		return nil, fmt.Errorf(tr(lang, "%q is not a knowledge file: upload a YAML file ending in .yaml or .yml (see docs/knowledge-format.md).",
+			"%q n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."), name)
+	}
+	limit := b.opts.AttachmentMaxBytes
+	if limit <= 0 {
+		limit = DefaultAttachmentMaxBytes
+	}
+	tooLarge := func(size int64) error {
+		return fmt.Errorf(tr(lang, "%q is %s; the limit for an uploaded knowledge file is %s (ATTACHMENT_MAX_BYTES). Nothing was changed.",
+			"%q fait %s ; la limite d'un fichier de connaissances envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
+			name, byteSize(size), byteSize(limit))
+	}
+	if int64(att.Size) > limit {
+		return nil, tooLarge(int64(att.Size))
+	}
+	u, err := url.Parse(att.URL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, errors.New(tr(lang, "Discord sent an attachment address that is not a web address; attach the file again.",
+			"Discord a transmis une adresse de fichier qui n'est pas une adresse web ; joignez le fichier de nouveau."))
+	}
+	failed := func(why string) error {
+		return fmt.Errorf(tr(lang, "Could not download %q (%s); nothing was changed. Try /reload again.",
+			"Impossible de télécharger %q (%s) ; rien n'a été modifié. Relancez /recharger."), name, why)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, failed(err.Error())
+	}
+	client := b.opts.HTTPClient
+	if client == nil {
+		client = &http.Client{Timeout: attachmentTimeout}
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		b.log.Warn("download reload attachment", "file", name, "err", err)
+		return nil, failed(tr(lang, "the download failed", "le téléchargement a échoué"))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b.log.Warn("download reload attachment", "file", name, "status", resp.Status)
+		return nil, failed("HTTP " + resp.Status)
+	}
+	if resp.ContentLength > limit {
+		return nil, tooLarge(resp.ContentLength)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		b.log.Warn("download reload attachment", "file", name, "err", err)
+		return nil, failed(tr(lang, "the download was cut off", "le téléchargement a été interrompu"))
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(int64(len(data)))
+	}
+	return data, nil
+}
+
+// byteSize formats a size for people: 1.5 MiB, 800 KiB, 12 bytes.
+func byteSize(n int64) string {
+	unit := func(d float64, name string) string {
+		return strings.TrimSuffix(strconv.FormatFloat(float64(n)/d, 'f', 1, 64), ".0") + " " + name
+	}
+	switch {
+	case n >= 1<<20:
+		return unit(1<<20, "MiB")
+	case n >= 1<<10:
+		return unit(1<<10, "KiB")
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
