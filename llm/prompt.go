@@ -40,11 +40,30 @@ type prompt struct {
 	passages []sent
 }
 
-// selected lists the retrieval's passages in the order they are numbered.
+// Passages sent per event. Retrieval picks one passage per event when several events answer; that
+// suits the extractive answer, which phrases each event from its summary, but the model sees only
+// passages, so for a focused answer (at most expandEvents events) it gets every passage of each
+// event, up to maxEventPassages — the evidence the extractive answer would cite for a single event.
+// A long list keeps retrieval's one passage per event.
+const (
+	expandEvents     = 3
+	maxEventPassages = 8
+)
+
+// selected lists the passages to send, in the order they are numbered: the events retrieval chose,
+// in date order, and their passages in source order.
 func selected(r answer.Retrieval) []sent {
 	var out []sent
+	expand := len(r.Events) <= expandEvents
 	for _, s := range r.Events {
-		for _, i := range s.Passages {
+		idx := s.Passages
+		if expand {
+			idx = idx[:0:0]
+			for i := range min(len(s.Event.Passages), maxEventPassages) {
+				idx = append(idx, i)
+			}
+		}
+		for _, i := range idx {
 			out = append(out, sent{event: s.Event, passage: i})
 		}
 	}
