@@ -189,7 +189,7 @@ func (s *Server) handleBulkCommands(c *reqCtx) {
 		out = append(out, sc)
 	}
 	s.commands[scope] = stored
-	s.notifyLocked()
+	// waiters are woken once the response is flushed (serveHTTP)
 	s.mu.Unlock()
 	writeJSON(c.w, http.StatusOK, out)
 }
@@ -225,7 +225,7 @@ func (s *Server) handleCreateCommand(c *reqCtx) {
 	} else {
 		s.commands[scope] = append(s.commands[scope], sc)
 	}
-	s.notifyLocked()
+	// waiters are woken once the response is flushed (serveHTTP)
 	s.mu.Unlock()
 	writeJSON(c.w, status, sc)
 }
@@ -290,7 +290,7 @@ func (s *Server) handleEditCommand(c *reqCtx) {
 	if i >= 0 {
 		sc = s.storedCommand(merged, scope, c.commandID())
 		s.commands[scope][i] = sc
-		s.notifyLocked()
+		// waiters are woken once the response is flushed (serveHTTP)
 	}
 	s.mu.Unlock()
 	if sc == nil {
@@ -309,7 +309,7 @@ func (s *Server) handleDeleteCommand(c *reqCtx) {
 	i := s.findCommandLocked(scope, c.commandID())
 	if i >= 0 {
 		s.commands[scope] = append(s.commands[scope][:i], s.commands[scope][i+1:]...)
-		s.notifyLocked()
+		// waiters are woken once the response is flushed (serveHTTP)
 	}
 	s.mu.Unlock()
 	if i < 0 {

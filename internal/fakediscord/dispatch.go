@@ -582,6 +582,7 @@ func (s *Server) DispatchMessage(spec MessageSpec) string {
 	s.storeMessage(msg)
 
 	s.mu.Lock()
+	s.notifyLocked()
 	p := msg.json()
 	if ch.GuildID != "" {
 		p["member"] = map[string]any{"roles": []any{}, "joined_at": timestamp(time.Now().Add(-48 * time.Hour)), "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": nil, "avatar": nil, "premium_since": nil}

@@ -199,7 +199,7 @@ func (s *Server) storeMessage(m *Message) {
 	s.mu.Lock()
 	s.messages[m.ID] = m
 	s.msgOrder = append(s.msgOrder, m.ID)
-	s.notifyLocked()
+	// waiters are woken once the response is flushed (serveHTTP)
 	s.mu.Unlock()
 }
 
@@ -230,7 +230,7 @@ func (s *Server) handleChannelMessage(c *reqCtx) {
 		}
 		s.mu.Lock()
 		msg.Deleted = true
-		s.notifyLocked()
+		// waiters are woken once the response is flushed (serveHTTP)
 		s.mu.Unlock()
 		c.w.WriteHeader(http.StatusNoContent)
 	case http.MethodPatch:
@@ -271,7 +271,7 @@ func (s *Server) editMessage(c *reqCtx, msg *Message, what string, onEdit func(E
 	if onEdit != nil {
 		onEdit(Edit{Time: c.arrival, MessageID: msg.ID, Body: append(json.RawMessage(nil), c.body...), Message: msg.clone()})
 	}
-	s.notifyLocked()
+	// waiters are woken once the response is flushed (serveHTTP)
 	out := msg.json()
 	s.mu.Unlock()
 	writeJSON(c.w, http.StatusOK, out)

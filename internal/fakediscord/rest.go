@@ -161,6 +161,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		if rec.Status == 0 {
 			rec.Status = http.StatusOK
 		}
+		// Handlers change state without waking waiters; they are woken here,
+		// after the response is on the wire, so that a test's Wait* returns
+		// when the bot has its answer (not while its request is in flight).
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
 		s.mu.Lock()
 		s.requests = append(s.requests, rec)
 		s.notifyLocked()

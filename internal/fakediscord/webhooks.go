@@ -85,7 +85,7 @@ func (s *Server) handleCallback(c *reqCtx) {
 		cb.Status = sw.status
 		s.mu.Lock()
 		it.callbacks = append(it.callbacks, cb)
-		s.notifyLocked()
+		// waiters are woken once the response is flushed (serveHTTP)
 		s.mu.Unlock()
 	}()
 	if cb.Latency > s.opts.AckDeadline {
@@ -311,7 +311,7 @@ func (s *Server) handleWebhookMessage(c *reqCtx) {
 		}
 		s.mu.Lock()
 		msg.Deleted = true
-		s.notifyLocked()
+		// waiters are woken once the response is flushed (serveHTTP)
 		s.mu.Unlock()
 		c.w.WriteHeader(http.StatusNoContent)
 	case http.MethodPatch:
@@ -377,7 +377,7 @@ func (s *Server) handleFollowup(c *reqCtx) {
 		s.msgOrder = append(s.msgOrder, msg.ID)
 	}
 	it.followups = append(it.followups, msg.ID)
-	s.notifyLocked()
+	// waiters are woken once the response is flushed (serveHTTP)
 	out := msg.json()
 	s.mu.Unlock()
 	if c.r.URL.Query().Get("wait") == "true" {
