@@ -790,3 +790,19 @@ func BenchmarkHTTPModeLoopback(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
 }
+
+// BenchmarkEd25519Verify is the signature check alone, the floor of the endpoint's cost per request.
+func BenchmarkEd25519Verify(b *testing.B) {
+	pub, priv := newKeys(b)
+	body := []byte(benchBodies()[0])
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	msg := append([]byte(ts), body...)
+	sig := ed25519.Sign(priv, msg)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if !ed25519.Verify(pub, msg, sig) {
+				b.Fatal("bad signature")
+			}
+		}
+	})
+}
