@@ -46,12 +46,26 @@ func startWatchDebounce(t *testing.T, m *Manager, logs *logCapture, debounce tim
 // settle waits long enough for any pending debounced reload to have happened.
 func settle() { time.Sleep(6 * testDebounce) }
 
+// writeAtomically writes data over path the way atomic writers do (temporary file, rename), so that
+// the watcher never sees a half-written file however slow the machine.
+func writeAtomically(t *testing.T, path string, data []byte) {
+	t.Helper()
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func waitAudits(t *testing.T, logs *logCapture, n int) {
 	t.Helper()
 	logs.wait(t, 5*time.Second, fmt.Sprintf("%d audit lines", n), func(l *logCapture) bool { return len(l.audits()) >= n })
 }
 
 func TestWatchRenameWriter(t *testing.T) {
+	t.Parallel()
 	path, orig := seedDir(t)
 	m, store, logs := newManager(t, path)
 	old := store.Current()
@@ -90,9 +104,12 @@ func TestWatchRenameWriter(t *testing.T) {
 }
 
 func TestWatchInPlaceWrite(t *testing.T) {
+	t.Parallel()
 	path, orig := seedDir(t)
 	m, store, logs := newManager(t, path)
-	startWatch(t, m, logs)
+	// Truncation and write are two changes: the default debounce keeps a busy machine from reloading
+	// in between.
+	startWatchDebounce(t, m, logs, DefaultDebounce)
 	if err := os.WriteFile(path, summaryEdit(t, orig), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -101,16 +118,17 @@ func TestWatchInPlaceWrite(t *testing.T) {
 	if a := ask(t, store, taxQuestion); !strings.Contains(a.Text, taxNew) {
 		t.Errorf("answer %q should use the edit", a.Text)
 	}
-	settle()
+	time.Sleep(2 * DefaultDebounce)
 	checkAudit(t, logs, 1, "watch", ResultOK)
 }
 
 // TestWatchVimStyle saves the way vim does by default with a backup: the file is renamed to file~,
 // a new file is written under the original name, and the backup removed.
 func TestWatchVimStyle(t *testing.T) {
+	t.Parallel()
 	path, orig := seedDir(t)
 	m, _, logs := newManager(t, path)
-	startWatch(t, m, logs)
+	startWatchDebounce(t, m, logs, DefaultDebounce)
 	if err := os.Rename(path, path+"~"); err != nil {
 		t.Fatal(err)
 	}
@@ -121,11 +139,12 @@ func TestWatchVimStyle(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitAudits(t, logs, 1)
-	settle()
+	time.Sleep(2 * DefaultDebounce)
 	checkAudit(t, logs, 1, "watch", ResultOK)
 }
 
 func TestWatchBurstIsDebounced(t *testing.T) {
+	t.Parallel()
 	path, orig := seedDir(t)
 	m, _, logs := newManager(t, path)
 	// The default debounce, so that a busy machine pausing the writer does not split the burst.
@@ -144,6 +163,7 @@ func TestWatchBurstIsDebounced(t *testing.T) {
 }
 
 func TestWatchSourceChange(t *testing.T) {
+	t.Parallel()
 	path, _ := seedDir(t)
 	m, store, logs := newManager(t, path)
 	old := store.Current()
@@ -163,6 +183,7 @@ func TestWatchSourceChange(t *testing.T) {
 }
 
 func TestWatchIgnoresOtherFiles(t *testing.T) {
+	t.Parallel()
 	path, _ := seedDir(t)
 	m, _, logs := newManager(t, path)
 	startWatch(t, m, logs)
@@ -177,26 +198,24 @@ func TestWatchIgnoresOtherFiles(t *testing.T) {
 }
 
 func TestWatchInvalidThenFixed(t *testing.T) {
+	t.Parallel()
 	path, orig := seedDir(t)
 	m, store, logs := newManager(t, path)
 	old := store.Current()
 	startWatch(t, m, logs)
-	if err := os.WriteFile(path, invalidEdit(t, orig), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeAtomically(t, path, invalidEdit(t, orig))
 	waitAudits(t, logs, 1)
 	checkAudit(t, logs, 1, "watch", ResultRefused)
 	if store.Current() != old {
 		t.Error("a bad edit replaced the served timeline")
 	}
-	if err := os.WriteFile(path, summaryEdit(t, orig), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeAtomically(t, path, summaryEdit(t, orig))
 	waitAudits(t, logs, 2)
 	checkAudit(t, logs, 2, "watch", ResultOK)
 }
 
 func TestWatchDeletedThenRestored(t *testing.T) {
+	t.Parallel()
 	path, orig := seedDir(t)
 	m, store, logs := newManager(t, path)
 	old := store.Current()
@@ -210,9 +229,7 @@ func TestWatchDeletedThenRestored(t *testing.T) {
 	if len(logs.audits()) != 0 || store.Current() != old {
 		t.Error("a deleted file should not be a reload")
 	}
-	if err := os.WriteFile(path, summaryEdit(t, orig), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeAtomically(t, path, summaryEdit(t, orig))
 	waitAudits(t, logs, 1)
 	checkAudit(t, logs, 1, "watch", ResultOK)
 }
@@ -221,6 +238,7 @@ func TestWatchDeletedThenRestored(t *testing.T) {
 // (by its own trigger), not a second time by the watcher; and that the watcher still follows edits
 // made afterwards.
 func TestWatchIgnoresOwnUpload(t *testing.T) {
+	t.Parallel()
 	path, orig := seedDir(t)
 	m, store, logs := newManager(t, path)
 	startWatch(t, m, logs)
@@ -230,9 +248,7 @@ func TestWatchIgnoresOwnUpload(t *testing.T) {
 	settle()
 	checkAudit(t, logs, 1, "discord:42", ResultOK)
 
-	if err := os.WriteFile(path, orig, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeAtomically(t, path, orig)
 	waitAudits(t, logs, 2)
 	checkAudit(t, logs, 2, "watch", ResultOK)
 	if a := ask(t, store, taxQuestion); !strings.Contains(a.Text, taxOld) {
