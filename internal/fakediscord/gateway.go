@@ -141,7 +141,7 @@ func (c *gwConn) send(payload []byte, dispatch bool) error {
 			return err
 		}
 		return c.ws.WriteMessage(websocket.BinaryMessage, c.zbuf.Bytes())
-	case c.compress && dispatch: // payload compression: each message its own zlib stream
+	case dispatch && c.compress: // payload compression: each message its own zlib stream
 		var b bytes.Buffer
 		zw := zlib.NewWriter(&b)
 		_, _ = zw.Write(payload)

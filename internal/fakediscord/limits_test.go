@@ -3,6 +3,7 @@ package fakediscord
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -225,4 +226,22 @@ func TestConcurrentInteractions(t *testing.T) {
 		t.Fatalf("unacknowledged: %v", u)
 	}
 	srv.AssertNoViolations(t)
+}
+
+func TestSpecThatCannotBeLoadedIsAnError(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"garbage.json":  "{not json",
+		"swagger.json":  `{"swagger":"2.0","info":{"title":"x","version":"1"},"paths":{}}`,
+		"noserver.json": `{"openapi":"3.1.0","info":{"title":"x","version":"1"},"servers":[{"url":"https://example.com"}],"paths":{}}`,
+	} {
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := loadSpec(p); err == nil {
+			t.Errorf("%s: loaded without error", name)
+		}
+	}
 }

@@ -177,8 +177,9 @@ func (s *Server) handleChannelPost(c *reqCtx) {
 	if ref := b.MessageReference; ref != nil && ref.Type == 0 {
 		s.mu.Lock()
 		target, found := s.messages[ref.MessageID]
+		found = found && !target.Deleted && target.ChannelID == cid
 		s.mu.Unlock()
-		if !found || target.Deleted || target.ChannelID != cid {
+		if !found {
 			if ref.FailIfNotExists == nil || *ref.FailIfNotExists {
 				fe.add([]string{"message_reference"}, "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message")
 				c.check(fe)

@@ -283,12 +283,13 @@ func (s *Server) handleWebhookMessage(c *reqCtx) {
 		}
 	}
 	msg := s.messages[target]
+	deleted := msg != nil && msg.Deleted
 	s.mu.Unlock()
 	if isOriginal && !acked {
 		c.fail(http.StatusNotFound, 10015, "Unknown Webhook", fmt.Sprintf("%s of @original before interaction %s was acknowledged (send a callback first)", c.r.Method, it.id))
 		return
 	}
-	if msg == nil || msg.Deleted {
+	if msg == nil || deleted {
 		why := "no such message for this interaction"
 		if isOriginal && target == "" {
 			why = fmt.Sprintf("interaction %s was acknowledged with type %d, which has no message", it.id, ackType)
