@@ -336,6 +336,11 @@ func TestUploadCrashSafety(t *testing.T) {
 		{"no temporary file", func(m *Manager, _ string) {
 			m.fs.createTemp = func(string, string) (*os.File, error) { return nil, errDisk }
 		}, false},
+		{"read-only folder", func(m *Manager, _ string) {
+			m.fs.createTemp = func(dir, _ string) (*os.File, error) {
+				return nil, &fs.PathError{Op: "open", Path: dir, Err: syscall.EROFS}
+			}
+		}, false},
 		{"write of the backup fails halfway", func(m *Manager, _ string) {
 			m.fs.write = func(f *os.File, data []byte) (int, error) {
 				n, _ := f.Write(data[:len(data)/2])
@@ -379,6 +384,9 @@ func TestUploadCrashSafety(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), "nothing was changed") {
 				t.Errorf("error should say nothing was changed: %v", err)
+			}
+			if tt.name == "read-only folder" && !strings.Contains(err.Error(), "needs write access to the knowledge file's folder") {
+				t.Errorf("error should say how to allow uploads: %v", err)
 			}
 			if store.Current() != old {
 				t.Error("the old timeline should keep serving")

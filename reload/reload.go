@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/timelinebot/timelinebot/bot"
@@ -257,6 +258,14 @@ func (m *Manager) readSource(rel string) ([]byte, error) {
 // previous content is first saved, the same way, as FILE.bak. When the knowledge file is a symbolic
 // link, the file it points to is replaced and the link kept.
 func (m *Manager) replaceFile(data []byte) error {
+	err := m.replaceFileIn(data)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("%w; to accept uploads the bot needs write access to the knowledge file's folder, %s (otherwise edit the file on the server and run /reload without a file)", err, filepath.Dir(m.path))
+	}
+	return err
+}
+
+func (m *Manager) replaceFileIn(data []byte) error {
 	target := m.path
 	if resolved, err := filepath.EvalSymlinks(m.path); err == nil {
 		target = resolved
