@@ -60,6 +60,9 @@ func NewSession(opts SessionOptions) (*discordgo.Session, error) {
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("DISCORD_API_URL %q is not an http(s) URL", opts.APIURL)
 	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
 	setupDiscordgo(opts.Logger)
 	s, err := discordgo.New("Bot " + opts.Token)
 	if err != nil {

@@ -380,6 +380,9 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 	}
 	if err := b.register(ctx, s); err != nil {
 		_ = s.Close()
+		if ctx.Err() != nil {
+			return nil // stopped while registering: not a failure
+		}
 		return err
 	}
 	<-ctx.Done()

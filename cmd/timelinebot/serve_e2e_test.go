@@ -428,7 +428,12 @@ func TestDiscordRateLimitIsHonoured(t *testing.T) {
 }
 
 func TestGatewayDroppedMidSessionResumesAndAnswers(t *testing.T) {
-	s := serve(t, fakediscord.Options{})
+	// A heartbeat first and a long interval: discordgo's Close sleeps a second after its close frame,
+	// and a heartbeat tick inside it would close the next connection (see internal/fakediscord/doc.go).
+	s := serve(t, fakediscord.Options{HeartbeatInterval: 3 * time.Second})
+	if err := s.fake.WaitHeartbeats(ctxFor(t, 10*time.Second), 1); err != nil {
+		t.Fatal(err)
+	}
 	s.fake.DropConnection()
 	if err := s.fake.WaitResumed(ctxFor(t, 15*time.Second), 1); err != nil {
 		t.Fatalf("discordgo did not resume: %v", err)
