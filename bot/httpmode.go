@@ -90,7 +90,8 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		httpError(w, http.StatusRequestEntityTooLarge, "body too large")
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxInteractionBody))
+	// The signed message is timestamp + body: read the body right after the timestamp in one buffer.
+	msg, err := readSigned(http.MaxBytesReader(w, r.Body, MaxInteractionBody), tsText, r.ContentLength)
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
@@ -100,11 +101,12 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		httpError(w, http.StatusBadRequest, "could not read the body")
 		return
 	}
+	body := msg[len(tsText):]
 	if !h.fresh(tsText) {
 		httpError(w, http.StatusUnauthorized, "stale or invalid timestamp")
 		return
 	}
-	if !verify(h.key, sigHex, tsText, body) {
+	if !verify(h.key, sigHex, msg) {
 		httpError(w, http.StatusUnauthorized, "invalid request signature")
 		return
 	}
@@ -131,8 +133,31 @@ func (h *interactionsHandler) fresh(ts string) bool {
 	return age <= MaxSignatureAge && age >= -MaxSignatureSkew
 }
 
-// verify checks an Ed25519 signature over timestamp + body.
-func verify(key ed25519.PublicKey, sigHex, ts string, body []byte) bool {
+// readSigned returns ts followed by everything read from body; size is the announced length
+// (-1 when unknown), used to allocate once.
+func readSigned(body io.Reader, ts string, size int64) ([]byte, error) {
+	n := 512
+	if size > 0 && size <= MaxInteractionBody {
+		n = int(size) + 1 // +1 so that reading to EOF needs no growth
+	}
+	buf := append(make([]byte, 0, len(ts)+n), ts...)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow
+		}
+		m, err := body.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// verify checks an Ed25519 signature (hex) over msg, the timestamp followed by the body.
+func verify(key ed25519.PublicKey, sigHex string, msg []byte) bool {
 	if len(key) != ed25519.PublicKeySize || len(sigHex) != 2*ed25519.SignatureSize {
 		return false
 	}
@@ -140,8 +165,6 @@ func verify(key ed25519.PublicKey, sigHex, ts string, body []byte) bool {
 	if _, err := hex.Decode(sig[:], []byte(sigHex)); err != nil {
 		return false
 	}
-	msg := make([]byte, 0, len(ts)+len(body))
-	msg = append(append(msg, ts...), body...)
 	return ed25519.Verify(key, msg, sig[:])
 }
 
