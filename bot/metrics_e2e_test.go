@@ -50,7 +50,7 @@ func readyz(t testing.TB, base string) int {
 // Questions over the gateway of the fake Discord — a slash command, a direct message and a
 // mention — are counted by entry point and outcome, and readiness follows the connection.
 func TestGatewayMetricsAfterQuestions(t *testing.T) {
-	fake := fakediscord.New(t, fakediscord.Options{HeartbeatInterval: 500 * time.Millisecond})
+	fake := fakediscord.New(t, fakediscord.Options{})
 	store := defaultStore(t)
 	m := metrics.New()
 	cur := store.Current()

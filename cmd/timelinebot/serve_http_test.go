@@ -254,7 +254,7 @@ func TestServeHTTPModeRefusesBadSettings(t *testing.T) {
 
 // In gateway mode, HTTP_ADDR serves the metrics and health endpoints, ready once READY arrived.
 func TestServeGatewayModeWithMetricsServer(t *testing.T) {
-	fake := fakediscord.New(t, fakediscord.Options{HeartbeatInterval: 500 * time.Millisecond})
+	fake := fakediscord.New(t, fakediscord.Options{})
 	base, _, stop := startServe(t, nil, []string{
 		"DISCORD_TOKEN=" + fake.Token(), "DISCORD_API_URL=" + fake.APIURL(), "DISCORD_GUILD_ID=" + fake.GuildID(),
 	})
