@@ -503,8 +503,8 @@ func TestHTTPModeDeferredAnswerCompletedByWebhook(t *testing.T) {
 	if cb.Type != 5 {
 		t.Fatalf("callback type %d, want 5 (deferred)", cb.Type)
 	}
-	if cb.Latency > time.Second {
-		t.Errorf("deferral took %v", cb.Latency)
+	if cb.Latency > 2500*time.Millisecond {
+		t.Errorf("deferral took %v, too close to Discord's 3 s", cb.Latency)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
