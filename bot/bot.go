@@ -46,9 +46,16 @@ type Metrics interface {
 	Question(kind, outcome string, d time.Duration)
 	Feedback(helpful bool)
 	GatewayConnected(up bool)
+	// LLMTokens adds a model answer's token usage; LLMFallback counts a model answer replaced by the
+	// extractive one, by a short reason class.
+	LLMTokens(prompt, completion int)
+	LLMFallback(reason string)
 }
 
 type nopMetrics struct{}
+
+func (nopMetrics) LLMTokens(int, int) {}
+func (nopMetrics) LLMFallback(string) {}
 
 func (nopMetrics) Question(string, string, time.Duration) {}
 func (nopMetrics) Feedback(bool)                          {}
@@ -254,9 +261,11 @@ func (b *Bot) logQuestion(kind, userID, q string, a answer.Answer, err error, st
 		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(q))}
 	if a.Fallback != "" {
 		attrs = append(attrs, "fallback", a.Fallback)
+		b.metrics.LLMFallback(fallbackClass(a.Fallback))
 	}
-	if a.Usage.PromptTokens > 0 {
+	if a.Usage.PromptTokens > 0 || a.Usage.CompletionTokens > 0 {
 		attrs = append(attrs, "prompt_tokens", a.Usage.PromptTokens, "completion_tokens", a.Usage.CompletionTokens)
+		b.metrics.LLMTokens(a.Usage.PromptTokens, a.Usage.CompletionTokens)
 	}
 	if err != nil {
 		attrs = append(attrs, "err", err)
@@ -264,6 +273,23 @@ func (b *Bot) logQuestion(kind, userID, q string, a answer.Answer, err error, st
 		return
 	}
 	b.log.Info("question", attrs...)
+}
+
+// fallbackClass reduces a fallback reason to its class for a metric label, dropping the details
+// (status codes, passage numbers, quoted text) that would make label values unbounded:
+// "server error (HTTP 503)" → "server error".
+func fallbackClass(reason string) string {
+	if i := strings.IndexAny(reason, "([:;\"0123456789"); i >= 0 {
+		reason = reason[:i]
+	}
+	reason = strings.TrimSpace(reason)
+	if len(reason) > 48 {
+		reason = reason[:48]
+	}
+	if reason == "" {
+		return "other"
+	}
+	return reason
 }
 
 // streamer throttles edits of a streamed answer.

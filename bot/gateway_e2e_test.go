@@ -240,3 +240,52 @@ func TestAnswerEmbedsSurviveJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// fixedAnswerer returns the same answer to every question.
+type fixedAnswerer struct{ a answer.Answer }
+
+func (f fixedAnswerer) Answer(context.Context, answer.Question) (answer.Answer, error) { return f.a, nil }
+
+// recordingMetrics records the LLM figures the bot reports.
+type recordingMetrics struct {
+	mu                 sync.Mutex
+	prompt, completion int
+	fallbacks          []string
+}
+
+func (r *recordingMetrics) Question(string, string, time.Duration) {}
+func (r *recordingMetrics) Feedback(bool)                          {}
+func (r *recordingMetrics) GatewayConnected(bool)                  {}
+func (r *recordingMetrics) LLMTokens(p, c int) {
+	r.mu.Lock()
+	r.prompt, r.completion = r.prompt+p, r.completion+c
+	r.mu.Unlock()
+}
+func (r *recordingMetrics) LLMFallback(reason string) {
+	r.mu.Lock()
+	r.fallbacks = append(r.fallbacks, reason)
+	r.mu.Unlock()
+}
+
+func TestModelTokensAndFallbacksAreCountedByReasonClass(t *testing.T) {
+	rec := &recordingMetrics{}
+	a := answer.Answer{Answered: true, Text: "x", Lang: "en", Mode: "extractive",
+		Fallback: `model quoted text that is not in the source: "made up words here"`,
+		Usage:    answer.Usage{PromptTokens: 500, CompletionTokens: 40}}
+	r := start(t, fakediscord.Options{}, bot.Options{Metrics: rec}, fixedAnswerer{a})
+	for range 2 {
+		id := r.fake.DispatchInteraction(fakediscord.SlashCommand("ask", fakediscord.Opt("question", "anything")))
+		if _, err := r.fake.WaitCallback(waitCtx(t, 5*time.Second), id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(50 * time.Millisecond)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.prompt != 1000 || rec.completion != 80 {
+		t.Errorf("tokens = %d/%d, want 1000/80", rec.prompt, rec.completion)
+	}
+	if len(rec.fallbacks) != 2 || rec.fallbacks[0] != "model quoted text that is not in the source" {
+		t.Errorf("fallback classes = %q", rec.fallbacks)
+	}
+}

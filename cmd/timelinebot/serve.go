@@ -8,7 +8,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -18,6 +21,7 @@ import (
 	"github.com/timelinebot/timelinebot/config"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/metrics"
+	"github.com/timelinebot/timelinebot/reload"
 )
 
 // serveFlags adds serve's own flags.
@@ -50,12 +54,8 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	answerer, mode := newAnswerer(cfg, store, false, a.stderr)
 	log.Info("knowledge loaded", "origin", t.Origin, "version", t.Version, "events", len(t.Events), "answerer", mode)
 
-	// ---- RELOAD: reserved for the reload engineer ---------------------------------------------
-	// Build the reload.Manager over store (KNOWLEDGE_FILE, cfg.Knowledge.Watch) here, pass it as
-	// bot.Options.Reloader below, handle SIGHUP and start the KNOWLEDGE_WATCH watcher with ctx.
-	// Give the manager reloadMetrics as its metrics hook: it counts reloads by result and
-	// publishes the new knowledge version after a successful one.
-	var reloader bot.Reloader
+	// Reloads (from /reload, SIGHUP or KNOWLEDGE_WATCH) build the new timeline off to the side and
+	// swap it into store; the hook counts them and publishes the version served.
 	reloadMetrics := func(result string) {
 		m.Reload(result)
 		if result == metrics.ReloadOK {
@@ -63,8 +63,19 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 			m.KnowledgeLoaded(cur.Version, cur.Origin, len(cur.Events))
 		}
 	}
-	_ = reloadMetrics
-	// ---- end RELOAD ----------------------------------------------------------------------------
+	reloader := reload.New(store, cfg.Knowledge.File, log, reloadMetrics)
+	reloader.LogStartup()
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go reloader.OnSignal(ctx, hup)
+	if cfg.Knowledge.Watch {
+		go func() {
+			if err := reloader.Watch(ctx, reload.DefaultDebounce); err != nil {
+				log.Error("KNOWLEDGE_WATCH: cannot watch the knowledge file; use /reload or SIGHUP", "file", cfg.Knowledge.File, "err", err)
+			}
+		}()
+	}
 
 	intents := bot.Intents
 	if cfg.Discord.Mode == config.ModeHTTP {
@@ -82,12 +93,13 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		RateLimit: bot.RateLimit{
 			Enabled: cfg.RateLimit.Enabled, PerMinute: cfg.RateLimit.PerMinute, Burst: cfg.RateLimit.Burst,
 		},
-		MaxQuestionLength: cfg.RateLimit.MaxQuestionLength,
-		ModeratorRoleIDs:  cfg.Moderation.RoleIDs,
-		ShutdownTimeout:   cfg.ShutdownTimeout,
-		Logger:            log,
-		Metrics:           m,
-		Reloader:          reloader,
+		MaxQuestionLength:  cfg.RateLimit.MaxQuestionLength,
+		ModeratorRoleIDs:   cfg.Moderation.RoleIDs,
+		ShutdownTimeout:    cfg.ShutdownTimeout,
+		Logger:             log,
+		Metrics:            m,
+		Reloader:           reloader,
+		AttachmentMaxBytes: cfg.Moderation.AttachmentMaxBytes,
 	}, answerer, store)
 
 	if cfg.Discord.Mode == config.ModeHTTP {
