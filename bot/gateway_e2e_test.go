@@ -244,7 +244,9 @@ func TestAnswerEmbedsSurviveJSONRoundTrip(t *testing.T) {
 // fixedAnswerer returns the same answer to every question.
 type fixedAnswerer struct{ a answer.Answer }
 
-func (f fixedAnswerer) Answer(context.Context, answer.Question) (answer.Answer, error) { return f.a, nil }
+func (f fixedAnswerer) Answer(context.Context, answer.Question) (answer.Answer, error) {
+	return f.a, nil
+}
 
 // recordingMetrics records the LLM figures the bot reports.
 type recordingMetrics struct {
