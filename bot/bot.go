@@ -238,12 +238,16 @@ func (b *Bot) answerInteraction(ctx context.Context, in *interaction, kind, q st
 
 func (b *Bot) finishDeferred(ctx context.Context, in *interaction, kind, q string, a answer.Answer, err error, start time.Time) error {
 	b.logQuestion(kind, in.userID(), q, a, err, start)
-	reply := AnswerReply(q, a, b.kb.Current())
 	if err != nil {
-		reply = Reply{Content: tr(in.lang, "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")}
+		// Errors are for the asker only: the public "thinking…" message gives way to an ephemeral one.
+		return in.r.retractWith(ctx, in.Interaction, &discordgo.WebhookParams{
+			Content:         tr(in.lang, "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît."),
+			Flags:           discordgo.MessageFlagsEphemeral,
+			AllowedMentions: noMentions(),
+		})
 	}
-	// The deferred response was public, so the edit is too; Content is cleared of streamed text.
-	return in.r.editOriginal(ctx, in.Interaction, reply.WebhookEdit())
+	// Content is cleared of any streamed text: the final answer is the embed.
+	return in.r.editOriginal(ctx, in.Interaction, AnswerReply(q, a, b.kb.Current()).WebhookEdit())
 }
 
 // logQuestion writes the one log line per question and records its metrics.
@@ -337,6 +341,20 @@ func (a *ackTimer) respond(ctx context.Context, i *discordgo.Interaction, resp *
 type responder interface {
 	respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
 	editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error
+	// retractWith deletes the original response and sends a follow-up instead: the way to make an
+	// error ephemeral once a public response was deferred.
+	retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error
+}
+
+// retractVia deletes the original response and posts the follow-up through a REST session.
+func retractVia(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {
+	if err := s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("delete original response: %w", err)
+	}
+	if _, err := s.FollowupMessageCreate(i, true, followup, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("send follow-up: %w", err)
+	}
+	return nil
 }
 
 // sessionResponder answers through the session's REST client.
@@ -349,6 +367,10 @@ func (r sessionResponder) respond(ctx context.Context, i *discordgo.Interaction,
 func (r sessionResponder) editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {
 	_, err := r.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx))
 	return err
+}
+
+func (r sessionResponder) retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {
+	return retractVia(ctx, r.s, i, followup)
 }
 
 // Intents are the gateway intents the bot needs: messages in servers (it only acts on those that

@@ -291,3 +291,32 @@ func TestModelTokensAndFallbacksAreCountedByReasonClass(t *testing.T) {
 		t.Errorf("fallback classes = %q", rec.fallbacks)
 	}
 }
+
+// failingAnswerer fails after a delay, as an answerer whose context ran out would.
+type failingAnswerer struct{ delay time.Duration }
+
+func (f failingAnswerer) Answer(context.Context, answer.Question) (answer.Answer, error) {
+	time.Sleep(f.delay)
+	return answer.Answer{}, fmt.Errorf("answerer unavailable")
+}
+
+func TestAnErrorAfterADeferralIsShownOnlyToTheAsker(t *testing.T) {
+	r := start(t, fakediscord.Options{}, bot.Options{AckBudget: 100 * time.Millisecond}, failingAnswerer{300 * time.Millisecond})
+	id := r.fake.DispatchInteraction(fakediscord.SlashCommand("ask", fakediscord.Opt("question", "What happened on Nov 8?")))
+	cb, err := r.fake.WaitCallback(waitCtx(t, 5*time.Second), id)
+	if err != nil || cb.Type != 5 {
+		t.Fatalf("want a deferral, got %+v, %v", cb.Type, err)
+	}
+	f, err := r.fake.WaitFollowup(waitCtx(t, 5*time.Second), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.Ephemeral() || !strings.Contains(f.Content, "try again") {
+		t.Errorf("the error should be an ephemeral follow-up, got %+v", f)
+	}
+	rec, _ := r.fake.Interaction(id)
+	if orig, ok := r.fake.Message(rec.OriginalID); !ok || !orig.Deleted {
+		t.Errorf("the public deferred message was left in the channel")
+	}
+	r.fake.AssertNoViolations(t)
+}

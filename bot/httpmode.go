@@ -365,6 +365,16 @@ func (r *httpResponder) editOriginal(ctx context.Context, i *discordgo.Interacti
 	return err
 }
 
+func (r *httpResponder) retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {
+	if err := r.waitAcked(ctx); err != nil {
+		return err
+	}
+	if r.rest == nil {
+		return errors.New("retract interaction response: no REST session to reach Discord's webhook endpoints")
+	}
+	return retractVia(ctx, r.rest, i, followup)
+}
+
 // waitAcked waits until the first response reached the HTTP response.
 func (r *httpResponder) waitAcked(ctx context.Context) error {
 	select {

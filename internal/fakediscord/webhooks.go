@@ -352,9 +352,11 @@ func (s *Server) handleFollowup(c *reqCtx) {
 	}
 	s.mu.Lock()
 	var msg *Message
-	if orig := s.messages[it.originalID]; orig != nil && orig.Loading && it.ackType == 5 {
+	if orig := s.messages[it.originalID]; orig != nil && orig.Loading && !orig.Deleted && it.ackType == 5 {
 		// Discord: the first follow-up after a deferred response replaces the
-		// loading message (keeping its ephemeral state).
+		// loading message (keeping its ephemeral state). Once the loading message
+		// is deleted, a follow-up is a new message with its own flags (the usual
+		// way to turn a public deferral into an ephemeral error).
 		next := orig.clone()
 		flags := next.Flags
 		next.apply(b, present, c.files, c.body, false)
