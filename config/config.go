@@ -122,7 +122,7 @@ type LLM struct {
 	BaseURL string
 	// Model is the model name; "" turns the LLM off (OPENAI_MODEL).
 	Model string
-	// Timeout bounds one completion request (OPENAI_TIMEOUT).
+	// Timeout bounds the whole model call, retries included (OPENAI_TIMEOUT).
 	Timeout time.Duration
 	// MaxTokens caps the length of one completion (OPENAI_MAX_TOKENS).
 	MaxTokens int

@@ -324,7 +324,7 @@ var settings = []*setting{
 		nil,
 	),
 	def("LLM", "OPENAI_TIMEOUT", "20s", "duration",
-		`Time allowed for one LLM request before falling back to the extractive answer (at most 10m).`, false,
+		`Budget for the whole model call, retries included, after which the extractive answer is used (at most 10m).`, false,
 		func(c *Config, raw, _ string) error { return parseDuration(raw, &c.LLM.Timeout) },
 		func(c *Config) string { return c.LLM.Timeout.String() },
 		func(c *Config) error { return checkDuration(c.LLM.Timeout, time.Nanosecond, 10*time.Minute) },
