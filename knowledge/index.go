@@ -1,8 +1,11 @@
 package knowledge
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
@@ -32,9 +35,17 @@ type index struct {
 	// deletes maps each term, and each term with one character deleted, to term ids: a symmetric
 	// deletion index that finds vocabulary words one edit away from a misspelt query word in O(len).
 	deletes map[string][]int32
+	// surface maps every folded word of the timeline to the ids of its stems in English, French and
+	// the source language (-1 where that stem is not a term), so that a question's words rarely need
+	// the stemmer: stemming is most of the cost of a search otherwise.
+	surface map[string][3]int32
+	// passageTerms[event][passage] are the terms of each passage, sorted, for BestPassage.
+	passageTerms [][][]int32
 	// maxWidth is the widest event span minus one day, so span lookups can start early enough.
 	maxWidth Day
-	scratch  sync.Pool
+	// span is the days from the first event to the last.
+	span    Span
+	scratch sync.Pool
 }
 
 type posting struct {
@@ -42,68 +53,152 @@ type posting struct {
 	tf  float32
 }
 
+// stemLangs are the languages a question's words are stemmed in, besides the source's: questions
+// come in English or French.
+var stemLangs = [2]string{"en", "fr"}
+
 func (t *Timeline) build() {
-	t.byID = make(map[string]*Event, len(t.Events))
+	n := len(t.Events)
+	t.byID = make(map[string]*Event, n)
 	ix := &index{terms: make(map[string]int32)}
-	ix.docLen = make([]float32, len(t.Events))
+	ix.docLen = make([]float32, n)
+	ix.passageTerms = make([][][]int32, n)
 	srcLang := t.Source.Language
-	tf := map[int32]float32{}
-	var total float64
+
+	// memo[lang][word] is the term of word's stem in lang. A timeline uses the same words over and
+	// over, so each distinct word is stemmed once per language.
+	memo := map[string]map[string]int32{}
+	stemID := func(word, lang string) int32 {
+		m := memo[lang]
+		if m == nil {
+			m = make(map[string]int32)
+			memo[lang] = m
+		}
+		if id, ok := m[word]; ok {
+			return id
+		}
+		id := ix.termID(textproc.Stem(word, lang))
+		m[strings.Clone(word)] = id
+		return id
+	}
+	var (
+		tf      []float32 // term id -> weighted frequency in the current event
+		touched []int32   // terms with tf > 0
+		words   []string
+		length  float32
+		total   float64
+	)
+	add := func(text, lang string, w float32, collect []int32) []int32 {
+		words = textproc.AppendWords(words[:0], textproc.Fold(text))
+		for _, word := range words {
+			if textproc.IsStopWord(word) {
+				continue
+			}
+			id := stemID(word, lang)
+			if int(id) >= len(tf) {
+				tf = append(tf, make([]float32, int(id)+1-len(tf))...)
+			}
+			if tf[id] == 0 {
+				touched = append(touched, id)
+			}
+			tf[id] += w
+			length += w
+			if collect != nil {
+				collect = append(collect, id)
+			}
+		}
+		return collect
+	}
+	var collect []int32
 	for i, e := range t.Events {
 		t.byID[e.ID] = e
 		e.pos = i
 		if s := e.Span(); s.To-s.From > ix.maxWidth {
 			ix.maxWidth = s.To - s.From
 		}
-		clear(tf)
-		var length float32
-		add := func(text, lang string, w float32) {
-			for _, word := range textproc.Words(textproc.Fold(text)) {
-				if textproc.IsStopWord(word) {
-					continue
-				}
-				tf[ix.termID(textproc.Stem(word, lang))] += w
-				length += w
-			}
-		}
-		add(e.Title, "en", weightTitle)
+		length = 0
+		add(e.Title, "en", weightTitle, nil)
 		for _, a := range e.Actors {
-			add(a, "en", weightActors)
+			add(a, "en", weightActors, nil)
 		}
-		add(e.Summary, "en", weightSummary)
-		for lang, s := range e.Summaries {
-			add(s, lang, weightSummary)
+		add(e.Summary, "en", weightSummary, nil)
+		for _, lang := range slices.Sorted(maps.Keys(e.Summaries)) {
+			add(e.Summaries[lang], lang, weightSummary, nil)
 		}
-		for _, p := range e.Passages {
-			add(p.Text, srcLang, weightPassages)
+		pt := make([][]int32, len(e.Passages))
+		for j, p := range e.Passages {
+			collect = add(p.Text, srcLang, weightPassages, collect[:0])
+			slices.Sort(collect)
+			pt[j] = slices.Clone(slices.Compact(collect))
 		}
-		for term, f := range tf {
-			ix.postings[term] = append(ix.postings[term], posting{doc: int32(i), tf: f})
+		ix.passageTerms[i] = pt
+		// Postings are appended in event order, so each list is sorted by doc.
+		for _, id := range touched {
+			ix.postings[id] = append(ix.postings[id], posting{doc: int32(i), tf: tf[id]})
+			tf[id] = 0
 		}
+		touched = touched[:0]
 		ix.docLen[i] = length
 		total += float64(length)
 	}
-	if len(t.Events) > 0 {
-		ix.avgLen = float32(total / float64(len(t.Events)))
+	if n > 0 {
+		ix.avgLen = float32(total / float64(n))
+		ix.span = Span{t.Events[0].Span().From, t.Events[0].Span().To}
+		for _, e := range t.Events {
+			ix.span.To = max(ix.span.To, e.Span().To)
+		}
 	}
-	// Postings were appended in event order, so they are sorted by doc already.
+
+	ix.surface = make(map[string][3]int32, len(memo[srcLang])+len(memo["en"]))
+	langs := [3]string{stemLangs[0], stemLangs[1], srcLang}
+	for _, m := range memo {
+		for word := range m {
+			if _, done := ix.surface[word]; done {
+				continue
+			}
+			var ids [3]int32
+			for k, lang := range langs {
+				ids[k] = -1
+				if id, ok := memo[lang][word]; ok {
+					ids[k] = id
+				} else if id, ok := ix.terms[textproc.Stem(word, lang)]; ok {
+					ids[k] = id
+				}
+			}
+			ix.surface[word] = ids
+		}
+	}
+
 	ix.deletes = make(map[string][]int32, len(ix.terms)*4)
-	for term, id := range ix.terms {
+	for id, term := range ix.words {
 		if len(term) < 4 {
 			continue
 		}
 		for _, d := range deletions(term) {
-			ix.deletes[d] = append(ix.deletes[d], id)
+			ix.deletes[d] = append(ix.deletes[d], int32(id))
 		}
 	}
-	ix.scratch.New = func() any { return newScratch(len(t.Events)) }
+	ix.scratch.New = func() any { return newScratch(n) }
 	t.index = ix
+	t.phrases = nil
+	for i := range t.Anchors {
+		a := &t.Anchors[i]
+		for _, lang := range slices.Sorted(maps.Keys(a.Names)) {
+			for _, n := range a.Names[lang] {
+				if f := textproc.Fold(strings.TrimSpace(n)); f != "" {
+					t.phrases = append(t.phrases, AnchorPhrase{Phrase: f, Anchor: a})
+				}
+			}
+		}
+	}
+	sort.SliceStable(t.phrases, func(i, j int) bool { return len(t.phrases[i].Phrase) > len(t.phrases[j].Phrase) })
 }
 
 func (ix *index) termID(term string) int32 {
 	if id, ok := ix.terms[term]; ok {
 		return id
 	}
+	term = strings.Clone(term) // a stem may be a slice of a long text
 	id := int32(len(ix.postings))
 	ix.terms[term] = id
 	ix.words = append(ix.words, term)
@@ -130,6 +225,16 @@ func (ix *index) idf(df int) float32 {
 // lookup returns the ids of the terms a query word may match: its stems in English, French and the
 // source language, or, when none is in the vocabulary, terms one edit away (typo tolerance).
 func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
+	if known, ok := ix.surface[word]; ok {
+		for _, id := range known {
+			if id >= 0 && !containsID(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > 0 {
+			return ids, false
+		}
+	}
 	stems := [3]string{textproc.Stem(word, "en"), textproc.Stem(word, "fr"), textproc.Stem(word, srcLang)}
 	for i, s := range stems {
 		if i > 0 && (s == stems[0] || (i == 2 && s == stems[1])) {
@@ -171,10 +276,14 @@ type scratch struct {
 	word    []float32
 	touched []int32
 	wordHit []int32
+	// mark[d] == gen marks event d as a candidate of the current search; bumping gen clears every
+	// mark at once.
+	mark []uint32
+	gen  uint32
 }
 
 func newScratch(n int) *scratch {
-	return &scratch{score: make([]float32, n), covered: make([]float32, n), word: make([]float32, n)}
+	return &scratch{score: make([]float32, n), covered: make([]float32, n), word: make([]float32, n), mark: make([]uint32, n)}
 }
 
 // Query is what a search looks for: content words and, optionally, the spans of days the events
@@ -214,27 +323,6 @@ func (t *Timeline) Search(q Query) Result {
 	words := contentWords(q.Text)
 	res.Words = len(words)
 
-	var allowed func(int32) bool
-	var candidates []*Event
-	if len(q.Spans) > 0 {
-		seen := map[*Event]bool{}
-		for _, s := range q.Spans {
-			for _, e := range t.InSpan(s) {
-				if !seen[e] && (!q.EntriesOnly || e.Kind == KindEntry) {
-					seen[e] = true
-					candidates = append(candidates, e)
-				}
-			}
-		}
-		allowedSet := make(map[int32]bool, len(candidates))
-		for _, e := range candidates {
-			allowedSet[int32(e.pos)] = true
-		}
-		allowed = func(d int32) bool { return allowedSet[d] }
-	} else if q.EntriesOnly {
-		allowed = func(d int32) bool { return t.Events[d].Kind == KindEntry }
-	}
-
 	sc := ix.scratch.Get().(*scratch)
 	defer func() {
 		for _, d := range sc.touched {
@@ -243,6 +331,33 @@ func (t *Timeline) Search(q Query) Result {
 		sc.touched = sc.touched[:0]
 		ix.scratch.Put(sc)
 	}()
+
+	// Candidates: the events of the spans, marked in the scratch space rather than collected in maps.
+	var candidates []int32
+	spans := len(q.Spans) > 0
+	if spans {
+		sc.gen++
+		if sc.gen == 0 { // wrapped: stale marks could collide
+			clear(sc.mark)
+			sc.gen = 1
+		}
+		for _, s := range q.Spans {
+			start, end := t.spanRange(s)
+			for _, e := range t.Events[start:end] {
+				d := int32(e.pos)
+				if sc.mark[d] != sc.gen && e.Span().Overlaps(s) && (!q.EntriesOnly || e.Kind == KindEntry) {
+					sc.mark[d] = sc.gen
+					candidates = append(candidates, d)
+				}
+			}
+		}
+	}
+	allowed := func(d int32) bool {
+		if spans {
+			return sc.mark[d] == sc.gen
+		}
+		return !q.EntriesOnly || t.Events[d].Kind == KindEntry
+	}
 
 	var totalIDF float32
 	for _, w := range words {
@@ -268,7 +383,7 @@ func (t *Timeline) Search(q Query) Result {
 				idf *= 0.8
 			}
 			for _, p := range ix.postings[id] {
-				if allowed != nil && !allowed(p.doc) {
+				if !allowed(p.doc) {
 					continue
 				}
 				norm := bm25K1 * (1 - bm25B + bm25B*ix.docLen[p.doc]/ix.avgLen)
@@ -295,24 +410,22 @@ func (t *Timeline) Search(q Query) Result {
 		}
 		return min(1, sc.covered[d]/totalIDF)
 	}
-	if candidates != nil {
-		res.Hits = make([]Hit, 0, len(candidates))
-		for _, e := range candidates {
-			d := int32(e.pos)
-			res.Hits = append(res.Hits, Hit{Event: e, Score: sc.score[d], Coverage: coverage(d)})
-		}
-	} else {
-		res.Hits = make([]Hit, 0, len(sc.touched))
-		for _, d := range sc.touched {
-			res.Hits = append(res.Hits, Hit{Event: t.Events[d], Score: sc.score[d], Coverage: coverage(d)})
-		}
+	docs := sc.touched
+	if spans {
+		docs = candidates
 	}
-	sort.SliceStable(res.Hits, func(i, j int) bool {
-		a, b := res.Hits[i], res.Hits[j]
+	res.Hits = make([]Hit, len(docs))
+	for i, d := range docs {
+		res.Hits[i] = Hit{Event: t.Events[d], Score: sc.score[d], Coverage: coverage(d)}
+	}
+	slices.SortFunc(res.Hits, func(a, b Hit) int {
 		if a.Score != b.Score {
-			return a.Score > b.Score
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
 		}
-		return a.Event.pos < b.Event.pos
+		return a.Event.pos - b.Event.pos
 	})
 	return res
 }
@@ -333,24 +446,25 @@ func contentWords(text string) []string {
 // English, French and the source language), or 0, the event's first passage, when none does.
 func (t *Timeline) BestPassage(e *Event, text string) int {
 	words := contentWords(text)
-	if len(words) == 0 || len(e.Passages) < 2 {
+	if len(words) == 0 || len(e.Passages) < 2 || t.Position(e) < 0 {
 		return 0
 	}
-	lang := t.Source.Language
-	stems := make([][3]string, len(words))
-	for i, w := range words {
-		stems[i] = [3]string{textproc.Stem(w, "en"), textproc.Stem(w, "fr"), textproc.Stem(w, lang)}
+	ix := t.index
+	wordIDs := make([][]int32, 0, len(words))
+	for _, w := range words {
+		if ids, fuzzy := ix.lookup(w, t.Source.Language); len(ids) > 0 && !fuzzy {
+			wordIDs = append(wordIDs, ids)
+		}
 	}
 	best, bestScore := 0, 0
-	for i, p := range e.Passages {
-		have := map[string]bool{}
-		for _, w := range textproc.Words(textproc.Fold(p.Text)) {
-			have[textproc.Stem(w, lang)] = true
-		}
+	for i, terms := range ix.passageTerms[e.pos] {
 		score := 0
-		for _, s := range stems {
-			if have[s[0]] || have[s[1]] || have[s[2]] {
-				score++
+		for _, ids := range wordIDs {
+			for _, id := range ids {
+				if _, found := slices.BinarySearch(terms, id); found {
+					score++
+					break
+				}
 			}
 		}
 		if score > bestScore {

@@ -6,10 +6,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
+	"iter"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -112,9 +116,40 @@ func readCapped(path string) ([]byte, error) {
 // Parse validates and indexes a knowledge file's content. name is used in messages; readSource
 // resolves `source.path` (it may be nil when the source is inline).
 func Parse(name string, data []byte, readSource SourceReader) (*Timeline, error) {
+	t, err := parse(name, data, readSource, splitMinItems)
+	if err != nil {
+		return nil, err
+	}
+	// data is no longer needed (nor referenced), so the file's bytes can be collected while the
+	// index is built.
+	t.build()
+	return t, nil
+}
+
+// parse decodes and validates, and versions the timeline; the caller indexes it. A file of at least
+// splitMin events is decoded in pieces (see split.go); splitMin 0 forces the whole-document decode,
+// for tests that compare the two.
+func parse(name string, data []byte, readSource SourceReader, splitMin int) (*Timeline, error) {
+	// The content hash covers the file and the source text; hash the file while it is decoded.
+	hashed := make(chan hash.Hash, 1)
+	go func() {
+		h := sha256.New()
+		h.Write(data)
+		h.Write([]byte{0})
+		hashed <- h
+	}()
+	read := textReader(readSource)
+	if splitMin > 0 {
+		if sp, ok := splitEvents(data, splitMin); ok {
+			if t, err, ok := parseSplit(name, data, sp, read); ok {
+				return finish(t, err, hashed, name)
+			}
+		}
+	}
+
 	p := &parser{file: name}
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := safeUnmarshal(data, &root); err != nil {
 		line := yamlErrorLine(err)
 		msg := "not valid YAML: " + cleanYAMLError(err)
 		if tabIndented(data, line) {
@@ -127,24 +162,86 @@ func Parse(name string, data []byte, readSource SourceReader) (*Timeline, error)
 		p.problemf(1, 1, "", "the file is empty; start from `timelinebot init DIR`")
 		return nil, p.err()
 	}
-	t := p.timeline(root.Content[0], readSource)
-	if len(p.problems) > 0 {
-		return nil, p.err()
+	t := p.timeline(root.Content[0], read, nil)
+	return finish(t, p.err(), hashed, name)
+}
+
+// parseSplit loads a file decoded in pieces (see split.go). ok is false when the pieces do not
+// decode, and the file must be decoded whole.
+func parseSplit(name string, data []byte, sp *split, read textSource) (_ *Timeline, _ error, ok bool) {
+	root, err := sp.decodeRest()
+	if err != nil {
+		return nil, nil, false
 	}
-	h := sha256.New()
-	h.Write(data)
-	h.Write([]byte{0})
-	h.Write([]byte(t.Source.Text))
+	p := &parser{file: name, split: sp, data: data}
+	t := p.timeline(root, read, sp)
+	if p.splitErr != nil {
+		return nil, nil, false
+	}
+	return t, p.err(), true
+}
+
+// finish versions a valid timeline.
+func finish(t *Timeline, err error, hashed <-chan hash.Hash, name string) (*Timeline, error) {
+	if err != nil {
+		return nil, err
+	}
+	h := <-hashed
+	// Hash the source in pieces: converting it to []byte whole would copy it.
+	var buf [32 << 10]byte
+	for text := t.Source.Text; text != ""; {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
 	t.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	t.Origin = name
 	t.LoadedAt = time.Now()
-	t.build()
 	return t, nil
 }
+
+// textSource reads a source text as a string.
+type textSource func(path string) (string, error)
+
+// textReader adapts r, reading each path once and keeping the text rather than the bytes: falling
+// back from the split decode must not read the source twice, nor keep two copies of it alive.
+func textReader(r SourceReader) textSource {
+	if r == nil {
+		return nil
+	}
+	type result struct {
+		text string
+		err  error
+	}
+	cache := map[string]result{}
+	return func(path string) (string, error) {
+		if c, ok := cache[path]; ok {
+			return c.text, c.err
+		}
+		data, err := r(path)
+		var text string
+		switch {
+		case err != nil:
+		case !utf8.Valid(data):
+			err = errNotUTF8
+		default:
+			text = string(data)
+		}
+		cache[path] = result{text, err}
+		return text, err
+	}
+}
+
+var errNotUTF8 = errors.New("not UTF-8")
 
 type parser struct {
 	file     string
 	problems []Problem
+	// split and data are set when the events are decoded in pieces; splitErr records that a piece
+	// did not decode.
+	split    *split
+	data     []byte
+	splitErr error
 }
 
 func (p *parser) problemf(line, col int, field, format string, args ...any) {
@@ -301,7 +398,7 @@ var (
 	timeRe = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
 )
 
-func (p *parser) timeline(n *yaml.Node, readSource SourceReader) *Timeline {
+func (p *parser) timeline(n *yaml.Node, readSource textSource, sp *split) *Timeline {
 	t := &Timeline{}
 	var sourceNode, eventsNode *yaml.Node
 	format := 0
@@ -327,13 +424,21 @@ func (p *parser) timeline(n *yaml.Node, readSource SourceReader) *Timeline {
 	if sourceNode != nil {
 		t.Source = p.source(sourceNode, readSource)
 	}
-	if eventsNode != nil {
-		t.Events = p.events(eventsNode, &t.Source)
+	switch {
+	case sp != nil:
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Line: sp.seqLine, Column: sp.seqCol}
+		t.Events = p.events(seq, sp.items, func(yield func(*yaml.Node) bool) {
+			p.splitErr = sp.each(p.data, yield)
+		}, &t.Source)
+	case eventsNode != nil && eventsNode.Kind == yaml.SequenceNode:
+		t.Events = p.events(eventsNode, len(eventsNode.Content), slices.Values(eventsNode.Content), &t.Source)
+	case eventsNode != nil:
+		p.at(eventsNode, "events", "must be a list of events, found %s", kindName(eventsNode))
 	}
 	return t
 }
 
-func (p *parser) source(n *yaml.Node, readSource SourceReader) Source {
+func (p *parser) source(n *yaml.Node, readSource textSource) Source {
 	var s Source
 	var pathNode, textNode *yaml.Node
 	seen := p.fields(n, "source", []string{"path", "text", "title", "language", "author", "attribution", "url", "published"}, func(key string, k, v *yaml.Node) {
@@ -381,16 +486,16 @@ func (p *parser) source(n *yaml.Node, readSource SourceReader) Source {
 			p.at(pathNode, "source.path", "cannot read %q: this knowledge was given without a folder; inline the text with `text: |`", s.Path)
 			break
 		}
-		data, err := readSource(s.Path)
+		text, err := readSource(s.Path)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			p.at(pathNode, "source.path", "file %q not found (paths are relative to the knowledge file's folder)", s.Path)
+		case errors.Is(err, errNotUTF8):
+			p.at(pathNode, "source.path", "%q is not UTF-8 text; convert it (for example with iconv) and try again", s.Path)
 		case err != nil:
 			p.at(pathNode, "source.path", "cannot read %q: %v", s.Path, err)
-		case !utf8.Valid(data):
-			p.at(pathNode, "source.path", "%q is not UTF-8 text; convert it (for example with iconv) and try again", s.Path)
 		default:
-			s.Text = string(data)
+			s.Text = text
 		}
 	}
 	if (pathNode != nil || textNode != nil) && strings.TrimSpace(s.Text) == "" && len(p.problems) == 0 {
@@ -443,23 +548,23 @@ func (p *parser) anchors(n *yaml.Node) []Anchor {
 
 var eventFields = []string{"id", "date", "time", "kind", "related", "title", "actors", "summary", "summaries", "passages"}
 
-func (p *parser) events(n *yaml.Node, src *Source) []*Event {
-	if n.Kind != yaml.SequenceNode {
-		p.at(n, "events", "must be a list of events, found %s", kindName(n))
-		return nil
-	}
-	if len(n.Content) == 0 {
+// events checks the events list n, whose count items come from items (the list's own nodes, or the
+// pieces of a split decode).
+func (p *parser) events(n *yaml.Node, count int, items iter.Seq[*yaml.Node], src *Source) []*Event {
+	if count == 0 {
 		p.at(n, "events", "the list is empty; a timeline needs at least one event")
 	}
-	events := make([]*Event, 0, len(n.Content))
-	ids := make(map[string]int, len(n.Content))
+	events := make([]*Event, 0, count)
+	ids := make(map[string]int, count)
 	type rel struct {
 		node *yaml.Node
 		path string
 	}
 	var relatedRefs []rel
-	for i, en := range n.Content {
-		path := fmt.Sprintf("events[%d]", i)
+	i := -1
+	for en := range items {
+		i++
+		path := "events[" + strconv.Itoa(i) + "]"
 		e := &Event{Kind: KindEntry, Line: en.Line}
 		seen := p.fields(en, path, eventFields, func(key string, k, v *yaml.Node) {
 			f := path + "." + key
@@ -549,12 +654,13 @@ func (p *parser) passages(n *yaml.Node, field string, src *Source) []Passage {
 			out = append(out, Passage{Text: text})
 			continue
 		}
-		para, ok := src.norm.find(text)
+		pos, para, ok := src.norm.find(text)
 		if !ok {
 			p.at(c, f, "not found verbatim in the source%s; copy the text exactly (only spacing and line breaks may differ)", src.norm.hint(text))
 			continue
 		}
-		out = append(out, Passage{Text: text, Paragraph: para})
+		// The same characters, shared with the source rather than kept twice.
+		out = append(out, Passage{Text: src.norm.text[pos : pos+len(text)], Paragraph: para})
 	}
 	return out
 }

@@ -33,9 +33,20 @@ type Timeline struct {
 	Origin   string
 	LoadedAt time.Time
 
-	byID  map[string]*Event
-	index *index
+	byID    map[string]*Event
+	index   *index
+	phrases []AnchorPhrase
 }
+
+// AnchorPhrase is one name of an anchor, folded (lower case, no accents) for matching questions.
+type AnchorPhrase struct {
+	Phrase string
+	Anchor *Anchor
+}
+
+// AnchorPhrases returns every name of every anchor, folded, longest first, so that "election day" is
+// matched before "election". It is computed once per timeline; callers must not modify it.
+func (t *Timeline) AnchorPhrases() []AnchorPhrase { return t.phrases }
 
 // Source is the document the events quote.
 type Source struct {
@@ -120,26 +131,23 @@ func (t *Timeline) Entries() []*Event {
 
 // Span returns the days from the first to the last event.
 func (t *Timeline) Span() Span {
-	if len(t.Events) == 0 {
-		return Span{}
+	if t.index != nil {
+		return t.index.span
 	}
-	to := t.Events[0].Span().To
-	for _, e := range t.Events {
-		if s := e.Span(); s.To > to {
-			to = s.To
+	var s Span
+	for i, e := range t.Events {
+		if i == 0 {
+			s = e.Span()
 		}
+		s.To = max(s.To, e.Span().To)
 	}
-	return Span{t.Events[0].Span().From, to}
+	return s
 }
 
 // InSpan returns the events whose dates overlap s, in order. It uses binary search on the sorted
 // events, so it costs O(log n + k).
 func (t *Timeline) InSpan(s Span) []*Event {
-	// Events are sorted by their start day; an event starting after s.To cannot overlap.
-	end := sort.Search(len(t.Events), func(i int) bool { return t.Events[i].Span().From > s.To })
-	// Month- and year-precision events start early but may still overlap, so scan back by the widest
-	// span the timeline holds rather than assuming day precision.
-	start := sort.Search(end, func(i int) bool { return t.Events[i].Span().From >= s.From-t.index.maxWidth })
+	start, end := t.spanRange(s)
 	var out []*Event
 	for _, e := range t.Events[start:end] {
 		if e.Span().Overlaps(s) {
@@ -147,6 +155,17 @@ func (t *Timeline) InSpan(s Span) []*Event {
 		}
 	}
 	return out
+}
+
+// spanRange returns the range of t.Events that may overlap s: every event overlapping s is in
+// t.Events[start:end], though not every event there does.
+func (t *Timeline) spanRange(s Span) (start, end int) {
+	// Events are sorted by their start day; an event starting after s.To cannot overlap.
+	end = sort.Search(len(t.Events), func(i int) bool { return t.Events[i].Span().From > s.To })
+	// Month- and year-precision events start early but may still overlap, so scan back by the widest
+	// span the timeline holds rather than assuming day precision.
+	start = sort.Search(end, func(i int) bool { return t.Events[i].Span().From >= s.From-t.index.maxWidth })
+	return start, end
 }
 
 // Nearest returns the closest event strictly before and strictly after the span (either may be nil).

@@ -30,6 +30,33 @@ func Fold(s string) string {
 	if ascii {
 		return strings.ToLower(s)
 	}
+	// Most text is ASCII, Latin letters and punctuation, whose folds are in tables; anything else
+	// (another script, a combining mark) folds the whole string the general way.
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		f, ok := foldTable(r)
+		if !ok {
+			return foldSlow(s)
+		}
+		b.WriteString(f)
+		i += size
+	}
+	return b.String()
+}
+
+// foldSlow is Fold for any text: Unicode NFD with combining marks removed.
+func foldSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -51,11 +78,45 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// Folds of the Latin-1 Supplement and Latin Extended-A and B blocks, and of General Punctuation,
+// each computed by foldSlow: folding a string of such characters one at a time gives what folding it
+// whole does, since each decomposes on its own into a base letter and combining marks.
+var (
+	latinFolds [0x250 - 0x80]string
+	punctFolds [0x2070 - 0x2000]string
+)
+
+func init() {
+	for r := rune(0x80); r < 0x250; r++ {
+		latinFolds[r-0x80] = foldSlow(string(r))
+	}
+	for r := rune(0x2000); r < 0x2070; r++ {
+		punctFolds[r-0x2000] = foldSlow(string(r))
+	}
+}
+
+func foldTable(r rune) (string, bool) {
+	switch {
+	case r >= 0x80 && r < 0x250:
+		return latinFolds[r-0x80], true
+	case r >= 0x2000 && r < 0x2070:
+		return punctFolds[r-0x2000], true
+	case r == 'ʼ':
+		return "'", true
+	}
+	return "", false
+}
+
 // Words splits folded text into words: runs of letters and digits. Apostrophes split words, which
 // removes French elision (l'élection → l, election) and English possessives (Trump's → trump, s); the
 // clitics left over are stop words. Hyphens split too (Royaume-Uni → royaume, uni).
 func Words(folded string) []string {
-	var out []string
+	return AppendWords(nil, folded)
+}
+
+// AppendWords appends the words of folded to out, as Words does, so a caller tokenizing many texts
+// can reuse one slice.
+func AppendWords(out []string, folded string) []string {
 	start := -1
 	for i, r := range folded {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
