@@ -92,6 +92,9 @@ func refusal(r Retrieval) string {
 		return tr(lang, "Ask me about the timeline \"%s\": a date (\"what happened on %s?\"), a month, or someone it mentions.",
 			"Posez-moi une question sur la chronologie « %s » : une date (« que s'est-il passé le %s ? »), un mois, ou une personne qu'elle mentionne.",
 			r.Timeline.Title, exampleDate(r.Timeline, lang))
+	case InvalidDate:
+		return tr(lang, "There is no such date as \"%s\"; check the day and the month.",
+			"La date « %s » n'existe pas ; vérifiez le jour et le mois.", r.Parsed.Invalid)
 	case OffTopic:
 		first, last := r.Timeline.Events[0], r.Timeline.Events[len(r.Timeline.Events)-1]
 		return tr(lang, "The source does not answer that. It covers \"%s\", from %s to %s; ask about a date or someone it mentions.",

@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"slices"
+
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/question"
@@ -29,6 +31,8 @@ const (
 	NothingInRange
 	OffTopic
 	EmptyQuestion
+	// InvalidDate: the question names a date that does not exist ("31 February 2016").
+	InvalidDate
 )
 
 // Retrieval is what a question is about in a timeline: the events and passages that answer it, or
@@ -67,6 +71,8 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 
 	switch {
+	case p.Invalid != "" && p.Kind == question.NoDate:
+		r.Reason = InvalidDate
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
 	case p.Kind == question.ExactDay || p.Kind == question.Anchor:
@@ -103,12 +109,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 	}
 	if pick == nil && len(p.Spans) == 0 {
 		// No entry matches the words: the first or last entry of the whole timeline is still the answer.
-		if entries := r.Timeline.Entries(); len(entries) > 0 {
-			pick = entries[0]
-			if p.Order == question.Last {
-				pick = entries[len(entries)-1]
-			}
-		}
+		pick = edgeEntry(r.Timeline, p.Order == question.Last)
 	}
 	if pick == nil {
 		r.Reason = NothingInRange
@@ -261,10 +262,29 @@ func allPassages(e *knowledge.Event) []int {
 	return out
 }
 
+// sortByPosition sorts events in timeline order. A range question on a large timeline can match
+// tens of thousands of events, so this must not be quadratic.
 func sortByPosition(t *knowledge.Timeline, events []*knowledge.Event) {
-	for i := 1; i < len(events); i++ {
-		for j := i; j > 0 && t.Position(events[j]) < t.Position(events[j-1]); j-- {
-			events[j], events[j-1] = events[j-1], events[j]
+	slices.SortFunc(events, func(a, b *knowledge.Event) int { return t.Position(a) - t.Position(b) })
+}
+
+// edgeEntry returns the first entry of the timeline, or the last one when last is true; the first
+// or last event when the timeline has only context events.
+func edgeEntry(t *knowledge.Timeline, last bool) *knowledge.Event {
+	for i := range t.Events {
+		j := i
+		if last {
+			j = len(t.Events) - 1 - i
+		}
+		if t.Events[j].Kind == knowledge.KindEntry {
+			return t.Events[j]
 		}
 	}
+	if len(t.Events) == 0 {
+		return nil
+	}
+	if last {
+		return t.Events[len(t.Events)-1]
+	}
+	return t.Events[0]
 }

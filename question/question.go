@@ -8,6 +8,7 @@
 package question
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -55,6 +56,9 @@ type Parsed struct {
 	Order            Order
 	// Rest is the question with its date expressions removed: the words to rank events by.
 	Rest string
+	// Invalid is a date the question writes that does not exist ("31 february 2016", "13/13/2016"),
+	// folded; empty when there is none. Such a date is not read as a date, nor as a month or year.
+	Invalid string
 }
 
 var (
@@ -88,28 +92,24 @@ func buildMonthNames() map[string]time.Month {
 	return m
 }
 
-func monthAlternation() string {
-	names := make([]string, 0, len(monthNames))
-	for n := range monthNames {
-		names = append(names, n)
-	}
-	// Longest first, so "september" wins over "sep".
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	return strings.Join(names, "|")
-}
-
 var (
-	mon = `(` + monthAlternation() + `)\.?`
 	// Each pattern matches on the folded question; \b is fine since folding leaves ASCII letters.
-	reISO        = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
-	reISOMonth   = regexp.MustCompile(`\b(\d{4})-(\d{2})\b`)
-	reNumeric    = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
-	reDayMonth   = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?` + mon + `(?:,?\s+(\d{4}))?\b`)
-	reMonthDay   = regexp.MustCompile(`\b` + mon + `\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
-	reMonthYear  = regexp.MustCompile(`\b` + mon + `(?:\s+(?:of\s+)?(\d{4}))?\b`)
-	reYear       = regexp.MustCompile(`\b([12]\d{3})\b`)
-	reFirst      = regexp.MustCompile(`\b(first|earliest|very first|premier|premiere|tout premier|initial)\b`)
-	reLast       = regexp.MustCompile(`\b(last|latest|most recent|final|dernier|derniere|plus recent|plus recente)\b`)
+	// Month names are matched as any word and checked against monthNames afterwards: an alternation
+	// of every month name makes each pattern several times slower.
+	reISO       = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reISOMonth  = regexp.MustCompile(`\b(\d{4})-(\d{2})\b`)
+	reNumeric   = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
+	reDayMonth  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
+	reDayRange  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
+	reMonthDay  = regexp.MustCompile(`\b([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
+	reMonthYear = regexp.MustCompile(`\b([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
+	reYear      = regexp.MustCompile(`\b([12]\d{3})\b`)
+	reFirst     = regexp.MustCompile(`\b(first|earliest|very first|premier|premiere|tout premier|initial)\b`)
+	reLast      = regexp.MustCompile(`\b(last|latest|most recent|final|dernier|derniere|plus recent|plus recente)\b`)
+	// Words that make reFirst and reLast worth running.
+	firstWords = map[string]bool{"first": true, "earliest": true, "premier": true, "premiere": true, "initial": true}
+	lastWords  = map[string]bool{"last": true, "latest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
+
 	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*$`)
 	reAnd        = regexp.MustCompile(`^\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*$`)
 	reBefore     = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*$`)
@@ -128,7 +128,19 @@ type expr struct {
 	month      time.Month
 	day        int
 	span       knowledge.Span // set for anchors
+	// pair marks the first day of "3 to 14 October": with the next expression it is a range whatever
+	// words come before it.
+	pair bool
 }
+
+// verdict is what a pattern's match turns out to be once its parts are checked.
+type verdict int
+
+const (
+	notDate    verdict = iota // the words are not a date ("3 things", "may I")
+	date                      // a date
+	impossible                // shaped like a date but no such day exists ("31 february")
+)
 
 // Parse understands text against a timeline, whose anchors and span resolve names and missing years.
 func Parse(text string, cal *knowledge.Timeline) Parsed {
@@ -141,127 +153,223 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 		}
 	}
 	var exprs []expr
+	add := func(e expr, v verdict) {
+		switch v {
+		case date:
+			exprs = append(exprs, e)
+			consume(e.start, e.end)
+		case impossible:
+			// Not a date, and not to be read again as a month or a year either.
+			if p.Invalid == "" {
+				p.Invalid = strings.TrimSpace(folded[e.start:e.end])
+			}
+			consume(e.start, e.end)
+		}
+	}
 
 	// Anchors first: their names can contain words the other patterns would take ("election day").
-	for _, a := range anchorNames(cal) {
+	for _, a := range cal.AnchorPhrases() {
 		for {
-			i := indexWord(string(work), a.name)
+			i := indexWord(work, a.Phrase)
 			if i < 0 {
 				break
 			}
-			exprs = append(exprs, expr{start: i, end: i + len(a.name), kind: Anchor, span: a.date.Span()})
-			consume(i, i+len(a.name))
+			add(expr{start: i, end: i + len(a.Phrase), kind: Anchor, span: a.Anchor.Date.Span()}, date)
 		}
 	}
-	numeric := func(m []int, s string) (int, int, int) {
-		a, _ := strconv.Atoi(s[m[2]:m[3]])
-		b, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if m[7]-m[6] == 2 {
-			y += 2000
-		}
-		return a, b, y
+
+	// Which patterns can match at all: most questions have no digits or no month name, and skipping
+	// the patterns that need them is most of the cost of parsing.
+	runs, longest := digitRuns(folded)
+	hasDigit := runs > 0
+	hasSep := strings.ContainsAny(folded, "-/.")
+	hasMonth, hasFirst, hasLast := false, false, false
+	for _, w := range textproc.Words(folded) {
+		_, m := monthNames[w]
+		hasMonth = hasMonth || m
+		hasFirst = hasFirst || firstWords[w]
+		hasLast = hasLast || lastWords[w]
 	}
-	scan := func(re *regexp.Regexp, build func(m []int, s string) (expr, bool)) {
+
+	scan := func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
 		s := string(work)
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			if e, ok := build(m, s); ok {
-				e.start, e.end = m[0], m[1]
-				exprs = append(exprs, e)
-				consume(m[0], m[1])
-			}
+			e, v := build(m, s)
+			e.start, e.end = m[0], m[1]
+			add(e, v)
 		}
 	}
-	scan(reISO, func(m []int, s string) (expr, bool) {
-		y, mo, d := numeric(m, s)
-		return dayExpr(y, time.Month(mo), d)
-	})
-	scan(reNumeric, func(m []int, s string) (expr, bool) {
-		a, b, y := numeric(m, s)
-		// Day-month order follows the question's language: French writes 21/10, English 10/21; an
-		// impossible month settles it either way.
-		day, month := a, b
-		if p.Lang != "fr" && a <= 12 {
-			day, month = b, a
+	if runs >= 3 && hasSep {
+		scan(reISO, func(m []int, s string) (expr, verdict) {
+			return dayExpr(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
+		})
+		scan(reNumeric, func(m []int, s string) (expr, verdict) {
+			a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+			if m[7]-m[6] == 2 {
+				y += 2000
+			}
+			// Day-month order follows the question's language: French writes 21/10, English 10/21; an
+			// impossible month settles it either way.
+			day, month := a, b
+			if p.Lang != "fr" && a <= 12 {
+				day, month = b, a
+			}
+			if month > 12 {
+				day, month = month, day
+			}
+			return dayExpr(y, time.Month(month), day)
+		})
+	}
+	if longest >= 4 && hasSep {
+		scan(reISOMonth, func(m []int, s string) (expr, verdict) {
+			mo := atoi(s[m[4]:m[5]])
+			if mo < 1 || mo > 12 {
+				return expr{}, impossible
+			}
+			return expr{kind: Month, year: atoi(s[m[2]:m[3]]), month: time.Month(mo)}, date
+		})
+	}
+	if runs >= 2 && hasMonth {
+		// "3 to 14 October", "du 3 au 14 octobre": two days of one month.
+		s := string(work)
+		for _, m := range reDayRange.FindAllStringSubmatchIndex(s, -1) {
+			month, ok := monthNames[s[m[6]:m[7]]]
+			if !ok {
+				continue
+			}
+			y := optInt(s, m[8], m[9])
+			a, va := dayExpr(y, month, atoi(s[m[2]:m[3]]))
+			b, vb := dayExpr(y, month, atoi(s[m[4]:m[5]]))
+			a.start, a.end = m[2], m[3]
+			b.start, b.end = m[4], m[1]
+			if va == impossible || vb == impossible {
+				add(expr{start: m[0], end: m[1]}, impossible)
+				continue
+			}
+			sep := strings.TrimSpace(s[m[3]:m[4]])
+			sep = strings.TrimLeft(sep, "stndrhem") // an ordinal suffix: "3rd to 14th"
+			a.pair = !strings.Contains(sep, "and") && !strings.Contains(sep, "et")
+			add(a, date)
+			add(b, date)
+			consume(a.end, b.start)
 		}
-		if month > 12 {
-			day, month = month, day
-		}
-		return dayExpr(y, time.Month(month), day)
-	})
-	scan(reISOMonth, func(m []int, s string) (expr, bool) {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		if mo < 1 || mo > 12 {
-			return expr{}, false
-		}
-		return expr{kind: Month, year: y, month: time.Month(mo)}, true
-	})
-	scan(reDayMonth, func(m []int, s string) (expr, bool) {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		y := optInt(s, m[6], m[7])
-		return dayExpr(y, monthNames[s[m[4]:m[5]]], d)
-	})
-	scan(reMonthDay, func(m []int, s string) (expr, bool) {
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y := optInt(s, m[6], m[7])
-		return dayExpr(y, monthNames[s[m[2]:m[3]]], d)
-	})
-	scan(reMonthYear, func(m []int, s string) (expr, bool) {
-		name := s[m[2]:m[3]]
-		y := optInt(s, m[4], m[5])
-		if y == 0 && weakMonths[name] && !reInMonthCtx.MatchString(s[:m[0]]) {
-			return expr{}, false
-		}
-		return expr{kind: Month, year: y, month: monthNames[name]}, true
-	})
-	scan(reYear, func(m []int, s string) (expr, bool) {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		return expr{kind: Year, year: y}, true
-	})
+	}
+	if hasDigit && hasMonth {
+		scan(reDayMonth, func(m []int, s string) (expr, verdict) {
+			month, ok := monthNames[s[m[4]:m[5]]]
+			if !ok {
+				return expr{}, notDate
+			}
+			return dayExpr(optInt(s, m[6], m[7]), month, atoi(s[m[2]:m[3]]))
+		})
+		scan(reMonthDay, func(m []int, s string) (expr, verdict) {
+			month, ok := monthNames[s[m[2]:m[3]]]
+			if !ok {
+				return expr{}, notDate
+			}
+			return dayExpr(optInt(s, m[6], m[7]), month, atoi(s[m[4]:m[5]]))
+		})
+	}
+	if hasMonth {
+		scan(reMonthYear, func(m []int, s string) (expr, verdict) {
+			name := s[m[2]:m[3]]
+			month, ok := monthNames[name]
+			if !ok {
+				return expr{}, notDate
+			}
+			y := optInt(s, m[4], m[5])
+			if y == 0 && weakMonths[name] && !reInMonthCtx.MatchString(tail(s[:m[0]])) {
+				return expr{}, notDate
+			}
+			return expr{kind: Month, year: y, month: month}, date
+		})
+	}
+	if longest >= 4 {
+		scan(reYear, func(m []int, s string) (expr, verdict) {
+			return expr{kind: Year, year: atoi(s[m[2]:m[3]])}, date
+		})
+	}
 	sort.Slice(exprs, func(i, j int) bool { return exprs[i].start < exprs[j].start })
 
-	if m := reFirst.FindStringIndex(string(work)); m != nil {
-		p.Order = First
-		consume(m[0], m[1])
-	} else if m := reLast.FindStringIndex(string(work)); m != nil {
-		p.Order = Last
-		consume(m[0], m[1])
+	if hasFirst {
+		if m := reFirst.FindIndex(work); m != nil {
+			p.Order = First
+			consume(m[0], m[1])
+		}
+	}
+	if hasLast && p.Order == AnyOrder {
+		if m := reLast.FindIndex(work); m != nil {
+			p.Order = Last
+			consume(m[0], m[1])
+		}
 	}
 
-	p.resolve(folded, work, exprs, cal, consume)
+	p.resolve(folded, exprs, cal, consume)
 	p.Rest = strings.Join(strings.Fields(string(work)), " ")
 	return p
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 func optInt(s string, a, b int) int {
 	if a < 0 {
 		return 0
 	}
-	n, _ := strconv.Atoi(s[a:b])
-	return n
+	return atoi(s[a:b])
 }
 
-func dayExpr(y int, m time.Month, d int) (expr, bool) {
-	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return expr{}, false
+// maxDays is the most days a month has in any year.
+var maxDays = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+func dayExpr(y int, m time.Month, d int) (expr, verdict) {
+	if m < 1 || m > 12 || d < 1 || d > maxDays[m] {
+		return expr{}, impossible
 	}
 	if y != 0 && d > knowledge.DaysIn(y, m) {
-		return expr{}, false
+		return expr{}, impossible
 	}
-	return expr{kind: ExactDay, year: y, month: m, day: d}, true
+	return expr{kind: ExactDay, year: y, month: m, day: d}, date
+}
+
+// tail returns the end of s, cut at a space, long enough for every phrase the context patterns
+// look for before a date ("the day after", "a partir du"). Matching end-anchored patterns on it
+// rather than on the whole question keeps their cost constant.
+func tail(s string) string {
+	const keep = 40
+	if len(s) <= keep {
+		return s
+	}
+	cut := len(s) - keep
+	if i := strings.IndexByte(s[cut:], ' '); i >= 0 {
+		return s[cut+i:]
+	}
+	return s[cut:]
+}
+
+// lastMatch finds re in the tail of folded[:end] and returns its position in folded.
+func lastMatch(re *regexp.Regexp, folded string, end int) (int, int, bool) {
+	t := tail(folded[:end])
+	m := re.FindStringIndex(t)
+	if m == nil {
+		return 0, 0, false
+	}
+	off := end - len(t)
+	return off + m[0], off + m[1], true
 }
 
 // resolve turns the expressions into spans, reading the words around them for ranges ("between A
 // and B"), open ranges ("before A") and shifts ("the day after A").
-func (p *Parsed) resolve(folded string, work []byte, exprs []expr, cal *knowledge.Timeline, consume func(int, int)) {
+func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, consume func(int, int)) {
 	if len(exprs) == 0 {
 		return
 	}
-	// A range: "between A and B", "from A to B", "entre A et B", "du A au B".
+	// A range: "between A and B", "from A to B", "entre A et B", "du A au B", "3 to 14 October".
 	if len(exprs) >= 2 {
 		a, b := exprs[0], exprs[1]
-		if reAnd.MatchString(folded[a.end:b.start]) && reBetween.MatchString(folded[:a.start]) {
+		if reAnd.MatchString(folded[a.end:b.start]) && (a.pair || reBetween.MatchString(tail(folded[:a.start]))) {
 			if a.year == 0 && b.year != 0 && a.kind != Anchor {
 				a.year = b.year
 			}
@@ -272,7 +380,9 @@ func (p *Parsed) resolve(folded string, work []byte, exprs []expr, cal *knowledg
 				if p.Spans[0].From > p.Spans[0].To {
 					p.Spans[0] = knowledge.Span{From: to[0].From, To: from[len(from)-1].To}
 				}
-				consumeWord(folded, reBetween, a.start, consume)
+				if i, j, ok := lastMatch(reBetween, folded, a.start); ok {
+					consume(i, j)
+				}
 				consume(a.end, b.start)
 				return
 			}
@@ -283,28 +393,104 @@ func (p *Parsed) resolve(folded string, work []byte, exprs []expr, cal *knowledg
 	if len(spans) == 0 {
 		return
 	}
-	before := folded[:e.start]
-	switch {
-	case reDayAfter.MatchString(before):
-		p.Kind, p.Spans = Anchor, shift(spans, 1)
-		consumeWord(folded, reDayAfter, e.start, consume)
-	case reDayBefore.MatchString(before):
-		p.Kind, p.Spans = Anchor, shift(spans, -1)
-		consumeWord(folded, reDayBefore, e.start, consume)
-	case reBefore.MatchString(before):
-		p.Kind, p.OpenFrom = Range, true
-		p.Spans = []knowledge.Span{{From: minDay, To: spans[0].From - 1}}
-		consumeWord(folded, reBefore, e.start, consume)
-	case reAfter.MatchString(before):
-		p.Kind, p.OpenTo = Range, true
-		p.Spans = []knowledge.Span{{From: spans[len(spans)-1].To + 1, To: maxDay}}
-		consumeWord(folded, reAfter, e.start, consume)
-	default:
-		p.Kind, p.Spans = e.kind, spans
-		if m := reDayOf.FindStringIndex(before); m != nil {
-			consume(m[0], m[1])
+	before := tail(folded[:e.start])
+	last := lastWord(before)
+	take := func(re *regexp.Regexp) {
+		if i, j, ok := lastMatch(re, folded, e.start); ok {
+			consume(i, j)
 		}
 	}
+	switch {
+	case dayAfterEnds[last] && reDayAfter.MatchString(before):
+		p.Kind, p.Spans = Anchor, shift(occupied(spans, cal), 1)
+		take(reDayAfter)
+	case dayBeforeEnds[last] && reDayBefore.MatchString(before):
+		p.Kind, p.Spans = Anchor, shift(occupied(spans, cal), -1)
+		take(reDayBefore)
+	case beforeEnds[last] && reBefore.MatchString(before):
+		// "before X" leaves X out; "until X", "jusqu'au X" take it in.
+		spans = occupied(spans, cal)
+		p.Kind, p.OpenFrom = Range, true
+		p.Spans = []knowledge.Span{{From: minDay, To: spans[0].From - 1}}
+		if inclusiveEnds[last] {
+			p.Spans[0].To = spans[len(spans)-1].To
+		}
+		take(reBefore)
+	case afterEnds[last] && reAfter.MatchString(before):
+		// "after X" leaves X out; "since X", "depuis X", "à partir du X" take it in.
+		spans = occupied(spans, cal)
+		p.Kind, p.OpenTo = Range, true
+		p.Spans = []knowledge.Span{{From: spans[len(spans)-1].To + 1, To: maxDay}}
+		if inclusiveEnds[last] {
+			p.Spans[0].From = spans[0].From
+		}
+		take(reAfter)
+	default:
+		p.Kind, p.Spans = e.kind, spans
+		if dayOfEnds[last] {
+			take(reDayOf)
+		}
+	}
+}
+
+// The last word each context pattern can end with: a pattern is only tried when the words before
+// the date end with one of them.
+var (
+	dayAfterEnds  = set("after lendemain de du d'")
+	dayBeforeEnds = set("before veille de du d'")
+	beforeEnds    = set("before to until till avant jusqu'a jusqu'au jusqu'en")
+	afterEnds     = set("after since following apres depuis du de")
+	dayOfEnds     = set("on le du au")
+	inclusiveEnds = set("until till to jusqu'a jusqu'au jusqu'en since depuis du de")
+)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t\n\r")
+	return s[strings.LastIndexAny(s, " \t\n\r")+1:]
+}
+
+// digitRuns counts the runs of digits in s and the length of the longest.
+func digitRuns(s string) (runs, longest int) {
+	n := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			n++
+			continue
+		}
+		if n > 0 {
+			runs++
+			longest = max(longest, n)
+		}
+		n = 0
+	}
+	return runs, longest
+}
+
+// occupied keeps, among the years a date without a year may mean, those in which the timeline has
+// events on that date: "the day after Nov 8" is about the Nov 8 something happened on.
+func occupied(spans []knowledge.Span, cal *knowledge.Timeline) []knowledge.Span {
+	if len(spans) < 2 {
+		return spans
+	}
+	var out []knowledge.Span
+	for _, s := range spans {
+		if len(cal.InSpan(s)) > 0 {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return spans
+	}
+	return out
 }
 
 // Open ends of ranges: far enough that no timeline reaches them.
@@ -312,12 +498,6 @@ const (
 	minDay knowledge.Day = -1 << 30
 	maxDay knowledge.Day = 1 << 30
 )
-
-func consumeWord(folded string, re *regexp.Regexp, end int, consume func(int, int)) {
-	if m := re.FindStringIndex(folded[:end]); m != nil {
-		consume(m[0], m[1])
-	}
-}
 
 func shift(spans []knowledge.Span, days knowledge.Day) []knowledge.Span {
 	out := make([]knowledge.Span, len(spans))
@@ -385,31 +565,11 @@ func spansOf(e expr, cal *knowledge.Timeline) []knowledge.Span {
 	return nil
 }
 
-type anchorName struct {
-	name string
-	date knowledge.Date
-}
-
-// anchorNames lists every anchor name of the calendar, folded, longest first so that "election day"
-// is read before "election".
-func anchorNames(cal *knowledge.Timeline) []anchorName {
-	var out []anchorName
-	for _, a := range cal.Anchors {
-		for _, names := range a.Names {
-			for _, n := range names {
-				out = append(out, anchorName{name: textproc.Fold(n), date: a.Date})
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].name) > len(out[j].name) })
-	return out
-}
-
 // indexWord finds phrase in s at word boundaries.
-func indexWord(s, phrase string) int {
+func indexWord(s []byte, phrase string) int {
 	from := 0
-	for {
-		i := strings.Index(s[from:], phrase)
+	for phrase != "" {
+		i := bytes.Index(s[from:], []byte(phrase))
 		if i < 0 {
 			return -1
 		}
@@ -420,6 +580,7 @@ func indexWord(s, phrase string) int {
 		}
 		from = i + 1
 	}
+	return -1
 }
 
 func isWordByte(b byte) bool {

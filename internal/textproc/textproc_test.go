@@ -1,0 +1,141 @@
+package textproc
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestLanguageDetection(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"What did WikiLeaks ask for on 21 October 2016?", "en"},
+		{"what happened before the election", "en"},
+		{"How many followers does Trump Jr. have on Twitter?", "en"},
+		{"Tell me about the tax returns", "en"},
+		{"Qu'a écrit WikiLeaks le 9 novembre 2016 ?", "fr"},
+		{"Que s'est-il passé en novembre 2016 ?", "fr"},
+		{"Quel lien Trump Jr. a-t-il tweeté ?", "fr"},
+		{"Pourquoi WikiLeaks voulait-il les déclarations d'impôts ?", "fr"},
+		{"c'est quoi putintrump", "fr"},
+		{"élection", "fr"}, // an accent is evidence
+		{"21/10/2016", ""},
+		{"WikiLeaks", ""},
+		{"Assange", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := Language(c.text); got != c.want {
+			t.Errorf("Language(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestFoldRemovesCaseAndAccents(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Élection", "election"},
+		{"ÉLECTION présidentielle", "election presidentielle"},
+		{"déclarations d’impôts", "declarations d'impots"},
+		{"L‘Œuvre", "l'oeuvre"},
+		{"Straße", "strasse"},
+		{"Zoë, naïve, garçon, Ærø", "zoe, naive, garcon, aerø"}, // ø does not decompose
+		{"e\u0301te\u0301", "ete"}, // decomposed accents
+		{"« guillemets » — tiret…", "« guillemets » — tiret…"},
+		{"plain ASCII", "plain ascii"},
+		{"Москва", "москва"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// Fold's tables must give what the general fold gives, on any text.
+func TestFoldMatchesTheGeneralFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aZé É’'œŒßæçÇ\u0301\u00a0\u2014\u2019…«»ǅǈ̈Å\u2000\u2028Ωж日\xff")
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, foldSlow = %q", s, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		s := "x" + string(r) + "Y"
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, foldSlow = %q", s, got, want)
+		}
+	}
+}
+
+func TestWordsSplitsOnElisionAndHyphens(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"l'election d'hier", []string{"l", "election", "d", "hier"}},
+		{"trump's tax returns", []string{"trump", "s", "tax", "returns"}},
+		{"royaume-uni, 2016!", []string{"royaume", "uni", "2016"}},
+		{"wlsearch.tk", []string{"wlsearch", "tk"}},
+		{"  ", nil},
+	}
+	for _, c := range cases {
+		if got := Words(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("Words(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	buf := make([]string, 0, 4)
+	buf = AppendWords(buf, "a b")
+	buf = AppendWords(buf, "c")
+	if !slices.Equal(buf, []string{"a", "b", "c"}) {
+		t.Errorf("AppendWords = %q", buf)
+	}
+}
+
+func TestStemInEachLanguage(t *testing.T) {
+	cases := []struct{ word, lang, want string }{
+		{"returns", "en", "return"},
+		{"messages", "en", "messag"},
+		{"declarations", "fr", "declar"},
+		{"elections", "fr", "elect"},
+		{"impots", "fr", "impot"},
+		{"publicaciones", "es", "public"},
+		{"words", "de", "words"}, // no stemmer: unchanged
+		{"on", "en", "on"},       // too short to stem
+		{"2016", "fr", "2016"},
+	}
+	for _, c := range cases {
+		if got := Stem(c.word, c.lang); got != c.want {
+			t.Errorf("Stem(%q, %s) = %q, want %q", c.word, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestStopWords(t *testing.T) {
+	for _, w := range []string{"the", "what", "did", "que", "qu", "l", "d", "est", "happened", "please"} {
+		if !IsStopWord(w) {
+			t.Errorf("%q is not a stop word", w)
+		}
+	}
+	for _, w := range []string{"wikileaks", "tax", "impots", "election", "tweet", "assange"} {
+		if IsStopWord(w) {
+			t.Errorf("%q is a stop word", w)
+		}
+	}
+}
+
+func BenchmarkFold(b *testing.B) {
+	for _, s := range []string{"What did WikiLeaks ask for on 21 October 2016?", "Qu'a écrit WikiLeaks le 9 novembre 2016 ?"} {
+		b.Run(Language(s), func(b *testing.B) {
+			for b.Loop() {
+				Fold(s)
+			}
+		})
+	}
+}

@@ -1,0 +1,68 @@
+package question_test
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+	"github.com/timelinebot/timelinebot/question"
+)
+
+// FuzzParse checks that the parser never panics, that the spans it gives are well formed, that its
+// kind and spans agree, and that Rest only holds words of the question.
+func FuzzParse(f *testing.F) {
+	for _, q := range []string{
+		"What did WikiLeaks ask for on 21 October 2016?", "What happened on October 21, 2016?", "Oct 21st",
+		"21/10/2016", "10/21/2016", "03/10/2016", "2016-10-21", "21 octobre 2016", "1er janvier 2015", "dec 16",
+		"Nov 8", "in October 2016", "en novembre 2016", "between September and October 2016",
+		"entre septembre et octobre 2016", "from 3 October to 14 October 2016", "du 3 au 14 octobre 2016",
+		"in 2018", "election day", "before the election", "after the election", "the day after the election",
+		"le lendemain de l'élection", "la veille de l'élection", "first", "last", "most recent",
+		"May I ask?", "31 February 2016", "13/13/2016", "2016-13", "since 2017", "jusqu'au 21 octobre",
+		"", "\xff\xfe", "21 21 21 october october 2016 2016", "between 3 and", "– 2016-10 –",
+	} {
+		f.Add(q)
+	}
+	// The development questions, when ../shared is there.
+	if data, err := os.ReadFile("../../shared/eval/questions.json"); err == nil {
+		var file struct {
+			Questions []struct{ Q string } `json:"questions"`
+		}
+		if json.Unmarshal(data, &file) == nil {
+			for _, q := range file.Questions {
+				f.Add(q.Q)
+			}
+		}
+	}
+	tl := seed(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		p := question.Parse(q, tl)
+		for _, s := range p.Spans {
+			if s.From > s.To {
+				t.Fatalf("span %d..%d is reversed", s.From, s.To)
+			}
+		}
+		if (p.Kind == question.NoDate) != (len(p.Spans) == 0) {
+			t.Fatalf("kind %v with %d spans", p.Kind, len(p.Spans))
+		}
+		if (p.OpenFrom || p.OpenTo) && p.Kind != question.Range {
+			t.Fatalf("an open range of kind %v", p.Kind)
+		}
+		switch p.Lang {
+		case "", "en", "fr":
+		default:
+			t.Fatalf("Lang = %q", p.Lang)
+		}
+		have := map[string]int{}
+		for _, w := range textproc.Words(textproc.Fold(q)) {
+			have[w]++
+		}
+		for _, w := range textproc.Words(p.Rest) {
+			if have[w] == 0 {
+				t.Fatalf("Rest %q has %q, which is not a word of the question", p.Rest, w)
+			}
+			have[w]--
+		}
+	})
+}

@@ -1,0 +1,290 @@
+package question_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
+)
+
+func seed(t testing.TB) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+// spans formats parsed spans as "2016-10-21" for a day and "2016-10-01..2016-10-31" otherwise; an
+// open end is written "…".
+func spans(p question.Parsed) string {
+	var out []string
+	for _, s := range p.Spans {
+		from, to := s.From.String(), s.To.String()
+		if p.OpenFrom {
+			from = "…"
+		}
+		if p.OpenTo {
+			to = "…"
+		}
+		if s.From == s.To {
+			out = append(out, from)
+		} else {
+			out = append(out, from+".."+to)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+var kindNames = map[question.DateKind]string{
+	question.NoDate: "none", question.ExactDay: "day", question.Month: "month", question.Year: "year",
+	question.Range: "range", question.Anchor: "anchor",
+}
+
+type parseCase struct {
+	name  string
+	q     string
+	lang  string
+	kind  question.DateKind
+	spans string
+	order question.Order
+	rest  string // "" means not checked
+}
+
+func runParseCases(t *testing.T, tl *knowledge.Timeline, cases []parseCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := question.Parse(c.q, tl)
+			if p.Lang != c.lang {
+				t.Errorf("Lang = %q, want %q", p.Lang, c.lang)
+			}
+			if p.Kind != c.kind {
+				t.Errorf("Kind = %s, want %s", kindNames[p.Kind], kindNames[c.kind])
+			}
+			if got := spans(p); got != c.spans {
+				t.Errorf("spans = %s, want %s", got, c.spans)
+			}
+			if p.Order != c.order {
+				t.Errorf("Order = %v, want %v", p.Order, c.order)
+			}
+			if c.rest != "" && p.Rest != c.rest {
+				t.Errorf("Rest = %q, want %q", p.Rest, c.rest)
+			}
+			if p.Text != c.q {
+				t.Errorf("Text = %q", p.Text)
+			}
+		})
+	}
+}
+
+func TestParseDatesInEnglish(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"day month year", "What did WikiLeaks ask for on 21 October 2016?", "en", question.ExactDay, "2016-10-21", 0, "what did wikileaks ask for ?"},
+		{"month day, year", "What happened on October 21, 2016?", "en", question.ExactDay, "2016-10-21", 0, "what happened ?"},
+		{"month day year without comma", "What happened on October 21 2016", "en", question.ExactDay, "2016-10-21", 0, "what happened"},
+		{"ordinal of month", "What happened on the 21st of October 2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
+		{"abbreviated month with a dot", "what happened on oct. 21, 2016", "en", question.ExactDay, "2016-10-21", 0, "what happened"},
+		{"ISO date", "what happened on 2016-10-14", "en", question.ExactDay, "2016-10-14", 0, "what happened"},
+		{"ISO date without leading zeros", "what happened on 2016-9-20", "en", question.ExactDay, "2016-09-20", 0, "what happened"},
+		{"slashes, day first when the day cannot be a month", "What happened on 21/10/2016?", "en", question.ExactDay, "2016-10-21", 0, "what happened ?"},
+		{"slashes, month first in English", "What happened on 10/21/2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
+		{"ambiguous slashes read month first in English", "What happened on 03/10/2016?", "en", question.ExactDay, "2016-03-10", 0, ""},
+		{"dots", "What happened on 10.21.2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
+		{"two-digit year", "What happened on 10/21/16?", "en", question.ExactDay, "2016-10-21", 0, ""},
+		{"leap day", "What happened on 29 February 2016?", "en", question.ExactDay, "2016-02-29", 0, ""},
+		{"ordinal without year, in both years of the timeline", "What did WikiLeaks want on Oct 21st?", "en", question.ExactDay, "2016-10-21 2017-10-21", 0, "what did wikileaks want ?"},
+		{"abbreviated without year, only one year in the timeline", "wat did wikileaks say on dec 16", "en", question.ExactDay, "2016-12-16", 0, "wat did wikileaks say"},
+		{"Nov 8 resolves against the timeline", "What happened on Nov 8?", "en", question.ExactDay, "2016-11-08 2017-11-08", 0, "what happened ?"},
+		{"day month without year", "Tell me about 14 Oct", "en", question.ExactDay, "2016-10-14 2017-10-14", 0, "tell me about"},
+		{"a year-less month outside the timeline resolves to the nearest year", "What happened on 1 March?", "en", question.ExactDay, "2017-03-01", 0, ""},
+	})
+}
+
+func TestParseDatesInFrench(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"jour mois année", "Que s'est-il passé le 21 octobre 2016 ?", "fr", question.ExactDay, "2016-10-21", 0, "que s'est-il passe ?"},
+		{"premier du mois", "Que s'est-il passé le 1er janvier 2015 ?", "fr", question.ExactDay, "2015-01-01", 0, "que s'est-il passe ?"},
+		{"accents optional", "Qu'a ecrit WikiLeaks le 16 decembre 2016 ?", "fr", question.ExactDay, "2016-12-16", 0, "qu'a ecrit wikileaks ?"},
+		{"barres obliques, jour d'abord", "Que s'est-il passé le 03/10/2016 ?", "fr", question.ExactDay, "2016-10-03", 0, ""},
+		{"barres obliques, mois impossible", "Que s'est-il passé le 10/21/2016 ?", "fr", question.ExactDay, "2016-10-21", 0, ""},
+		{"ISO en français", "Que s'est-il passé le 2016-10-21 ?", "fr", question.ExactDay, "2016-10-21", 0, ""},
+		{"sans année", "Qu'a écrit WikiLeaks le 9 novembre ?", "fr", question.ExactDay, "2016-11-09 2017-11-09", 0, "qu'a ecrit wikileaks ?"},
+		{"abréviation", "Que s'est-il passé le 12 oct. 2016 ?", "fr", question.ExactDay, "2016-10-12", 0, ""},
+	})
+}
+
+func TestParseMonthsYearsAndRanges(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"in month year", "What happened in October 2016?", "en", question.Month, "2016-10-01..2016-10-31", 0, ""},
+		{"en mois année", "Que s'est-il passé en novembre 2016 ?", "fr", question.Month, "2016-11-01..2016-11-30", 0, ""},
+		{"abbreviated month", "What happened in Sept 2016?", "en", question.Month, "2016-09-01..2016-09-30", 0, ""},
+		{"ISO month", "what happened in 2016-10", "en", question.Month, "2016-10-01..2016-10-31", 0, ""},
+		{"month of year", "What happened in December of 2016?", "en", question.Month, "2016-12-01..2016-12-31", 0, ""},
+		{"month without year", "What happened in March?", "en", question.Month, "2017-03-01..2017-03-31", 0, ""},
+		{"in year", "What happened in 2018?", "en", question.Year, "2018-01-01..2018-12-31", 0, "what happened in ?"},
+		{"between months", "What happened between September and October 2016?", "en", question.Range, "2016-09-01..2016-10-31", 0, "what happened ?"},
+		{"entre mois", "Que s'est-il passé entre septembre et octobre 2016 ?", "fr", question.Range, "2016-09-01..2016-10-31", 0, "que s'est-il passe ?"},
+		{"from day to day", "What happened from 3 October to 14 October 2016?", "en", question.Range, "2016-10-03..2016-10-14", 0, "what happened ?"},
+		{"from day to day of one month", "What happened from 3 to 14 October 2016?", "en", question.Range, "2016-10-03..2016-10-14", 0, "what happened ?"},
+		{"du jour au jour", "Que s'est-il passé du 3 au 14 octobre 2016 ?", "fr", question.Range, "2016-10-03..2016-10-14", 0, "que s'est-il passe ?"},
+		{"a dash between days", "What happened 3-14 October 2016?", "en", question.Range, "2016-10-03..2016-10-14", 0, ""},
+		{"between days of one month", "What happened between 3 and 14 October 2016?", "en", question.Range, "2016-10-03..2016-10-14", 0, ""},
+		{"between years", "What happened between 2016 and 2017?", "en", question.Range, "2016-01-01..2017-12-31", 0, ""},
+		{"reversed range", "What happened between October and September 2016?", "en", question.Range, "2016-09-01..2016-10-31", 0, ""},
+		{"before a date", "What happened before 21 October 2016?", "en", question.Range, "…..2016-10-20", 0, "what happened ?"},
+		{"after a month", "What happened after October 2016?", "en", question.Range, "2016-11-01..…", 0, ""},
+		{"since a year includes it", "What happened since 2017?", "en", question.Range, "2017-01-01..…", 0, ""},
+		{"depuis includes the month", "Que s'est-il passé depuis novembre 2016 ?", "fr", question.Range, "2016-11-01..…", 0, ""},
+		{"until a date includes it", "What happened until 21 October 2016?", "en", question.Range, "…..2016-10-21", 0, ""},
+		{"jusqu'au includes the day", "Que s'est-il passé jusqu'au 21 octobre 2016 ?", "fr", question.Range, "…..2016-10-21", 0, ""},
+	})
+}
+
+func TestParseAnchorsTheTimelineDefines(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"election day", "What happened on election day?", "en", question.Anchor, "2016-11-08", 0, "what happened ?"},
+		{"before the election", "What happened before the election?", "en", question.Range, "…..2016-11-07", 0, "what happened ?"},
+		{"after the election", "What happened after the election?", "en", question.Range, "2016-11-09..…", 0, "what happened ?"},
+		{"the day after the election", "What did WikiLeaks write the day after the election?", "en", question.Anchor, "2016-11-09", 0, "what did wikileaks write ?"},
+		{"the day before the election", "What happened the day before the election?", "en", question.Anchor, "2016-11-07", 0, ""},
+		{"le lendemain de l'élection", "Qu'a écrit WikiLeaks le lendemain de l'élection ?", "fr", question.Anchor, "2016-11-09", 0, "qu'a ecrit wikileaks ?"},
+		{"la veille de l'élection", "Que s'est-il passé la veille de l'élection ?", "fr", question.Anchor, "2016-11-07", 0, "que s'est-il passe ?"},
+		{"avant l'élection", "Que s'est-il passé avant l'élection ?", "fr", question.Range, "…..2016-11-07", 0, ""},
+		{"après l'élection", "Que s'est-il passé après l'élection ?", "fr", question.Range, "2016-11-09..…", 0, ""},
+		{"jour de l'élection", "Que s'est-il passé le jour de l'élection ?", "fr", question.Anchor, "2016-11-08", 0, ""},
+		{"the longest name wins", "What happened on election night?", "en", question.Anchor, "2016-11-08", 0, "what happened ?"},
+		{"the day after a year-less date picks the year something happened", "What happened the day after Nov 8?", "en", question.Anchor, "2016-11-09", 0, ""},
+		{"between an anchor and a date", "What happened between the election and 16 December 2016?", "en", question.Range, "2016-11-08..2016-12-16", 0, ""},
+	})
+}
+
+func TestParseFirstAndLast(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"first", "What was the first message WikiLeaks sent?", "en", question.NoDate, "", question.First, "what was the message wikileaks sent?"},
+		{"earliest", "earliest exchange", "", question.NoDate, "", question.First, "exchange"},
+		{"last", "What was the last message?", "en", question.NoDate, "", question.Last, "what was the message?"},
+		{"most recent", "What is the most recent exchange in the timeline?", "en", question.NoDate, "", question.Last, "what is the exchange in the timeline?"},
+		{"latest", "latest", "", question.NoDate, "", question.Last, ""},
+		{"premier", "Quel a été le premier message ?", "fr", question.NoDate, "", question.First, ""},
+		{"dernier", "Quel est le dernier message ?", "fr", question.NoDate, "", question.Last, "quel est le message ?"},
+		{"plus récent", "Quel est l'échange le plus récent ?", "fr", question.NoDate, "", question.Last, ""},
+		{"first in a month", "What was the first message in October 2016?", "en", question.Month, "2016-10-01..2016-10-31", question.First, ""},
+		{"last before an anchor", "What was the last message before the election?", "en", question.Range, "…..2016-11-07", question.Last, ""},
+	})
+}
+
+func TestParseDoesNotMistakeWordsForDates(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"may as a verb", "May I ask what WikiLeaks wanted?", "en", question.NoDate, "", 0, "may i ask what wikileaks wanted?"},
+		{"may as a verb mid-sentence", "What may WikiLeaks have wanted from Trump Jr.?", "en", question.NoDate, "", 0, ""},
+		{"may as a month after in", "What happened in May 2016?", "en", question.Month, "2016-05-01..2016-05-31", 0, ""},
+		{"may as a month before a day", "What happened on May 3?", "en", question.ExactDay, "2017-05-03", 0, ""},
+		{"mars as a planet", "Did they mention Mars in the messages?", "en", question.NoDate, "", 0, ""},
+		{"a number that is not a day", "What did the 3 messages say?", "en", question.NoDate, "", 0, "what did the 3 messages say?"},
+		{"a count of days", "What happened 3 days after the rally?", "en", question.NoDate, "", 0, ""},
+		{"a word starting like a month", "Who is the mayor?", "en", question.NoDate, "", 0, ""},
+		{"no date at all", "What did Roger Stone tweet?", "en", question.NoDate, "", 0, "what did roger stone tweet?"},
+	})
+}
+
+func TestParseRejectsImpossibleDates(t *testing.T) {
+	cases := []struct {
+		q, invalid string
+	}{
+		{"What happened on 31 February 2016?", "31 february 2016"},
+		{"What happened on 30 February?", "30 february"},
+		{"What happened on February 29, 2015?", "february 29, 2015"},
+		{"Que s'est-il passé le 31 juin 2016 ?", "31 juin 2016"},
+		{"What happened on 2016-02-30?", "2016-02-30"},
+		{"What happened on 2016-13-01?", "2016-13-01"},
+		{"What happened in 2016-13?", "2016-13"},
+		{"What happened on 13/13/2016?", "13/13/2016"},
+		{"What happened on 0/10/2016?", "0/10/2016"},
+		{"What happened on 32 October 2016?", ""}, // not a day at all: 32 is read as nothing
+		{"What happened from 30 to 31 November 2016?", "30 to 31 november 2016"},
+	}
+	tl := seed(t)
+	for _, c := range cases {
+		p := question.Parse(c.q, tl)
+		if c.invalid != "" && p.Invalid != c.invalid {
+			t.Errorf("%q: Invalid = %q, want %q", c.q, p.Invalid, c.invalid)
+		}
+		// An impossible date is not read as a date, nor as the month or year it names.
+		if p.Kind != question.NoDate || len(p.Spans) != 0 {
+			t.Errorf("%q: read as %s %s", c.q, kindNames[p.Kind], spans(p))
+		}
+	}
+	if p := question.Parse("What happened on 21 October 2016?", tl); p.Invalid != "" {
+		t.Errorf("a real date marked invalid: %q", p.Invalid)
+	}
+}
+
+// A timeline of another subject, in English, with its own anchors: nothing in the parser knows
+// about elections or about 2016.
+const bridgeTimeline = `format: 1
+title: The harbour bridge
+source:
+  title: Annals of the harbour
+  language: en
+  attribution: Test data
+  text: |
+    On 2 March 1999 the bridge opened. On 4 March 1999 it closed for repairs.
+
+    In 2003 the bridge was painted red.
+anchors:
+  - id: opening
+    date: 1999-03-02
+    names:
+      en: [opening day, the opening]
+      fr: [l'inauguration]
+events:
+  - id: opens
+    date: 1999-03-02
+    title: The bridge opens
+    summary: The bridge opened.
+    passages: ["On 2 March 1999 the bridge opened."]
+  - id: closes
+    date: 1999-03-04
+    title: The bridge closes for repairs
+    summary: The bridge closed for repairs.
+    passages: ["On 4 March 1999 it closed for repairs."]
+  - id: painted
+    date: "2003"
+    title: The bridge is painted red
+    summary: The bridge was painted red.
+    passages: ["In 2003 the bridge was painted red."]
+`
+
+func bridge(t testing.TB) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.Parse("bridge.yaml", []byte(bridgeTimeline), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+func TestParseUsesTheTimelinesOwnAnchorsAndYears(t *testing.T) {
+	runParseCases(t, bridge(t), []parseCase{
+		{"its anchor", "What happened on opening day?", "en", question.Anchor, "1999-03-02", 0, "what happened ?"},
+		{"the day after its anchor", "What happened the day after the opening?", "en", question.Anchor, "1999-03-03", 0, ""},
+		{"its anchor in French", "Que s'est-il passé après l'inauguration ?", "fr", question.Range, "1999-03-03..…", 0, ""},
+		{"a year-less date resolves to its years", "What happened on March 4?", "en", question.ExactDay, "1999-03-04 2000-03-04 2001-03-04 2002-03-04 2003-03-04", 0, ""},
+		{"the election means nothing here", "What happened before the election?", "en", question.NoDate, "", 0, "what happened before the election?"},
+	})
+}
+
+func TestParseEmptyAndOddInput(t *testing.T) {
+	tl := seed(t)
+	for _, q := range []string{"", " ", "?", "2016", "-", "1/2/3", "le", "between and", "31", "\x00\xff", strings.Repeat("21 October 2016 ", 50)} {
+		p := question.Parse(q, tl)
+		for _, s := range p.Spans {
+			if s.From > s.To {
+				t.Errorf("%q: span %v..%v is reversed", q, s.From, s.To)
+			}
+		}
+	}
+}
