@@ -39,7 +39,7 @@ func TestFoldRemovesCaseAndAccents(t *testing.T) {
 		{"L‘Œuvre", "l'oeuvre"},
 		{"Straße", "strasse"},
 		{"Zoë, naïve, garçon, Ærø", "zoe, naive, garcon, aerø"}, // ø does not decompose
-		{"e\u0301te\u0301", "ete"}, // decomposed accents
+		{"e\u0301te\u0301", "ete"},                              // decomposed accents
 		{"« guillemets » — tiret…", "« guillemets » — tiret…"},
 		{"plain ASCII", "plain ascii"},
 		{"Москва", "москва"},
