@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -32,8 +33,15 @@ func Default() (*Timeline, error) {
 }
 
 // WriteDefault writes the embedded knowledge file and the source it references into dir, creating
-// dir if needed, and returns the paths written. It refuses to overwrite existing files.
+// dir if needed, and returns the paths written. dir must be new or empty: a starting point is not
+// written over, nor mixed with, someone's files.
 func WriteDefault(dir string) ([]string, error) {
+	switch existing, err := os.ReadDir(dir); {
+	case err == nil && len(existing) > 0:
+		return nil, fmt.Errorf("%s is not empty; choose a new or empty folder", dir)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", dir, err)
 	}

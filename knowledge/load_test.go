@@ -255,8 +255,21 @@ func TestWriteDefaultThenLoadIt(t *testing.T) {
 	if tl.Version != def.Version || len(tl.Events) != len(def.Events) {
 		t.Errorf("written knowledge differs from the embedded one: version %s vs %s", tl.Version, def.Version)
 	}
-	if _, err := knowledge.WriteDefault(dir); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := knowledge.WriteDefault(dir); err == nil || !strings.Contains(err.Error(), "is not empty") {
 		t.Errorf("second WriteDefault: err = %v, want a refusal to overwrite", err)
+	}
+	// Any file in the folder is a reason to refuse; an empty folder is fine.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
+	if _, err := knowledge.WriteDefault(other); err == nil || !strings.Contains(err.Error(), "is not empty; choose a new or empty folder") {
+		t.Errorf("WriteDefault into a non-empty folder: err = %v", err)
+	}
+	if _, err := knowledge.WriteDefault(t.TempDir()); err != nil {
+		t.Errorf("WriteDefault into an empty folder: %v", err)
+	}
+	file := filepath.Join(other, "notes.txt")
+	if _, err := knowledge.WriteDefault(file); err == nil {
+		t.Errorf("WriteDefault onto a file: no error")
 	}
 }
 

@@ -233,10 +233,18 @@ func (n *normalized) hint(passage string) string {
 		return " (not even its beginning matches: is it from this source?)"
 	}
 	at := n.index(passage[:lo])
-	srcNext := excerpt(n.text[at+lo:])
+	// What the source has next, up to the end of its paragraph.
+	next := n.text[at+lo:]
+	if p := n.paragraphAt(at + lo); p < len(n.paraStarts) {
+		next = strings.TrimSpace(n.text[at+lo : n.paraStarts[p]])
+	}
 	psgNext := excerpt(passage[lo:])
+	if next == "" {
+		return fmt.Sprintf(" (it matches paragraph %d up to its end %q, then the next paragraph begins %q where the passage has %q)",
+			n.paragraphAt(at), tail(passage[:lo]), excerpt(strings.TrimSpace(n.text[at+lo:])), psgNext)
+	}
 	return fmt.Sprintf(" (it matches paragraph %d up to %q, then the source has %q where the passage has %q)",
-		n.paragraphAt(at), tail(passage[:lo]), srcNext, psgNext)
+		n.paragraphAt(at), tail(passage[:lo]), excerpt(next), psgNext)
 }
 
 func excerpt(s string) string {
