@@ -120,12 +120,12 @@ func TestRunStopsOnAnAnswererError(t *testing.T) {
 func TestReadFileExplainsWhatIsWrong(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]string{
-		`{"questions": [{"id": "a", "q": "x"}]}`:                   "",
-		`not json`:                                                 "is not a question file",
+		`{"questions": [{"id": "a", "q": "x"}]}`: "",
+		`not json`:                               "is not a question file",
 		`{"questions": [{"id": "a", "q": "x", "colour": "blue"}]}`: "is not a question file",
-		`{"about": "nothing"}`:                                     "has no questions",
-		`{"questions": [{"id": "a", "q": " "}]}`:                   `question 1 needs an "id" and a "q"`,
-		`{"questions": [{"q": "x"}]}`:                              `question 1 needs an "id" and a "q"`,
+		`{"about": "nothing"}`:                   "has no questions",
+		`{"questions": [{"id": "a", "q": " "}]}`: `question 1 needs an "id" and a "q"`,
+		`{"questions": [{"q": "x"}]}`:            `question 1 needs an "id" and a "q"`,
 	}
 	i := 0
 	for content, want := range cases {
