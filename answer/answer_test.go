@@ -409,3 +409,57 @@ func TestEveryCitationIsVerbatimWhateverTheQuestion(t *testing.T) {
 	}
 	t.Logf("%d questions", n)
 }
+
+// An event the source dates only to the month or the year is not the answer for a day or a month
+// when events within that day or month are there; it is when nothing more precise is.
+func TestPreciseDatesWinOverVagueOnes(t *testing.T) {
+	const doc = `format: 1
+title: Precision
+source:
+  title: s
+  language: en
+  attribution: test
+  text: |
+    In 1999 the works began. In March 1999 the council met. On 4 March 1999 the bridge closed.
+events:
+  - id: year
+    date: "1999"
+    title: Works begin
+    summary: The works begin.
+    passages: ["In 1999 the works began."]
+  - id: month
+    date: 1999-03
+    title: The council meets
+    summary: The council meets.
+    passages: ["In March 1999 the council met."]
+  - id: day
+    date: 1999-03-04
+    title: The bridge closes
+    summary: The bridge closes.
+    passages: ["On 4 March 1999 the bridge closed."]
+`
+	tl, err := knowledge.Parse("precision.yaml", []byte(doc), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		q   string
+		ids []string
+	}{
+		{"What happened on 4 March 1999?", []string{"day"}},
+		{"What happened in March 1999?", []string{"month", "day"}},
+		{"What happened on 20 March 1999?", []string{"month"}},
+		{"What happened on 20 June 1999?", []string{"year"}},
+		{"What happened in 1999?", []string{"year", "month", "day"}},
+		{"When did the council meet?", []string{"month"}},
+		// Words matching the vaguer event better than anything within the date win.
+		{"When did the works begin in March 1999?", []string{"year"}},
+	}
+	for _, c := range cases {
+		a := ask(tl, c.q)
+		checkGrounded(t, tl, c.q, a)
+		if !slices.Equal(citedIDs(a), c.ids) {
+			t.Errorf("%q: cites %v, want %v:\n%s", c.q, citedIDs(a), c.ids, a.Text)
+		}
+	}
+}

@@ -126,7 +126,7 @@ func (r *Retrieval) dayQuery(p question.Parsed) {
 		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
 		return
 	}
-	hits := preferEntries(res.Hits)
+	hits := preferEntries(preferPrecise(res.Hits, p.Spans))
 	best := hits[0]
 	chosen := []*knowledge.Event{best.Event}
 	for _, h := range hits[1:] {
@@ -164,7 +164,7 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
 		return
 	}
-	hits := preferEntries(res.Hits)
+	hits := preferEntries(preferPrecise(res.Hits, p.Spans))
 	best := hits[0]
 	if hasContent && best.Score > 0 && best.Coverage >= minCoverage {
 		var focused []*knowledge.Event
@@ -221,20 +221,85 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 // preferEntries drops context events when an entry is among the hits: a question about a month is
 // about the chronology's entries, and a context date is only the answer when nothing else is.
 func preferEntries(hits []knowledge.Hit) []knowledge.Hit {
-	var entries []knowledge.Hit
+	n, firstEntry := 0, -1
+	for i, h := range hits {
+		if h.Event.Kind == knowledge.KindEntry {
+			n++
+			if firstEntry < 0 {
+				firstEntry = i
+			}
+		}
+	}
+	if n == 0 || n == len(hits) {
+		return hits
+	}
+	// Keep a context event that matches the words far better than every entry.
+	if hits[0].Event.Kind == knowledge.KindContext && hits[0].Score > 0 && hits[0].Score >= 2*hits[firstEntry].Score {
+		return hits
+	}
+	entries := make([]knowledge.Hit, 0, n)
 	for _, h := range hits {
 		if h.Event.Kind == knowledge.KindEntry {
 			entries = append(entries, h)
 		}
 	}
-	if len(entries) == 0 {
-		return hits
-	}
-	// Keep a context event that matches the words far better than every entry.
-	if hits[0].Event.Kind == knowledge.KindContext && hits[0].Score > 0 && hits[0].Score >= 2*entries[0].Score {
-		return hits
-	}
 	return entries
+}
+
+// preferPrecise drops the events whose dates are wider than what was asked (the year 1987, for
+// "August 1987" or "23 August 1987") when events within it match the question at least as well:
+// an event the source dates only to the year may not have happened in August at all. When no event
+// lies within, the most precisely dated ones are kept (the month before the year). A wider event
+// matching the words better than the others is never dropped.
+func preferPrecise(hits []knowledge.Hit, spans []knowledge.Span) []knowledge.Hit {
+	within := func(e *knowledge.Event) bool {
+		s := e.Span()
+		for _, q := range spans {
+			if q.From <= s.From && s.To <= q.To {
+				return true
+			}
+		}
+		return false
+	}
+	if out := filterHits(hits, within); len(out) > 0 {
+		return out
+	}
+	finest := knowledge.PrecisionYear
+	for _, h := range hits {
+		finest = min(finest, h.Event.Precision())
+	}
+	if out := filterHits(hits, func(e *knowledge.Event) bool { return e.Precision() == finest }); len(out) > 0 {
+		return out
+	}
+	return hits
+}
+
+// filterHits returns the hits whose events keep accepts, unless none or all do, or one it rejects
+// scores higher than all it accepts; then it returns nil.
+func filterHits(hits []knowledge.Hit, keep func(*knowledge.Event) bool) []knowledge.Hit {
+	n := 0
+	var bestIn, bestOut float32 = -1, -1
+	for _, h := range hits {
+		if keep(h.Event) {
+			n++
+			bestIn = max(bestIn, h.Score)
+		} else {
+			bestOut = max(bestOut, h.Score)
+		}
+	}
+	if n == 0 || bestOut > bestIn {
+		return nil
+	}
+	if n == len(hits) {
+		return hits
+	}
+	out := make([]knowledge.Hit, 0, n)
+	for _, h := range hits {
+		if keep(h.Event) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // selectEvents records the chosen events in date order with the passages to cite: all of them when

@@ -6,10 +6,12 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -128,4 +130,74 @@ func watchPeak() func() uint64 {
 		}
 	}()
 	return func() uint64 { close(done); return <-res }
+}
+
+// questionsFor returns the questions the benchmarks ask of a timeline, by kind. For a generated
+// timeline they are built from an event in its middle, so every size asks the same kinds.
+func questionsFor(s *knowledge.Synth) [][2]string {
+	if s == nil {
+		return [][2]string{
+			{"exact-date", "What did WikiLeaks ask for on 21 October 2016?"},
+			{"french", "Qu'a écrit WikiLeaks le 9 novembre 2016 ?"},
+			{"month", "What happened in November 2016?"},
+			{"range", "What happened between September and October 2016?"},
+			{"anchor", "What did WikiLeaks write the day after the election?"},
+			{"topic", "What did Roger Stone tweet?"},
+			{"first", "What was the first message WikiLeaks sent?"},
+			{"off-topic", "How many followers does Trump Jr. have on Twitter?"},
+			{"typo", "wat did wikileaks say on dec 16"},
+		}
+	}
+	var e knowledge.SynthEvent
+	for _, c := range s.Events[len(s.Events)/2:] {
+		if c.Prec == "day" && !c.Context {
+			e = c
+			break
+		}
+	}
+	day := e.Day.Format("2 January 2006")
+	first := strings.Fields(e.Actor)[0]
+	return [][2]string{
+		{"exact-date", "What did " + e.Actor + " do on " + day + "?"},
+		{"french", "Qu'a fait " + e.Actor + " le " + strconv.Itoa(e.Day.Day()) + " " + frMonth[e.Day.Month()] + " " + strconv.Itoa(e.Day.Year()) + " ?"},
+		{"month", "What happened in " + e.Day.Format("January 2006") + "?"},
+		{"range", "What happened between " + e.Day.Format("January 2006") + " and " + e.Day.AddDate(0, 2, 0).Format("January 2006") + "?"},
+		{"anchor", "What happened the day after the founding?"},
+		{"topic", "Why did " + e.Actor + " say the " + e.Object + " " + "would be settled?"},
+		{"first", "What was the first message " + first + " sent?"},
+		{"off-topic", "How many followers does the mayor have on Twitter?"},
+		{"typo", "what did " + strings.ToLower(e.Actor) + "x say about the " + e.Object + "s"},
+		{"year-less", "What happened on " + e.Day.Format("January 2") + "?"},
+		{"decades", "What happened between 1960 and 1990?"},
+	}
+}
+
+var frMonth = [...]string{"", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// BenchmarkQuestion answers one question (parse, retrieve, compose) on the seed timeline and on
+// generated timelines of 1,000 and 100,000 events, for each kind of question.
+func BenchmarkQuestion(b *testing.B) {
+	for _, size := range []int{0, 1000, 100000} {
+		var tl *knowledge.Timeline
+		var s *knowledge.Synth
+		name := "seed"
+		if size == 0 {
+			var err error
+			if tl, err = knowledge.Default(); err != nil {
+				b.Fatal(err)
+			}
+		} else {
+			s = synth(size)
+			tl = loadSynth(b, s)
+			name = sizeName(size)
+		}
+		for _, q := range questionsFor(s) {
+			b.Run(name+"/"+q[0], func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					answer.Compose(answer.Retrieve(tl, answer.Question{Text: q[1]}))
+				}
+			})
+		}
+	}
 }
