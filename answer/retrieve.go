@@ -19,6 +19,8 @@ const (
 	maxListed     = 10
 	maxPassages   = 8
 	minFocusWords = 1
+	// topicHits is how many of the best hits a question without a date looks at.
+	topicHits = 100
 )
 
 // Reason says why a retrieval found no answer.
@@ -98,7 +100,7 @@ func pickLang(detected, hint string) string {
 }
 
 func (r *Retrieval) orderQuery(p question.Parsed) {
-	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, EntriesOnly: true})
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, EntriesOnly: true, Unsorted: true})
 	var pick *knowledge.Event
 	for _, h := range res.Hits {
 		if pick == nil ||
@@ -178,22 +180,31 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 			return
 		}
 	}
-	// List the range in date order.
-	events := make([]*knowledge.Event, 0, len(hits))
-	for _, h := range hits {
-		events = append(events, h.Event)
-	}
-	sortByPosition(r.Timeline, events)
-	r.Total = len(events)
-	if len(events) > maxListed {
-		events = events[:maxListed]
-	}
+	// List the range in date order: the first maxListed, picked without sorting every hit.
+	r.Total = len(hits)
 	r.List = true
-	r.selectEvents(events, p.Rest, false)
+	r.selectEvents(earliest(r.Timeline, hits, maxListed), p.Rest, false)
+}
+
+// earliest returns the events of the first n hits in timeline order.
+func earliest(t *knowledge.Timeline, hits []knowledge.Hit, n int) []*knowledge.Event {
+	out := make([]*knowledge.Event, 0, n+1)
+	for _, h := range hits {
+		pos := t.Position(h.Event)
+		if len(out) == n && pos > t.Position(out[n-1]) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, pos, func(e *knowledge.Event, p int) int { return t.Position(e) - p })
+		out = slices.Insert(out, i, h.Event)
+		if len(out) > n {
+			out = out[:n]
+		}
+	}
+	return out
 }
 
 func (r *Retrieval) topicQuery(p question.Parsed) {
-	res := r.Timeline.Search(knowledge.Query{Text: p.Rest})
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Limit: topicHits})
 	if len(res.Hits) == 0 || res.Hits[0].Coverage < minCoverage {
 		r.Reason = OffTopic
 		return
@@ -237,13 +248,19 @@ func preferEntries(hits []knowledge.Hit) []knowledge.Hit {
 	if hits[0].Event.Kind == knowledge.KindContext && hits[0].Score > 0 && hits[0].Score >= 2*hits[firstEntry].Score {
 		return hits
 	}
-	entries := make([]knowledge.Hit, 0, n)
+	return compact(hits, func(e *knowledge.Event) bool { return e.Kind == knowledge.KindEntry })
+}
+
+// compact keeps the hits whose events keep accepts, in order, in hits' own array (the hits of a
+// search belong to the caller).
+func compact(hits []knowledge.Hit, keep func(*knowledge.Event) bool) []knowledge.Hit {
+	out := hits[:0]
 	for _, h := range hits {
-		if h.Event.Kind == knowledge.KindEntry {
-			entries = append(entries, h)
+		if keep(h.Event) {
+			out = append(out, h)
 		}
 	}
-	return entries
+	return out
 }
 
 // preferPrecise drops the events whose dates are wider than what was asked (the year 1987, for
@@ -290,16 +307,7 @@ func filterHits(hits []knowledge.Hit, keep func(*knowledge.Event) bool) []knowle
 	if n == 0 || bestOut > bestIn {
 		return nil
 	}
-	if n == len(hits) {
-		return hits
-	}
-	out := make([]knowledge.Hit, 0, n)
-	for _, h := range hits {
-		if keep(h.Event) {
-			out = append(out, h)
-		}
-	}
-	return out
+	return compact(hits, keep)
 }
 
 // selectEvents records the chosen events in date order with the passages to cite: all of them when

@@ -75,11 +75,17 @@ func (d Date) Span() Span {
 // ParseDate parses YYYY-MM-DD, YYYY-MM or YYYY and checks that the date exists. Its errors say what
 // is wrong in words a person editing the file understands.
 func ParseDate(s string) (Date, error) {
-	parts := strings.Split(s, "-")
+	var buf [4]string
+	parts := buf[:0]
+	for rest, more := s, true; more && len(parts) < len(buf); {
+		var part string
+		part, rest, more = strings.Cut(rest, "-")
+		parts = append(parts, part)
+	}
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return Date{}, fmt.Errorf("%q is not a date; write YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
-	nums := make([]int, len(parts))
+	var nums [3]int
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
 		// Atoi accepts a sign ("+1"); a date is digits only.
@@ -92,13 +98,13 @@ func ParseDate(s string) (Date, error) {
 	if d.Year < 1 {
 		return Date{}, fmt.Errorf("%q is not a date: year 0 does not exist", s)
 	}
-	if len(nums) >= 2 {
+	if len(parts) >= 2 {
 		if nums[1] < 1 || nums[1] > 12 {
 			return Date{}, fmt.Errorf("%q is not a real date: month %d does not exist (months are 01 to 12)", s, nums[1])
 		}
 		d.Month, d.Precision = time.Month(nums[1]), PrecisionMonth
 	}
-	if len(nums) == 3 {
+	if len(parts) == 3 {
 		last := DaysIn(d.Year, d.Month)
 		if nums[2] < 1 || nums[2] > last {
 			return Date{}, fmt.Errorf("%q is not a real date (%s %d has %d days)", s, d.Month, d.Year, last)

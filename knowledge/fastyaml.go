@@ -3,7 +3,9 @@ package knowledge
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -32,17 +34,94 @@ type fline struct {
 type fastDecoder struct {
 	lines   []fline
 	i       int
-	slab    []yaml.Node
+	slab    []yaml.Node  // nodes not handed out yet
+	ptrSlab []*yaml.Node // room for children slices not handed out yet
+	stack   []*yaml.Node // children of the collections being decoded
+	used    slabs
+	nodes   *nodeSlabs
 	flowEnd int // where the last scalar read in a flow sequence ended
+}
+
+// nodeSlabs hands out yaml.Nodes, and the slices of their children, in blocks, and takes the
+// blocks back once nothing refers to their nodes: decoding a large file then reuses the memory of a
+// few chunks' nodes rather than allocating a node for every key and value of the file.
+type nodeSlabs struct {
+	nodes sync.Pool // of *[]yaml.Node
+	ptrs  sync.Pool // of *[]*yaml.Node
+	lines sync.Pool // of *[]fline, the decoder's line table
+}
+
+const slabSize = 256
+
+// slabs are the blocks a decode used.
+type slabs struct {
+	nodes [][]yaml.Node
+	ptrs  [][]*yaml.Node
+}
+
+func (ns *nodeSlabs) getNodes() []yaml.Node {
+	if ns != nil {
+		if s, ok := ns.nodes.Get().(*[]yaml.Node); ok {
+			return *s
+		}
+	}
+	return make([]yaml.Node, slabSize)
+}
+
+func (ns *nodeSlabs) getPtrs() []*yaml.Node {
+	if ns != nil {
+		if s, ok := ns.ptrs.Get().(*[]*yaml.Node); ok {
+			return *s
+		}
+	}
+	return make([]*yaml.Node, 4*slabSize)
+}
+
+// put returns blocks whose nodes are no longer used.
+func (ns *nodeSlabs) put(sl slabs) {
+	if ns == nil {
+		return
+	}
+	for _, s := range sl.nodes {
+		s = s[:cap(s)]
+		clear(s)
+		ns.nodes.Put(&s)
+	}
+	for _, s := range sl.ptrs {
+		s = s[:cap(s)]
+		clear(s)
+		ns.ptrs.Put(&s)
+	}
 }
 
 // decodeItemsFast decodes src, whole lines of a block sequence of mappings whose dashes are at
 // column indent+1 and whose first line is line firstLine of the file, into the sequence's items.
-func decodeItemsFast(src []byte, firstLine, indent int) ([]*yaml.Node, error) {
+// Their nodes come from ns (which may be nil); the slabs used are returned so the caller can give
+// them back once it is done with the nodes.
+func decodeItemsFast(src []byte, firstLine, indent int, ns *nodeSlabs) ([]*yaml.Node, slabs, error) {
+	d := &fastDecoder{nodes: ns}
+	if ns != nil {
+		if l, ok := ns.lines.Get().(*[]fline); ok {
+			d.lines = (*l)[:0]
+		}
+	}
+	items, err := d.decode(src, firstLine, indent)
+	if ns != nil {
+		clear(d.lines)
+		ns.lines.Put(&d.lines)
+	}
+	if err != nil {
+		ns.put(d.used)
+		return nil, slabs{}, err
+	}
+	return items, d.used, nil
+}
+
+func (d *fastDecoder) decode(src []byte, firstLine, indent int) ([]*yaml.Node, error) {
 	if !yamlPrintable(src) {
 		return nil, errUnsupported
 	}
-	d := &fastDecoder{lines: make([]fline, 0, bytes.Count(src, []byte{'\n'})+1)}
+	d.lines = slices.Grow(d.lines[:0], bytes.Count(src, []byte{'\n'})+1)
 	num := firstLine
 	for off := 0; off < len(src); num++ {
 		end := bytes.IndexByte(src[off:], '\n')
@@ -90,11 +169,34 @@ func dashAt(text []byte, i int) bool {
 
 func (d *fastDecoder) node() *yaml.Node {
 	if len(d.slab) == 0 {
-		d.slab = make([]yaml.Node, 64)
+		d.slab = d.nodes.getNodes()
+		d.used.nodes = append(d.used.nodes, d.slab)
 	}
 	n := &d.slab[0]
 	d.slab = d.slab[1:]
 	return n
+}
+
+// children moves the children pushed on the stack since base into a slice of the pointer slab.
+func (d *fastDecoder) children(base int) []*yaml.Node {
+	n := len(d.stack) - base
+	if n == 0 {
+		return nil
+	}
+	if len(d.ptrSlab) < n {
+		if n > 4*slabSize/2 {
+			d.ptrSlab = make([]*yaml.Node, n) // a huge collection: its own slice
+		} else {
+			d.ptrSlab = d.nodes.getPtrs()
+			d.used.ptrs = append(d.used.ptrs, d.ptrSlab)
+		}
+	}
+	out := d.ptrSlab[:n:n]
+	d.ptrSlab = d.ptrSlab[n:]
+	copy(out, d.stack[base:])
+	clear(d.stack[base:])
+	d.stack = d.stack[:base]
+	return out
 }
 
 // column is the 1-based column yaml.v3 gives to byte offset off of text: it counts characters.
@@ -112,6 +214,8 @@ func column(text []byte, off int) int {
 func (d *fastDecoder) mapping(k int, inline bool) (*yaml.Node, error) {
 	m := d.node()
 	m.Kind, m.Tag = yaml.MappingNode, "!!map"
+	base := len(d.stack)
+	defer func() { m.Content = d.children(base) }()
 	first := true
 	for d.i < len(d.lines) {
 		l := d.lines[d.i]
@@ -135,7 +239,7 @@ func (d *fastDecoder) mapping(k int, inline bool) (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.Content = append(m.Content, key, val)
+		d.stack = append(d.stack, key, val)
 	}
 	return m, nil
 }
@@ -230,6 +334,8 @@ func (d *fastDecoder) nested(k int, l fline, colon int) (*yaml.Node, error) {
 func (d *fastDecoder) blockSeq(s int) (*yaml.Node, error) {
 	seq := d.node()
 	seq.Kind, seq.Tag = yaml.SequenceNode, "!!seq"
+	base := len(d.stack)
+	defer func() { seq.Content = d.children(base) }()
 	for d.i < len(d.lines) {
 		l := d.lines[d.i]
 		if l.blank {
@@ -256,7 +362,7 @@ func (d *fastDecoder) blockSeq(s int) (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		seq.Content = append(seq.Content, v)
+		d.stack = append(d.stack, v)
 		d.i++
 		if err := d.noContinuation(s); err != nil {
 			return nil, err
@@ -360,6 +466,8 @@ func (d *fastDecoder) flowSeq(j int) (*yaml.Node, error) {
 	seq := d.node()
 	seq.Kind, seq.Tag, seq.Style = yaml.SequenceNode, "!!seq", yaml.FlowStyle
 	seq.Line, seq.Column = l.num, column(t, j)
+	base := len(d.stack)
+	defer func() { seq.Content = d.children(base) }()
 	i := j + 1
 	for {
 		for i < len(t) && t[i] == ' ' {
@@ -369,7 +477,7 @@ func (d *fastDecoder) flowSeq(j int) (*yaml.Node, error) {
 			return nil, errUnsupported
 		}
 		if t[i] == ']' {
-			if len(seq.Content) > 0 {
+			if len(d.stack) > base {
 				return nil, errUnsupported // a trailing comma
 			}
 			i++
@@ -379,7 +487,7 @@ func (d *fastDecoder) flowSeq(j int) (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		seq.Content = append(seq.Content, v)
+		d.stack = append(d.stack, v)
 		i = d.flowEnd
 		for i < len(t) && t[i] == ' ' {
 			i++
@@ -490,6 +598,10 @@ func (d *fastDecoder) blockScalar(k, j int) (*yaml.Node, error) {
 // doubleQuoted decodes a double-quoted scalar that ends on its line, returning its value and the
 // offset after the closing quote.
 func doubleQuoted(t []byte, j int) (string, int, bool) {
+	// Most quoted strings have no escape: their value is the bytes between the quotes.
+	if k := bytes.IndexAny(t[j+1:], "\"\\"); k >= 0 && t[j+1+k] == '"' {
+		return string(t[j+1 : j+1+k]), j + 2 + k, true
+	}
 	var b []byte
 	i := j + 1
 	for i < len(t) {

@@ -41,16 +41,104 @@ type index struct {
 	surface map[string][3]int32
 	// passageTerms[event][passage] are the terms of each passage, sorted, for BestPassage.
 	passageTerms [][][]int32
-	// maxWidth is the widest event span minus one day, so span lookups can start early enough.
-	maxWidth Day
+	// byPrecision lists the events of each precision (day, month, year) in timeline order, with
+	// the first day of each and the widest span of the group minus one day: a lookup of the events
+	// overlapping a span searches each group, starting that much earlier, so a year-long event
+	// does not make every lookup scan a year of day events.
+	byPrecision [3]precisionGroup
 	// span is the days from the first event to the last.
 	span    Span
 	scratch sync.Pool
 }
 
+// posting is an event containing a term, with the term's BM25 weight in that event before IDF:
+// tf·(k1+1) / (tf + k1·(1 - b + b·len/avgLen)), computed once at build time.
+// pairBlocks is an append-only list of (term, tf) pairs kept in fixed-size blocks, so that
+// growing it never copies (nor leaves behind) what it already holds.
+type pairBlocks struct {
+	blocks [][]pair
+	n      int
+}
+
+type pair struct {
+	term int32
+	tf   float32
+}
+
+const pairBlock = 1 << 16
+
+func (b *pairBlocks) add(term int32, tf float32) {
+	if b.n%pairBlock == 0 {
+		b.blocks = append(b.blocks, make([]pair, pairBlock))
+	}
+	b.blocks[b.n/pairBlock][b.n%pairBlock] = pair{term, tf}
+	b.n++
+}
+
+func (b *pairBlocks) at(i int) pair { return b.blocks[i/pairBlock][i%pairBlock] }
+
+// int32Blocks hands out copies of small []int32 from shared blocks, so the index holds a few large
+// arrays rather than one small allocation per passage.
+type int32Blocks struct{ free []int32 }
+
+func (b *int32Blocks) clone(s []int32) []int32 {
+	if len(s) > len(b.free) {
+		b.free = make([]int32, max(4096, len(s)))
+	}
+	out := b.free[:len(s):len(s)]
+	copy(out, s)
+	b.free = b.free[len(s):]
+	return out
+}
+
+// sliceBlocks hands out [][]int32 of a given length from shared blocks.
+type sliceBlocks struct{ free [][]int32 }
+
+func (b *sliceBlocks) make(n int) [][]int32 {
+	if n > len(b.free) {
+		b.free = make([][]int32, max(1024, n))
+	}
+	out := b.free[:n:n]
+	b.free = b.free[n:]
+	return out
+}
+
+type precisionGroup struct {
+	pos   []int32
+	from  []Day
+	width Day
+}
+
+// eachInSpan calls f with the position of every event overlapping s, in timeline order: it merges
+// the candidates of the three precision groups.
+func (ix *index) eachInSpan(t *Timeline, s Span, f func(pos int32)) {
+	var lo, hi [3]int
+	for g := range ix.byPrecision {
+		grp := &ix.byPrecision[g]
+		lo[g], _ = slices.BinarySearch(grp.from, s.From-grp.width)
+		hi[g], _ = slices.BinarySearch(grp.from, s.To+1)
+	}
+	for {
+		g := -1
+		for k := range lo {
+			if lo[k] < hi[k] && (g < 0 || ix.byPrecision[k].pos[lo[k]] < ix.byPrecision[g].pos[lo[g]]) {
+				g = k
+			}
+		}
+		if g < 0 {
+			return
+		}
+		p := ix.byPrecision[g].pos[lo[g]]
+		lo[g]++
+		if t.Events[p].Span().Overlaps(s) {
+			f(p)
+		}
+	}
+}
+
 type posting struct {
 	doc int32
-	tf  float32
+	w   float32
 }
 
 // stemLangs are the languages a question's words are stemmed in, besides the source's: questions
@@ -68,30 +156,34 @@ func (t *Timeline) build() {
 	// memo[lang][word] is the term of word's stem in lang. A timeline uses the same words over and
 	// over, so each distinct word is stemmed once per language.
 	memo := map[string]map[string]int32{}
-	stemID := func(word, lang string) int32 {
+	stemID := func(word []byte, lang string) int32 {
 		m := memo[lang]
 		if m == nil {
 			m = make(map[string]int32)
 			memo[lang] = m
 		}
-		if id, ok := m[word]; ok {
+		if id, ok := m[string(word)]; ok {
 			return id
 		}
-		id := ix.termID(textproc.Stem(word, lang))
-		m[strings.Clone(word)] = id
+		w := string(word)
+		id := ix.termID(textproc.Stem(w, lang))
+		m[w] = id
 		return id
 	}
 	var (
 		tf      []float32 // term id -> weighted frequency in the current event
 		touched []int32   // terms with tf > 0
-		words   []string
+		folded  []byte
 		length  float32
 		total   float64
 	)
 	add := func(text, lang string, w float32, collect []int32) []int32 {
-		words = textproc.AppendWords(words[:0], textproc.Fold(text))
-		for _, word := range words {
-			if textproc.IsStopWord(word) {
+		// Fold into a reused buffer and look words up without making strings of them: a string is
+		// only made for a word the memo has not seen.
+		folded = textproc.AppendFold(folded[:0], text)
+		for start, end, ok := textproc.NextWord(folded, 0); ok; start, end, ok = textproc.NextWord(folded, end) {
+			word := folded[start:end]
+			if textproc.IsStopWord(string(word)) {
 				continue
 			}
 			id := stemID(word, lang)
@@ -109,12 +201,25 @@ func (t *Timeline) build() {
 		}
 		return collect
 	}
-	var collect []int32
+	var (
+		collect []int32
+		// The postings, as (term, weight) pairs in event order, with where each event's end;
+		// moved into one exactly sized array once every term's count is known.
+		flat   pairBlocks
+		docEnd = make([]int32, n)
+		df     []int32
+		ids    int32Blocks
+		lists  sliceBlocks
+	)
 	for i, e := range t.Events {
 		t.byID[e.ID] = e
 		e.pos = i
-		if s := e.Span(); s.To-s.From > ix.maxWidth {
-			ix.maxWidth = s.To - s.From
+		e.span, e.spanSet = e.Date.Span(), true
+		g := &ix.byPrecision[e.Precision()]
+		g.pos = append(g.pos, int32(i))
+		g.from = append(g.from, e.Span().From)
+		if s := e.Span(); s.To-s.From > g.width {
+			g.width = s.To - s.From
 		}
 		length = 0
 		add(e.Title, "en", weightTitle, nil)
@@ -122,27 +227,60 @@ func (t *Timeline) build() {
 			add(a, "en", weightActors, nil)
 		}
 		add(e.Summary, "en", weightSummary, nil)
-		for _, lang := range slices.Sorted(maps.Keys(e.Summaries)) {
-			add(e.Summaries[lang], lang, weightSummary, nil)
+		if len(e.Summaries) == 1 {
+			for lang, text := range e.Summaries {
+				add(text, lang, weightSummary, nil)
+			}
+		} else {
+			for _, lang := range slices.Sorted(maps.Keys(e.Summaries)) {
+				add(e.Summaries[lang], lang, weightSummary, nil)
+			}
 		}
-		pt := make([][]int32, len(e.Passages))
+		pt := lists.make(len(e.Passages))
 		for j, p := range e.Passages {
 			collect = add(p.Text, srcLang, weightPassages, collect[:0])
 			slices.Sort(collect)
-			pt[j] = slices.Clone(slices.Compact(collect))
+			pt[j] = ids.clone(slices.Compact(collect))
 		}
 		ix.passageTerms[i] = pt
-		// Postings are appended in event order, so each list is sorted by doc.
 		for _, id := range touched {
-			ix.postings[id] = append(ix.postings[id], posting{doc: int32(i), tf: tf[id]})
+			flat.add(id, tf[id]) // tf until all lengths are known
+			for int(id) >= len(df) {
+				df = append(df, 0)
+			}
+			df[id]++
 			tf[id] = 0
 		}
+		docEnd[i] = int32(flat.n)
 		touched = touched[:0]
 		ix.docLen[i] = length
 		total += float64(length)
 	}
 	if n > 0 {
 		ix.avgLen = float32(total / float64(n))
+	}
+	// Lay the postings out term by term, in event order within each term, in one array.
+	arena := make([]posting, flat.n)
+	next := make([]int32, len(ix.postings))
+	var off int32
+	for id := range ix.postings {
+		next[id] = off
+		if id < len(df) {
+			off += df[id]
+		}
+		ix.postings[id] = arena[next[id]:off:off]
+	}
+	k := int32(0)
+	for d := range n {
+		norm := bm25K1 * (1 - bm25B + bm25B*ix.docLen[d]/ix.avgLen)
+		for ; k < docEnd[d]; k++ {
+			pr := flat.at(int(k))
+			arena[next[pr.term]] = posting{doc: int32(d), w: pr.tf * (bm25K1 + 1) / (pr.tf + norm)}
+			next[pr.term]++
+		}
+	}
+	flat = pairBlocks{}
+	if n > 0 {
 		ix.span = Span{t.Events[0].Span().From, t.Events[0].Span().To}
 		for _, e := range t.Events {
 			ix.span.To = max(ix.span.To, e.Span().To)
@@ -280,6 +418,7 @@ type scratch struct {
 	// mark at once.
 	mark []uint32
 	gen  uint32
+	heap []int32
 }
 
 func newScratch(n int) *scratch {
@@ -293,6 +432,11 @@ type Query struct {
 	Spans []Span
 	// EntriesOnly leaves out context events.
 	EntriesOnly bool
+	// Limit, when positive, returns only the best Limit hits: ranking tens of thousands of hits to
+	// look at the first few is most of the cost of a search on a large timeline.
+	Limit int
+	// Unsorted returns the hits in no particular order, for callers that do not rank them.
+	Unsorted bool
 }
 
 // Hit is an event found by a search.
@@ -342,14 +486,12 @@ func (t *Timeline) Search(q Query) Result {
 			sc.gen = 1
 		}
 		for _, s := range q.Spans {
-			start, end := t.spanRange(s)
-			for _, e := range t.Events[start:end] {
-				d := int32(e.pos)
-				if sc.mark[d] != sc.gen && e.Span().Overlaps(s) && (!q.EntriesOnly || e.Kind == KindEntry) {
+			ix.eachInSpan(t, s, func(d int32) {
+				if sc.mark[d] != sc.gen && (!q.EntriesOnly || t.Events[d].Kind == KindEntry) {
 					sc.mark[d] = sc.gen
 					candidates = append(candidates, d)
 				}
-			}
+			})
 		}
 	}
 	allowed := func(d int32) bool {
@@ -376,6 +518,43 @@ func (t *Timeline) Search(q Query) Result {
 			wIDF *= 0.8
 		}
 		totalIDF += wIDF
+		// add credits event d with score s for this word.
+		add := func(d int32, s float32) {
+			if sc.score[d] == 0 && sc.covered[d] == 0 {
+				sc.touched = append(sc.touched, d)
+			}
+			sc.score[d] += s
+			sc.covered[d] += wIDF
+		}
+		if len(ids) == 1 {
+			// The usual case: one stem, so each event's score for the word is its posting's.
+			idf := ix.idf(len(ix.postings[ids[0]]))
+			if fuzzy {
+				idf *= 0.8
+			}
+			list := ix.postings[ids[0]]
+			switch {
+			case spans:
+				for _, p := range list {
+					if sc.mark[p.doc] == sc.gen {
+						add(p.doc, idf*p.w)
+					}
+				}
+			case q.EntriesOnly:
+				for _, p := range list {
+					if t.Events[p.doc].Kind == KindEntry {
+						add(p.doc, idf*p.w)
+					}
+				}
+			default:
+				for _, p := range list {
+					add(p.doc, idf*p.w)
+				}
+			}
+			continue
+		}
+		// Several stems (English, French, the source's): an event's score for the word is that of
+		// its best-matching stem.
 		sc.wordHit = sc.wordHit[:0]
 		for _, id := range ids {
 			idf := ix.idf(len(ix.postings[id]))
@@ -386,8 +565,7 @@ func (t *Timeline) Search(q Query) Result {
 				if !allowed(p.doc) {
 					continue
 				}
-				norm := bm25K1 * (1 - bm25B + bm25B*ix.docLen[p.doc]/ix.avgLen)
-				s := idf * p.tf * (bm25K1 + 1) / (p.tf + norm)
+				s := idf * p.w
 				if sc.word[p.doc] == 0 {
 					sc.wordHit = append(sc.wordHit, p.doc)
 				}
@@ -395,11 +573,7 @@ func (t *Timeline) Search(q Query) Result {
 			}
 		}
 		for _, d := range sc.wordHit {
-			if sc.score[d] == 0 && sc.covered[d] == 0 {
-				sc.touched = append(sc.touched, d)
-			}
-			sc.score[d] += sc.word[d]
-			sc.covered[d] += wIDF
+			add(d, sc.word[d])
 			sc.word[d] = 0
 		}
 	}
@@ -414,20 +588,76 @@ func (t *Timeline) Search(q Query) Result {
 	if spans {
 		docs = candidates
 	}
+	if q.Limit > 0 && len(docs) > q.Limit {
+		docs = sc.best(docs, q.Limit)
+	}
 	res.Hits = make([]Hit, len(docs))
 	for i, d := range docs {
 		res.Hits[i] = Hit{Event: t.Events[d], Score: sc.score[d], Coverage: coverage(d)}
 	}
-	slices.SortFunc(res.Hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			if a.Score > b.Score {
-				return -1
+	if !q.Unsorted {
+		slices.SortFunc(res.Hits, func(a, b Hit) int {
+			if a.Score != b.Score {
+				if a.Score > b.Score {
+					return -1
+				}
+				return 1
 			}
-			return 1
-		}
-		return a.Event.pos - b.Event.pos
-	})
+			return a.Event.pos - b.Event.pos
+		})
+	}
 	return res
+}
+
+// better reports whether event a ranks before event b: higher score, then earlier in the timeline.
+func (sc *scratch) better(a, b int32) bool {
+	if sc.score[a] != sc.score[b] {
+		return sc.score[a] > sc.score[b]
+	}
+	return a < b
+}
+
+// best returns the k best of docs, in no particular order, keeping a heap of the k best seen so far
+// whose root is the worst of them: O(n log k) instead of sorting all n.
+func (sc *scratch) best(docs []int32, k int) []int32 {
+	h := sc.heap[:0]
+	worse := func(i, j int) bool { return sc.better(h[j], h[i]) } // h[i] ranks after h[j]
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			if r := l + 1; r < len(h) && worse(r, l) {
+				l = r
+			}
+			if !worse(l, i) {
+				return
+			}
+			h[i], h[l] = h[l], h[i]
+			i = l
+		}
+	}
+	for _, d := range docs {
+		if len(h) < k {
+			h = append(h, d)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !worse(i, p) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if sc.better(d, h[0]) {
+			h[0] = d
+			down(0)
+		}
+	}
+	sc.heap = h
+	return h
 }
 
 // contentWords folds text and keeps the words that are not stop words, each once.

@@ -248,8 +248,49 @@ func (p *parser) problemf(line, col int, field, format string, args ...any) {
 	p.problems = append(p.problems, Problem{Line: line, Column: col, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
-func (p *parser) at(n *yaml.Node, field, format string, args ...any) {
-	p.problemf(n.Line, n.Column, field, format, args...)
+func (p *parser) at(n *yaml.Node, f field, format string, args ...any) {
+	p.problemf(n.Line, n.Column, f.String(), format, args...)
+}
+
+// field names a place in the file for messages, such as events[3].passages[0] or source.path. It
+// is a value made of parts, formatted only when a problem is reported: checking a large file visits
+// millions of fields and reports few problems.
+type field struct {
+	list string // "events", "anchors", a top-level key, or "" for the top level
+	i    int    // index in list, or -1
+	key  string // a field of list[i] (or of list), possibly dotted: "names.en"
+	j    int    // index in key's list, or -1
+}
+
+func top(name string) field         { return field{list: name, i: -1, j: -1} }
+func item(list string, i int) field { return field{list: list, i: i, j: -1} }
+func (f field) at(j int) field      { f.j = j; return f }
+func (f field) with(key string) field {
+	if f.j >= 0 {
+		return top(f.String() + "." + key)
+	}
+	if f.key != "" {
+		key = f.key + "." + key
+	}
+	f.key = key
+	return f
+}
+
+func (f field) String() string {
+	s := f.list
+	if f.i >= 0 {
+		s += "[" + strconv.Itoa(f.i) + "]"
+	}
+	if f.key != "" {
+		if s != "" {
+			s += "."
+		}
+		s += f.key
+	}
+	if f.j >= 0 {
+		s += "[" + strconv.Itoa(f.j) + "]"
+	}
+	return s
 }
 
 func (p *parser) err() error {
@@ -304,10 +345,32 @@ func cleanYAMLError(err error) string {
 	return yamlLineRe.ReplaceAllString(strings.TrimPrefix(s, "unmarshal errors:\n  "), "line $1")
 }
 
+// seenKeys records the key nodes of a mapping: known[i]'s node in known, and unknown ones apart.
+type seenKeys struct {
+	names   []string
+	known   [16]*yaml.Node
+	unknown []*yaml.Node
+}
+
+func (s *seenKeys) get(key string) *yaml.Node {
+	for i, name := range s.names {
+		if name == key {
+			return s.known[i]
+		}
+	}
+	for _, k := range s.unknown {
+		if k.Value == key {
+			return k
+		}
+	}
+	return nil
+}
+
 // fields walks a mapping node, calling set for each known key and reporting unknown and duplicate
-// keys. It returns the key nodes seen, by name, so callers can point at a missing field's parent.
-func (p *parser) fields(n *yaml.Node, path string, known []string, set func(key string, k, v *yaml.Node)) map[string]*yaml.Node {
-	seen := map[string]*yaml.Node{}
+// keys. It returns the key nodes seen so callers can point at a missing field's parent. known has
+// at most 16 names.
+func (p *parser) fields(n *yaml.Node, path field, known []string, set func(key string, k, v *yaml.Node)) seenKeys {
+	seen := seenKeys{names: known}
 	if n.Kind != yaml.MappingNode {
 		p.at(n, path, "must be a mapping of fields (key: value), found %s", kindName(n))
 		return seen
@@ -315,11 +378,15 @@ func (p *parser) fields(n *yaml.Node, path string, known []string, set func(key 
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if prev, dup := seen[key]; dup {
-			p.at(k, join(path, key), "given twice (first at line %d)", prev.Line)
+		if prev := seen.get(key); prev != nil {
+			p.at(k, path.with(key), "given twice (first at line %d)", prev.Line)
 			continue
 		}
-		seen[key] = k
+		if idx := slices.Index(known, key); idx >= 0 {
+			seen.known[idx] = k
+		} else {
+			seen.unknown = append(seen.unknown, k)
+		}
 		if !contains(known, key) {
 			msg := fmt.Sprintf("unknown field %q", key)
 			if s := suggest(key, known); s != "" {
@@ -335,57 +402,57 @@ func (p *parser) fields(n *yaml.Node, path string, known []string, set func(key 
 	return seen
 }
 
-func (p *parser) require(n *yaml.Node, path string, seen map[string]*yaml.Node, names ...string) {
+func (p *parser) require(n *yaml.Node, path field, seen seenKeys, names ...string) {
 	for _, name := range names {
-		if _, ok := seen[name]; !ok && n.Kind == yaml.MappingNode {
+		if seen.get(name) == nil && n.Kind == yaml.MappingNode {
 			p.at(n, path, "missing required field %q", name)
 		}
 	}
 }
 
-func (p *parser) str(n *yaml.Node, field string) string {
+func (p *parser) str(n *yaml.Node, f field) string {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.at(n, field, "must be text, found %s", kindName(n))
+		p.at(n, f, "must be text, found %s", kindName(n))
 		return ""
 	}
 	if !utf8.ValidString(n.Value) {
-		p.at(n, field, "is not valid UTF-8")
+		p.at(n, f, "is not valid UTF-8")
 		return ""
 	}
 	return n.Value
 }
 
-func (p *parser) nonEmpty(n *yaml.Node, field string) string {
-	s := strings.TrimSpace(p.str(n, field))
+func (p *parser) nonEmpty(n *yaml.Node, f field) string {
+	s := strings.TrimSpace(p.str(n, f))
 	if s == "" && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		p.at(n, field, "must not be empty")
+		p.at(n, f, "must not be empty")
 	}
 	return s
 }
 
-func (p *parser) strList(n *yaml.Node, field string) []string {
+func (p *parser) strList(n *yaml.Node, f field) []string {
 	if n.Kind != yaml.SequenceNode {
-		p.at(n, field, "must be a list, found %s", kindName(n))
+		p.at(n, f, "must be a list, found %s", kindName(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
 	for i, c := range n.Content {
-		if s := p.nonEmpty(c, fmt.Sprintf("%s[%d]", field, i)); s != "" {
+		if s := p.nonEmpty(c, f.at(i)); s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-func (p *parser) langMap(n *yaml.Node, field string, each func(lang string, k, v *yaml.Node)) {
+func (p *parser) langMap(n *yaml.Node, f field, each func(lang string, k, v *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		p.at(n, field, "must be a mapping from language code to text, found %s", kindName(n))
+		p.at(n, f, "must be a mapping from language code to text, found %s", kindName(n))
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !langRe.MatchString(k.Value) {
-			p.at(k, field, "%q is not a language code; use a two-letter ISO 639-1 code such as en or fr", k.Value)
+			p.at(k, f, "%q is not a language code; use a two-letter ISO 639-1 code such as en or fr", k.Value)
 			continue
 		}
 		each(k.Value, k, v)
@@ -402,16 +469,16 @@ func (p *parser) timeline(n *yaml.Node, readSource textSource, sp *split) *Timel
 	t := &Timeline{}
 	var sourceNode, eventsNode *yaml.Node
 	format := 0
-	seen := p.fields(n, "", []string{"format", "title", "source", "anchors", "events"}, func(key string, k, v *yaml.Node) {
+	seen := p.fields(n, top(""), []string{"format", "title", "source", "anchors", "events"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "format":
 			if _, err := fmt.Sscan(v.Value, &format); err != nil || v.Kind != yaml.ScalarNode {
-				p.at(v, "format", "must be a whole number; this build reads format %d", FormatVersion)
+				p.at(v, top("format"), "must be a whole number; this build reads format %d", FormatVersion)
 			} else if format != FormatVersion {
-				p.at(v, "format", "is %d but this build reads format %d; upgrade timelinebot or convert the file", format, FormatVersion)
+				p.at(v, top("format"), "is %d but this build reads format %d; upgrade timelinebot or convert the file", format, FormatVersion)
 			}
 		case "title":
-			t.Title = p.nonEmpty(v, "title")
+			t.Title = p.nonEmpty(v, top("title"))
 		case "source":
 			sourceNode = v
 		case "anchors":
@@ -420,7 +487,7 @@ func (p *parser) timeline(n *yaml.Node, readSource textSource, sp *split) *Timel
 			eventsNode = v
 		}
 	})
-	p.require(n, "", seen, "format", "title", "source", "events")
+	p.require(n, top(""), seen, "format", "title", "source", "events")
 	if sourceNode != nil {
 		t.Source = p.source(sourceNode, readSource)
 	}
@@ -433,7 +500,7 @@ func (p *parser) timeline(n *yaml.Node, readSource textSource, sp *split) *Timel
 	case eventsNode != nil && eventsNode.Kind == yaml.SequenceNode:
 		t.Events = p.events(eventsNode, len(eventsNode.Content), slices.Values(eventsNode.Content), &t.Source)
 	case eventsNode != nil:
-		p.at(eventsNode, "events", "must be a list of events, found %s", kindName(eventsNode))
+		p.at(eventsNode, top("events"), "must be a list of events, found %s", kindName(eventsNode))
 	}
 	return t
 }
@@ -441,8 +508,8 @@ func (p *parser) timeline(n *yaml.Node, readSource textSource, sp *split) *Timel
 func (p *parser) source(n *yaml.Node, readSource textSource) Source {
 	var s Source
 	var pathNode, textNode *yaml.Node
-	seen := p.fields(n, "source", []string{"path", "text", "title", "language", "author", "attribution", "url", "published"}, func(key string, k, v *yaml.Node) {
-		f := "source." + key
+	seen := p.fields(n, top("source"), []string{"path", "text", "title", "language", "author", "attribution", "url", "published"}, func(key string, k, v *yaml.Node) {
+		f := top("source").with(key)
 		switch key {
 		case "path":
 			pathNode, s.Path = v, p.nonEmpty(v, f)
@@ -473,33 +540,33 @@ func (p *parser) source(n *yaml.Node, readSource textSource) Source {
 			}
 		}
 	})
-	p.require(n, "source", seen, "title", "language", "attribution")
+	p.require(n, top("source"), seen, "title", "language", "attribution")
 	switch {
 	case pathNode != nil && textNode != nil:
-		p.at(textNode, "source", "give either `path` or `text`, not both")
+		p.at(textNode, top("source"), "give either `path` or `text`, not both")
 	case pathNode == nil && textNode == nil:
 		if n.Kind == yaml.MappingNode {
-			p.at(n, "source", "missing the source text: add `path: FILE` (relative to this file) or `text: |` with the text")
+			p.at(n, top("source"), "missing the source text: add `path: FILE` (relative to this file) or `text: |` with the text")
 		}
 	case pathNode != nil && s.Path != "":
 		if readSource == nil {
-			p.at(pathNode, "source.path", "cannot read %q: this knowledge was given without a folder; inline the text with `text: |`", s.Path)
+			p.at(pathNode, top("source").with("path"), "cannot read %q: this knowledge was given without a folder; inline the text with `text: |`", s.Path)
 			break
 		}
 		text, err := readSource(s.Path)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
-			p.at(pathNode, "source.path", "file %q not found (paths are relative to the knowledge file's folder)", s.Path)
+			p.at(pathNode, top("source").with("path"), "file %q not found (paths are relative to the knowledge file's folder)", s.Path)
 		case errors.Is(err, errNotUTF8):
-			p.at(pathNode, "source.path", "%q is not UTF-8 text; convert it (for example with iconv) and try again", s.Path)
+			p.at(pathNode, top("source").with("path"), "%q is not UTF-8 text; convert it (for example with iconv) and try again", s.Path)
 		case err != nil:
-			p.at(pathNode, "source.path", "cannot read %q: %v", s.Path, err)
+			p.at(pathNode, top("source").with("path"), "cannot read %q: %v", s.Path, err)
 		default:
 			s.Text = text
 		}
 	}
 	if (pathNode != nil || textNode != nil) && strings.TrimSpace(s.Text) == "" && len(p.problems) == 0 {
-		p.at(n, "source", "the source text is empty")
+		p.at(n, top("source"), "the source text is empty")
 	}
 	s.norm = normalize(s.Text)
 	return s
@@ -507,16 +574,16 @@ func (p *parser) source(n *yaml.Node, readSource textSource) Source {
 
 func (p *parser) anchors(n *yaml.Node) []Anchor {
 	if n.Kind != yaml.SequenceNode {
-		p.at(n, "anchors", "must be a list, found %s", kindName(n))
+		p.at(n, top("anchors"), "must be a list, found %s", kindName(n))
 		return nil
 	}
 	var out []Anchor
 	ids := map[string]int{}
 	for i, an := range n.Content {
-		path := fmt.Sprintf("anchors[%d]", i)
+		path := item("anchors", i)
 		a := Anchor{Names: map[string][]string{}}
 		seen := p.fields(an, path, []string{"id", "date", "names"}, func(key string, k, v *yaml.Node) {
-			f := path + "." + key
+			f := path.with(key)
 			switch key {
 			case "id":
 				a.ID = p.nonEmpty(v, f)
@@ -536,7 +603,7 @@ func (p *parser) anchors(n *yaml.Node) []Anchor {
 				a.Date = d
 			case "names":
 				p.langMap(v, f, func(lang string, k, v *yaml.Node) {
-					a.Names[lang] = p.strList(v, f+"."+lang)
+					a.Names[lang] = p.strList(v, f.with(lang))
 				})
 			}
 		})
@@ -549,25 +616,29 @@ func (p *parser) anchors(n *yaml.Node) []Anchor {
 var eventFields = []string{"id", "date", "time", "kind", "related", "title", "actors", "summary", "summaries", "passages"}
 
 // events checks the events list n, whose count items come from items (the list's own nodes, or the
-// pieces of a split decode).
+// pieces of a split decode). It keeps no reference to an item's nodes once it has checked the item:
+// a split decode recycles them.
 func (p *parser) events(n *yaml.Node, count int, items iter.Seq[*yaml.Node], src *Source) []*Event {
 	if count == 0 {
-		p.at(n, "events", "the list is empty; a timeline needs at least one event")
+		p.at(n, top("events"), "the list is empty; a timeline needs at least one event")
 	}
 	events := make([]*Event, 0, count)
 	ids := make(map[string]int, count)
+	// References to other events are checked once every id is known. They are kept as values, not
+	// nodes: the nodes of a split decode are recycled once their event is checked.
 	type rel struct {
-		node *yaml.Node
-		path string
+		id           string
+		path         field
+		line, column int
 	}
 	var relatedRefs []rel
 	i := -1
 	for en := range items {
 		i++
-		path := "events[" + strconv.Itoa(i) + "]"
+		path := item("events", i)
 		e := &Event{Kind: KindEntry, Line: en.Line}
 		seen := p.fields(en, path, eventFields, func(key string, k, v *yaml.Node) {
-			f := path + "." + key
+			f := path.with(key)
 			switch key {
 			case "id":
 				e.ID = p.nonEmpty(v, f)
@@ -601,7 +672,11 @@ func (p *parser) events(n *yaml.Node, count int, items iter.Seq[*yaml.Node], src
 				}
 			case "related":
 				e.Related = p.strList(v, f)
-				relatedRefs = append(relatedRefs, rel{v, f})
+				if v.Kind == yaml.SequenceNode {
+					for i, c := range v.Content {
+						relatedRefs = append(relatedRefs, rel{c.Value, f.at(i), c.Line, c.Column})
+					}
+				}
 			case "title":
 				e.Title = p.nonEmpty(v, f)
 				if utf8.RuneCountInString(e.Title) > 100 {
@@ -614,7 +689,7 @@ func (p *parser) events(n *yaml.Node, count int, items iter.Seq[*yaml.Node], src
 			case "summaries":
 				e.Summaries = map[string]string{}
 				p.langMap(v, f, func(lang string, k, v *yaml.Node) {
-					e.Summaries[lang] = collapse(p.nonEmpty(v, f+"."+lang))
+					e.Summaries[lang] = collapse(p.nonEmpty(v, f.with(lang)))
 				})
 			case "passages":
 				e.Passages = p.passages(v, f, src)
@@ -624,27 +699,25 @@ func (p *parser) events(n *yaml.Node, count int, items iter.Seq[*yaml.Node], src
 		events = append(events, e)
 	}
 	for _, r := range relatedRefs {
-		for i, c := range r.node.Content {
-			if _, ok := ids[c.Value]; !ok && c.Value != "" {
-				p.at(c, fmt.Sprintf("%s[%d]", r.path, i), "no event has id %q", c.Value)
-			}
+		if _, ok := ids[r.id]; !ok && r.id != "" {
+			p.problemf(r.line, r.column, r.path.String(), "no event has id %q", r.id)
 		}
 	}
 	sortEvents(events)
 	return events
 }
 
-func (p *parser) passages(n *yaml.Node, field string, src *Source) []Passage {
+func (p *parser) passages(n *yaml.Node, list field, src *Source) []Passage {
 	if n.Kind != yaml.SequenceNode {
-		p.at(n, field, "must be a list of verbatim quotes from the source, found %s", kindName(n))
+		p.at(n, list, "must be a list of verbatim quotes from the source, found %s", kindName(n))
 		return nil
 	}
 	if len(n.Content) == 0 {
-		p.at(n, field, "needs at least one verbatim passage of the source")
+		p.at(n, list, "needs at least one verbatim passage of the source")
 	}
 	out := make([]Passage, 0, len(n.Content))
 	for i, c := range n.Content {
-		f := fmt.Sprintf("%s[%d]", field, i)
+		f := list.at(i)
 		text := collapse(p.nonEmpty(c, f))
 		if text == "" {
 			continue
@@ -678,13 +751,6 @@ func kindName(n *yaml.Node) string {
 		return "nothing"
 	}
 	return fmt.Sprintf("%q", n.Value)
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 func contains(list []string, s string) bool {

@@ -42,6 +42,7 @@ type split struct {
 	keyLine int // line of the `events:` key
 	items   int
 	chunks  []chunk
+	nodes   nodeSlabs
 }
 
 type chunk struct {
@@ -225,11 +226,14 @@ func (sp *split) decodeRest() (*yaml.Node, error) {
 	return m, nil
 }
 
-func (sp *split) decodeChunk(data []byte, c chunk) ([]*yaml.Node, error) {
-	if items, err := decodeItemsFast(data[c.start:c.end], c.line, sp.indent); err == nil && len(items) == c.items {
-		return items, nil
+func (sp *split) decodeChunk(data []byte, c chunk) ([]*yaml.Node, slabs, error) {
+	items, used, err := decodeItemsFast(data[c.start:c.end], c.line, sp.indent, &sp.nodes)
+	if err == nil && len(items) == c.items {
+		return items, used, nil
 	}
-	return decodeChunk(data, c)
+	sp.nodes.put(used)
+	items, err = decodeChunk(data, c)
+	return items, slabs{}, err
 }
 
 func decodeChunk(data []byte, c chunk) ([]*yaml.Node, error) {
@@ -262,7 +266,7 @@ func safeUnmarshal(data []byte, n *yaml.Node) (err error) {
 	return yaml.Unmarshal(data, n)
 }
 
-// items decodes the chunks in parallel and calls yield with each event's node, in file order, until
+// each decodes the chunks in parallel and calls yield with each event's node, in file order, until
 // yield returns false. It returns an error when a chunk does not decode, after which the caller
 // must fall back to decoding the whole file. At most a few chunks are decoded ahead of yield.
 func (sp *split) each(data []byte, yield func(*yaml.Node) bool) error {
@@ -270,6 +274,7 @@ func (sp *split) each(data []byte, yield func(*yaml.Node) bool) error {
 	window := 2 * workers
 	type result struct {
 		items []*yaml.Node
+		slabs slabs
 		err   error
 	}
 	results := make([]chan result, len(sp.chunks))
@@ -302,8 +307,8 @@ func (sp *split) each(data []byte, yield func(*yaml.Node) bool) error {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				items, err := sp.decodeChunk(data, sp.chunks[i])
-				results[i] <- result{items, err}
+				items, slabs, err := sp.decodeChunk(data, sp.chunks[i])
+				results[i] <- result{items, slabs, err}
 			}
 		}()
 	}
@@ -322,6 +327,8 @@ func (sp *split) each(data []byte, yield func(*yaml.Node) bool) error {
 				return nil
 			}
 		}
+		// yield's caller keeps no node once it has checked an event (see parser.events).
+		sp.nodes.put(r.slabs)
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ func nodeDiff(path string, a, b *yaml.Node) string {
 // it, and fails the test when it took it and disagrees with yaml.v3.
 func compareFast(t testing.TB, name string, src []byte, line, indent int) bool {
 	t.Helper()
-	fast, err := decodeItemsFast(src, line, indent)
+	fast, _, err := decodeItemsFast(src, line, indent, nil)
 	if err != nil {
 		if !errors.Is(err, errUnsupported) {
 			t.Fatalf("%s: fast decoder error %v, want errUnsupported", name, err)

@@ -84,7 +84,9 @@ type Event struct {
 	// Line is where the event starts in the knowledge file, for messages to editors.
 	Line int
 
-	pos int // index in Timeline.Events
+	pos     int  // index in Timeline.Events
+	span    Span // Date.Span(), computed once when the timeline is built
+	spanSet bool
 }
 
 // Passage is a verbatim span of the source.
@@ -105,7 +107,12 @@ func (e *Event) SummaryIn(lang string) (string, string) {
 }
 
 // Span returns the days the event's date covers.
-func (e *Event) Span() Span { return e.Date.Span() }
+func (e *Event) Span() Span {
+	if e.spanSet {
+		return e.span
+	}
+	return e.Date.Span()
+}
 
 // Event returns the event with the given id, or nil.
 func (t *Timeline) Event(id string) *Event { return t.byID[id] }
@@ -147,25 +154,9 @@ func (t *Timeline) Span() Span {
 // InSpan returns the events whose dates overlap s, in order. It uses binary search on the sorted
 // events, so it costs O(log n + k).
 func (t *Timeline) InSpan(s Span) []*Event {
-	start, end := t.spanRange(s)
 	var out []*Event
-	for _, e := range t.Events[start:end] {
-		if e.Span().Overlaps(s) {
-			out = append(out, e)
-		}
-	}
+	t.index.eachInSpan(t, s, func(p int32) { out = append(out, t.Events[p]) })
 	return out
-}
-
-// spanRange returns the range of t.Events that may overlap s: every event overlapping s is in
-// t.Events[start:end], though not every event there does.
-func (t *Timeline) spanRange(s Span) (start, end int) {
-	// Events are sorted by their start day; an event starting after s.To cannot overlap.
-	end = sort.Search(len(t.Events), func(i int) bool { return t.Events[i].Span().From > s.To })
-	// Month- and year-precision events start early but may still overlap, so scan back by the widest
-	// span the timeline holds rather than assuming day precision.
-	start = sort.Search(end, func(i int) bool { return t.Events[i].Span().From >= s.From-t.index.maxWidth })
-	return start, end
 }
 
 // Nearest returns the closest event strictly before and strictly after the span (either may be nil).

@@ -55,6 +55,30 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// AppendFold appends Fold(s) to dst, so a caller folding many texts can reuse one buffer.
+func AppendFold(dst []byte, s string) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		f, ok := foldTable(r)
+		if !ok {
+			return append(dst[:start], foldSlow(s)...)
+		}
+		dst = append(dst, f...)
+		i += size
+	}
+	return dst
+}
+
 // foldSlow is Fold for any text: Unicode NFD with combining marks removed.
 func foldSlow(s string) string {
 	var b strings.Builder
@@ -134,6 +158,30 @@ func AppendWords(out []string, folded string) []string {
 		out = append(out, folded[start:])
 	}
 	return out
+}
+
+// NextWord returns the first word of folded[from:] (a run of letters and digits, as Words splits)
+// as offsets into folded, or ok false when there is none.
+func NextWord(folded []byte, from int) (start, end int, ok bool) {
+	start = -1
+	for i := from; i < len(folded); {
+		r, size := rune(folded[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(folded[i:])
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return start, i, true
+		}
+		i += size
+	}
+	if start >= 0 {
+		return start, len(folded), true
+	}
+	return 0, 0, false
 }
 
 // Stem reduces a folded word to its Snowball stem in lang. Languages without a stemmer return the

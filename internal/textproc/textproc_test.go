@@ -140,3 +140,28 @@ func BenchmarkFold(b *testing.B) {
 		})
 	}
 }
+
+// AppendFold and NextWord are the allocation-free forms of Fold and Words.
+func TestAppendFoldAndNextWordMatchFoldAndWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("aZé É’' -.,œß\u0301\u00a0—Ωж日1\xff")
+	buf := []byte("junk")
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.IntN(14); n > 0; n-- {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		buf = AppendFold(buf[:0], s)
+		if string(buf) != Fold(s) {
+			t.Fatalf("AppendFold(%q) = %q, Fold = %q", s, buf, Fold(s))
+		}
+		var words []string
+		for start, end, ok := NextWord(buf, 0); ok; start, end, ok = NextWord(buf, end) {
+			words = append(words, string(buf[start:end]))
+		}
+		if want := Words(Fold(s)); !slices.Equal(words, want) {
+			t.Fatalf("NextWord on %q = %q, Words = %q", s, words, want)
+		}
+	}
+}
