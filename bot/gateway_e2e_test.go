@@ -45,9 +45,6 @@ type running struct {
 // start runs a bot.Bot with a real discordgo session against a fake Discord.
 func start(t testing.TB, fopts fakediscord.Options, opts bot.Options, a bot.Answerer) *running {
 	t.Helper()
-	if fopts.HeartbeatInterval == 0 {
-		fopts.HeartbeatInterval = 500 * time.Millisecond
-	}
 	fake := fakediscord.New(t, fopts)
 	tl, err := knowledge.Default()
 	if err != nil {

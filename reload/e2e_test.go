@@ -54,7 +54,7 @@ func startBot(t *testing.T, embedded bool, mutate ...func(*bot.Options)) *e2eBot
 	if embedded {
 		e.m = New(e.store, "", slog.New(e.logs), nil)
 	}
-	e.fake = fakediscord.New(t, fakediscord.Options{HeartbeatInterval: 500 * time.Millisecond})
+	e.fake = fakediscord.New(t, fakediscord.Options{})
 	sess, err := bot.NewSession(bot.SessionOptions{Token: e.fake.Token(), APIURL: e.fake.APIURL(), Intents: bot.Intents, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)

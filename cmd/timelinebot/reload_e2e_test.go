@@ -78,7 +78,7 @@ func serveWithKnowledgeFile(t *testing.T, env ...string) *reloadServed {
 	}
 	s := &reloadServed{logs: &reloadLog{}, path: filepath.Join(dir, knowledge.DefaultFile)}
 	s.orig, _ = os.ReadFile(s.path)
-	s.fake = fakediscord.New(t, fakediscord.Options{HeartbeatInterval: 500 * time.Millisecond})
+	s.fake = fakediscord.New(t, fakediscord.Options{})
 	base := []string{
 		"DISCORD_TOKEN=" + s.fake.Token(), "DISCORD_API_URL=" + s.fake.APIURL(), "DISCORD_GUILD_ID=" + s.fake.GuildID(),
 		"LOG_FORMAT=json", "KNOWLEDGE_FILE=" + s.path,
