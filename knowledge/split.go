@@ -176,6 +176,11 @@ func splitEvents(data []byte, minItems int) (*split, bool) {
 		blockEnd = len(data)
 	}
 	cur.end = blockEnd
+	// The lines between the key and the first item (blank or comments) are in no piece; they must
+	// still be characters yaml.v3 accepts, as it would have read them.
+	if !yamlPrintable(data[blockStart:sp.chunks[0].start]) {
+		return nil, false
+	}
 	sp.removed = bytes.Count(data[blockStart:blockEnd], []byte("\n"))
 	sp.cutLine = bytes.Count(data[:blockStart], []byte("\n")) + 1
 	sp.rest = make([]byte, 0, blockStart+len(data)-blockEnd)
