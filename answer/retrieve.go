@@ -160,6 +160,10 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 }
 
 func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
+	if !hasContent && len(p.Spans) == 1 {
+		r.listSpan(p.Spans[0])
+		return
+	}
 	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans})
 	if len(res.Hits) == 0 {
 		r.Reason = NothingInRange
@@ -184,6 +188,62 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	r.Total = len(hits)
 	r.List = true
 	r.selectEvents(earliest(r.Timeline, hits, maxListed), p.Rest, false)
+}
+
+// listSpan lists a range when the question has no words to rank by ("what happened in 2016?"). It
+// keeps the choices preferPrecise and preferEntries make for ranked hits, all scores being equal
+// here, but counts instead of collecting: two passes over the span, the second stopping its list at
+// maxListed, so a range of a large timeline costs no allocation per event.
+func (r *Retrieval) listSpan(span knowledge.Span) {
+	t := r.Timeline
+	within := func(e *knowledge.Event) bool { s := e.Span(); return span.From <= s.From && s.To <= span.To }
+	// One counting pass: events and entries, within the span and by precision.
+	var total, nWithin, entriesWithin int
+	var byPrecision, entriesByPrecision [3]int
+	t.EachInSpan(span, func(e *knowledge.Event) bool {
+		total++
+		entry := e.Kind == knowledge.KindEntry
+		byPrecision[e.Precision()]++
+		if entry {
+			entriesByPrecision[e.Precision()]++
+		}
+		if within(e) {
+			nWithin++
+			if entry {
+				entriesWithin++
+			}
+		}
+		return true
+	})
+	if total == 0 {
+		r.Reason = NothingInRange
+		r.Before, r.After = t.Nearest(span)
+		return
+	}
+	// preferPrecise: the events within the span, else those of the finest precision.
+	keep, kept, keptEntries := within, nWithin, entriesWithin
+	if nWithin == 0 {
+		finest := knowledge.PrecisionDay
+		for byPrecision[finest] == 0 {
+			finest++
+		}
+		keep = func(e *knowledge.Event) bool { return e.Precision() == finest }
+		kept, keptEntries = byPrecision[finest], entriesByPrecision[finest]
+	}
+	// preferEntries: context events only when no entry is left.
+	onlyEntries := keptEntries > 0
+	if onlyEntries {
+		kept = keptEntries
+	}
+	events := make([]*knowledge.Event, 0, maxListed)
+	t.EachInSpan(span, func(e *knowledge.Event) bool {
+		if keep(e) && (!onlyEntries || e.Kind == knowledge.KindEntry) {
+			events = append(events, e)
+		}
+		return len(events) < maxListed
+	})
+	r.Total, r.List = kept, true
+	r.selectEvents(events, "", false)
 }
 
 // earliest returns the events of the first n hits in timeline order.

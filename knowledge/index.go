@@ -112,6 +112,11 @@ type precisionGroup struct {
 // eachInSpan calls f with the position of every event overlapping s, in timeline order: it merges
 // the candidates of the three precision groups.
 func (ix *index) eachInSpan(t *Timeline, s Span, f func(pos int32)) {
+	ix.eachInSpanUntil(t, s, func(p int32) bool { f(p); return true })
+}
+
+// eachInSpanUntil is eachInSpan stopping as soon as f returns false.
+func (ix *index) eachInSpanUntil(t *Timeline, s Span, f func(pos int32) bool) {
 	var lo, hi [3]int
 	for g := range ix.byPrecision {
 		grp := &ix.byPrecision[g]
@@ -130,8 +135,8 @@ func (ix *index) eachInSpan(t *Timeline, s Span, f func(pos int32)) {
 		}
 		p := ix.byPrecision[g].pos[lo[g]]
 		lo[g]++
-		if t.Events[p].Span().Overlaps(s) {
-			f(p)
+		if t.Events[p].Span().Overlaps(s) && !f(p) {
+			return
 		}
 	}
 }

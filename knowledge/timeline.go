@@ -159,6 +159,13 @@ func (t *Timeline) InSpan(s Span) []*Event {
 	return out
 }
 
+// EachInSpan calls f with each event overlapping s, in timeline order, until f returns false,
+// without building a list: listing a range of a large timeline needs only its first events and a
+// count.
+func (t *Timeline) EachInSpan(s Span, f func(e *Event) bool) {
+	t.index.eachInSpanUntil(t, s, func(p int32) bool { return f(t.Events[p]) })
+}
+
 // Nearest returns the closest event strictly before and strictly after the span (either may be nil).
 // Entries are preferred to context events when both exist at the same distance.
 func (t *Timeline) Nearest(s Span) (before, after *Event) {
