@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -194,6 +196,9 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	scan := func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
 		s := string(work)
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if !wordEdges(s, m[0], m[1]) {
+				continue
+			}
 			e, v := build(m, s)
 			e.start, e.end = m[0], m[1]
 			add(e, v)
@@ -234,7 +239,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 		s := string(work)
 		for _, m := range reDayRange.FindAllStringSubmatchIndex(s, -1) {
 			month, ok := monthNames[s[m[6]:m[7]]]
-			if !ok {
+			if !ok || !wordEdges(s, m[0], m[1]) {
 				continue
 			}
 			y := optInt(s, m[8], m[9])
@@ -292,13 +297,13 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	sort.Slice(exprs, func(i, j int) bool { return exprs[i].start < exprs[j].start })
 
 	if hasFirst {
-		if m := reFirst.FindIndex(work); m != nil {
+		if m := reFirst.FindIndex(work); m != nil && wordEdges(string(work), m[0], m[1]) {
 			p.Order = First
 			consume(m[0], m[1])
 		}
 	}
 	if hasLast && p.Order == AnyOrder {
-		if m := reLast.FindIndex(work); m != nil {
+		if m := reLast.FindIndex(work); m != nil && wordEdges(string(work), m[0], m[1]) {
 			p.Order = Last
 			consume(m[0], m[1])
 		}
@@ -581,6 +586,22 @@ func indexWord(s []byte, phrase string) int {
 		from = i + 1
 	}
 	return -1
+}
+
+// wordEdges reports whether s[start:end] is not glued to a letter or digit outside ASCII: the
+// patterns' \b only knows ASCII, so "ө1000" would otherwise yield the year 1000 out of one word.
+func wordEdges(s string, start, end int) bool {
+	if start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:start]); r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	if end < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 func isWordByte(b byte) bool {
