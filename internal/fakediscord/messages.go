@@ -216,24 +216,10 @@ func (s *Server) handleChannelMessage(c *reqCtx) {
 		c.fail(http.StatusNotFound, 10008, "Unknown Message", fmt.Sprintf("message %s does not exist in channel %s", mid, cid))
 		return
 	}
+	if s.readOrDelete(c, msg) {
+		return
+	}
 	switch c.r.Method {
-	case http.MethodGet:
-		if !c.checkOpenAPI() {
-			return
-		}
-		s.mu.Lock()
-		out := msg.json()
-		s.mu.Unlock()
-		writeJSON(c.w, http.StatusOK, out)
-	case http.MethodDelete:
-		if !c.checkOpenAPI() {
-			return
-		}
-		s.mu.Lock()
-		msg.Deleted = true
-		// waiters are woken once the response is flushed (serveHTTP)
-		s.mu.Unlock()
-		c.w.WriteHeader(http.StatusNoContent)
 	case http.MethodPatch:
 		if msg.Author.ID != s.opts.BotUserID {
 			c.fail(http.StatusForbidden, 50005, "Cannot edit a message authored by another user", "editing a message the bot did not write")
@@ -344,4 +330,31 @@ func (s *Server) waitMessage(ctx context.Context, what string, filter func(*Mess
 			return Message{}, fmt.Errorf("fakediscord: waiting for %s: %w", what, ctx.Err())
 		}
 	}
+}
+
+// readOrDelete answers GET and DELETE of a message (channel message or interaction webhook message
+// alike) and reports whether it did.
+func (s *Server) readOrDelete(c *reqCtx, msg *Message) bool {
+	switch c.r.Method {
+	case http.MethodGet:
+		if !c.checkOpenAPI() {
+			return true
+		}
+		s.mu.Lock()
+		out := msg.json()
+		s.mu.Unlock()
+		writeJSON(c.w, http.StatusOK, out)
+	case http.MethodDelete:
+		if !c.checkOpenAPI() {
+			return true
+		}
+		s.mu.Lock()
+		msg.Deleted = true
+		// waiters are woken once the response is flushed (serveHTTP)
+		s.mu.Unlock()
+		c.w.WriteHeader(http.StatusNoContent)
+	default:
+		return false
+	}
+	return true
 }

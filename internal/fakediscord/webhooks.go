@@ -297,24 +297,10 @@ func (s *Server) handleWebhookMessage(c *reqCtx) {
 		c.fail(http.StatusNotFound, 10008, "Unknown Message", why)
 		return
 	}
+	if s.readOrDelete(c, msg) {
+		return
+	}
 	switch c.r.Method {
-	case http.MethodGet:
-		if !c.checkOpenAPI() {
-			return
-		}
-		s.mu.Lock()
-		out := msg.json()
-		s.mu.Unlock()
-		writeJSON(c.w, http.StatusOK, out)
-	case http.MethodDelete:
-		if !c.checkOpenAPI() {
-			return
-		}
-		s.mu.Lock()
-		msg.Deleted = true
-		// waiters are woken once the response is flushed (serveHTTP)
-		s.mu.Unlock()
-		c.w.WriteHeader(http.StatusNoContent)
 	case http.MethodPatch:
 		var onEdit func(Edit)
 		if isOriginal {
