@@ -11,39 +11,20 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 )
 
-// logBuffer is a bytes.Buffer the program's logger and the test share.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 var listeningRe = regexp.MustCompile(`"msg":"http listening","addr":"([^"]+)"`)
 
 // startServe runs `timelinebot serve` in process with env and args, and returns the base URL of
 // its HTTP listener (HTTP_ADDR=127.0.0.1:0), its logs, and a function that stops it and returns
 // run's error.
-func startServe(t *testing.T, args []string, env []string) (string, *logBuffer, func() error) {
+func startServe(t *testing.T, args []string, env []string) (string, *syncBuffer, func() error) {
 	t.Helper()
-	logs := &logBuffer{}
+	logs := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
