@@ -349,24 +349,44 @@ type responder interface {
 // retractVia deletes the original response and posts the follow-up through a REST session.
 func retractVia(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {
 	if err := s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
-		return fmt.Errorf("delete original response: %w", err)
+		return scrubToken(fmt.Errorf("delete original response: %w", err), i)
 	}
 	if _, err := s.FollowupMessageCreate(i, true, followup, discordgo.WithContext(ctx)); err != nil {
-		return fmt.Errorf("send follow-up: %w", err)
+		return scrubToken(fmt.Errorf("send follow-up: %w", err), i)
 	}
 	return nil
 }
+
+// scrubToken keeps an interaction's token out of an error bound for the log: the token is a
+// credential (it edits and sends messages as the bot for 15 minutes), and discordgo's network errors
+// quote the URL it is part of.
+func scrubToken(err error, i *discordgo.Interaction) error {
+	if err == nil || i == nil || i.Token == "" || !strings.Contains(err.Error(), i.Token) {
+		return err
+	}
+	return &scrubbedError{msg: strings.ReplaceAll(err.Error(), i.Token, "[interaction token]"), err: err}
+}
+
+// scrubbedError is an error whose text has a secret removed; errors.Is and errors.As still see the
+// original.
+type scrubbedError struct {
+	msg string
+	err error
+}
+
+func (e *scrubbedError) Error() string { return e.msg }
+func (e *scrubbedError) Unwrap() error { return e.err }
 
 // sessionResponder answers through the session's REST client.
 type sessionResponder struct{ s *discordgo.Session }
 
 func (r sessionResponder) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	return r.s.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+	return scrubToken(r.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)), i)
 }
 
 func (r sessionResponder) editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {
 	_, err := r.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx))
-	return err
+	return scrubToken(err, i)
 }
 
 func (r sessionResponder) retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {

@@ -362,7 +362,7 @@ func (r *httpResponder) editOriginal(ctx context.Context, i *discordgo.Interacti
 		return errors.New("edit interaction response: no REST session to reach Discord's webhook endpoints")
 	}
 	_, err := r.rest.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx))
-	return err
+	return scrubToken(err, i)
 }
 
 func (r *httpResponder) retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {

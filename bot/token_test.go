@@ -1,0 +1,52 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+type failingTransport struct{}
+
+func (failingTransport) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errors.New("connection refused")
+}
+
+// An interaction's token is a credential for 15 minutes, and discordgo's network errors quote the
+// URL it is part of: the errors the responders return, which the bot logs, must not carry it.
+func TestResponderErrorsDoNotCarryTheInteractionToken(t *testing.T) {
+	const token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldHNlY3JldA"
+	s, err := NewSession(SessionOptions{Token: "bot-token", APIURL: "http://127.0.0.1:1/api/v10", Transport: failingTransport{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.MaxRestRetries = 0
+	i := &discordgo.Interaction{ID: "123456789012345678", AppID: "223456789012345678", Token: token, Type: discordgo.InteractionApplicationCommand}
+	ctx := context.Background()
+	acked := newHTTPResponder(s, i.Type)
+	acked.written(nil)
+	for name, call := range map[string]func() error{
+		"gateway respond": func() error {
+			return sessionResponder{s}.respond(ctx, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+		},
+		"gateway edit":    func() error { return sessionResponder{s}.editOriginal(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
+		"gateway retract": func() error { return sessionResponder{s}.retractWith(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
+		"http edit":       func() error { return acked.editOriginal(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
+		"http retract":    func() error { return acked.retractWith(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
+	} {
+		err := call()
+		if err == nil {
+			t.Fatalf("%s: want an error from a failing transport", name)
+		}
+		if strings.Contains(err.Error(), token) {
+			t.Errorf("%s: the error carries the interaction token: %v", name, err)
+		}
+		if !strings.Contains(err.Error(), "connection refused") {
+			t.Errorf("%s: the error lost its cause: %v", name, err)
+		}
+	}
+}
