@@ -232,13 +232,16 @@ func (m *Manager) install(ctx context.Context, data []byte) (*knowledge.Timeline
 	return t, nil
 }
 
-// readSource reads a source.path the way knowledge.LoadFile does: relative to the knowledge file's
-// folder.
+// readSource reads the source.path of an uploaded knowledge file, relative to the knowledge file's
+// folder. Unlike a file the operator put on disk, an upload comes from a Discord moderator, so its
+// source must be a file in that folder: an absolute path or one climbing out with ".." could name any
+// file the bot can read (its .env, /proc/self/environ), and the validation messages, which quote
+// what the source has where a passage stops matching, would read it out.
 func (m *Manager) readSource(rel string) ([]byte, error) {
-	p := rel
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(filepath.Dir(m.path), rel)
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return nil, errSourceOutside
 	}
+	p := filepath.Join(filepath.Dir(m.path), rel)
 	st, err := os.Stat(p)
 	if err != nil {
 		return nil, err
@@ -251,6 +254,10 @@ func (m *Manager) readSource(rel string) ([]byte, error) {
 	}
 	return os.ReadFile(p)
 }
+
+// errSourceOutside refuses an uploaded file's source.path that leaves the knowledge file's folder.
+var errSourceOutside = errors.New("an uploaded knowledge file may only name a source file in the knowledge file's folder " +
+	"(a relative path without \"..\"); put the source text there on the server, or inline it with `text: |`")
 
 // replaceFile writes data over the knowledge file so that, whatever happens (a full disk, a crash,
 // a power cut), the file holds either its previous content or data, never a mix: data goes to a
