@@ -32,29 +32,31 @@ type ReloadReport struct {
 }
 
 // isModerator checks on the bot's side, whatever Discord's command permissions say (server admins
-// can override those), that the member may run moderator commands: Manage Server, Administrator, or
-// one of the moderator roles.
+// can override those), that the member may run moderator commands: one of the moderator roles, or
+// Manage Server / Administrator in the operator's own server (DISCORD_GUILD_ID). Permissions in any
+// other server do not count: with global commands, the admin of every server that invited the bot
+// would otherwise be able to replace the knowledge all servers are served.
 func (b *Bot) isModerator(in *interaction) bool {
 	if in.Member == nil {
 		return false // not in DMs
-	}
-	p := in.Member.Permissions
-	if p&discordgo.PermissionAdministrator != 0 || p&discordgo.PermissionManageGuild != 0 {
-		return true
 	}
 	for _, r := range in.Member.Roles {
 		if slices.Contains(b.opts.ModeratorRoleIDs, r) {
 			return true
 		}
 	}
-	return false
+	if b.opts.GuildID == "" || in.GuildID != b.opts.GuildID {
+		return false
+	}
+	p := in.Member.Permissions
+	return p&discordgo.PermissionAdministrator != 0 || p&discordgo.PermissionManageGuild != 0
 }
 
 func (b *Bot) cmdReload(ctx context.Context, in *interaction) error {
 	if !b.isModerator(in) {
 		b.log.Warn("reload refused", "user", in.userID(), "guild", in.GuildID)
-		return in.notice(ctx, "Only moderators (Manage Server, Administrator or a moderator role) can reload the knowledge.",
-			"Seuls les modérateurs (Gérer le serveur, Administrateur ou un rôle modérateur) peuvent recharger les connaissances.")
+		return in.notice(ctx, "Only moderators can reload the knowledge: members with a moderator role (MODERATOR_ROLE_IDS), or with Manage Server or Administrator in the bot's home server (DISCORD_GUILD_ID).",
+			"Seuls les modérateurs peuvent recharger les connaissances : les membres ayant un rôle modérateur (MODERATOR_ROLE_IDS), ou Gérer le serveur / Administrateur sur le serveur principal du bot (DISCORD_GUILD_ID).")
 	}
 	if b.opts.Reloader == nil || !b.opts.Reloader.Available() {
 		return in.notice(ctx, "The bot serves its embedded knowledge: there is no file to reload. Set KNOWLEDGE_FILE to a knowledge file (see `timelinebot init`) and restart.",

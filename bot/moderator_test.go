@@ -1,0 +1,45 @@
+package bot
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+func TestModeratorsAreCheckedOnTheBotSide(t *testing.T) {
+	const home, other, modRole = "100000000000000001", "100000000000000002", "200000000000000001"
+	manage := int64(discordgo.PermissionManageGuild)
+	admin := int64(discordgo.PermissionAdministrator)
+	for _, tc := range []struct {
+		name     string
+		homeID   string
+		guild    string
+		perms    int64
+		roles    []string
+		inDM     bool
+		moderate bool
+	}{
+		{"Manage Server in the home server", home, home, manage, nil, false, true},
+		{"Administrator in the home server", home, home, admin, nil, false, true},
+		{"a moderator role, in any server", home, other, 0, []string{modRole}, false, true},
+		{"a moderator role without a home server", "", other, 0, []string{modRole}, false, true},
+		{"Administrator of another server", home, other, admin, nil, false, false},
+		{"Manage Server with global commands and no home server", "", other, manage, nil, false, false},
+		{"a member with neither", home, home, int64(discordgo.PermissionSendMessages), []string{"300000000000000001"}, false, false},
+		{"a direct message", home, "", admin, nil, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := New(Options{GuildID: tc.homeID, ModeratorRoleIDs: []string{modRole}}, nil, nil)
+			i := &discordgo.Interaction{GuildID: tc.guild}
+			if tc.inDM {
+				i.User = &discordgo.User{ID: "1"}
+			} else {
+				i.Member = &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: tc.perms, Roles: tc.roles}
+			}
+			if got := b.isModerator(&interaction{Interaction: i}); got != tc.moderate {
+				t.Errorf("isModerator = %v, want %v (%s)", got, tc.moderate, fmt.Sprint(tc.perms))
+			}
+		})
+	}
+}
