@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -403,6 +404,10 @@ const Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 	ready := make(chan struct{}, 1)
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		if r.User == nil {
+			b.log.Error("gateway READY without the bot user; ignoring it")
+			return
+		}
 		b.botUserID.Store(r.User.ID)
 		if r.Application != nil {
 			b.appID.Store(r.Application.ID)
@@ -494,6 +499,13 @@ func (b *Bot) track(handle func(ctx context.Context), refuse func()) {
 	b.inflight.Add(1)
 	b.mu.Unlock()
 	defer b.inflight.Done()
+	// A bug triggered by one unexpected payload must cost that event, not the bot: discordgo's
+	// handler goroutines and the HTTP mode's have no recovery of their own.
+	defer func() {
+		if v := recover(); v != nil {
+			b.log.Error("handler panicked; the event is dropped", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		}
+	}()
 	handle(b.work)
 }
 

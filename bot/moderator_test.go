@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -41,5 +43,21 @@ func TestModeratorsAreCheckedOnTheBotSide(t *testing.T) {
 				t.Errorf("isModerator = %v, want %v (%s)", got, tc.moderate, fmt.Sprint(tc.perms))
 			}
 		})
+	}
+}
+
+func TestAPanicInAHandlerCostsTheEventNotTheBot(t *testing.T) {
+	b := New(Options{}, nil, nil)
+	ran := false
+	b.track(func(context.Context) { panic("boom") }, nil)
+	b.track(func(context.Context) { ran = true }, nil)
+	if !ran {
+		t.Fatal("the bot stopped handling events after a panic")
+	}
+	// In-flight accounting survived the panic: shutdown has nothing to wait for.
+	begin := time.Now()
+	b.Shutdown()
+	if d := time.Since(begin); d > time.Second {
+		t.Fatalf("shutdown waited %v for a handler that had panicked", d)
 	}
 }
