@@ -336,22 +336,50 @@ func (r *httpResponder) late(ctx context.Context, i *discordgo.Interaction, resp
 	switch resp.Type {
 	case discordgo.InteractionResponseDeferredChannelMessageWithSource, discordgo.InteractionResponseDeferredMessageUpdate:
 		return r.waitAcked(ctx)
-	case discordgo.InteractionResponseChannelMessageWithSource, discordgo.InteractionResponseUpdateMessage:
+	case discordgo.InteractionResponseUpdateMessage:
+		return r.editOriginal(ctx, i, dataEdit(resp.Data))
+	case discordgo.InteractionResponseChannelMessageWithSource:
 		d := resp.Data
 		if d == nil {
 			d = &discordgo.InteractionResponseData{}
 		}
-		content, embeds, comps := d.Content, d.Embeds, d.Components
-		if embeds == nil {
-			embeds = []*discordgo.MessageEmbed{}
+		params := &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components,
+			Files: d.Files, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
+		switch {
+		case r.typ == discordgo.InteractionMessageComponent:
+			// The endpoint deferred an update of the component's message (type 6): that message is
+			// someone's public answer, so a new message (a notice, an ephemeral view) must be a
+			// follow-up, never an edit of it.
+			if err := r.waitAcked(ctx); err != nil {
+				return err
+			}
+			if r.rest == nil {
+				return errors.New("follow-up: no REST session to reach Discord's webhook endpoints")
+			}
+			_, err := r.rest.FollowupMessageCreate(i, true, params, discordgo.WithContext(ctx))
+			return scrubToken(err, i)
+		case d.Flags&discordgo.MessageFlagsEphemeral != 0:
+			// The endpoint's deferral (type 5) was public; an ephemeral reply must not become public.
+			return r.retractWith(ctx, i, params)
 		}
-		if comps == nil {
-			comps = []discordgo.MessageComponent{}
-		}
-		return r.editOriginal(ctx, i, &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps,
-			Files: d.Files, AllowedMentions: d.AllowedMentions})
+		return r.editOriginal(ctx, i, dataEdit(d))
 	}
 	return fmt.Errorf("response type %d came after the 3-second window and cannot be deferred", resp.Type)
+}
+
+// dataEdit turns response data into an edit of the original message that replaces all of it.
+func dataEdit(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
+	if d == nil {
+		d = &discordgo.InteractionResponseData{}
+	}
+	content, embeds, comps := d.Content, d.Embeds, d.Components
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	if comps == nil {
+		comps = []discordgo.MessageComponent{}
+	}
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: d.Files, AllowedMentions: d.AllowedMentions}
 }
 
 func (r *httpResponder) editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {

@@ -827,3 +827,49 @@ func BenchmarkEd25519Verify(b *testing.B) {
 		}
 	})
 }
+
+// When the endpoint had to defer on the bot's behalf, a late reply to a button must not replace the
+// public answer the button sits under: a new message (the feedback notice) becomes a follow-up.
+func TestHTTPModeLateButtonReplyLeavesTheAnswerAlone(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{})
+	pub, priv := newKeys(t)
+	gate := newAckGate()
+	// An acknowledgement timeout so short that the endpoint defers before the bot replies.
+	in := newInstance(t, fake, gate, pub, bot.Options{HTTPAckTimeout: time.Nanosecond}, 0)
+	r := newRelay(t, fake, gate, priv, in.srv.URL+"/interactions")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+
+	id, _ := r.callback(t, fakediscord.SlashCommand("ask", fakediscord.Opt("question", "What did WikiLeaks say on 9 November 2016?")))
+	answerMsg, err := fake.WaitResponse(ctx, id)
+	if err != nil || len(answerMsg.Embeds) == 0 {
+		t.Fatalf("no answer: %v %+v", err, answerMsg)
+	}
+	var helpful string
+	for _, c := range answerMsg.CustomIDs() {
+		if strings.HasPrefix(c, "fb:y:") {
+			helpful = c
+		}
+	}
+	for range 5 {
+		bid, cb := r.callback(t, fakediscord.InteractionSpec{Type: 3, CustomID: helpful, ComponentType: 2, MessageID: answerMsg.ID})
+		if cb.Type == 4 {
+			if cb.Message == nil || !cb.Message.Ephemeral() {
+				t.Fatalf("the feedback notice is not ephemeral: %+v", cb.Message)
+			}
+			continue // the bot beat the endpoint's timer this time
+		}
+		f, err := fake.WaitFollowup(ctx, bid)
+		if err != nil {
+			t.Fatalf("the late notice was not sent as a follow-up: %v", err)
+		}
+		if !f.Ephemeral() {
+			t.Errorf("the late notice is public: %+v", f)
+		}
+		now, _ := fake.Message(answerMsg.ID)
+		if len(now.Embeds) == 0 || now.Embeds[0].Description != answerMsg.Embeds[0].Description {
+			t.Fatalf("the public answer was replaced by a late reply: %+v", now)
+		}
+	}
+	fake.AssertNoViolations(t)
+}
