@@ -99,7 +99,10 @@ type Bot struct {
 	log      *slog.Logger
 	metrics  Metrics
 	limiter  *limiter
-	commands map[string]commandHandler
+	// feedbackLimiter bounds feedback clicks per user, so the feedback log and counters cannot be
+	// flooded.
+	feedbackLimiter *limiter
+	commands        map[string]commandHandler
 
 	botUserID atomic.Value // string
 	appID     atomic.Value // string
@@ -141,7 +144,8 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	if opts.MaxQuestionLength <= 0 {
 		opts.MaxQuestionLength = 500
 	}
-	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics, limiter: newLimiter(opts.RateLimit)}
+	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics, limiter: newLimiter(opts.RateLimit),
+		feedbackLimiter: newLimiter(RateLimit{Enabled: true, PerMinute: 10, Burst: 5})}
 	b.commands = b.commandTable()
 	b.work, b.cancelWork = context.WithCancel(context.Background())
 	b.botUserID.Store("")

@@ -262,8 +262,14 @@ func (b *Bot) cmdEvent(ctx context.Context, in *interaction) error {
 	// Typed text rather than a picked suggestion: read it as a date.
 	p := question.Parse(v, t)
 	var events []*knowledge.Event
+	seen := map[*knowledge.Event]bool{}
 	for _, s := range p.Spans {
-		events = append(events, t.InSpan(s)...)
+		for _, e := range t.InSpan(s) {
+			if !seen[e] {
+				seen[e] = true
+				events = append(events, e)
+			}
+		}
 	}
 	switch {
 	case len(events) == 1:
@@ -273,7 +279,13 @@ func (b *Bot) cmdEvent(ctx context.Context, in *interaction) error {
 		for _, e := range events {
 			alts = append(alts, answer.Alternative{EventID: e.ID, Date: e.Date.String(), Title: e.Title})
 		}
-		r := Reply{Content: tr(in.lang, "Several events match; pick one:", "Plusieurs événements correspondent ; choisissez :"), Ephemeral: true}
+		content := tr(in.lang, "Several events match; pick one:", "Plusieurs événements correspondent ; choisissez :")
+		if len(events) > maxSelectOptions {
+			content = tr(in.lang,
+				fmt.Sprintf("%d events match; here are the first %d. Type a more precise date, or browse them with /timeline.", len(events), maxSelectOptions),
+				fmt.Sprintf("%d événements correspondent ; voici les %d premiers. Précisez la date, ou parcourez-les avec /chronologie.", len(events), maxSelectOptions))
+		}
+		r := Reply{Content: content, Ephemeral: true}
 		r.Components = AnswerReply("", answer.Answer{Alternatives: alts, Lang: in.lang}, t).Components
 		return in.reply(ctx, r)
 	}
@@ -351,6 +363,9 @@ func (b *Bot) component(ctx context.Context, in *interaction) error {
 	case "range":
 		return in.update(ctx, b.rangePage(t, id.span, id.span.From == openMin, id.span.To == openMax, id.page, in.lang))
 	case "feedback":
+		if !b.feedbackLimiter.allow(in.userID()) {
+			return in.notice(ctx, "Thanks, your feedback is already noted.", "Merci, votre avis est déjà noté.")
+		}
 		b.recordFeedback(in, id)
 		return in.notice(ctx, "Thanks — your feedback is noted for the moderators.", "Merci — votre avis est transmis aux modérateurs.")
 	case "pick":

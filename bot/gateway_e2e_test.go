@@ -317,3 +317,31 @@ func TestAnErrorAfterADeferralIsShownOnlyToTheAsker(t *testing.T) {
 	}
 	r.fake.AssertNoViolations(t)
 }
+
+func TestFeedbackClicksAreBoundedPerUser(t *testing.T) {
+	r := start(t, fakediscord.Options{}, bot.Options{}, nil)
+	id := r.fake.DispatchInteraction(fakediscord.SlashCommand("ask", fakediscord.Opt("question", "What happened on Nov 9?")))
+	cb, err := r.fake.WaitCallback(waitCtx(t, 5*time.Second), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var helpful string
+	for _, c := range cb.Message.CustomIDs() {
+		if strings.HasPrefix(c, "fb:y:") {
+			helpful = c
+		}
+	}
+	var notes []string
+	for range 7 {
+		bid := r.fake.DispatchInteraction(fakediscord.InteractionSpec{Type: 3, CustomID: helpful, ComponentType: 2, MessageID: cb.Message.ID})
+		fb, err := r.fake.WaitCallback(waitCtx(t, 5*time.Second), bid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes = append(notes, fb.Message.Content)
+	}
+	if !strings.Contains(notes[0], "noted for the moderators") || !strings.Contains(notes[6], "already noted") {
+		t.Errorf("want the first clicks counted and the seventh turned away, got %q", notes)
+	}
+	r.fake.AssertNoViolations(t)
+}

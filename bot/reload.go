@@ -79,7 +79,9 @@ func (b *Bot) cmdReload(ctx context.Context, in *interaction) error {
 	rep, err := b.opts.Reloader.Reload(ctx, "discord:"+in.userID(), data)
 	if err != nil {
 		msg := tr(in.lang, "Reload refused; the previous knowledge keeps serving.\n", "Rechargement refusé ; les connaissances précédentes restent en service.\n")
-		return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(msg+"```\n"+err.Error()+"\n```", maxContent)}.WebhookEdit())
+		// The problems go in a code block; a ``` inside them (from the file) must not close it early.
+		problems := strings.ReplaceAll(err.Error(), "```", "`\u200b``")
+		return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(msg+"```\n"+problems+"\n```", maxContent)}.WebhookEdit())
 	}
 	return in.r.editOriginal(ctx, in.Interaction, Reply{Content: reloadSummary(rep, in.lang)}.WebhookEdit())
 }
