@@ -463,3 +463,14 @@ events:
 		}
 	}
 }
+
+// An event matching every word of a dateless question answers it, even when another event that
+// matches only its rarest word scores a little higher.
+func TestTheEventCoveringTheQuestionAnswersItNotTheOneMatchingARareWord(t *testing.T) {
+	tl := seed(t)
+	a := ask(tl, "What did WikiLeaks write about Podesta?")
+	if !a.Answered || !slices.Contains(citedIDs(a), "2016-10-12-wlsearch-link") {
+		t.Fatalf("want the 12 October message about another batch of Podesta e-mails, got answered=%v %v:\n%s", a.Answered, citedIDs(a), a.Text)
+	}
+	checkGrounded(t, tl, "What did WikiLeaks write about Podesta?", a)
+}

@@ -265,13 +265,23 @@ func earliest(t *knowledge.Timeline, hits []knowledge.Hit, n int) []*knowledge.E
 
 func (r *Retrieval) topicQuery(p question.Parsed) {
 	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Limit: topicHits})
-	if len(res.Hits) == 0 || res.Hits[0].Coverage < minCoverage {
+	// The answer is the best-scoring event that covers the question, not merely the best-scoring
+	// event: one that matches a single rare word ("Podesta") may outscore one that matches all of
+	// "what did WikiLeaks write about Podesta". Only when no event covers it is it off topic.
+	first := -1
+	for i, h := range res.Hits {
+		if h.Coverage >= minCoverage {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
 		r.Reason = OffTopic
 		return
 	}
-	best := res.Hits[0]
+	best := res.Hits[first]
 	chosen := []*knowledge.Event{best.Event}
-	for _, h := range res.Hits[1:] {
+	for _, h := range res.Hits[first+1:] {
 		if len(chosen) == maxFocused || h.Score < focusRatio*best.Score {
 			break
 		}
