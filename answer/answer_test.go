@@ -474,3 +474,25 @@ func TestTheEventCoveringTheQuestionAnswersItNotTheOneMatchingARareWord(t *testi
 	}
 	checkGrounded(t, tl, "What did WikiLeaks write about Podesta?", a)
 }
+
+// The question's verb need not be the timeline's: irregular forms meet their base form ("lost",
+// "loses") and verbs of communication weigh little in deciding whether a question is covered.
+func TestQuestionsPhrasedWithOtherVerbsAreStillAnswered(t *testing.T) {
+	tl := seed(t)
+	for _, c := range []struct{ q, want string }{
+		{"What did WikiLeaks suggest Trump do if he lost?", "2016-11-08-refuse-to-concede"},
+		{"Qu'a proposé WikiLeaks au sujet de l'Australie ?", "2016-12-16-assange-ambassador"},
+		{"What did Trump Jr. tell Kushner?", "2016-09-20-putintrump-message"},
+	} {
+		a := ask(tl, c.q)
+		if !a.Answered || !slices.Contains(citedIDs(a), c.want) {
+			t.Errorf("%q: answered=%v citing %v, want %s:\n%s", c.q, a.Answered, citedIDs(a), c.want, a.Text)
+		}
+		checkGrounded(t, tl, c.q, a)
+	}
+	for _, q := range []string{"What did WikiLeaks say about Hillary Clinton's health?", "What is the capital of France?"} {
+		if a := ask(tl, q); a.Answered {
+			t.Errorf("%q: answered, citing %v; the source does not answer it", q, citedIDs(a))
+		}
+	}
+}

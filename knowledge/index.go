@@ -19,6 +19,10 @@ const (
 	weightSummary  = 1.0
 	weightPassages = 1.0
 
+	// lightCoverage is how much a light word (textproc.IsLightWord) counts toward a question's
+	// coverage, against 1 for any other word.
+	lightCoverage = 0.3
+
 	bm25K1 = 1.2
 	bm25B  = 0.75
 )
@@ -509,9 +513,15 @@ func (t *Timeline) Search(q Query) Result {
 	var totalIDF float32
 	for _, w := range words {
 		ids, fuzzy := ix.lookup(w, t.Source.Language)
+		// How much the word counts toward coverage: a generic verb of the question ("asked",
+		// "écrit") says little about whether the timeline answers it.
+		coverWeight := float32(1)
+		if textproc.IsLightWord(w) {
+			coverWeight = lightCoverage
+		}
 		if len(ids) == 0 {
 			res.Unknown = append(res.Unknown, w)
-			totalIDF += ix.idf(0)
+			totalIDF += ix.idf(0) * coverWeight
 			continue
 		}
 		// A word's weight is that of its rarest matching stem; a misspelt word counts a little less.
@@ -522,14 +532,15 @@ func (t *Timeline) Search(q Query) Result {
 		if fuzzy {
 			wIDF *= 0.8
 		}
-		totalIDF += wIDF
+		totalIDF += wIDF * coverWeight
+		covers := wIDF * coverWeight
 		// add credits event d with score s for this word.
 		add := func(d int32, s float32) {
 			if sc.score[d] == 0 && sc.covered[d] == 0 {
 				sc.touched = append(sc.touched, d)
 			}
 			sc.score[d] += s
-			sc.covered[d] += wIDF
+			sc.covered[d] += covers
 		}
 		if len(ids) == 1 {
 			// The usual case: one stem, so each event's score for the word is its posting's.

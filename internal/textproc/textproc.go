@@ -192,6 +192,9 @@ func Stem(word, lang string) string {
 	}
 	switch lang {
 	case "en":
+		if base, ok := irregular[word]; ok {
+			word = base
+		}
 		return english.Stem(word, true)
 	case "fr":
 		return Fold(french.Stem(word, true))
@@ -200,6 +203,55 @@ func Stem(word, lang string) string {
 	}
 	return word
 }
+
+// irregular maps English irregular verb forms to their base form, which Snowball leaves apart
+// ("lost" and "loses" would otherwise never meet).
+var irregular = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range strings.Split(strings.TrimSpace(`
+lose lost|win won|send sent|say said|tell told|write wrote written|give gave given|get got gotten
+take took taken|make made|meet met|speak spoke spoken|know knew known|think thought|bring brought
+begin began begun|leave left|keep kept|become became|come came|go went gone|see saw seen|run ran
+pay paid|sell sold|buy bought|hold held|lead led|feel felt|find found|stand stood
+understand understood|hide hid hidden|choose chose chosen|fall fell fallen|grow grew grown
+throw threw thrown|drive drove driven|rise rose risen|seek sought|teach taught|fight fought
+catch caught|mean meant|spend spent|build built|deal dealt|hear heard|sit sat|forget forgot forgotten
+break broke broken|shoot shot|steal stole stolen|wake woke woken|bear bore born|draw drew drawn
+fly flew flown|forbid forbade forbidden|forgive forgave forgiven|freeze froze frozen|lie lay lain
+ride rode ridden|ring rang rung|sing sang sung|sink sank sunk|swear swore sworn|tear tore torn`), "|") {
+		forms := strings.Fields(row)
+		for _, f := range forms[1:] {
+			m[f] = forms[0]
+		}
+	}
+	return m
+}()
+
+// IsLightWord reports whether a folded word is a verb of communication or a generic verb (ask,
+// said, wrote, reply, demande, écrit…): a chronology of messages is full of them, in its own
+// wording, so a question's choice of verb says little about whether the timeline answers it. They
+// rank events like any word but weigh less when judging whether a question is covered.
+func IsLightWord(w string) bool {
+	_, ok := lightWords[w]
+	return ok
+}
+
+var lightWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`
+ask asks asked asking say says said saying tell tells told telling write writes wrote written writing
+send sends sent sending suggest suggests suggested suggesting propose proposes proposed proposing
+want wants wanted wanting reply replies replied replying respond responds responded answer answers
+answered mention mentions mentioned talk talks talked message messages messaged contact contacted
+request requests requested share shared sharing post posted
+demande demandait demander demandent dit dire disait disent ecrit ecrire ecrivait ecrivent envoye
+envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait veut vouloir
+voulu repondu repondre repond parle parler message messages contacte contacter partage partager
+sujet concernant`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -165,3 +165,11 @@ func TestAppendFoldAndNextWordMatchFoldAndWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIrregularEnglishVerbsStemLikeTheirBaseForm(t *testing.T) {
+	for _, c := range [][2]string{{"lost", "loses"}, {"wrote", "writes"}, {"sent", "sending"}, {"told", "tells"}} {
+		if a, b := Stem(c[0], "en"), Stem(c[1], "en"); a != b {
+			t.Errorf("Stem(%q) = %q, Stem(%q) = %q", c[0], a, c[1], b)
+		}
+	}
+}
