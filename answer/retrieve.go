@@ -12,13 +12,12 @@ import (
 // match to count as an answer: below it the question is about something the timeline merely
 // mentions in passing ("Assange's date of birth" matches Assange, not a birth date).
 const (
-	minCoverage   = 0.7
-	focusRatio    = 0.6  // events scoring at least this share of the best are kept with it
-	tieRatio      = 0.95 // within this share of the best, two events are an ambiguity
-	maxFocused    = 3
-	maxListed     = 10
-	maxPassages   = 8
-	minFocusWords = 1
+	minCoverage = 0.7
+	focusRatio  = 0.6  // events scoring at least this share of the best are kept with it
+	tieRatio    = 0.95 // within this share of the best, two events are an ambiguity
+	maxFocused  = 3
+	maxListed   = 10
+	maxPassages = 8
 	// topicHits is how many of the best hits a question without a date looks at.
 	topicHits = 100
 )

@@ -86,7 +86,6 @@ func newManager(t testing.TB, path string) (*Manager, *knowledge.Store, *logCapt
 type logCapture struct {
 	mu      sync.Mutex
 	records []logRecord
-	attrs   []slog.Attr
 	notify  chan struct{}
 }
 

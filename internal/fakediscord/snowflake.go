@@ -32,15 +32,6 @@ func newSnowflake() string {
 	return strconv.FormatUint(v, 10)
 }
 
-// snowflakeTime returns the creation time encoded in a snowflake.
-func snowflakeTime(id string) (time.Time, bool) {
-	v, err := strconv.ParseUint(id, 10, 64)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return time.UnixMilli(int64(v>>22) + discordEpoch), true
-}
-
 func isSnowflake(id string) bool {
 	if id == "" || len(id) > 20 {
 		return false
