@@ -42,8 +42,11 @@ type command struct {
 	// flags adds the subcommand's own flags; the settings' flags are added for every command.
 	flags func(fs *pflag.FlagSet)
 	run   func(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config) error
-	// needsConfig is false for commands that must work with broken settings (help, version).
+	// noConfig is set for commands that read no settings, so broken ones do not stop them.
 	noConfig bool
+	// reportsBadConfig is set for the command that shows the settings: it runs with the report even
+	// when settings are invalid, and the problems are returned after it.
+	reportsBadConfig bool
 }
 
 var commands = map[string]command{
@@ -84,9 +87,10 @@ var commands = map[string]command{
 		run:     runServe,
 	},
 	"config": {
-		usage:   "config",
-		summary: "print the effective settings and where each came from (secrets redacted)",
-		run:     runConfig,
+		usage:            "config",
+		summary:          "print the effective settings and where each came from (secrets redacted)",
+		run:              runConfig,
+		reportsBadConfig: true,
 	},
 	"version": {
 		usage:    "version",
@@ -135,6 +139,10 @@ func run(ctx context.Context, args []string, env []string, stdout, stderr io.Wri
 	var cfg config.Config
 	if !cmd.noConfig {
 		c, report, err := config.Load(config.Options{Flags: fs, Env: env, Dir: dir})
+		if err != nil && cmd.reportsBadConfig && report != nil {
+			report.Write(stdout)
+			return err
+		}
 		if err != nil {
 			return err
 		}
