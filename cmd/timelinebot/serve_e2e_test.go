@@ -471,3 +471,24 @@ func TestTwoHundredInteractionsAtOnceAreAllAcknowledgedInTime(t *testing.T) {
 	t.Logf("%d concurrent interactions: slowest acknowledgement %v", n, worst)
 	s.fake.AssertNoViolations(t)
 }
+
+func TestDirectMessagesAreRateLimitedWithAReplyThatPingsNoOne(t *testing.T) {
+	s := serve(t, fakediscord.Options{}, "RATE_LIMIT_BURST=1", "RATE_LIMIT_PER_MINUTE=1")
+	ctx := ctxFor(t, 10*time.Second)
+	replyTo := func(id string) fakediscord.Message {
+		m, err := s.fake.WaitChannelMessage(ctx, func(m fakediscord.Message) bool { return m.Reference != nil && m.Reference.MessageID == id })
+		if err != nil {
+			t.Fatalf("no reply to %s: %v", id, err)
+		}
+		return m
+	}
+	first := replyTo(s.fake.DispatchMessage(fakediscord.MessageSpec{DM: true, Content: "What happened on Nov 9?"}))
+	if len(first.Embeds) == 0 {
+		t.Fatalf("the first DM was not answered: %+v", first)
+	}
+	second := replyTo(s.fake.DispatchMessage(fakediscord.MessageSpec{DM: true, Content: "What happened on Nov 8?"}))
+	if len(second.Embeds) != 0 || !strings.Contains(second.Content, "wait") {
+		t.Errorf("the second DM within the limit should get a short notice, got %+v", second)
+	}
+	s.fake.AssertNoViolations(t)
+}
