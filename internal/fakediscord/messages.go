@@ -124,6 +124,22 @@ func (c *reqCtx) checkMentionRule(what string, m map[string]any) {
 	}
 }
 
+// checkedMessage applies Discord's message rules and the no-ping rule to the request body, then
+// decodes it; what names the kind of message in violations. On a refusal it has answered already.
+func (c *reqCtx) checkedMessage(what string) (msgBody, map[string]bool, bool) {
+	m := c.obj()
+	if m == nil {
+		m = map[string]any{}
+	}
+	fe := &formErrors{}
+	messageRules(fe, nil, m)
+	if !c.check(fe) {
+		return msgBody{}, nil, false
+	}
+	c.checkMentionRule(what, m)
+	return c.decodeMessage()
+}
+
 func (c *reqCtx) decodeMessage() (msgBody, map[string]bool, bool) {
 	raw := c.body
 	if len(raw) == 0 {
@@ -150,17 +166,7 @@ func (s *Server) handleChannelPost(c *reqCtx) {
 		c.fail(http.StatusNotFound, 10003, "Unknown Channel", "posting to a channel the bot never saw (use AddChannel for configured channels)")
 		return
 	}
-	m := c.obj()
-	fe := &formErrors{}
-	if m == nil {
-		m = map[string]any{}
-	}
-	messageRules(fe, nil, m)
-	if !c.check(fe) {
-		return
-	}
-	c.checkMentionRule("channel message", m)
-	b, present, ok := c.decodeMessage()
+	b, present, ok := c.checkedMessage("channel message")
 	if !ok {
 		return
 	}
@@ -181,6 +187,7 @@ func (s *Server) handleChannelPost(c *reqCtx) {
 		s.mu.Unlock()
 		if !found {
 			if ref.FailIfNotExists == nil || *ref.FailIfNotExists {
+				fe := &formErrors{}
 				fe.add([]string{"message_reference"}, "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message")
 				c.check(fe)
 				return
@@ -232,17 +239,7 @@ func (s *Server) handleChannelMessage(c *reqCtx) {
 // editMessage validates and applies an edit body to msg and answers with
 // the edited message. onEdit runs under s.mu after the edit.
 func (s *Server) editMessage(c *reqCtx, msg *Message, what string, onEdit func(Edit)) {
-	m := c.obj()
-	if m == nil {
-		m = map[string]any{}
-	}
-	fe := &formErrors{}
-	messageRules(fe, nil, m)
-	if !c.check(fe) {
-		return
-	}
-	c.checkMentionRule(what, m)
-	b, present, ok := c.decodeMessage()
+	b, present, ok := c.checkedMessage(what)
 	if !ok {
 		return
 	}

@@ -322,17 +322,7 @@ func (s *Server) handleFollowup(c *reqCtx) {
 		c.fail(http.StatusNotFound, 10015, "Unknown Webhook", fmt.Sprintf("follow-up for interaction %s before it was acknowledged (send a callback first)", it.id))
 		return
 	}
-	m := c.obj()
-	if m == nil {
-		m = map[string]any{}
-	}
-	fe := &formErrors{}
-	messageRules(fe, nil, m)
-	if !c.check(fe) {
-		return
-	}
-	c.checkMentionRule("follow-up", m)
-	b, present, ok := c.decodeMessage()
+	b, present, ok := c.checkedMessage("follow-up")
 	if !ok {
 		return
 	}
