@@ -892,3 +892,58 @@ func TestConfigStringListsSettingsAsKeyValue(t *testing.T) {
 		}
 	}
 }
+
+func TestRedactURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"https://discord.com/api/v10", "https://discord.com/api/v10"},
+		{"http://user:SECRET@host/v1", "http://****@host/v1"},
+		{"http://SECRET@host", "http://****@host"},
+		{"http://user:SEC@RET@host:8080/v1", "http://****@host:8080/v1"},
+		{"user:SECRET@host/v1", "****@host/v1"},
+		{"http://host/v1?api_key=SECRET", "http://host/v1?****"},
+		{"http://host/v1?api_key=SECRET#frag", "http://host/v1?****#frag"},
+		{"http://u:SECRET@host/v1?k=SECRET", "http://****@host/v1?****"},
+		{"http://host/a@b", "http://host/a@b"}, // an @ in the path is not user-info
+		{"ht!tp://u:SECRET@h o st", "ht!tp://****@h o st"},
+	}
+	for _, tt := range tests {
+		if got := RedactURL(tt.in); got != tt.want {
+			t.Errorf("RedactURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A password in a URL setting (issue 10, point 11) is rejected, and neither the error, the report
+// `timelinebot config` prints, nor String or the log value shows it.
+func TestAPasswordInAURLSettingIsNeverShown(t *testing.T) {
+	const secret = "HUNTER2SECRETPW"
+	for _, name := range []string{"OPENAI_BASE_URL", "DISCORD_API_URL"} {
+		t.Run(name, func(t *testing.T) {
+			for _, opts := range []Options{
+				{Env: []string{name + "=http://user:" + secret + "@host/v1", "OPENAI_MODEL=m"}},
+				{Env: []string{name + "=http://host/v1?key=" + secret, "OPENAI_MODEL=m"}},
+				{Flags: parsedFlags(t, "--"+strings.ToLower(strings.ReplaceAll(name, "_", "-"))+"=http://"+secret+"@host/v1")},
+			} {
+				e, r := loadErr(t, opts)
+				if !strings.Contains(e.Error(), name) || !strings.Contains(e.Error(), "****") {
+					t.Errorf("the error should name %s and show the value redacted: %v", name, e)
+				}
+				var buf bytes.Buffer
+				if err := r.Write(&buf); err != nil {
+					t.Fatal(err)
+				}
+				c := Config{}
+				c.LLM.BaseURL = "http://user:" + secret + "@host/v1"
+				c.Discord.APIURL = "http://user:" + secret + "@host/v1"
+				var logs bytes.Buffer
+				slog.New(slog.NewJSONHandler(&logs, nil)).Info("config", "config", c)
+				for what, out := range map[string]string{"error": e.Error(), "report": buf.String(), "String": c.String(), "log": logs.String()} {
+					if strings.Contains(out, secret) {
+						t.Errorf("%s shows the URL's secret:\n%s", what, out)
+					}
+				}
+			}
+		})
+	}
+}

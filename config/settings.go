@@ -62,8 +62,11 @@ type setting struct {
 
 // show returns v as it may be displayed: redacted for secrets.
 func (s *setting) show(v string) string {
-	if s.Secret {
+	switch {
+	case s.Secret:
 		return Redact(v)
+	case s.Type == "url":
+		return RedactURL(v)
 	}
 	return v
 }
@@ -543,6 +546,34 @@ func checkIntRange(n, min, max int) error {
 	return nil
 }
 
+// RedactURL hides the parts of a URL that carry credentials: the user-info before "@" (as in
+// http://user:password@host/v1) and the query (as in ?api_key=...). The URL settings accept neither,
+// but a rejected value is still quoted in errors and in `timelinebot config`, so the redaction is
+// textual: it works on values that do not parse as URLs too.
+func RedactURL(v string) string {
+	start := 0
+	if i := strings.Index(v, "://"); i >= 0 {
+		start = i + len("://")
+	}
+	end := len(v)
+	if i := strings.IndexAny(v[start:], "/?#"); i >= 0 {
+		end = start + i
+	}
+	if at := strings.LastIndex(v[start:end], "@"); at >= 0 {
+		v = v[:start] + "****" + v[start+at:]
+	}
+	if q := strings.Index(v, "?"); q >= 0 {
+		rest := ""
+		if h := strings.Index(v[q:], "#"); h >= 0 {
+			rest = v[q+h:]
+		}
+		if q+1 < len(v) && !strings.HasPrefix(v[q+1:], "#") {
+			v = v[:q+1] + "****" + rest
+		}
+	}
+	return v
+}
+
 // parseURL checks that raw is an absolute http(s) URL and returns it without trailing slashes.
 func parseURL(raw string) (string, error) {
 	const fix = "write an absolute http:// or https:// URL such as https://example.com/v1"
@@ -557,7 +588,7 @@ func parseURL(raw string) (string, error) {
 		return raw, bad("has no host", fix)
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return raw, bad("must not contain a query, fragment or user name", fix)
+		return raw, bad("must not contain a query, fragment or user name", fix+" (credentials belong in DISCORD_TOKEN or OPENAI_API_KEY, never in a URL)")
 	}
 	return strings.TrimRight(raw, "/"), nil
 }
