@@ -40,7 +40,9 @@ const (
 // application's Interactions Endpoint URL names (conventionally /interactions). It accepts only
 // POSTs whose Ed25519 signature (X-Signature-Ed25519 over X-Signature-Timestamp + body) verifies with
 // publicKey — checked before the body is parsed — with a fresh timestamp and a body of at most
-// MaxInteractionBody bytes, and answers 405, 401 or 413 otherwise. It answers PING with PONG and
+// MaxInteractionBody bytes, and answers 405, 401 or 413 otherwise. A second request for an
+// interaction id already handled within the timestamp window (a replay) is refused with 401, as a
+// request that fails authentication, and never handled again (see replay.go). It answers PING with PONG and
 // hands every other interaction to HandleInteraction: the first response becomes the HTTP response;
 // a handler that has not responded within Options.HTTPAckTimeout gets a deferral sent for it, its
 // late response edited in. Edits go through rest's webhook endpoints, which need no bot token.
@@ -52,7 +54,8 @@ func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.S
 	if timeout <= 0 {
 		timeout = DefaultHTTPAckTimeout
 	}
-	return &interactionsHandler{b: b, key: publicKey, rest: rest, ackTimeout: timeout, now: time.Now}
+	return &interactionsHandler{b: b, key: publicKey, rest: rest, ackTimeout: timeout, now: time.Now,
+		replays: newReplayGuard(MaxSignatureAge+MaxSignatureSkew, DefaultReplayCapacity)}
 }
 
 // RegisterCommands installs the bot's commands with one bulk overwrite through the REST session s,
@@ -71,6 +74,7 @@ type interactionsHandler struct {
 	rest       *discordgo.Session
 	ackTimeout time.Duration
 	now        func() time.Time
+	replays    *replayGuard
 }
 
 var pongBody = []byte(`{"type":1}`)
@@ -118,6 +122,13 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 	}
 	if i.Type == discordgo.InteractionPing {
 		writeBody(w, "application/json", pongBody)
+		return
+	}
+	// Checked after the signature, so only requests Discord signed can enter the set: an
+	// attacker cannot fill it with made-up ids to have real interactions refused.
+	if !h.replays.first(i.ID, h.now()) {
+		h.b.log.Warn("replayed interaction refused", "type", i.Type.String(), "id", i.ID)
+		httpError(w, http.StatusUnauthorized, "interaction already handled (replayed request)")
 		return
 	}
 	h.serveInteraction(w, r, &i)

@@ -693,7 +693,11 @@ func TestHTTPModeShutdownTurnsAway(t *testing.T) {
 // ---- benchmark ----------------------------------------------------------------------------------
 
 // benchBodies are /ask interactions, answered by the embedded answerer, each from its own user.
-func benchBodies() []string {
+func benchBodies() []string { return benchBodiesFrom(1000) }
+
+// benchBodiesFrom is benchBodies with interaction ids counted from first: the endpoint refuses a
+// second request for an id it handled (replay.go), so every request of a benchmark needs its own.
+func benchBodiesFrom(first int) []string {
 	qs := []string{
 		"What did WikiLeaks request on October 21, 2016?",
 		"What did WikiLeaks say on 9 November 2016?",
@@ -707,7 +711,7 @@ func benchBodies() []string {
 	var out []string
 	for i, q := range qs {
 		body, _ := json.Marshal(map[string]any{
-			"id": strconv.Itoa(1000 + i), "application_id": "2", "type": 2, "token": "tok", "version": 1, "locale": "en-US",
+			"id": strconv.Itoa(first + i), "application_id": "2", "type": 2, "token": "tok", "version": 1, "locale": "en-US",
 			"guild_id": "5", "channel_id": "6",
 			"member": map[string]any{"user": map[string]any{"id": strconv.Itoa(7000 + i), "username": "u"}, "roles": []string{}, "permissions": "0"},
 			"data": map[string]any{"id": "3", "name": "ask", "type": 1,
@@ -742,25 +746,36 @@ func sign(priv ed25519.PrivateKey, ts string, body []byte) string {
 	return hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...)))
 }
 
+// signedBodies returns n request bodies with distinct interaction ids, cycling through the
+// benchmark's questions, and their signatures at ts; signing happens here, outside the timing.
+func signedBodies(priv ed25519.PrivateKey, ts string, n int) (bodies, sigs []string) {
+	for len(bodies) < n {
+		for _, body := range benchBodiesFrom(1000 + len(bodies)) {
+			if len(bodies) == n {
+				break
+			}
+			bodies = append(bodies, body)
+			sigs = append(sigs, sign(priv, ts, []byte(body)))
+		}
+	}
+	return bodies, sigs
+}
+
 // BenchmarkHTTPModeServeHTTP measures the interactions endpoint's throughput: signature check,
 // parsing, the embedded answerer and the JSON response, on pre-signed /ask requests.
 func BenchmarkHTTPModeServeHTTP(b *testing.B) {
 	pub, priv := newKeys(b)
 	in := newInstance(b, nil, nil, pub, bot.Options{}, 0)
 	h := in.srv.Config.Handler
-	reqs := benchBodies()
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	sigs := make([]string, len(reqs))
-	for i, r := range reqs {
-		sigs[i] = sign(priv, ts, []byte(r))
-	}
+	reqs, sigs := signedBodies(priv, ts, b.N)
 	var n atomic.Uint64
 	b.ReportAllocs()
 	b.ResetTimer()
 	start, cpu0 := time.Now(), cpuTime()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			i := int(n.Add(1)) % len(reqs)
+			i := int(n.Add(1)) - 1
 			req := httptest.NewRequest(http.MethodPost, "/interactions", strings.NewReader(reqs[i]))
 			req.Header.Set("X-Signature-Timestamp", ts)
 			req.Header.Set("X-Signature-Ed25519", sigs[i])
@@ -779,12 +794,8 @@ func BenchmarkHTTPModeServeHTTP(b *testing.B) {
 func BenchmarkHTTPModeLoopback(b *testing.B) {
 	pub, priv := newKeys(b)
 	in := newInstance(b, nil, nil, pub, bot.Options{}, 0)
-	reqs := benchBodies()
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	sigs := make([]string, len(reqs))
-	for i, r := range reqs {
-		sigs[i] = sign(priv, ts, []byte(r))
-	}
+	reqs, sigs := signedBodies(priv, ts, b.N)
 	tr := &http.Transport{MaxIdleConnsPerHost: 64}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr}
@@ -794,7 +805,7 @@ func BenchmarkHTTPModeLoopback(b *testing.B) {
 	start, cpu0 := time.Now(), cpuTime()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			i := int(n.Add(1)) % len(reqs)
+			i := int(n.Add(1)) - 1
 			req, _ := http.NewRequest(http.MethodPost, target, strings.NewReader(reqs[i]))
 			req.Header.Set("X-Signature-Timestamp", ts)
 			req.Header.Set("X-Signature-Ed25519", sigs[i])
@@ -872,4 +883,58 @@ func TestHTTPModeLateButtonReplyLeavesTheAnswerAlone(t *testing.T) {
 		}
 	}
 	fake.AssertNoViolations(t)
+}
+
+// A signed request captured and sent again within the 5-minute timestamp window (issue 10, point 12)
+// is refused with 401 and not handled a second time: one answer, one question counted. Copies sent
+// at once are refused the same way: only one of them is handled.
+func TestHTTPModeAReplayedSignedInteractionIsRefusedAndNotAnsweredAgain(t *testing.T) {
+	pub, priv := newKeys(t)
+	in := newInstance(t, nil, nil, pub, bot.Options{}, 0)
+	h := in.srv.Config.Handler
+	bodies := benchBodies()
+	now := time.Now()
+
+	first := httptest.NewRecorder()
+	h.ServeHTTP(first, signedRequest(priv, now, []byte(bodies[0])))
+	if first.Code != 200 || !strings.Contains(first.Body.String(), `"embeds"`) {
+		t.Fatalf("first delivery: %d %s", first.Code, first.Body)
+	}
+	// A request signed 4 minutes ago is still within the window: its replay is refused too.
+	early := signedRequest(priv, now.Add(-4*time.Minute), []byte(bodies[1]))
+	h.ServeHTTP(httptest.NewRecorder(), early)
+	for name, replay := range map[string]*http.Request{
+		"replayed at once":        signedRequest(priv, now, []byte(bodies[0])),
+		"replayed 4 minutes late": signedRequest(priv, now.Add(-4*time.Minute), []byte(bodies[1])),
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, replay)
+		if rec.Code != http.StatusUnauthorized || !strings.Contains(rec.Body.String(), "already handled") {
+			t.Errorf("%s: %d %q, want 401 saying the interaction was already handled", name, rec.Code, rec.Body)
+		}
+	}
+
+	var wg sync.WaitGroup
+	var ok, refused atomic.Int32
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, signedRequest(priv, now, []byte(bodies[2])))
+			switch rec.Code {
+			case 200:
+				ok.Add(1)
+			case http.StatusUnauthorized:
+				refused.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if ok.Load() != 1 || refused.Load() != 7 {
+		t.Errorf("8 simultaneous copies: %d handled, %d refused; want 1 and 7", ok.Load(), refused.Load())
+	}
+	if got := in.scrape(t, `timelinebot_answer_duration_seconds_count{entry="http"}`); got != 3 {
+		t.Errorf("%v questions handled, want 3 (one per interaction id)", got)
+	}
 }
