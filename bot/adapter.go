@@ -52,6 +52,8 @@ type SessionOptions struct {
 	// Transport is the base transport; nil means http.DefaultTransport.
 	Transport http.RoundTripper
 	Logger    *slog.Logger
+	// RateLimit bounds how Discord's 429 answers are waited out; the zero value is the defaults.
+	RateLimit RateLimitPolicy
 }
 
 // NewSession returns a discordgo session pointed at opts.APIURL. It does not connect.
@@ -72,7 +74,12 @@ func NewSession(opts SessionOptions) (*discordgo.Session, error) {
 	if rt == nil {
 		rt = restTransport()
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: &rewrite{base: base, next: rt}}
+	// discordgo's own 429 handling retries recursively, without a bound, after retry_after even when
+	// that is 0 (thousands of requests a second, no log line): it is turned off and the transport's
+	// bounded retries take its place; the last 429 reaches discordgo as a *discordgo.RateLimitError.
+	s.ShouldRetryOnRateLimit = false
+	rl := &rateLimitRetry{policy: opts.RateLimit.withDefaults(), log: opts.Logger, next: rt}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: &rewrite{base: base, next: rl}}
 	s.Identify.Intents = opts.Intents
 	s.Identify.Compress = false
 	s.ShardID, s.ShardCount = opts.ShardID, max(opts.ShardCount, 1)

@@ -205,8 +205,10 @@ func (b *Bot) answerInteraction(ctx context.Context, in *interaction, kind, q st
 		if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
 			return fmt.Errorf("defer: %w", err)
 		}
+		// A streamed edit Discord rate limits is not retried: the next one supersedes it.
+		ectx := withoutRateLimitRetry(actx)
 		s := &streamer{every: b.opts.StreamEvery, edit: func(text string) {
-			_ = in.r.editOriginal(actx, in.Interaction, Reply{Content: truncate(text, maxContent)}.WebhookEdit())
+			_ = in.r.editOriginal(ectx, in.Interaction, StreamReply(text, b.kb.Current()).WebhookEdit())
 		}}
 		a, err := sa.AnswerStream(actx, question, s.delta)
 		s.stop()
@@ -530,6 +532,12 @@ func (b *Bot) register(ctx context.Context, s *discordgo.Session) error {
 		where := "globally"
 		if b.opts.GuildID != "" {
 			where = "in guild " + b.opts.GuildID + " (is the bot in that server, invited with the applications.commands scope?)"
+		}
+		var limited *discordgo.RateLimitError
+		if errors.As(err, &limited) {
+			return fmt.Errorf("register commands %s: Discord still answered 429 Too Many Requests after the retries logged above "+
+				"(retry_after %s); the bot did not start. Wait a few minutes before starting it again, and check that nothing else "+
+				"(another replica, a restart loop) is using this bot token: %w", where, limited.RetryAfter, err)
 		}
 		return fmt.Errorf("register commands %s: %w", where, err)
 	}

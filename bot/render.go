@@ -114,6 +114,11 @@ func Notice(text string) Reply {
 	return Reply{Content: truncate(text, maxContent), Ephemeral: true}
 }
 
+// StreamReply renders the text of an answer being streamed, as the message's content.
+func StreamReply(text string, t *knowledge.Timeline) Reply {
+	return Reply{Content: truncate(text, maxContent)}
+}
+
 // AnswerReply renders an answer: the answer as the embed's description, each citation as a field
 // (date and paragraph, then the verbatim quote), the source's title and attribution in the footer,
 // and buttons under it. A quote that does not fit whole is left out, never cut.

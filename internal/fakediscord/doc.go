@@ -30,7 +30,8 @@
 // at /attachments/... without authentication. Other routes answer 404
 // {"message":"404: Not Found","code":0} and record a violation. Every REST
 // response carries X-RateLimit-Limit/-Remaining/-Reset/-Reset-After/-Bucket
-// headers; RateLimitNext makes one request answer 429 with Retry-After,
+// headers; RateLimitNext makes one request (RateLimitN any number, or all)
+// answer 429 with Retry-After,
 // X-RateLimit-Scope and {"message":"You are being rate limited.",
 // "retry_after":<seconds>,"global":false}.
 //
