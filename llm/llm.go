@@ -134,7 +134,7 @@ func New(opts Options, kb answer.Knowledge, fallback func(answer.Retrieval) answ
 	if opts.BaseURL != "" {
 		cc.BaseURL = strings.TrimRight(opts.BaseURL, "/")
 	}
-	cc.HTTPClient = hintDoer{c: opts.HTTPClient}
+	cc.HTTPClient = hintDoer{c: opts.HTTPClient, maxBody: replyCap(opts.MaxTokens)}
 	a := &Answerer{
 		opts:     opts,
 		kb:       kb,
@@ -396,6 +396,9 @@ func (a *Answerer) once(ctx context.Context, req openai.ChatCompletionRequest, v
 	}
 	ch := resp.Choices[0]
 	c.text = ch.Message.Content
+	if len(c.text) > replyTextCap(a.opts.MaxTokens) {
+		return errReplyTooLarge
+	}
 	if ch.FinishReason == openai.FinishReasonLength {
 		c.text = truncated(c.text, v)
 	}
@@ -449,6 +452,10 @@ func (a *Answerer) stream(ctx context.Context, req openai.ChatCompletionRequest,
 			if ch.Delta.Content != "" {
 				b.WriteString(ch.Delta.Content)
 				grew = true
+				if b.Len() > replyTextCap(a.opts.MaxTokens) {
+					c.text = ""
+					return streamed, errReplyTooLarge
+				}
 			}
 			if ch.FinishReason != "" {
 				finish = ch.FinishReason

@@ -34,11 +34,55 @@ func (h *retryHint) get() time.Duration {
 	return h.after
 }
 
-// hintDoer is the HTTP client go-openai uses: it records Retry-After on 429 and 503 responses.
-type hintDoer struct{ c *http.Client }
+// hintDoer is the HTTP client go-openai uses: it records Retry-After on 429 and 503 responses, and
+// caps every response body at maxBody bytes (see replyCap).
+type hintDoer struct {
+	c       *http.Client
+	maxBody int64
+}
+
+// errReplyTooLarge is the read error of a response body past its cap.
+var errReplyTooLarge = errors.New("the reply is larger than the cap derived from OPENAI_MAX_TOKENS")
+
+// replyCap is the most bytes a response to a request for at most maxTokens tokens is read for.
+// go-openai reads whatever the server sends: without a cap, a 200 MB reply (a model looping, a
+// proxy gone wrong) was read whole and shown. A token is a few bytes of text, but a stream spends
+// a JSON event of a few hundred bytes on each, so 1 KiB per token, plus 64 KiB for the envelope and
+// error bodies, is far above any honest reply and far below a harmful one (464 KiB for 400 tokens).
+func replyCap(maxTokens int) int64 { return 64<<10 + int64(maxTokens)<<10 }
+
+// replyTextCap is the most bytes of text a reply of at most maxTokens tokens may have: tokens
+// average about 4 bytes of text, so 32 per token (plus 4 KiB) is far above any honest reply. It also
+// bounds the work of verifying a stream, which re-checks the text so far at every event.
+func replyTextCap(maxTokens int) int { return 4<<10 + 32*maxTokens }
+
+// cappedBody fails a read once more than n bytes were read, rather than ending the body early: a
+// truncated reply must not pass for a complete one.
+type cappedBody struct {
+	io.ReadCloser
+	n int64 // bytes still allowed
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.n < 0 {
+		return 0, errReplyTooLarge
+	}
+	if int64(len(p)) > b.n+1 {
+		p = p[:b.n+1]
+	}
+	k, err := b.ReadCloser.Read(p)
+	b.n -= int64(k)
+	if b.n < 0 {
+		return 0, errReplyTooLarge
+	}
+	return k, err
+}
 
 func (d hintDoer) Do(req *http.Request) (*http.Response, error) {
 	resp, err := d.c.Do(req)
+	if err == nil && d.maxBody > 0 {
+		resp.Body = &cappedBody{ReadCloser: resp.Body, n: d.maxBody}
+	}
 	if err == nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
 		if h, ok := req.Context().Value(hintKey{}).(*retryHint); ok {
 			if after, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
@@ -102,6 +146,8 @@ func classify(err error, parent, budget context.Context) failure {
 		return failure{reason: "model reported an error mid-stream", err: err}
 	}
 	switch {
+	case errors.Is(err, errReplyTooLarge):
+		return failure{reason: "reply too large", err: err}
 	case errors.Is(err, errCutOff):
 		return failure{reason: "stream stopped before the model finished", err: err}
 	case errors.Is(err, errMalformed):

@@ -62,7 +62,14 @@ const (
 	StallStream Behavior = "stall-stream"
 	// Hang sends nothing at all until the client gives up.
 	Hang Behavior = "hang"
+	// Huge answers like Grounded, its text repeated to SetHugeSize bytes (200 MB by default), plain
+	// or streamed: a model or a proxy gone wrong. The reply is written as it is generated, so the
+	// fake itself stays small, and stops when the client hangs up.
+	Huge Behavior = "huge"
 )
+
+// DefaultHugeSize is the size of a Huge reply unless SetHugeSize says otherwise.
+const DefaultHugeSize = 200 << 20
 
 // NoAnswerPhrase is the reply of the NoAnswer behaviour: package llm's no-answer phrase.
 const NoAnswerPhrase = "NO_ANSWER"
@@ -97,6 +104,7 @@ type Server struct {
 	queue      []Behavior
 	requests   []Request
 	retryAfter string
+	hugeSize   int
 	latency    time.Duration
 	chunkDelay time.Duration
 	done       chan struct{}
@@ -105,7 +113,7 @@ type Server struct {
 
 // New starts a fake server answering Grounded; Close it when done.
 func New() *Server {
-	s := &Server{def: Grounded, retryAfter: "1", done: make(chan struct{})}
+	s := &Server{def: Grounded, retryAfter: "1", hugeSize: DefaultHugeSize, done: make(chan struct{})}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -145,6 +153,13 @@ func (s *Server) SetRetryAfter(v string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.retryAfter = v
+}
+
+// SetHugeSize sets the size in bytes of a Huge reply.
+func (s *Server) SetHugeSize(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hugeSize = n
 }
 
 // SetLatency makes every answer wait d before its first byte, like a model thinking.
@@ -212,7 +227,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	req.Behavior = b
 	s.requests = append(s.requests, req)
-	retryAfter, latency, chunkDelay := s.retryAfter, s.latency, s.chunkDelay
+	retryAfter, latency, chunkDelay, hugeSize := s.retryAfter, s.latency, s.chunkDelay, s.hugeSize
 	s.mu.Unlock()
 
 	if !s.wait(r, latency) {
@@ -234,6 +249,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 
 	reply := compose(b, req)
+	if b == Huge {
+		s.huge(w, body, reply, hugeSize)
+		return
+	}
 	usage := openai.Usage{PromptTokens: promptTokens(body), CompletionTokens: EstimateTokens(reply)}
 	usage.TotalTokens = usage.PromptTokens + usage.CompletionTokens
 	if body.Stream {
@@ -266,6 +285,38 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		panic(http.ErrAbortHandler)
 	}
 	w.Write(data)
+}
+
+// huge writes reply repeated to about size bytes, as one JSON body or as a stream of events, without
+// holding it in memory.
+func (s *Server) huge(w http.ResponseWriter, body openai.ChatCompletionRequest, reply string, size int) {
+	piece := reply + " "
+	if body.Stream {
+		w.Header().Set("Content-Type", "text/event-stream")
+		data, _ := json.Marshal(openai.ChatCompletionStreamResponse{
+			ID: "chatcmpl-fake", Object: "chat.completion.chunk", Created: time.Now().Unix(), Model: body.Model,
+			Choices: []openai.ChatCompletionStreamChoice{{Delta: openai.ChatCompletionStreamChoiceDelta{Content: piece}}},
+		})
+		event := []byte("data: " + string(data) + "\n\n")
+		for n := 0; n < size; n += len(event) {
+			if _, err := w.Write(event); err != nil {
+				return
+			}
+		}
+		fmt.Fprintf(w, "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"model\":%q,\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n", body.Model)
+		fmt.Fprint(w, "data: [DONE]\n\n")
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	quoted, _ := json.Marshal(piece)
+	chunk := quoted[1 : len(quoted)-1]
+	fmt.Fprintf(w, `{"id":"chatcmpl-fake","object":"chat.completion","created":%d,"model":%q,"choices":[{"index":0,"message":{"role":"assistant","content":"`, time.Now().Unix(), body.Model)
+	for n := 0; n < size; n += len(chunk) {
+		if _, err := w.Write(chunk); err != nil {
+			return
+		}
+	}
+	fmt.Fprint(w, `"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}`)
 }
 
 // wait sleeps d (forever when negative) unless the client goes away or the server closes first; it
