@@ -65,6 +65,14 @@ func (e *ValidationError) Lines() []string {
 	return out
 }
 
+// Place returns where problem i is, "FILE:LINE:COL: field", without its message: messages quote the
+// file (and, unless parsed with ParseUntrusted, the source), and logs carry no file content.
+func (e *ValidationError) Place(i int) string {
+	p := e.Problems[i]
+	p.Message = ""
+	return strings.TrimSuffix(e.format(p), ": ")
+}
+
 func (e *ValidationError) format(p Problem) string {
 	loc := e.File
 	if p.Line > 0 {
@@ -80,44 +88,42 @@ func (e *ValidationError) format(p Problem) string {
 type SourceReader func(path string) ([]byte, error)
 
 // LoadFile reads, validates and indexes the knowledge file at path. A source path inside it is
-// resolved relative to the file's folder.
+// resolved relative to the file's folder. The file and its source are trusted as the operator's:
+// the source may be anywhere (an absolute path, a symbolic link), and problems quote it. Both must
+// be regular files (see ReadFile).
 func LoadFile(path string) (*Timeline, error) {
-	data, err := readCapped(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load knowledge: %w", err)
 	}
 	dir := filepath.Dir(path)
 	return Parse(path, data, func(rel string) ([]byte, error) {
 		if filepath.IsAbs(rel) {
-			return readCapped(rel)
+			return ReadFile(rel)
 		}
-		return readCapped(filepath.Join(dir, rel))
+		return ReadFile(filepath.Join(dir, rel))
 	})
 }
 
-func readCapped(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// ParseUntrusted validates and indexes a knowledge file from someone trusted to change the
+// knowledge but not to read the server's files: a moderator's upload. Its source.path is resolved
+// in dir, and must name a regular file inside it whose path, before and after symbolic links, has
+// no hidden part (.env, .git) and no ".."; anything else is refused with ErrSourceOutside.
+// Problems never quote the source text, only what the file itself holds: otherwise a passage that
+// stops matching would read out the source, a few bytes per try.
+func ParseUntrusted(name string, data []byte, dir string) (*Timeline, error) {
+	t, err := parse(name, data, func(rel string) ([]byte, error) { return readConfined(dir, rel) }, splitMinItems, true)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a file", path)
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, more than the %d-byte limit", path, st.Size(), MaxFileSize)
-	}
-	return os.ReadFile(path)
+	t.build()
+	return t, nil
 }
 
 // Parse validates and indexes a knowledge file's content. name is used in messages; readSource
 // resolves `source.path` (it may be nil when the source is inline).
 func Parse(name string, data []byte, readSource SourceReader) (*Timeline, error) {
-	t, err := parse(name, data, readSource, splitMinItems)
+	t, err := parse(name, data, readSource, splitMinItems, false)
 	if err != nil {
 		return nil, err
 	}
@@ -129,8 +135,8 @@ func Parse(name string, data []byte, readSource SourceReader) (*Timeline, error)
 
 // parse decodes and validates, and versions the timeline; the caller indexes it. A file of at least
 // splitMin events is decoded in pieces (see split.go); splitMin 0 forces the whole-document decode,
-// for tests that compare the two.
-func parse(name string, data []byte, readSource SourceReader, splitMin int) (*Timeline, error) {
+// for tests that compare the two. blind keeps the source's text out of problems (see ParseUntrusted).
+func parse(name string, data []byte, readSource SourceReader, splitMin int, blind bool) (*Timeline, error) {
 	// The content hash covers the file and the source text; hash the file while it is decoded.
 	hashed := make(chan hash.Hash, 1)
 	go func() {
@@ -140,15 +146,22 @@ func parse(name string, data []byte, readSource SourceReader, splitMin int) (*Ti
 		hashed <- h
 	}()
 	read := textReader(readSource)
+	if off, ok := invalidUTF8(data); ok {
+		// yaml.v3 would say "invalid leading UTF-8 octet" without saying where.
+		p := &parser{file: name}
+		line, col := position(data, off)
+		p.problemf(line, col, "", "not valid UTF-8 (byte 0x%02x); save the file as UTF-8 (for example with iconv -f latin1 -t utf-8)", data[off])
+		return nil, p.err()
+	}
 	if splitMin > 0 {
 		if sp, ok := splitEvents(data, splitMin); ok {
-			if t, err, ok := parseSplit(name, data, sp, read); ok {
+			if t, err, ok := parseSplit(name, data, sp, read, blind); ok {
 				return finish(t, err, hashed, name)
 			}
 		}
 	}
 
-	p := &parser{file: name}
+	p := &parser{file: name, blind: blind}
 	var root yaml.Node
 	if err := safeUnmarshal(data, &root); err != nil {
 		line := yamlErrorLine(err)
@@ -169,12 +182,12 @@ func parse(name string, data []byte, readSource SourceReader, splitMin int) (*Ti
 
 // parseSplit loads a file decoded in pieces (see split.go). ok is false when the pieces do not
 // decode, and the file must be decoded whole.
-func parseSplit(name string, data []byte, sp *split, read textSource) (_ *Timeline, _ error, ok bool) {
+func parseSplit(name string, data []byte, sp *split, read textSource, blind bool) (_ *Timeline, _ error, ok bool) {
 	root, err := sp.decodeRest()
 	if err != nil {
 		return nil, nil, false
 	}
-	p := &parser{file: name, split: sp, data: data}
+	p := &parser{file: name, split: sp, data: data, blind: blind}
 	t := p.timeline(root, read, sp)
 	if p.splitErr != nil {
 		return nil, nil, false
@@ -221,23 +234,55 @@ func textReader(r SourceReader) textSource {
 		}
 		data, err := r(path)
 		var text string
-		switch {
-		case err != nil:
-		case !utf8.Valid(data):
-			err = errNotUTF8
-		default:
-			text = string(data)
+		if err == nil {
+			if off, bad := invalidUTF8(data); bad {
+				line, col := position(data, off)
+				err = &notUTF8Error{line, col}
+			} else {
+				text = string(data)
+			}
 		}
 		cache[path] = result{text, err}
 		return text, err
 	}
 }
 
-var errNotUTF8 = errors.New("not UTF-8")
+// notUTF8Error says where a source text stops being UTF-8.
+type notUTF8Error struct{ line, col int }
+
+func (e *notUTF8Error) Error() string {
+	return fmt.Sprintf("not UTF-8 (line %d, column %d)", e.line, e.col)
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not UTF-8. A file starting with
+// a UTF-16 byte order mark is left to yaml.v3, which reads UTF-16.
+func invalidUTF8(data []byte) (int, bool) {
+	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
+		return 0, false
+	}
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size == 1 {
+			return off, true
+		}
+		off += size
+	}
+	return 0, false
+}
+
+// position returns the 1-based line and column of byte offset off of data, the column counted in
+// characters as yaml.v3 counts it.
+func position(data []byte, off int) (line, col int) {
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return bytes.Count(data[:start], []byte{'\n'}) + 1, utf8.RuneCount(data[start:off]) + 1
+}
 
 type parser struct {
 	file     string
 	problems []Problem
+	// blind keeps the source's text out of problems: the file comes from someone not trusted to
+	// read it (see ParseUntrusted).
+	blind bool
 	// split and data are set when the events are decoded in pieces; splitErr records that a piece
 	// did not decode.
 	split    *split
@@ -555,11 +600,14 @@ func (p *parser) source(n *yaml.Node, readSource textSource) Source {
 			break
 		}
 		text, err := readSource(s.Path)
+		var bad *notUTF8Error
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			p.at(pathNode, top("source").with("path"), "file %q not found (paths are relative to the knowledge file's folder)", s.Path)
-		case errors.Is(err, errNotUTF8):
-			p.at(pathNode, top("source").with("path"), "%q is not UTF-8 text; convert it (for example with iconv) and try again", s.Path)
+		case errors.As(err, &bad):
+			p.at(pathNode, top("source").with("path"), "%q is not UTF-8 text (from line %d, column %d); convert it (for example with iconv) and try again", s.Path, bad.line, bad.col)
+		case errors.Is(err, ErrSourceOutside):
+			p.at(pathNode, top("source").with("path"), "%q: %v", s.Path, err)
 		case err != nil:
 			p.at(pathNode, top("source").with("path"), "cannot read %q: %v", s.Path, err)
 		default:
@@ -730,7 +778,7 @@ func (p *parser) passages(n *yaml.Node, list field, src *Source) []Passage {
 		}
 		pos, para, ok := src.norm.find(text)
 		if !ok {
-			p.at(c, f, "not found verbatim in the source%s; copy the text exactly (only spacing and line breaks may differ)", src.norm.hint(text))
+			p.at(c, f, "not found verbatim in the source%s; copy the text exactly (only spacing and line breaks may differ)", src.norm.hint(text, p.blind))
 			continue
 		}
 		// The same characters, shared with the source rather than kept twice.

@@ -65,7 +65,7 @@ func TestLoadReportsEachProblemWithItsLine(t *testing.T) {
 			{19, 9, "events[0].passages[2]", "(not even its beginning matches: is it from this source?)"},
 		}},
 		{"source-path-missing.yaml", []problem{{4, 9, "source.path", `file "nowhere.txt" not found (paths are relative to the knowledge file's folder)`}}},
-		{"source-not-utf8.yaml", []problem{{4, 9, "source.path", `"latin1.txt" is not UTF-8 text; convert it`}}},
+		{"source-not-utf8.yaml", []problem{{4, 9, "source.path", `"latin1.txt" is not UTF-8 text (from line 1, column 4); convert it`}}},
 		{"source-both.yaml", []problem{{8, 9, "source", "give either `path` or `text`, not both"}}},
 		{"format-version.yaml", []problem{{1, 9, "format", "is 2 but this build reads format 1; upgrade timelinebot or convert the file"}}},
 		{"format-not-number.yaml", []problem{{1, 9, "format", "must be a whole number; this build reads format 1"}}},

@@ -218,8 +218,10 @@ func (n *normalized) paragraphAt(pos int) int {
 }
 
 // hint explains where a passage that is not verbatim stops matching: the longest prefix found in
-// the source, its paragraph and the text that follows in the source versus in the passage.
-func (n *normalized) hint(passage string) string {
+// the source, its paragraph and the text that follows in the source versus in the passage. blind
+// leaves out what the source has: the file's author may not read the source (see ParseUntrusted),
+// and quoting it would hand it out a few bytes per try.
+func (n *normalized) hint(passage string, blind bool) string {
 	// Binary search over rune boundaries for the longest prefix that occurs: if a prefix occurs, all
 	// shorter ones do.
 	bounds := make([]int, 0, len(passage)+1)
@@ -233,12 +235,17 @@ func (n *normalized) hint(passage string) string {
 		return " (not even its beginning matches: is it from this source?)"
 	}
 	at := n.index(passage[:lo])
+	psgNext := excerpt(passage[lo:])
+	if blind {
+		// Only the passage's own text: where it stops matching, not what the source has there.
+		return fmt.Sprintf(" (it matches paragraph %d up to %q, then differs where the passage has %q)",
+			n.paragraphAt(at), tail(passage[:lo]), psgNext)
+	}
 	// What the source has next, up to the end of its paragraph.
 	next := n.text[at+lo:]
 	if p := n.paragraphAt(at + lo); p < len(n.paraStarts) {
 		next = strings.TrimSpace(n.text[at+lo : n.paraStarts[p]])
 	}
-	psgNext := excerpt(passage[lo:])
 	if next == "" {
 		return fmt.Sprintf(" (it matches paragraph %d up to its end %q, then the next paragraph begins %q where the passage has %q)",
 			n.paragraphAt(at), tail(passage[:lo]), excerpt(strings.TrimSpace(n.text[at+lo:])), psgNext)

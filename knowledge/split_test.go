@@ -225,8 +225,8 @@ func timelineDiff(a, b *Timeline, errA, errB error) string {
 }
 
 func parseBoth(name string, data []byte, read SourceReader) string {
-	a, errA := parse(name, data, read, 1)
-	b, errB := parse(name, data, read, 0)
+	a, errA := parse(name, data, read, 1, false)
+	b, errB := parse(name, data, read, 0, false)
 	return timelineDiff(a, b, errA, errB)
 }
 

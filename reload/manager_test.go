@@ -325,13 +325,18 @@ func TestUploadInvalid(t *testing.T) {
 }
 
 // TestUploadCrashSafety makes each step of writing an upload fail, as a full disk, a crash or a
-// read-only folder would, and checks that the file on disk and the timeline served are as before.
+// read-only folder would, and checks that the file on disk and the timeline served are as before, and
+// that the .bak of the version before is kept until the new file is fully written and flushed.
 func TestUploadCrashSafety(t *testing.T) {
 	errDisk := errors.New("injected: no space left on device")
+	// isBackup tells the backup's temporary file from the new knowledge file's.
+	isBackup := func(f *os.File) bool { return strings.Contains(filepath.Base(f.Name()), BackupSuffix+".tmp-") }
 	tests := []struct {
 		name   string
 		inject func(m *Manager, path string)
-		bak    bool // whether the backup (a copy of the unchanged file) may have been written
+		// bakIsPrevious: the .bak may have become a copy of the unchanged knowledge file, because the
+		// failure came after the new file was written and flushed. Otherwise it must be untouched.
+		bakIsPrevious bool
 	}{
 		{"no temporary file", func(m *Manager, _ string) {
 			m.fs.createTemp = func(string, string) (*os.File, error) { return nil, errDisk }
@@ -341,24 +346,47 @@ func TestUploadCrashSafety(t *testing.T) {
 				return nil, &fs.PathError{Op: "open", Path: dir, Err: syscall.EROFS}
 			}
 		}, false},
-		{"write of the backup fails halfway", func(m *Manager, _ string) {
+		{"write of the new file fails halfway", func(m *Manager, _ string) {
 			m.fs.write = func(f *os.File, data []byte) (int, error) {
-				n, _ := f.Write(data[:len(data)/2])
-				return n, errDisk
-			}
-		}, false},
-		{"write of the new file fails halfway", func(m *Manager, path string) {
-			calls := 0
-			m.fs.write = func(f *os.File, data []byte) (int, error) {
-				if calls++; calls == 1 {
-					return f.Write(data) // the backup
+				if isBackup(f) {
+					return f.Write(data)
 				}
 				n, _ := f.Write(data[:len(data)/2])
 				return n, errDisk
 			}
-		}, true},
-		{"short write", func(m *Manager, _ string) {
-			m.fs.write = func(f *os.File, data []byte) (int, error) { return f.Write(data[:10]) }
+		}, false},
+		{"flush of the new file fails", func(m *Manager, _ string) {
+			m.fs.sync = func(f *os.File) error {
+				if isBackup(f) {
+					return f.Sync()
+				}
+				return errDisk
+			}
+		}, false},
+		{"short write of the new file", func(m *Manager, _ string) {
+			m.fs.write = func(f *os.File, data []byte) (int, error) {
+				if isBackup(f) {
+					return f.Write(data)
+				}
+				return f.Write(data[:10])
+			}
+		}, false},
+		{"write of the backup fails halfway", func(m *Manager, _ string) {
+			m.fs.write = func(f *os.File, data []byte) (int, error) {
+				if !isBackup(f) {
+					return f.Write(data)
+				}
+				n, _ := f.Write(data[:len(data)/2])
+				return n, errDisk
+			}
+		}, false},
+		{"rename of the backup fails", func(m *Manager, path string) {
+			m.fs.rename = func(oldpath, newpath string) error {
+				if newpath == path+BackupSuffix {
+					return errDisk
+				}
+				return os.Rename(oldpath, newpath)
+			}
 		}, false},
 		{"rename over the knowledge file fails", func(m *Manager, path string) {
 			m.fs.rename = func(oldpath, newpath string) error {
@@ -368,13 +396,14 @@ func TestUploadCrashSafety(t *testing.T) {
 				return os.Rename(oldpath, newpath)
 			}
 		}, true},
-		{"rename of the backup fails", func(m *Manager, _ string) {
-			m.fs.rename = func(string, string) error { return errDisk }
-		}, false},
 	}
+	const before = "# the .bak of the version before\n"
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path, orig := seedDir(t)
+			if err := os.WriteFile(path+BackupSuffix, []byte(before), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			m, store, logs := newManager(t, path)
 			tt.inject(m, path)
 			old := store.Current()
@@ -394,13 +423,16 @@ func TestUploadCrashSafety(t *testing.T) {
 			if got, _ := os.ReadFile(path); string(got) != string(orig) {
 				t.Error("the knowledge file changed")
 			}
-			want := []string{"knowledge.yaml", "source.fr.txt"}
-			if tt.bak {
-				want = []string{"knowledge.yaml", "knowledge.yaml.bak", "source.fr.txt"}
-				if got, _ := os.ReadFile(path + BackupSuffix); string(got) != string(orig) {
-					t.Error("the backup should be a copy of the unchanged file")
-				}
+			bak, _ := os.ReadFile(path + BackupSuffix)
+			switch {
+			case string(bak) == before:
+			case tt.bakIsPrevious && string(bak) == string(orig):
+			case string(bak) == string(orig):
+				t.Error("the .bak was replaced although the new file was never fully written and flushed")
+			default:
+				t.Errorf("the .bak holds %d bytes of neither version", len(bak))
 			}
+			want := []string{"knowledge.yaml", "knowledge.yaml.bak", "source.fr.txt"}
 			if got := dirEntries(t, filepath.Dir(path)); !slices.Equal(got, want) {
 				t.Errorf("folder holds %q, want %q (temporary files left behind?)", got, want)
 			}

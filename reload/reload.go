@@ -18,6 +18,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -45,6 +47,15 @@ const UploadName = "uploaded file"
 // upload keeps.
 const BackupSuffix = ".bak"
 
+// DefaultTimeout is how long a reload may take to read and validate the new version. A 100,000-event
+// file takes about a second; a reload that takes a minute is stuck (a hung network filesystem, a
+// file that never ends) and is abandoned, so it cannot hold up the reloads after it.
+const DefaultTimeout = time.Minute
+
+// maxStuck bounds the abandoned reloads still running (each may hold a file's worth of memory):
+// past it, reloads are refused until they finish.
+const maxStuck = 4
+
 // ErrNoFile is returned when there is no knowledge file to reload: the bot serves the embedded
 // chronology.
 var ErrNoFile = errors.New("no knowledge file to reload: the bot serves its embedded knowledge; set KNOWLEDGE_FILE (see `timelinebot init`) and restart")
@@ -63,6 +74,11 @@ type Manager struct {
 
 	fs fileOps
 
+	// timeout bounds reading and validating a new version (DefaultTimeout); stuck counts the
+	// reloads abandoned past it whose reading has not returned yet.
+	timeout time.Duration
+	stuck   atomic.Int32
+
 	// own describes the knowledge file as the last upload left it, so the watcher can tell the
 	// bot's own write from an edit. Guarded by sem.
 	own os.FileInfo
@@ -70,10 +86,12 @@ type Manager struct {
 
 var _ bot.Reloader = (*Manager)(nil)
 
-// fileOps are the file operations an upload uses, replaceable in tests to simulate failures.
+// fileOps are the file operations a reload uses, replaceable in tests to simulate failures.
 type fileOps struct {
+	load       func(path string) (*knowledge.Timeline, error)
 	createTemp func(dir, pattern string) (*os.File, error)
 	write      func(f *os.File, data []byte) (int, error)
+	sync       func(f *os.File) error
 	rename     func(oldpath, newpath string) error
 }
 
@@ -93,15 +111,23 @@ func New(store *knowledge.Store, path string, logger *slog.Logger, metrics func(
 			path = abs
 		}
 	}
-	return &Manager{
+	m := &Manager{
 		store: store, path: path, log: logger, metrics: metrics,
-		sem: make(chan struct{}, 1),
+		sem:     make(chan struct{}, 1),
+		timeout: DefaultTimeout,
 		fs: fileOps{
+			load:       knowledge.LoadFile,
 			createTemp: os.CreateTemp,
 			write:      func(f *os.File, data []byte) (int, error) { return f.Write(data) },
+			sync:       (*os.File).Sync,
 			rename:     os.Rename,
 		},
 	}
+	if path != "" {
+		// Temporary files a crash left behind (see removeStaleTemp); reloads remove them too.
+		m.removeStaleTemp()
+	}
+	return m
 }
 
 // Available reports whether there is a knowledge file to reload.
@@ -153,13 +179,11 @@ func (m *Manager) acquire(ctx context.Context) error {
 func (m *Manager) release() { <-m.sem }
 
 func (m *Manager) reloadLocked(ctx context.Context, trigger string, data []byte, start time.Time) (bot.ReloadReport, error) {
+	m.removeStaleTemp()
 	old := m.store.Current()
-	var next *knowledge.Timeline
-	var err error
-	if data == nil {
-		next, err = knowledge.LoadFile(m.path)
-	} else {
-		next, err = m.install(ctx, data)
+	next, err := m.build(ctx, data)
+	if err == nil && data != nil {
+		err = m.install(ctx, next, data)
 	}
 	if err == nil && (old == nil || next.Version != old.Version) {
 		m.store.Swap(next)
@@ -200,8 +224,10 @@ func (m *Manager) finish(trigger string, data []byte, old, next *knowledge.Timel
 		m.log.Info("knowledge reload", attrs...)
 	case ResultRefused:
 		attrs = append(attrs, "problems", len(ve.Problems))
-		if lines := ve.Lines(); len(lines) > 0 {
-			attrs = append(attrs, "first_problem", lines[0])
+		// Where the first problem is, not what it says: messages quote the file and the source
+		// (what a passage has, what the source has instead), and file content stays out of logs.
+		if len(ve.Problems) > 0 {
+			attrs = append(attrs, "first_problem", ve.Place(0))
 		}
 		m.log.Warn("knowledge reload", attrs...)
 	default:
@@ -212,58 +238,74 @@ func (m *Manager) finish(trigger string, data []byte, old, next *knowledge.Timel
 	return rep, err
 }
 
-// install validates an uploaded knowledge file and, when it is valid, writes it over the knowledge
-// file. It returns the new timeline, not yet served.
-func (m *Manager) install(ctx context.Context, data []byte) (*knowledge.Timeline, error) {
-	if len(data) > knowledge.MaxFileSize {
+// build reads and validates the new version, from data when it is an upload or from the knowledge
+// file, within the time limit. It neither writes a file nor swaps the store, so a build that outlives
+// the limit can be abandoned: the reload returns an error, the next one is not held up, and the
+// abandoned build's result, whenever its read returns, is dropped.
+func (m *Manager) build(ctx context.Context, data []byte) (*knowledge.Timeline, error) {
+	if data != nil && len(data) > knowledge.MaxFileSize {
 		return nil, fmt.Errorf("the uploaded file is %d bytes, more than the %d-byte limit of a knowledge file", len(data), knowledge.MaxFileSize)
 	}
-	t, err := knowledge.Parse(UploadName, data, m.readSource)
-	if err != nil {
-		return nil, err
+	if n := m.stuck.Load(); n >= maxStuck {
+		return nil, fmt.Errorf("%d earlier reloads are still stuck reading the knowledge (a hung disk or network filesystem?); "+
+			"the previous knowledge keeps serving; fix the storage of %s, or restart the bot", n, m.path)
 	}
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, m.timeout)
+	defer cancel()
+	type result struct {
+		t   *knowledge.Timeline
+		err error
+	}
+	done := make(chan result, 1)
+	load, path, dir := m.fs.load, m.path, filepath.Dir(m.path)
+	go func() {
+		var r result
+		if data == nil {
+			r.t, r.err = load(path)
+		} else {
+			// An upload comes from a Discord moderator, trusted to change the knowledge but not to
+			// read the server's files: its source must be a plain file in the knowledge folder, and
+			// problems never quote it (otherwise a passage that stops matching reads out .env).
+			r.t, r.err = knowledge.ParseUntrusted(UploadName, data, dir)
+		}
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		return r.t, r.err
+	case <-ctx.Done():
+		m.stuck.Add(1)
+		go func() {
+			<-done
+			m.stuck.Add(-1)
+		}()
+		if parent.Err() == nil {
+			return nil, fmt.Errorf("reading and validating %s took longer than %s, the reload time limit; the previous knowledge keeps serving "+
+				"(is the file on a slow or hung filesystem?): %w", m.path, m.timeout, ctx.Err())
+		}
+		return nil, fmt.Errorf("reload cancelled while reading %s: %w", m.path, parent.Err())
+	}
+}
+
+// install writes a validated upload over the knowledge file, t being its timeline, not yet served.
+func (m *Manager) install(ctx context.Context, t *knowledge.Timeline, data []byte) error {
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("reload cancelled before writing %s: %w", m.path, err)
+		return fmt.Errorf("reload cancelled before writing %s: %w", m.path, err)
 	}
 	if err := m.replaceFile(data); err != nil {
-		return nil, err
+		return err
 	}
 	t.Origin = m.path
-	return t, nil
+	return nil
 }
-
-// readSource reads the source.path of an uploaded knowledge file, relative to the knowledge file's
-// folder. Unlike a file the operator put on disk, an upload comes from a Discord moderator, so its
-// source must be a file in that folder: an absolute path or one climbing out with ".." could name any
-// file the bot can read (its .env, /proc/self/environ), and the validation messages, which quote
-// what the source has where a passage stops matching, would read it out.
-func (m *Manager) readSource(rel string) ([]byte, error) {
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return nil, errSourceOutside
-	}
-	p := filepath.Join(filepath.Dir(m.path), rel)
-	st, err := os.Stat(p)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a file", p)
-	}
-	if st.Size() > knowledge.MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, more than the %d-byte limit", p, st.Size(), knowledge.MaxFileSize)
-	}
-	return os.ReadFile(p)
-}
-
-// errSourceOutside refuses an uploaded file's source.path that leaves the knowledge file's folder.
-var errSourceOutside = errors.New("an uploaded knowledge file may only name a source file in the knowledge file's folder " +
-	"(a relative path without \"..\"); put the source text there on the server, or inline it with `text: |`")
 
 // replaceFile writes data over the knowledge file so that, whatever happens (a full disk, a crash,
 // a power cut), the file holds either its previous content or data, never a mix: data goes to a
 // temporary file in the same folder, is flushed to disk, then renamed over the knowledge file. The
-// previous content is first saved, the same way, as FILE.bak. When the knowledge file is a symbolic
-// link, the file it points to is replaced and the link kept.
+// previous content is saved, the same way, as FILE.bak, but only once the new file is fully written
+// and flushed: a write that fails keeps the .bak of the version before. When the knowledge file is a
+// symbolic link, the file it points to is replaced and the link kept.
 func (m *Manager) replaceFile(data []byte) error {
 	err := m.replaceFileIn(data)
 	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
@@ -273,17 +315,14 @@ func (m *Manager) replaceFile(data []byte) error {
 }
 
 func (m *Manager) replaceFileIn(data []byte) error {
-	target := m.path
-	if resolved, err := filepath.EvalSymlinks(m.path); err == nil {
-		target = resolved
-	}
+	target := m.target()
 	mode := fs.FileMode(0o644)
-	prev, err := os.ReadFile(target)
+	prev, err := knowledge.ReadFile(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		prev = nil
 	case err != nil:
-		return fmt.Errorf("read the current knowledge file %s: %w", target, err)
+		return fmt.Errorf("read the current knowledge file %s (nothing was changed): %w", target, err)
 	default:
 		if bytes.Equal(prev, data) {
 			return nil // already on disk
@@ -291,11 +330,18 @@ func (m *Manager) replaceFileIn(data []byte) error {
 		if st, err := os.Stat(target); err == nil {
 			mode = st.Mode().Perm()
 		}
+	}
+	tmp, err := m.writeTemp(target, data, mode)
+	if err != nil {
+		return fmt.Errorf("write %s (nothing was changed): %w", target, err)
+	}
+	if prev != nil {
 		if err := m.writeAtomic(target+BackupSuffix, prev, mode); err != nil {
+			tmp.abort()
 			return fmt.Errorf("keep the previous version as %s%s (nothing was changed): %w", target, BackupSuffix, err)
 		}
 	}
-	if err := m.writeAtomic(target, data, mode); err != nil {
+	if err := m.commit(tmp, target); err != nil {
 		return fmt.Errorf("write %s (nothing was changed): %w", target, err)
 	}
 	if st, err := os.Stat(target); err == nil {
@@ -304,44 +350,124 @@ func (m *Manager) replaceFileIn(data []byte) error {
 	return nil
 }
 
+// target is the file an upload replaces: the knowledge file, or the file it links to.
+func (m *Manager) target() string {
+	if resolved, err := filepath.EvalSymlinks(m.path); err == nil {
+		return resolved
+	}
+	return m.path
+}
+
 // writeAtomic replaces dst with data: temporary file, fsync, rename, fsync of the folder. On error
 // dst is as it was and the temporary file is removed.
-func (m *Manager) writeAtomic(dst string, data []byte, mode fs.FileMode) (err error) {
-	dir := filepath.Dir(dst)
-	f, err := m.fs.createTemp(dir, "."+filepath.Base(dst)+".tmp-*")
+func (m *Manager) writeAtomic(dst string, data []byte, mode fs.FileMode) error {
+	tmp, err := m.writeTemp(dst, data, mode)
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
+	return m.commit(tmp, dst)
+}
+
+// tempPattern is how the temporary files written for dst are named; removeStaleTemp recognizes
+// them by it.
+func tempPattern(dst string) string { return "." + filepath.Base(dst) + ".tmp-*" }
+
+// tempFile is a fully written and flushed temporary file, still open: it stays locked until it is
+// renamed into place or removed, so that another replica sharing the folder never takes it for a
+// crash's leftover (see removeStaleTemp).
+type tempFile struct {
+	f    *os.File
+	name string
+}
+
+func (t tempFile) abort() {
+	_ = t.f.Close()
+	_ = os.Remove(t.name)
+}
+
+// commit renames tmp over dst and flushes the folder. On error tmp is removed.
+func (m *Manager) commit(tmp tempFile, dst string) error {
+	if err := m.fs.rename(tmp.name, dst); err != nil {
+		tmp.abort()
+		return err
+	}
+	_ = tmp.f.Close() // written and flushed already; the close only releases the lock
+	m.syncDir(filepath.Dir(dst))
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside dst, with mode, and flushes it to disk. On
+// error no temporary file is left.
+func (m *Manager) writeTemp(dst string, data []byte, mode fs.FileMode) (_ tempFile, err error) {
+	f, err := m.fs.createTemp(filepath.Dir(dst), tempPattern(dst))
+	if err != nil {
+		return tempFile{}, err
+	}
+	tmp := tempFile{f, f.Name()}
 	defer func() {
 		if err != nil {
-			_ = f.Close()
-			_ = os.Remove(tmp)
+			tmp.abort()
 		}
 	}()
+	if err := lockFile(f); err != nil {
+		return tempFile{}, err
+	}
 	if n, err := m.fs.write(f, data); err != nil {
-		return err
+		return tempFile{}, err
 	} else if n != len(data) {
-		return fmt.Errorf("short write to %s: %d of %d bytes", tmp, n, len(data))
+		return tempFile{}, fmt.Errorf("short write to %s: %d of %d bytes", tmp.name, n, len(data))
 	}
 	if err := f.Chmod(mode); err != nil {
-		return err
+		return tempFile{}, err
 	}
-	if err := f.Sync(); err != nil {
-		return err
+	if err := m.fs.sync(f); err != nil {
+		return tempFile{}, err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := m.fs.rename(tmp, dst); err != nil {
-		return err
-	}
-	// The rename is done: from here on dst holds data, so a failure to flush the folder is only
-	// logged (the file would be replaced anyway; only a power cut in the next seconds could undo it).
+	return tmp, nil
+}
+
+// syncDir flushes a folder after a rename in it. The rename is done: the file would be replaced
+// anyway, only a power cut in the next seconds could undo it, so a failure is only logged.
+func (m *Manager) syncDir(dir string) {
 	if err := syncDir(dir); err != nil {
 		m.log.Warn("flush folder after writing the knowledge file", "dir", dir, "err", err)
 	}
-	return nil
+}
+
+// removeStaleTemp removes the temporary files of an upload that a crash (kill -9, a power cut) left
+// in the knowledge file's folder: files named as writeTemp names them for the knowledge file or its
+// .bak, and not locked, that is, not being written by a live process (another replica sharing the
+// folder). Other files are never touched.
+func (m *Manager) removeStaleTemp() {
+	target := m.target()
+	dir := filepath.Dir(target)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return // the folder's problem is reported by the reload itself
+	}
+	patterns := []string{tempPattern(target), tempPattern(target + BackupSuffix)}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, ".") {
+			continue
+		}
+		matched := false
+		for _, p := range patterns {
+			if ok, _ := filepath.Match(p, name); ok {
+				matched = true
+			}
+		}
+		if !matched {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		switch removed, err := removeIfUnlocked(p); {
+		case err != nil:
+			m.log.Warn("remove a temporary file left by an interrupted upload", "file", p, "err", err)
+		case removed:
+			m.log.Info("removed a temporary file left by an interrupted upload", "file", p)
+		}
+	}
 }
 
 func syncDir(dir string) error {
