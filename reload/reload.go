@@ -6,7 +6,9 @@
 // new one, never a mix, and is never blocked by a reload. Reloads are serialized. A reload that fails
 // leaves the served timeline and the file on disk as they were; an uploaded file is written over the
 // knowledge file atomically (temporary file, fsync, rename) only once it has validated, keeping the
-// previous version as FILE.bak. Every reload writes one audit log line, "knowledge reload".
+// previous version as FILE.bak. Reading and validating has a time limit, past which the reload is
+// abandoned so that it cannot hold up the next. Every reload writes one audit log line, "knowledge
+// reload", which says where a refused file's first problem is but carries none of its content.
 package reload
 
 import (
@@ -257,6 +259,15 @@ func (m *Manager) build(ctx context.Context, data []byte) (*knowledge.Timeline, 
 		t   *knowledge.Timeline
 		err error
 	}
+	// state tells the build and the reload waiting for it which of them gave up on the other:
+	// running, then finished (the reload takes the result) or abandoned (the build, when its read
+	// returns, drops the result and counts itself out of stuck).
+	const (
+		running int32 = iota
+		finished
+		abandoned
+	)
+	var state atomic.Int32
 	done := make(chan result, 1)
 	load, path, dir := m.fs.load, m.path, filepath.Dir(m.path)
 	go func() {
@@ -269,17 +280,22 @@ func (m *Manager) build(ctx context.Context, data []byte) (*knowledge.Timeline, 
 			// problems never quote it (otherwise a passage that stops matching reads out .env).
 			r.t, r.err = knowledge.ParseUntrusted(UploadName, data, dir)
 		}
+		if !state.CompareAndSwap(running, finished) {
+			m.stuck.Add(-1)
+			return
+		}
 		done <- r
 	}()
 	select {
 	case r := <-done:
 		return r.t, r.err
 	case <-ctx.Done():
-		m.stuck.Add(1)
-		go func() {
-			<-done
+		m.stuck.Add(1) // before the build can count itself out
+		if !state.CompareAndSwap(running, abandoned) {
 			m.stuck.Add(-1)
-		}()
+			r := <-done // finished at the same moment
+			return r.t, r.err
+		}
 		if parent.Err() == nil {
 			return nil, fmt.Errorf("reading and validating %s took longer than %s, the reload time limit; the previous knowledge keeps serving "+
 				"(is the file on a slow or hung filesystem?): %w", m.path, m.timeout, ctx.Err())
