@@ -252,6 +252,9 @@ func (m *Manager) build(ctx context.Context, data []byte) (*knowledge.Timeline, 
 		return nil, fmt.Errorf("%d earlier reloads are still stuck reading the knowledge (a hung disk or network filesystem?); "+
 			"the previous knowledge keeps serving; fix the storage of %s, or restart the bot", n, m.path)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("reload cancelled before reading %s: %w", m.path, err)
+	}
 	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, m.timeout)
 	defer cancel()
@@ -272,6 +275,17 @@ func (m *Manager) build(ctx context.Context, data []byte) (*knowledge.Timeline, 
 	load, path, dir := m.fs.load, m.path, filepath.Dir(m.path)
 	go func() {
 		var r result
+		defer func() {
+			// This goroutine is the reload's own: a panic here would end the bot, not the reload.
+			if p := recover(); p != nil {
+				r = result{err: fmt.Errorf("reading and validating the new version of %s failed (%v); the previous knowledge keeps serving", path, p)}
+			}
+			if !state.CompareAndSwap(running, finished) {
+				m.stuck.Add(-1)
+				return
+			}
+			done <- r
+		}()
 		if data == nil {
 			r.t, r.err = load(path)
 		} else {
@@ -280,11 +294,6 @@ func (m *Manager) build(ctx context.Context, data []byte) (*knowledge.Timeline, 
 			// problems never quote it (otherwise a passage that stops matching reads out .env).
 			r.t, r.err = knowledge.ParseUntrusted(UploadName, data, dir)
 		}
-		if !state.CompareAndSwap(running, finished) {
-			m.stuck.Add(-1)
-			return
-		}
-		done <- r
 	}()
 	select {
 	case r := <-done:
@@ -297,7 +306,7 @@ func (m *Manager) build(ctx context.Context, data []byte) (*knowledge.Timeline, 
 			return r.t, r.err
 		}
 		if parent.Err() == nil {
-			return nil, fmt.Errorf("reading and validating %s took longer than %s, the reload time limit; the previous knowledge keeps serving "+
+			return nil, fmt.Errorf("reading and validating the new version of %s took longer than %s, the reload time limit; the previous knowledge keeps serving "+
 				"(is the file on a slow or hung filesystem?): %w", m.path, m.timeout, ctx.Err())
 		}
 		return nil, fmt.Errorf("reload cancelled while reading %s: %w", m.path, parent.Err())
