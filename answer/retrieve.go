@@ -117,7 +117,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
 		return
 	}
-	r.Events = []Selected{{Event: pick, Passages: allPassages(pick)}}
+	r.selectEvents([]*knowledge.Event{pick}, p.Rest, true)
 }
 
 func (r *Retrieval) dayQuery(p question.Parsed) {
@@ -379,30 +379,60 @@ func filterHits(hits []knowledge.Hit, keep func(*knowledge.Event) bool) []knowle
 	return compact(hits, keep)
 }
 
-// selectEvents records the chosen events in date order with the passages to cite: all of them when
-// one event answers (its passages are the evidence, and a short question often cannot tell which one
-// matters), else the one passage per event that best matches the question.
+// selectEvents records the chosen events in date order with the passages to cite, most relevant
+// first: for one event, the passage that best matches the question and those nearly as good (at most
+// maxSingleQuotes); for several, each event's best passage. When no word of the question matches a
+// passage (a bare date), an event's opening passages stand for it.
 func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single bool) {
 	sortByPosition(r.Timeline, events)
+	words := r.Timeline.QueryWords(rest)
 	for _, e := range events {
 		sel := Selected{Event: e}
-		if single {
-			sel.Passages = allPassages(e)
-		} else {
-			sel.Passages = []int{r.Timeline.BestPassage(e, rest)}
+		if len(e.Passages) > 0 {
+			sel.Passages = pickPassages(r.Timeline.RankPassages(e, words), single)
 		}
 		r.Events = append(r.Events, sel)
 	}
 }
 
-func allPassages(e *knowledge.Event) []int {
-	n := min(len(e.Passages), maxPassages)
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
+// Quoting: a single-event answer quotes its best passage and those scoring at least closeRatio of
+// it, up to maxSingleQuotes; an unranked event (no word matched) quotes its first unrankedQuotes.
+const (
+	maxSingleQuotes = 3
+	closeRatio      = 0.8
+	unrankedQuotes  = 2
+)
+
+func pickPassages(ranked []RankedPassage, single bool) []int {
+	if len(ranked) == 0 {
+		return nil
+	}
+	if ranked[0].Score == 0 {
+		n := 1
+		if single {
+			n = min(unrankedQuotes, len(ranked))
+		}
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	out := []int{ranked[0].Index}
+	if !single {
+		return out
+	}
+	for _, p := range ranked[1:] {
+		if len(out) == maxSingleQuotes || p.Score < closeRatio*ranked[0].Score {
+			break
+		}
+		out = append(out, p.Index)
 	}
 	return out
 }
+
+// RankedPassage is a passage index with its score for a question.
+type RankedPassage = knowledge.RankedPassage
 
 // sortByPosition sorts events in timeline order. A range question on a large timeline can match
 // tens of thousands of events, so this must not be quadratic.

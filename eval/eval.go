@@ -30,13 +30,16 @@ type File struct {
 
 // Item is one question and what passing means for it.
 type Item struct {
-	ID         string   `json:"id"`
-	Category   string   `json:"cat"`
-	Lang       string   `json:"lang"`
-	Question   string   `json:"q"`
-	Dates      []string `json:"dates"`
-	MinDates   int      `json:"min_dates"`
-	Any        []string `json:"any"`
+	ID       string   `json:"id"`
+	Category string   `json:"cat"`
+	Lang     string   `json:"lang"`
+	Question string   `json:"q"`
+	Dates    []string `json:"dates"`
+	MinDates int      `json:"min_dates"`
+	Any      []string `json:"any"`
+	// Key lists verbatim substrings of the source, one of which a correct answer must quote: the
+	// sentence that answers, not merely an event of the right date.
+	Key        []string `json:"key"`
 	Answerable *bool    `json:"answerable"`
 }
 
@@ -84,9 +87,61 @@ type Report struct {
 	Outcomes  []Outcome
 	Quotes    int
 	Verbatim  int
-	ByCat     map[string][2]int // passed, total
-	Refused   [2]int            // unanswerable questions refused, total unanswerable
+	ByCat     map[string]*CatStats
+	Refused   [2]int // unanswerable questions refused, total unanswerable
 	TotalTime time.Duration
+}
+
+// CatStats are one category's figures.
+type CatStats struct {
+	Passed, Total int
+	// Keyed counts the answerable questions that carry a key; KeyHit those whose answer quotes one
+	// of the key substrings (a refusal quotes nothing).
+	Keyed, KeyHit int
+	// Answered counts the answered questions; Quotes their citations; Single the answers citing one
+	// event and SingleQuotes their citations.
+	Answered, Quotes, Single, SingleQuotes int
+}
+
+// Total sums the categories.
+func (r *Report) Total() CatStats {
+	var t CatStats
+	for _, c := range r.ByCat {
+		t.Passed += c.Passed
+		t.Total += c.Total
+		t.Keyed += c.Keyed
+		t.KeyHit += c.KeyHit
+		t.Answered += c.Answered
+		t.Quotes += c.Quotes
+		t.Single += c.Single
+		t.SingleQuotes += c.SingleQuotes
+	}
+	return t
+}
+
+// KeyRecall is the share of answerable questions with a key whose answer quotes one of its
+// substrings (1 when no question carries a key).
+func (c CatStats) KeyRecall() float64 {
+	if c.Keyed == 0 {
+		return 1
+	}
+	return float64(c.KeyHit) / float64(c.Keyed)
+}
+
+// QuotesPerAnswer is the mean number of citations of an answered question.
+func (c CatStats) QuotesPerAnswer() float64 {
+	if c.Answered == 0 {
+		return 0
+	}
+	return float64(c.Quotes) / float64(c.Answered)
+}
+
+// QuotesPerSingle is the mean number of citations of an answer citing one event.
+func (c CatStats) QuotesPerSingle() float64 {
+	if c.Single == 0 {
+		return 0
+	}
+	return float64(c.SingleQuotes) / float64(c.Single)
 }
 
 // PassRate is the share of questions passed.
@@ -113,7 +168,7 @@ func (r *Report) Precision() float64 {
 
 // Run asks every question and scores the answers.
 func Run(ctx context.Context, f *File, a answer.Answerer, verbatim Verbatim, mode string) (*Report, error) {
-	r := &Report{Mode: mode, ByCat: map[string][2]int{}}
+	r := &Report{Mode: mode, ByCat: map[string]*CatStats{}}
 	start := time.Now()
 	for _, it := range f.Questions {
 		t0 := time.Now()
@@ -130,11 +185,28 @@ func Run(ctx context.Context, f *File, a answer.Answerer, verbatim Verbatim, mod
 		}
 		o.Pass, o.Why = score(it, ans, verbatim)
 		c := r.ByCat[it.Category]
-		c[1]++
-		if o.Pass {
-			c[0]++
+		if c == nil {
+			c = &CatStats{}
+			r.ByCat[it.Category] = c
 		}
-		r.ByCat[it.Category] = c
+		c.Total++
+		if o.Pass {
+			c.Passed++
+		}
+		if it.ExpectAnswer() && len(it.Key) > 0 {
+			c.Keyed++
+			if ans.Answered && quotesKey(it, ans) {
+				c.KeyHit++
+			}
+		}
+		if ans.Answered && it.ExpectAnswer() {
+			c.Answered++
+			c.Quotes += len(ans.Citations)
+			if len(ans.EventIDs()) == 1 {
+				c.Single++
+				c.SingleQuotes += len(ans.Citations)
+			}
+		}
 		if !it.ExpectAnswer() {
 			r.Refused[1]++
 			if !ans.Answered {
@@ -182,6 +254,9 @@ func score(it Item, a answer.Answer, verbatim Verbatim) (bool, string) {
 	if found < need {
 		return false, fmt.Sprintf("cites %s; expected at least %d of %s", keys(cited), need, strings.Join(it.Dates, ", "))
 	}
+	if len(it.Key) > 0 && !quotesKey(it, a) {
+		return false, fmt.Sprintf("no quote contains any of %q", it.Key)
+	}
 	if len(it.Any) > 0 {
 		hay := textproc.Fold(a.Text)
 		for _, c := range a.Citations {
@@ -196,6 +271,26 @@ func score(it Item, a answer.Answer, verbatim Verbatim) (bool, string) {
 		}
 	}
 	return true, ""
+}
+
+// quotesKey reports whether a cited quote contains one of the item's key substrings. Whitespace
+// and the two apostrophes are compared loosely (quotes are stored with whitespace collapsed), case
+// and accents strictly: a key is the source's own words.
+func quotesKey(it Item, a answer.Answer) bool {
+	for _, c := range a.Citations {
+		q := loose(c.Quote)
+		for _, k := range it.Key {
+			if strings.Contains(q, loose(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func loose(s string) string {
+	s = strings.NewReplacer("’", "'", " ", " ", " ", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func keys(m map[string]bool) string {
@@ -232,10 +327,19 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 		cats = append(cats, c)
 	}
 	sort.Strings(cats)
-	fmt.Fprintln(w, "by category:")
-	for _, c := range cats {
-		fmt.Fprintf(w, "  %-20s %d/%d\n", c, r.ByCat[c][0], r.ByCat[c][1])
+	fmt.Fprintf(w, "by category:  %-20s %7s %10s %8s %8s\n", "", "pass", "key recall", "quotes", "single")
+	line := func(name string, c CatStats) {
+		recall := "-"
+		if c.Keyed > 0 {
+			recall = fmt.Sprintf("%d/%d", c.KeyHit, c.Keyed)
+		}
+		fmt.Fprintf(w, "  %-32s %7s %10s %8.1f %8.1f\n", name, fmt.Sprintf("%d/%d", c.Passed, c.Total), recall, c.QuotesPerAnswer(), c.QuotesPerSingle())
 	}
+	for _, c := range cats {
+		line(c, *r.ByCat[c])
+	}
+	tot := r.Total()
+	line("all", tot)
 	passed := 0
 	for _, o := range r.Outcomes {
 		if o.Pass {
@@ -244,5 +348,7 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 	}
 	fmt.Fprintf(w, "unanswerable refused: %d/%d\n", r.Refused[0], r.Refused[1])
 	fmt.Fprintf(w, "citation precision: %.1f%% (%d/%d quotes verbatim)\n", 100*r.Precision(), r.Verbatim, r.Quotes)
+	fmt.Fprintf(w, "key recall: %.1f%% (%d/%d answerable questions with a key are answered quoting one)\n", 100*tot.KeyRecall(), tot.KeyHit, tot.Keyed)
+	fmt.Fprintf(w, "quotes per answer: %.2f; per single-event answer: %.2f\n", tot.QuotesPerAnswer(), tot.QuotesPerSingle())
 	fmt.Fprintf(w, "passed: %d/%d (%.1f%%) in %s\n", passed, len(r.Outcomes), 100*r.PassRate(), r.TotalTime.Round(time.Microsecond))
 }

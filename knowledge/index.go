@@ -45,6 +45,8 @@ type index struct {
 	surface map[string][3]int32
 	// passageTerms[event][passage] are the terms of each passage, sorted, for BestPassage.
 	passageTerms [][][]int32
+	// glosses[event] aligns the event's summary sentences to its passages (passages.go).
+	glosses []eventGloss
 	// byPrecision lists the events of each precision (day, month, year) in timeline order, with
 	// the first day of each and the widest span of the group minus one day: a lookup of the events
 	// overlapping a span searches each group, starting that much earlier, so a year-long event
@@ -211,7 +213,7 @@ func (t *Timeline) build() {
 		return collect
 	}
 	var (
-		collect []int32
+		collect = make([]int32, 0, 64) // non-nil: add collects only into a non-nil slice
 		// The postings, as (term, weight) pairs in event order, with where each event's end;
 		// moved into one exactly sized array once every term's count is known.
 		flat   pairBlocks
@@ -324,6 +326,10 @@ func (t *Timeline) build() {
 		for _, d := range deletions(term) {
 			ix.deletes[d] = append(ix.deletes[d], int32(id))
 		}
+	}
+	ix.glosses = make([]eventGloss, n)
+	for i, e := range t.Events {
+		ix.glosses[i] = ix.buildGlosses(e, i, srcLang)
 	}
 	ix.scratch.New = func() any { return newScratch(n) }
 	t.index = ix

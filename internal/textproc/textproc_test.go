@@ -173,3 +173,25 @@ func TestIrregularEnglishVerbsStemLikeTheirBaseForm(t *testing.T) {
 		}
 	}
 }
+
+func TestSentencesKeepAbbreviationsInitialsAndQuotesWhole(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two! Three?", []string{"One.", "Two!", "Three?"}},
+		{"Donald Trump Jr. replies. Then he asks.", []string{"Donald Trump Jr. replies.", "Then he asks."}},
+		{"The U.S. Senate met. J. Doe spoke.", []string{"The U.S. Senate met.", "J. Doe spoke."}},
+		{`He wrote "Thanks. Will do." and left. Done.`, []string{`He wrote "Thanks. Will do." and left.`, "Done."}},
+		{"Il a dit « Merci. Bien reçu. » puis rien. Fin.", []string{"Il a dit « Merci. Bien reçu. » puis rien.", "Fin."}},
+		{"Version 1.5 shipped. Next.", []string{"Version 1.5 shipped.", "Next."}},
+		{"no final stop", []string{"no final stop"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got := Sentences(tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package knowledge
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+)
+
+// Passage-level retrieval. An event's passages are the source's own words, in the source's
+// language; its summaries say the same things in other words and other languages. Each summary
+// sentence is aligned to the passage it paraphrases, and its words become that passage's gloss: a
+// question in English finds the French passage whose English paraphrase it matches, while the quote
+// shown stays the source's own. The alignment is computed from the file alone (shared words, names
+// and numbers, and the order of sentences), so any chronology gets it without extra authoring.
+
+// glossWeight is how much a word matched only in a passage's gloss counts, against 1 for a word of
+// the passage itself: the gloss is a paraphrase, so it may say more or less than the passage.
+const glossWeight = 0.6
+
+// SummarySentence is one sentence of an event's summary in some language, with the passage it
+// paraphrases.
+type SummarySentence struct {
+	Lang    string
+	Text    string
+	Passage int // index in the event's Passages, -1 when the event has none
+}
+
+type eventGloss struct {
+	sentences []SummarySentence
+	// terms[p] are the sorted term ids of the sentences aligned to passage p.
+	terms [][]int32
+}
+
+// termsOf returns the distinct term ids of text's words stemmed in lang, sorted; words that are no
+// term of the index (they cannot match a question) are dropped.
+func (ix *index) termsOf(text, lang string, buf []int32) []int32 {
+	buf = buf[:0]
+	for _, w := range textproc.Words(textproc.Fold(text)) {
+		if textproc.IsStopWord(w) {
+			continue
+		}
+		if id, ok := ix.terms[textproc.Stem(w, lang)]; ok {
+			buf = append(buf, id)
+		}
+	}
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// overlap is the IDF mass of the terms two sorted lists share.
+func (ix *index) overlap(a, b []int32) float32 {
+	var s float32
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			s += ix.idf(len(ix.postings[a[i]]))
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// buildGlosses aligns every summary sentence of e to one of its passages.
+func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
+	var g eventGloss
+	passages := ix.passageTerms[pos]
+	n := len(passages)
+	// The source-language summary is aligned by shared words; the others follow it sentence by
+	// sentence when they have as many sentences (a translation), else by their own shared words
+	// (names and numbers cross languages), else by position.
+	type langSum struct{ lang, text string }
+	var sums []langSum
+	if e.Summary != "" {
+		sums = append(sums, langSum{"en", e.Summary})
+	}
+	for _, lang := range slices.Sorted(maps.Keys(e.Summaries)) {
+		if lang != "en" && e.Summaries[lang] != "" {
+			sums = append(sums, langSum{lang, e.Summaries[lang]})
+		}
+	}
+	slices.SortStableFunc(sums, func(a, b langSum) int {
+		switch {
+		case a.lang == srcLang && b.lang != srcLang:
+			return -1
+		case b.lang == srcLang && a.lang != srcLang:
+			return 1
+		}
+		return 0
+	})
+	g.terms = make([][]int32, n)
+	var buf []int32
+	var pivot []int // passage of each sentence of the first (pivot) summary
+	for k, s := range sums {
+		sents := textproc.Sentences(s.text)
+		var align []int
+		for i, sent := range sents {
+			p := -1
+			if n > 0 {
+				buf = ix.termsOf(sent, s.lang, buf)
+				best := float32(0)
+				for j, pt := range passages {
+					if o := ix.overlap(buf, pt); o > best {
+						best, p = o, j
+					}
+				}
+				switch {
+				case k > 0 && len(pivot) == len(sents):
+					p = pivot[i]
+				case p < 0:
+					p = min(n-1, i*n/max(1, len(sents)))
+				}
+				g.terms[p] = append(g.terms[p], buf...)
+			}
+			align = append(align, p)
+			g.sentences = append(g.sentences, SummarySentence{Lang: s.lang, Text: sent, Passage: p})
+		}
+		if k == 0 {
+			pivot = align
+		}
+	}
+	for p := range g.terms {
+		slices.Sort(g.terms[p])
+		g.terms[p] = slices.Compact(g.terms[p])
+	}
+	return g
+}
+
+// SummarySentences returns the sentences of e's summaries, each with the passage it paraphrases.
+func (t *Timeline) SummarySentences(e *Event) []SummarySentence {
+	if t.Position(e) < 0 || t.index.glosses == nil {
+		return nil
+	}
+	return t.index.glosses[e.pos].sentences
+}
+
+// RankedPassage is a passage of an event with how well it matches a question.
+type RankedPassage struct {
+	Index int
+	Score float32
+}
+
+// QueryWord is a content word of a question with the terms it matches.
+type QueryWord struct {
+	Word  string
+	IDF   float32
+	Fuzzy bool
+	terms []int32
+}
+
+// QueryWords returns the content words of text with the index terms each may match (its stems in
+// English, French and the source language, or terms one edit away); words matching nothing are
+// returned with no terms.
+func (t *Timeline) QueryWords(text string) []QueryWord {
+	ix := t.index
+	var out []QueryWord
+	for _, w := range contentWords(text) {
+		ids, fuzzy := ix.lookup(w, t.Source.Language)
+		var idf float32
+		for _, id := range ids {
+			idf = max(idf, ix.idf(len(ix.postings[id])))
+		}
+		if fuzzy {
+			idf *= 0.8
+		}
+		out = append(out, QueryWord{Word: w, IDF: idf, Fuzzy: fuzzy, terms: ids})
+	}
+	return out
+}
+
+// RankPassages scores each passage of e against the question's words: a word found in the passage
+// counts its IDF, one found only in the passage's gloss (the summary sentences that paraphrase it)
+// counts glossWeight of it. Passages come best first; ties keep the source's order.
+func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
+	out := make([]RankedPassage, len(e.Passages))
+	for i := range out {
+		out[i].Index = i
+	}
+	if t.Position(e) < 0 {
+		return out
+	}
+	ix := t.index
+	own := ix.passageTerms[e.pos]
+	var gloss [][]int32
+	if ix.glosses != nil {
+		gloss = ix.glosses[e.pos].terms
+	}
+	for i := range out {
+		var s float32
+		for _, w := range words {
+			m := float32(0)
+			for _, id := range w.terms {
+				if _, ok := slices.BinarySearch(own[i], id); ok {
+					m = 1
+					break
+				}
+				if i < len(gloss) {
+					if _, ok := slices.BinarySearch(gloss[i], id); ok {
+						m = glossWeight
+					}
+				}
+			}
+			s += m * w.IDF
+		}
+		out[i].Score = s
+	}
+	slices.SortStableFunc(out, func(a, b RankedPassage) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
