@@ -12,7 +12,7 @@ import (
 // match to count as an answer: below it the question is about something the timeline merely
 // mentions in passing ("Assange's date of birth" matches Assange, not a birth date).
 const (
-	minCoverage = 0.7
+	minCoverage = 0.45
 	focusRatio  = 0.6  // events scoring at least this share of the best are kept with it
 	tieRatio    = 0.95 // within this share of the best, two events are an ambiguity
 	maxFocused  = 3
@@ -64,6 +64,8 @@ type Selected struct {
 // Retrieve finds what answers q in t.
 func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	p := question.Parse(q.Text, t)
+	// Short forms of the timeline's actors ("WL", "Don Jr") become the names its events use.
+	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))
 	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang)}
 	words := textproc.Words(textproc.Fold(p.Rest))
 	hasContent := false
@@ -398,8 +400,8 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 // Quoting: a single-event answer quotes its best passage and those scoring at least closeRatio of
 // it, up to maxSingleQuotes; an unranked event (no word matched) quotes its first unrankedQuotes.
 const (
-	maxSingleQuotes = 3
-	closeRatio      = 0.8
+	maxSingleQuotes = 2
+	closeRatio      = 0.5
 	unrankedQuotes  = 2
 )
 

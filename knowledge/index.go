@@ -23,6 +23,11 @@ const (
 	// coverage, against 1 for any other word.
 	lightCoverage = 0.3
 
+	// unknownWeight is how much a word the timeline does not contain counts against a question's
+	// coverage: it may name something the source never mentions ("Mueller"), or be the asker's own
+	// wording of what the source says in other words ("instead", "besides").
+	unknownWeight = 0.5
+
 	bm25K1 = 1.2
 	bm25B  = 0.75
 )
@@ -333,6 +338,7 @@ func (t *Timeline) build() {
 	}
 	ix.scratch.New = func() any { return newScratch(n) }
 	t.index = ix
+	t.names = buildNames(t.Events)
 	t.phrases = nil
 	for i := range t.Anchors {
 		a := &t.Anchors[i]
@@ -405,7 +411,7 @@ func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
 			for _, id := range ix.deletes[d] {
 				// Two strings sharing a one-deletion key can be two edits apart ("weather", "whether"):
 				// keep only true single edits.
-				if !containsID(ids, id) && oneEdit(s, ix.words[id]) {
+				if !containsID(ids, id) && textproc.OneEdit(s, ix.words[id]) {
 					ids = append(ids, id)
 				}
 			}
@@ -527,7 +533,7 @@ func (t *Timeline) Search(q Query) Result {
 		}
 		if len(ids) == 0 {
 			res.Unknown = append(res.Unknown, w)
-			totalIDF += ix.idf(0) * coverWeight
+			totalIDF += ix.idf(0) * coverWeight * unknownCoverage(w)
 			continue
 		}
 		// A word's weight is that of its rarest matching stem; a misspelt word counts a little less.
@@ -682,6 +688,16 @@ func (sc *scratch) best(docs []int32, k int) []int32 {
 	return h
 }
 
+// unknownCoverage is how much an unknown word counts against coverage: nothing for a word too short
+// to be told from a typo or an abbreviation ("wat", "ki", "dm"), or one edit away from a stop word
+// ("teh", "wen"); unknownWeight otherwise.
+func unknownCoverage(w string) float32 {
+	if len(w) < 4 || textproc.NearStopWord(w) {
+		return 0
+	}
+	return unknownWeight
+}
+
 // contentWords folds text and keeps the words that are not stop words, each once.
 func contentWords(text string) []string {
 	var out []string
@@ -724,29 +740,4 @@ func (t *Timeline) BestPassage(e *Event, text string) int {
 		}
 	}
 	return best
-}
-
-// oneEdit reports whether a and b differ by at most one insertion, deletion, substitution or
-// transposition of adjacent bytes.
-func oneEdit(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if i == len(a) {
-		return true
-	}
-	if len(a) == len(b) {
-		if a[i+1:] == b[i+1:] {
-			return true // substitution
-		}
-		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // transposition
-	}
-	return a[i:] == b[i+1:] // insertion
 }

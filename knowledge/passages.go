@@ -23,7 +23,7 @@ const glossWeight = 0.6
 type SummarySentence struct {
 	Lang    string
 	Text    string
-	Passage int // index in the event's Passages, -1 when the event has none
+	Passage int // index in the event's Passages it paraphrases best, -1 when the event has none
 }
 
 type eventGloss struct {
@@ -95,30 +95,31 @@ func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
 	})
 	g.terms = make([][]int32, n)
 	var buf []int32
-	var pivot []int // passage of each sentence of the first (pivot) summary
+	var pivot [][]int // passages of each sentence of the first (pivot) summary
 	for k, s := range sums {
 		sents := textproc.Sentences(s.text)
-		var align []int
+		var align [][]int
 		for i, sent := range sents {
-			p := -1
+			var ps []int
 			if n > 0 {
 				buf = ix.termsOf(sent, s.lang, buf)
-				best := float32(0)
-				for j, pt := range passages {
-					if o := ix.overlap(buf, pt); o > best {
-						best, p = o, j
-					}
-				}
+				ps = ix.alignSentence(buf, passages)
 				switch {
 				case k > 0 && len(pivot) == len(sents):
-					p = pivot[i]
-				case p < 0:
-					p = min(n-1, i*n/max(1, len(sents)))
+					ps = pivot[i]
+				case len(ps) == 0:
+					ps = []int{min(n-1, i*n/max(1, len(sents)))}
 				}
-				g.terms[p] = append(g.terms[p], buf...)
+				for _, p := range ps {
+					g.terms[p] = append(g.terms[p], buf...)
+				}
 			}
-			align = append(align, p)
-			g.sentences = append(g.sentences, SummarySentence{Lang: s.lang, Text: sent, Passage: p})
+			align = append(align, ps)
+			first := -1
+			if len(ps) > 0 {
+				first = ps[0]
+			}
+			g.sentences = append(g.sentences, SummarySentence{Lang: s.lang, Text: sent, Passage: first})
 		}
 		if k == 0 {
 			pivot = align
@@ -129,6 +130,33 @@ func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
 		g.terms[p] = slices.Compact(g.terms[p])
 	}
 	return g
+}
+
+// alignRatio: a summary sentence paraphrases every passage sharing at least this share of the best
+// passage's overlap with it (one sentence often condenses two passages).
+const alignRatio = 0.5
+
+// alignSentence returns the passages a summary sentence paraphrases, best first: those sharing the
+// most IDF mass with it, and those within alignRatio of the best.
+func (ix *index) alignSentence(sent []int32, passages [][]int32) []int {
+	scores := make([]float32, len(passages))
+	best, at := float32(0), -1
+	for j, pt := range passages {
+		scores[j] = ix.overlap(sent, pt)
+		if scores[j] > best {
+			best, at = scores[j], j
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	out := []int{at}
+	for j, sc := range scores {
+		if j != at && sc >= alignRatio*best {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // SummarySentences returns the sentences of e's summaries, each with the passage it paraphrases.

@@ -269,6 +269,72 @@ func IsStopWord(w string) bool {
 	return ok
 }
 
+// NearStopWord reports whether a folded word is one typing slip (an edit, a transposition) away
+// from a stop word: "teh", "wat", "wen", "whta" are typed questions' function words.
+func NearStopWord(w string) bool {
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	for _, d := range deletionsOf(w) {
+		if _, ok := stopDeletes[d]; ok {
+			for _, s := range stopDeletes[d] {
+				if OneEdit(w, s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// stopDeletes maps each stop word of three letters or more, and each with one byte deleted, to the
+// stop words it comes from.
+var stopDeletes = func() map[string][]string {
+	m := map[string][]string{}
+	for w := range stopWords {
+		if len(w) < 3 {
+			continue
+		}
+		for _, d := range deletionsOf(w) {
+			m[d] = append(m[d], w)
+		}
+	}
+	return m
+}()
+
+func deletionsOf(s string) []string {
+	out := []string{s}
+	for i := 0; i < len(s); i++ {
+		out = append(out, s[:i]+s[i+1:])
+	}
+	return out
+}
+
+// OneEdit reports whether a and b differ by at most one insertion, deletion, substitution or
+// transposition of adjacent bytes.
+func OneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return true
+	}
+	if len(a) == len(b) {
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // transposition
+	}
+	return a[i:] == b[i+1:] // insertion
+}
+
 // Language guesses whether text is English ("en") or French ("fr") from function words and French
 // diacritics. It returns "" when the text gives no evidence either way (a bare date, a name), so the
 // caller can fall back on something else, such as the user's Discord locale.
@@ -339,5 +405,6 @@ est sont etait etaient ete etre a ai as avons avez ont avait avaient eu y en dan
 chez vers entre si oui non tout tous toute toutes
 dis dites raconte racontez explique expliquez passe passee passes arrive
 exactly actually really precisely please thanks thank hey hi hello ok okay anything something
+event events thing things timeline chronology chrono evenement evenements chose choses chronologie
 exactement vraiment precisement merci bonjour salut svp stp
 `

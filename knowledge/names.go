@@ -1,0 +1,144 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+)
+
+// People type names short: "WL" for WikiLeaks, "NYT" for The New York Times, "Don Jr" for Donald
+// Trump Jr. ExpandNames rewrites such forms into the actor names the timeline uses, so they match
+// the events' words. The forms are derived from the actors of the file, never from a list.
+
+// actorName is one actor of the timeline: its folded words and its initials.
+type actorName struct {
+	full     string   // folded
+	words    []string // folded words, without articles
+	initials []string // "wl" for WikiLeaks (camel case), "nyt" for The New York Times, "dtj"…
+}
+
+func buildNames(events []*Event) []actorName {
+	seen := map[string]bool{}
+	var out []actorName
+	for _, e := range events {
+		for _, a := range e.Actors {
+			f := textproc.Fold(a)
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			n := actorName{full: f}
+			var camel, plain strings.Builder
+			for _, w := range strings.FieldsFunc(a, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+				fw := textproc.Words(textproc.Fold(w))
+				if len(fw) == 0 || textproc.IsStopWord(fw[0]) {
+					continue
+				}
+				n.words = append(n.words, fw...)
+				first := true
+				for _, r := range w {
+					if first || unicode.IsUpper(r) {
+						camel.WriteRune(unicode.ToLower(r))
+					}
+					if first {
+						plain.WriteRune(unicode.ToLower(r))
+					}
+					first = !unicode.IsLetter(r) && !unicode.IsDigit(r) && first
+				}
+			}
+			for _, in := range []string{textproc.Fold(camel.String()), textproc.Fold(plain.String())} {
+				if len(in) >= 2 && !contains(n.initials, in) {
+					n.initials = append(n.initials, in)
+				}
+			}
+			if len(n.words) > 0 {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// ExpandNames returns folded text with short forms of actor names replaced by the names: a word that
+// is an actor's initials ("wl", "nyt") and is not itself a word of the timeline, or a run of words
+// that are prefixes of an actor's words in order, ending with a whole word ("don jr"). Text that
+// names no actor is returned unchanged.
+func (t *Timeline) ExpandNames(folded string) string {
+	if len(t.names) == 0 {
+		return folded
+	}
+	words := textproc.Words(folded)
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if n, k := t.matchName(words[i:]); k > 0 {
+			b.WriteString(n.full)
+			b.WriteByte(' ')
+			i += k - 1
+			changed = true
+			continue
+		}
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	if !changed {
+		return folded
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// matchName returns the actor the words start with in a short form, and how many words it spans.
+func (t *Timeline) matchName(words []string) (actorName, int) {
+	w := words[0]
+	if len(w) >= 2 && len(w) <= 5 && !t.knownWord(w) {
+		for _, n := range t.names {
+			if contains(n.initials, w) {
+				return n, 1
+			}
+		}
+	}
+	// Prefix runs: "don jr" → "donald trump jr". At least two words, each a prefix of the next
+	// unmatched actor word, the last one whole.
+	best, bestK := actorName{}, 0
+	for _, n := range t.names {
+		k, j := 0, 0
+		for k < len(words) && j < len(n.words) {
+			q := words[k]
+			matched := false
+			for ; j < len(n.words); j++ {
+				if len(q) >= 2 && strings.HasPrefix(n.words[j], q) {
+					matched = true
+					j++
+					break
+				}
+			}
+			if !matched {
+				break
+			}
+			k++
+		}
+		if k >= 2 && k > bestK && contains(n.words, words[k-1]) && !allWhole(words[:k], n.words) {
+			best, bestK = n, k
+		}
+	}
+	return best, bestK
+}
+
+// allWhole reports whether every word is itself one of the name's words: then the question already
+// says the name, and nothing needs expanding.
+func allWhole(words, name []string) bool {
+	for _, w := range words {
+		if !contains(name, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// knownWord reports whether a folded word occurs in the timeline's text.
+func (t *Timeline) knownWord(w string) bool {
+	_, ok := t.index.surface[w]
+	return ok
+}
