@@ -9,6 +9,7 @@ package question
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -102,7 +103,7 @@ var (
 	reISOMonth  = regexp.MustCompile(`\b(\d{4})-(\d{2})\b`)
 	reNumeric   = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	reDayMonth  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
-	reDayRange  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
+	reDayRange  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
 	reMonthDay  = regexp.MustCompile(`\b([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
 	reMonthYear = regexp.MustCompile(`\b([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
 	reYear      = regexp.MustCompile(`\b([12]\d{3})\b`)
@@ -112,15 +113,73 @@ var (
 	firstWords = map[string]bool{"first": true, "earliest": true, "premier": true, "premiere": true, "initial": true}
 	lastWords  = map[string]bool{"last": true, "latest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
 
-	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*$`)
-	reAnd        = regexp.MustCompile(`^\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*$`)
-	reBefore     = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*$`)
-	reAfter      = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir de)\s*$`)
+	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*(?:the\s+|le\s+)?$`)
+	reAnd        = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
+	reBefore     = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
+	reAfter      = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir de)\s*(?:the\s+|le\s+)?$`)
 	reDayAfter   = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
 	reDayBefore  = regexp.MustCompile(`\b(the\s+)?(day|eve)\s+before\s*$|\b(la\s+)?veille\s+(de|du|d')?\s*$`)
 	reDayOf      = regexp.MustCompile(`\b(on|le|du|au)\s*$`)
 	reInMonthCtx = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d')\s*$`)
 )
+
+// Written-out dates: ordinal words before a month ("the twelfth of October", "le premier
+// novembre") become numbers, and the ends of a year ("the end of 2016", "début 2017") its first or
+// last month, so the numeric patterns read them.
+var (
+	reYearEnd    = regexp.MustCompile(`\b(?:the\s+)?(end|late|fin|beginning|start|early|debut)(?:\s+of|\s+de|\s+d')?\s+(?:l'annee\s+|the\s+year\s+)?([12]\d{3})\b`)
+	ordinalWords = func() map[string]int {
+		m := map[string]int{}
+		en := strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")
+		for i, w := range en {
+			m[w] = i + 1
+		}
+		for i, w := range strings.Fields("first second third fourth fifth sixth seventh eighth ninth") {
+			m["twenty-"+w], m["twenty "+w] = 21+i, 21+i
+		}
+		m["thirtieth"], m["thirty-first"], m["thirty first"] = 30, 31, 31
+		m["premier"], m["1er"] = 1, 1
+		fr := strings.Fields("deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize")
+		for i, w := range fr {
+			m[w] = i + 2
+		}
+		m["vingt"], m["trente"], m["trente et un"] = 20, 30, 31
+		return m
+	}()
+)
+
+var reOrdinalDay = func() *regexp.Regexp {
+	words := make([]string, 0, len(ordinalWords))
+	for w := range ordinalWords {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	// Longest first, so "twenty-first" wins over "first".
+	sort.Slice(words, func(i, j int) bool {
+		return len(words[i]) > len(words[j]) || len(words[i]) == len(words[j]) && words[i] < words[j]
+	})
+	return regexp.MustCompile(`\b(?:the\s+)?(` + strings.Join(words, "|") + `)\s+(?:of\s+|de\s+)?([a-z]+)\b`)
+}()
+
+func normalizeDateWords(folded string) string {
+	if reYearEnd.MatchString(folded) {
+		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {
+			sub := reYearEnd.FindStringSubmatch(m)
+			switch sub[1] {
+			case "end", "late", "fin":
+				return "december " + sub[2]
+			}
+			return "january " + sub[2]
+		})
+	}
+	return reOrdinalDay.ReplaceAllStringFunc(folded, func(m string) string {
+		sub := reOrdinalDay.FindStringSubmatch(m)
+		n, ok := ordinalWords[sub[1]]
+		if _, month := monthNames[sub[2]]; !ok || !month || weakMonths[sub[2]] {
+			return m
+		}
+		return fmt.Sprintf("%d %s", n, sub[2])
+	})
+}
 
 // expr is one date expression found in the question.
 type expr struct {
@@ -147,7 +206,7 @@ const (
 // Parse understands text against a timeline, whose anchors and span resolve names and missing years.
 func Parse(text string, cal *knowledge.Timeline) Parsed {
 	p := Parsed{Text: text, Lang: textproc.Language(text)}
-	folded := textproc.Fold(text)
+	folded := normalizeDateWords(textproc.Fold(text))
 	work := []byte(folded)
 	consume := func(start, end int) {
 		for i := start; i < end; i++ {
@@ -400,6 +459,12 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	}
 	before := tail(folded[:e.start])
 	last := lastWord(before)
+	if last == "le" || last == "the" {
+		// "après le 1er novembre", "before the 3rd": the article is not the connective.
+		if w := lastWord(strings.TrimSuffix(strings.TrimRight(before, " "), last)); afterEnds[w] || beforeEnds[w] {
+			last = w
+		}
+	}
 	take := func(re *regexp.Regexp) {
 		if i, j, ok := lastMatch(re, folded, e.start); ok {
 			consume(i, j)

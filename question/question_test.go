@@ -140,6 +140,21 @@ func TestParseMonthsYearsAndRanges(t *testing.T) {
 		{"depuis includes the month", "Que s'est-il passé depuis novembre 2016 ?", "fr", question.Range, "2016-11-01..…", 0, ""},
 		{"until a date includes it", "What happened until 21 October 2016?", "en", question.Range, "…..2016-10-21", 0, ""},
 		{"jusqu'au includes the day", "Que s'est-il passé jusqu'au 21 octobre 2016 ?", "fr", question.Range, "…..2016-10-21", 0, ""},
+		{"entre le et le", "tout ce qui s'est passé entre le 1er et le 15 oct. 2016 stp", "fr", question.Range, "2016-10-01..2016-10-15", 0, ""},
+		{"between the ordinals", "between the 3rd and the 14th of october 2016", "en", question.Range, "2016-10-03..2016-10-14", 0, ""},
+		{"après le", "la chrono après le 1er novembre 2016", "fr", question.Range, "2016-11-02..…", 0, ""},
+		{"avant le", "et avant le 3 octobre 2016 ?", "fr", question.Range, "…..2016-10-02", 0, ""},
+		{"until the end of a year", "what went down between the election and the end of 2016?", "en", question.Range, "2016-11-08..2016-12-31", 0, ""},
+		{"fin d'une année", "que s'est-il passé fin 2016 ?", "fr", question.Month, "2016-12-01..2016-12-31", 0, ""},
+	})
+}
+
+func TestParseWrittenOutDays(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"ordinal word of month", "anything happen on the twelfth of October 2016?", "en", question.ExactDay, "2016-10-12", 0, ""},
+		{"compound ordinal", "what happened on the twenty-first of october 2016", "en", question.ExactDay, "2016-10-21", 0, ""},
+		{"premier", "que s'est-il passé le premier novembre 2016 ?", "fr", question.ExactDay, "2016-11-01", 0, ""},
+		{"first alone is an order", "what happened first?", "en", question.NoDate, "", question.First, ""},
 	})
 }
 
