@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -42,23 +43,25 @@ func Compose(r Retrieval) Answer {
 	case r.List:
 		b.WriteString(listHeader(r))
 		for _, s := range r.Events {
-			sum, _ := s.Event.SummaryIn(r.Lang)
-			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), firstSentence(sum))
+			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), ShortTitle(s.Event, r.Lang))
 		}
 		if r.Total > len(r.Events) {
 			fmt.Fprintf(&b, "\n%s", tr(r.Lang, "…and %d more; ask about a narrower range.", "…et %d de plus ; précisez la période.", r.Total-len(r.Events)))
 		}
 	case len(r.Events) == 1:
-		ev := r.Events[0].Event
-		sum, _ := ev.SummaryIn(r.Lang)
-		fmt.Fprintf(&b, "%s%s %s", capitalize(onDate(ev, r.Lang)), colon(r.Lang), sum)
+		s := r.Events[0]
+		if r.Relative != nil {
+			b.WriteString(relativeLead(r))
+			b.WriteString(" ")
+		}
+		b.WriteString(intentLead(r, s))
+		fmt.Fprintf(&b, "%s%s %s", capitalize(onDate(s.Event, r.Lang)), colon(r.Lang), focusedSummary(r, s))
 	default:
 		for i, s := range r.Events {
 			if i > 0 {
 				b.WriteString("\n")
 			}
-			sum, _ := s.Event.SummaryIn(r.Lang)
-			fmt.Fprintf(&b, "• %s%s %s", capitalize(onDate(s.Event, r.Lang)), colon(r.Lang), sum)
+			fmt.Fprintf(&b, "• %s%s %s", capitalize(onDate(s.Event, r.Lang)), colon(r.Lang), focusedSummary(r, s))
 		}
 	}
 	if len(r.Alternatives) > 1 {
@@ -97,6 +100,11 @@ func refusal(r Retrieval) string {
 			"La date « %s » n'existe pas ; vérifiez le jour et le mois.", r.Parsed.Invalid)
 	case OffTopic:
 		first, last := r.Timeline.Events[0], r.Timeline.Events[len(r.Timeline.Events)-1]
+		if len(r.Missing) > 0 {
+			return tr(lang, "The source does not mention %s. It covers \"%s\", from %s to %s.",
+				"La source ne mentionne pas %s. Elle couvre « %s », de %s à %s.",
+				quoteList(r.Missing, lang), r.Timeline.Title, FormatDate(first, lang), FormatDate(last, lang))
+		}
 		return tr(lang, "The source does not answer that. It covers \"%s\", from %s to %s; ask about a date or someone it mentions.",
 			"La source ne répond pas à cette question. Elle couvre « %s », de %s à %s ; interrogez-moi sur une date ou une personne qu'elle mentionne.",
 			r.Timeline.Title, FormatDate(first, lang), FormatDate(last, lang))
@@ -118,6 +126,18 @@ func refusal(r Retrieval) string {
 		b.WriteString(tr(lang, " The first event after it is %s.", " Le premier événement après : %s.", nearest(r.After, lang)))
 	}
 	return b.String()
+}
+
+// quoteList writes words as a quoted list: "“Chrome”", "“Mueller” or “subpoena”".
+func quoteList(words []string, lang string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = tr(lang, "“%s”", "« %s »", w)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + tr(lang, " or ", " ni ") + q[len(q)-1]
 }
 
 func nearest(e *knowledge.Event, lang string) string {
@@ -155,7 +175,78 @@ func describe(p question.Parsed, lang string) string {
 	return tr(lang, "between %s and %s", "entre le %s et le %s", FormatDay(s.From, lang), FormatDay(s.To, lang))
 }
 
+// focusedSummary is what the answer says of an event: the sentences of its summary, in the answer's
+// language, that paraphrase the passages quoted, in the summary's order; the whole summary when
+// none does (a summary written as one sentence, or no passage quoted).
+func focusedSummary(r Retrieval, s Selected) string {
+	sum, got := s.Event.SummaryIn(r.Lang)
+	if !s.Ranked {
+		return sum
+	}
+	quoted := map[int]bool{}
+	for _, p := range s.Passages {
+		quoted[p] = true
+	}
+	var parts []string
+	n := 0
+	for _, ss := range r.Timeline.SummarySentences(s.Event) {
+		if ss.Lang != got {
+			continue
+		}
+		n++
+		if quoted[ss.Passage] {
+			parts = append(parts, ss.Text)
+		}
+	}
+	if len(parts) == 0 || len(parts) == n {
+		return sum
+	}
+	return strings.Join(parts, " ")
+}
+
+// intentLead is what a single-event answer says first, for the questions whose answer is a word: a
+// yes/no question whose quoted passage denies it is answered "No".
+func intentLead(r Retrieval, s Selected) string {
+	if r.Intent != AskYesNo || len(s.Passages) == 0 {
+		return ""
+	}
+	if negated(s.Event.Passages[s.Passages[0]].Text) {
+		return tr(r.Lang, "No, according to the source. ", "Non, d'après la source. ")
+	}
+	return tr(r.Lang, "According to the source: ", "D'après la source : ")
+}
+
+var reNegation = regexp.MustCompile(`\b(not|never|no one|nobody|didn't|did not|doesn't|wasn't|won't|refused|declined|n'a pas|n'ont pas|n'avait pas|ne [a-z']+ pas|ne [a-z']+ jamais|n'[a-z]+ pas|n'[a-z]+ jamais|jamais|aucun|aucune|refuse|refusé)\b`)
+
+// negated reports whether a passage denies what it reports: "Trump Jr. n'a pas répondu."
+func negated(passage string) bool {
+	return reNegation.MatchString(strings.ToLower(strings.ReplaceAll(passage, "’", "'")))
+}
+
+// relativeLead names the event the question moved from: "Right after “…” (21 October 2016):".
+func relativeLead(r Retrieval) string {
+	rel := r.Relative
+	from := fmt.Sprintf("%s (%s)", ShortTitle(rel.From, r.Lang), FormatDate(rel.From, r.Lang))
+	switch {
+	case rel.Before:
+		return tr(r.Lang, "The event before %s:", "L'événement précédant %s :", from)
+	case rel.Days > 0:
+		return tr(r.Lang, "%d days after %s:", "%d jours après %s :", rel.Days, from)
+	}
+	return tr(r.Lang, "The event after %s:", "L'événement suivant %s :", from)
+}
+
 func listHeader(r Retrieval) string {
+	if r.Count {
+		what := describe(r.Parsed, r.Lang)
+		if len(r.Parsed.Spans) == 0 {
+			what = tr(r.Lang, "in the timeline", "dans la chronologie")
+		}
+		if r.Distinct == r.Total {
+			return tr(r.Lang, "%d, on %d different dates %s:", "%d, à %d dates différentes %s :", r.Total, r.Distinct, what)
+		}
+		return tr(r.Lang, "%d events, on %d different dates %s:", "%d événements, à %d dates différentes %s :", r.Total, r.Distinct, what)
+	}
 	n := r.Total
 	what := describe(r.Parsed, r.Lang)
 	if r.Parsed.Kind == question.NoDate || len(r.Parsed.Spans) == 0 {

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -53,12 +54,24 @@ type Retrieval struct {
 	Alternatives []*knowledge.Event
 	// List is true when the events answer a range question and are listed rather than described.
 	List bool
+	// Intent is what the question asks for.
+	Intent Intent
+	// Count is true when the question asks how many; Total events on Distinct dates answer it.
+	Count    bool
+	Distinct int
+	// Relative is set when the answer was found by moving from an event the question describes.
+	Relative *Relative
+	// Missing are words of the question the source never mentions, for an OffTopic refusal.
+	Missing []string
 }
 
 // Selected is an event chosen to answer, with the indexes of the passages to cite.
 type Selected struct {
 	Event    *knowledge.Event
 	Passages []int
+	// Ranked is true when the passages were chosen by the question's words, false when they are
+	// the event's opening ones.
+	Ranked bool
 }
 
 // Retrieve finds what answers q in t.
@@ -66,7 +79,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	p := question.Parse(q.Text, t)
 	// Short forms of the timeline's actors ("WL", "Don Jr") become the names its events use.
 	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))
-	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang)}
+	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang), Intent: DetectIntent(q.Text)}
 	words := textproc.Words(textproc.Fold(p.Rest))
 	hasContent := false
 	for _, w := range words {
@@ -76,6 +89,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	switch {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
+	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder) && r.relativePeriod(q.Text):
+	case p.Kind == question.NoDate && r.relativeQuery(textproc.Fold(q.Text)):
+	case r.Intent == AskHowMany && r.countQuery(p.Rest):
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
 	case p.Kind == question.ExactDay || p.Kind == question.Anchor:
@@ -84,10 +100,33 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		r.rangeQuery(p, hasContent)
 	case !hasContent:
 		r.Reason = EmptyQuestion
+	case r.absent(q.Text):
+		r.Reason = OffTopic
 	default:
 		r.topicQuery(p)
 	}
 	return r
+}
+
+// relativePeriod answers a count, a list or a first/last over the period a relative clause names
+// ("le premier msg de WL après la victoire de Trump").
+func (r *Retrieval) relativePeriod(text string) bool {
+	span, head, ok := r.relativeSpan(textproc.Fold(text))
+	if !ok || span.From > span.To {
+		return false
+	}
+	p := r.Parsed
+	p.Kind, p.Spans, p.Rest = question.Range, []knowledge.Span{span}, head
+	r.Parsed = p
+	hasContent := specificWords(r.Timeline, head) != ""
+	switch {
+	case p.Order != question.AnyOrder:
+		r.orderQuery(p)
+	case r.Intent == AskHowMany && r.countQuery(head):
+	default:
+		r.rangeQuery(p, hasContent)
+	}
+	return true
 }
 
 func pickLang(detected, hint string) string {
@@ -387,14 +426,49 @@ func filterHits(hits []knowledge.Hit, keep func(*knowledge.Event) bool) []knowle
 // passage (a bare date), an event's opening passages stand for it.
 func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single bool) {
 	sortByPosition(r.Timeline, events)
+	// Names alone ("what happened to WikiLeaks") say nothing about which passage answers: then an
+	// event's opening passages stand for it. A verb of communication ("what did Trump Jr. reply")
+	// may point at the passage, but as often not: its best passage is quoted with the opening one.
 	words := r.Timeline.QueryWords(rest)
+	spec := specificWords(r.Timeline, rest) != ""
+	if !spec && !hasLightWord(rest) {
+		words = nil
+	}
 	for _, e := range events {
-		sel := Selected{Event: e}
+		sel := Selected{Event: e, Ranked: spec}
 		if len(e.Passages) > 0 {
-			sel.Passages = pickPassages(r.Timeline.RankPassages(e, words), single)
+			ranked := r.Timeline.RankPassages(e, words)
+			sel.Passages = pickPassages(ranked, single)
+			if !spec && single && len(sel.Passages) > 0 && sel.Passages[0] != 0 {
+				sel.Passages = []int{sel.Passages[0], 0}
+			}
 		}
 		r.Events = append(r.Events, sel)
 	}
+}
+
+// specificWords returns the words of folded text that say what a question is about: not stop
+// words, not verbs of communication, not the names of actors it mentions, not short fragments.
+func specificWords(t *knowledge.Timeline, text string) string {
+	folded := textproc.Fold(text)
+	mentions := t.MentionedActors(folded)
+	var out []string
+	for _, w := range textproc.Words(folded) {
+		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || len(w) < 3 || mentionsWord(t, mentions, w) || textproc.NearStopWord(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func hasLightWord(text string) bool {
+	for _, w := range textproc.Words(textproc.Fold(text)) {
+		if textproc.IsLightWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Quoting: a single-event answer quotes its best passage and those scoring at least closeRatio of

@@ -238,7 +238,9 @@ func score(it Item, a answer.Answer, verbatim Verbatim) (bool, string) {
 	for _, c := range a.Citations {
 		cited[c.Date] = true
 	}
-	if it.Category != "range" && len(cited) > 3 {
+	// An answer is unfocused when it cites more dates than the question can need: three, or as
+	// many as the question expects when it counts or lists more.
+	if it.Category != "range" && len(cited) > max(3, it.MinDates, len(it.Dates)) {
 		return false, fmt.Sprintf("unfocused: cites %d distinct dates", len(cited))
 	}
 	found := 0

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -119,26 +120,80 @@ func (t *Timeline) matchName(words []string) (actorName, int) {
 			}
 			k++
 		}
-		if k >= 2 && k > bestK && contains(n.words, words[k-1]) && !allWhole(words[:k], n.words) {
+		// The longest run wins; between equal runs, the name with fewest other words ("donald
+		// trump" over "donald trump jr" for "donald trump").
+		if k >= 2 && contains(n.words, words[k-1]) && (k > bestK || k == bestK && len(n.words) < len(best.words)) {
 			best, bestK = n, k
 		}
 	}
 	return best, bestK
 }
 
-// allWhole reports whether every word is itself one of the name's words: then the question already
-// says the name, and nothing needs expanding.
-func allWhole(words, name []string) bool {
-	for _, w := range words {
-		if !contains(name, w) {
-			return false
-		}
-	}
-	return true
+// Known reports whether a folded word matches the timeline's vocabulary: a word of its text, one of
+// the same stem, or one a typo away.
+func (t *Timeline) Known(w string) bool {
+	ids, _ := t.index.lookup(w, t.Source.Language)
+	return len(ids) > 0
 }
 
 // knownWord reports whether a folded word occurs in the timeline's text.
 func (t *Timeline) knownWord(w string) bool {
 	_, ok := t.index.surface[w]
 	return ok
+}
+
+// Mention is an actor named in a text, at a byte offset of the folded text.
+type Mention struct {
+	Actor string // folded, as the events' actors are written
+	At    int
+}
+
+// MentionedActors returns the timeline's actors that folded text names in full, in order of
+// appearance; where one name contains another ("donald trump jr" and "donald trump"), the longer
+// one is the mention. Apply ExpandNames first for short forms.
+func (t *Timeline) MentionedActors(folded string) []Mention {
+	var out []Mention
+	taken := make([]bool, len(folded))
+	names := slices.Clone(t.names)
+	slices.SortStableFunc(names, func(a, b actorName) int { return len(b.full) - len(a.full) })
+	for _, n := range names {
+		for from := 0; from < len(folded); {
+			i := strings.Index(folded[from:], n.full)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(n.full)
+			if wordBoundary(folded, i, end) && !taken[i] {
+				for k := i; k < end; k++ {
+					taken[k] = true
+				}
+				out = append(out, Mention{Actor: n.full, At: i})
+			}
+			from = end
+		}
+	}
+	slices.SortFunc(out, func(a, b Mention) int { return a.At - b.At })
+	return out
+}
+
+func wordBoundary(s string, start, end int) bool {
+	isWord := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+	return (start == 0 || !isWord(s[start-1])) && (end >= len(s) || !isWord(s[end]))
+}
+
+// Agent reports whether the folded actor is the event's first actor: by the format's convention
+// the one who acts (the sender of a message, the company that announces).
+func (e *Event) Agent(folded string) bool {
+	return len(e.Actors) > 0 && textproc.Fold(e.Actors[0]) == folded
+}
+
+// HasActor reports whether the folded actor is among the event's actors.
+func (e *Event) HasActor(folded string) bool {
+	for _, a := range e.Actors {
+		if textproc.Fold(a) == folded {
+			return true
+		}
+	}
+	return false
 }

@@ -247,7 +247,9 @@ request requests requested share shared sharing post posted
 demande demandait demander demandent dit dire disait disent ecrit ecrire ecrivait ecrivent envoye
 envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait veut vouloir
 voulu repondu repondre repond parle parler message messages contacte contacter partage partager
-sujet concernant`) {
+sujet concernant
+do does did done doing make made come comes came happen happens happened go went
+fait faire fais font faisait vient venir venu arrive arrivee`) {
 		m[w] = struct{}{}
 	}
 	return m

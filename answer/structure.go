@@ -1,0 +1,319 @@
+package answer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+// Questions that retrieval alone cannot answer, answered from the chronology's structure: counts
+// and lists over a period, and navigation relative to an event named by its content ("right after
+// the tax-returns message", "deux jours après que WL lui a envoyé le lien").
+
+// Relative is an answer found by moving along the timeline from an event the question describes.
+type Relative struct {
+	From   *knowledge.Event
+	Before bool
+	Days   int // the offset asked for, 0 when none ("right after")
+}
+
+var (
+	// "right after X", "two days after X", "a few days after X", "juste avant celui où X", "deux jours
+	// après que X", "the day after X", "le lendemain de X".
+	reRelative = regexp.MustCompile(`\b(?:(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la)\s+)?(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?)\s+)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
+	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|\b(?:le\s+)?(lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
+	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1}
+)
+
+// fewDays is the window "a few days after X" looks in.
+const fewDays = 14
+
+// parseRelative finds a relative clause in a folded question: the direction, the day offset (-1 for
+// "a few"), and the text describing the event it is relative to.
+func parseRelative(folded string) (before bool, days int, what string, at int, ok bool) {
+	if m := reDayNext.FindStringSubmatchIndex(folded); m != nil {
+		sub := func(i int) string { return substr(folded, m, i) }
+		if sub(1) != "" {
+			return sub(2) == "before", 1, sub(3), m[0], true
+		}
+		return sub(4) == "veille", 1, sub(5), m[0], true
+	}
+	mi := reRelative.FindStringSubmatchIndex(folded)
+	if mi == nil {
+		return false, 0, "", 0, false
+	}
+	at = mi[0]
+	m := make([]string, len(mi)/2)
+	for i := range m {
+		m[i] = substr(folded, mi, i)
+	}
+	before = m[3] == "before" || m[3] == "avant" || m[3] == "preceding"
+	if m[2] != "" {
+		switch n, err := strconv.Atoi(m[1]); {
+		case err == nil:
+			days = n
+		case numberWord[m[1]] > 0:
+			days = numberWord[m[1]]
+		default:
+			days = -1 // "a few", "quelques"
+		}
+		if strings.HasPrefix(m[2], "week") || strings.HasPrefix(m[2], "semaine") {
+			if days > 0 {
+				days *= 7
+			}
+		}
+	}
+	return before, days, m[4], at, true
+}
+
+func substr(s string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// relativeEvent finds the event a relative clause of the question describes.
+func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before bool, days, at int, ok bool) {
+	before, days, what, at, ok := parseRelative(folded)
+	if !ok {
+		return nil, false, 0, 0, false
+	}
+	t := r.Timeline
+	res := t.Search(knowledge.Query{Text: t.ExpandNames(what), Limit: 10})
+	for _, h := range res.Hits {
+		if h.Score > 0 && h.Coverage >= minCoverage {
+			return h.Event, before, days, at, true
+		}
+	}
+	return nil, false, 0, 0, false
+}
+
+// relativeSpan turns "after X" in a question that counts, lists or asks for the first or last into
+// the period it names: the days after (or before) the event X.
+func (r *Retrieval) relativeSpan(folded string) (knowledge.Span, string, bool) {
+	from, before, _, at, ok := r.relativeEvent(folded)
+	if !ok {
+		return knowledge.Span{}, "", false
+	}
+	s := from.Span()
+	head := r.Timeline.ExpandNames(folded[:at])
+	if before {
+		return knowledge.Span{From: r.Timeline.Span().From, To: s.From - 1}, head, true
+	}
+	return knowledge.Span{From: s.To + 1, To: r.Timeline.Span().To}, head, true
+}
+
+// relativeQuery answers a question about the event before or after one it describes. It reports
+// false when the question has no relative clause or the clause describes no event well enough.
+func (r *Retrieval) relativeQuery(folded string) bool {
+	from, before, days, at, ok := r.relativeEvent(folded)
+	if !ok {
+		return false
+	}
+	t := r.Timeline
+	target := step(t, from, before, days)
+	if target == nil {
+		return false
+	}
+	head := t.ExpandNames(folded[:at])
+	// What the question asks of the event found ("who became CEO after X") must be what that event
+	// is about; "what came right after X" asks nothing more.
+	if spec := specificWords(t, head); spec != "" {
+		res := t.Search(knowledge.Query{Text: spec, Spans: []knowledge.Span{target.Span()}})
+		covered := false
+		for _, h := range res.Hits {
+			covered = covered || h.Event == target && h.Score > 0 && h.Coverage >= minCoverage
+		}
+		if !covered {
+			return false
+		}
+	}
+	r.Relative = &Relative{From: from, Before: before, Days: days}
+	r.selectEvents([]*knowledge.Event{target}, head, true)
+	return true
+}
+
+var (
+	reCapitalized = regexp.MustCompile(`\p{Lu}[\p{L}\d]+`)
+	reCountOf     = regexp.MustCompile(`\b(?:how many|how much|combien(?: de| d')?)\s+([a-z]+)`)
+)
+
+// absent reports whether the question names something the source never mentions: a capitalized
+// name inside the question ("When did Google release Chrome?"), or what a "how many" asks to count
+// ("how many followers", "combien de voix"). It records what is missing for the refusal.
+func (r *Retrieval) absent(text string) bool {
+	t := r.Timeline
+	words := strings.Fields(text)
+	for i, w := range words {
+		if i == 0 {
+			continue
+		}
+		for _, m := range reCapitalized.FindAllString(w, -1) {
+			f := textproc.Fold(m)
+			if len(f) < 3 || textproc.IsStopWord(f) || t.Known(f) || t.ExpandNames(f) != f {
+				continue
+			}
+			r.Missing = append(r.Missing, m)
+		}
+	}
+	if m := reCountOf.FindStringSubmatch(textproc.Fold(text)); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.Known(m[1]) {
+		r.Missing = append(r.Missing, m[1])
+	}
+	return len(r.Missing) > 0
+}
+
+// step returns the entry days away from e in the direction asked: the nearest entry on a later (or
+// earlier) date when days is 0, the entry on that day (or the nearest one past it) when days is
+// given, the next entry within fewDays for "a few days".
+func step(t *knowledge.Timeline, e *knowledge.Event, before bool, days int) *knowledge.Event {
+	span := e.Span()
+	var best *knowledge.Event
+	for _, c := range t.Events {
+		if c == e || c.Kind != knowledge.KindEntry {
+			continue
+		}
+		cs := c.Span()
+		if before && cs.To >= span.From || !before && cs.From <= span.To {
+			continue
+		}
+		dist := int(cs.From - span.To)
+		if before {
+			dist = int(span.From - cs.To)
+		}
+		if days < 0 && dist > fewDays {
+			continue
+		}
+		if days > 0 && dist < days {
+			continue
+		}
+		if best == nil {
+			best = c
+			continue
+		}
+		bs := best.Span()
+		if before && cs.To > bs.To || !before && cs.From < bs.From {
+			best = c
+		}
+	}
+	return best
+}
+
+// unitWords name what a count counts; they are not what the events are about.
+var unitWords = map[string]bool{
+	"date": true, "dates": true, "day": true, "days": true, "jour": true, "jours": true, "time": true, "times": true, "fois": true,
+	"occasion": true, "occasions": true, "message": true, "messages": true, "msg": true, "msgs": true, "event": true, "events": true,
+	"evenement": true, "evenements": true, "entry": true, "entries": true, "different": true, "differents": true, "differentes": true,
+	"distinct": true, "separate": true, "total": true, "list": true, "liste": true,
+}
+
+// countQuery answers "how many" questions that count the chronology's own entries: those in the
+// period asked (or all), by the actor the question names first as the one who acts, narrowed by the
+// question's other words when they match some entries. It reports false when the question counts
+// something else ("how many followers"), which retrieval then handles or refuses.
+func (r *Retrieval) countQuery(rest string) bool {
+	t := r.Timeline
+	folded := textproc.Fold(rest)
+	words := textproc.Words(folded)
+	counting := false
+	for i, w := range words {
+		if unitWords[w] && i > 0 {
+			counting = true
+		}
+	}
+	if !counting {
+		return false
+	}
+	var events []*knowledge.Event
+	in := func(e *knowledge.Event) bool {
+		if len(r.Parsed.Spans) == 0 {
+			return true
+		}
+		for _, s := range r.Parsed.Spans {
+			if s.From <= e.Span().From && e.Span().To <= s.To {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range t.Events {
+		if e.Kind == knowledge.KindEntry && in(e) {
+			events = append(events, e)
+		}
+	}
+	mentions := t.MentionedActors(folded)
+	if len(mentions) > 0 {
+		subject := mentions[0].Actor
+		if agents := filterEvents(events, func(e *knowledge.Event) bool { return e.Agent(subject) }); len(agents) > 0 {
+			events = agents
+		} else if any := filterEvents(events, func(e *knowledge.Event) bool { return e.HasActor(subject) }); len(any) > 0 {
+			events = any
+		}
+	}
+	// The other words narrow the count when some of them are specific (not verbs of communication,
+	// not names already used) and match some of the events.
+	var other []string
+	for _, w := range words {
+		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(t, mentions, w) {
+			continue
+		}
+		other = append(other, w)
+	}
+	if len(other) > 0 && len(events) > 0 {
+		res := t.Search(knowledge.Query{Text: strings.Join(other, " "), Spans: r.Parsed.Spans, EntriesOnly: true})
+		matched := map[*knowledge.Event]bool{}
+		for _, h := range res.Hits {
+			if h.Score > 0 && h.Coverage >= minCoverage {
+				matched[h.Event] = true
+			}
+		}
+		if narrowed := filterEvents(events, func(e *knowledge.Event) bool { return matched[e] }); len(narrowed) > 0 {
+			events = narrowed
+		}
+	}
+	if len(events) == 0 {
+		return false
+	}
+	r.Count = true
+	r.List = true
+	r.Total = len(events)
+	r.Distinct = distinctDates(events)
+	if len(events) > maxListed {
+		events = events[:maxListed]
+	}
+	r.selectEvents(events, rest, false)
+	return true
+}
+
+func mentionsWord(t *knowledge.Timeline, mentions []knowledge.Mention, w string) bool {
+	for _, m := range mentions {
+		for _, mw := range textproc.Words(m.Actor) {
+			if mw == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func filterEvents(events []*knowledge.Event, keep func(*knowledge.Event) bool) []*knowledge.Event {
+	var out []*knowledge.Event
+	for _, e := range events {
+		if keep(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func distinctDates(events []*knowledge.Event) int {
+	seen := map[string]bool{}
+	for _, e := range events {
+		seen[e.Date.String()] = true
+	}
+	return len(seen)
+}
