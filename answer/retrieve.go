@@ -454,7 +454,7 @@ func specificWords(t *knowledge.Timeline, text string) string {
 	mentions := t.MentionedActors(folded)
 	var out []string
 	for _, w := range textproc.Words(folded) {
-		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || len(w) < 3 || mentionsWord(t, mentions, w) || textproc.NearStopWord(w) {
+		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(t, mentions, w) || textproc.NearStopWord(w) {
 			continue
 		}
 		out = append(out, w)

@@ -155,7 +155,7 @@ func (r *Retrieval) absent(text string) bool {
 		}
 		for _, m := range reCapitalized.FindAllString(w, -1) {
 			f := textproc.Fold(m)
-			if len(f) < 3 || textproc.IsStopWord(f) || t.Known(f) || t.ExpandNames(f) != f {
+			if len(f) < 3 || textproc.IsStopWord(f) || t.KnownExactly(f) || t.ExpandNames(f) != f {
 				continue
 			}
 			r.Missing = append(r.Missing, m)
@@ -164,7 +164,24 @@ func (r *Retrieval) absent(text string) bool {
 	if m := reCountOf.FindStringSubmatch(textproc.Fold(text)); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.Known(m[1]) {
 		r.Missing = append(r.Missing, m[1])
 	}
-	return len(r.Missing) > 0
+	if len(r.Missing) > 0 {
+		return true
+	}
+	// When most of what the question is about (its words other than names, verbs of communication
+	// and function words) is unknown to the source, it asks about something else: "Assange's date
+	// of birth", "what did the mayor say about taxes".
+	spec := textproc.Words(specificWords(t, r.Parsed.Rest))
+	var unknown []string
+	for _, w := range spec {
+		if len(w) >= 4 && !t.Known(w) {
+			unknown = append(unknown, w)
+		}
+	}
+	if len(spec) > 0 && 2*len(unknown) >= len(spec) {
+		r.Missing = unknown
+		return true
+	}
+	return false
 }
 
 // step returns the entry days away from e in the direction asked: the nearest entry on a later (or

@@ -136,6 +136,13 @@ func (t *Timeline) Known(w string) bool {
 	return len(ids) > 0
 }
 
+// KnownExactly is Known without the typo allowance: for names, where one edit makes another word
+// ("Peru" and "perd").
+func (t *Timeline) KnownExactly(w string) bool {
+	ids, fuzzy := t.index.lookup(w, t.Source.Language)
+	return len(ids) > 0 && !fuzzy
+}
+
 // knownWord reports whether a folded word occurs in the timeline's text.
 func (t *Timeline) knownWord(w string) bool {
 	_, ok := t.index.surface[w]
