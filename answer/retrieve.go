@@ -129,6 +129,32 @@ func (r *Retrieval) relativePeriod(text string) bool {
 	return true
 }
 
+// tentativeEvents is how many candidates an unsure retrieval offers a model.
+const tentativeEvents = 3
+
+// Tentative returns, for a question retrieval judged off topic only because no event covered enough
+// of it, a retrieval of the best candidates, so a model can read them and decide; it reports false
+// when the refusal is certain (a date with nothing on it, something the source never names).
+func Tentative(r Retrieval) (Retrieval, bool) {
+	if r.Reason != OffTopic || len(r.Missing) > 0 {
+		return r, false
+	}
+	res := r.Timeline.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: tentativeEvents})
+	var events []*knowledge.Event
+	for _, h := range res.Hits {
+		if h.Score > 0 {
+			events = append(events, h.Event)
+		}
+	}
+	if len(events) == 0 {
+		return r, false
+	}
+	t := r
+	t.Reason, t.Events = Found, nil
+	t.selectEvents(events, r.Parsed.Rest, len(events) == 1)
+	return t, true
+}
+
 func pickLang(detected, hint string) string {
 	switch {
 	case detected != "":
@@ -439,6 +465,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 		if len(e.Passages) > 0 {
 			ranked := r.Timeline.RankPassages(e, words)
 			sel.Passages = pickPassages(ranked, single)
+			if words == nil && single {
+				sel.Passages = openingPassages(r.Timeline, e)
+			}
 			if !spec && single && len(sel.Passages) > 0 && sel.Passages[0] != 0 {
 				sel.Passages = []int{sel.Passages[0], 0}
 			}
@@ -462,9 +491,25 @@ func specificWords(t *knowledge.Timeline, text string) string {
 	return strings.Join(out, " ")
 }
 
+// openingPassages are what an event is quoted by when the question gives no word to choose with:
+// its first passage (which usually dates it) and the passage its summary paraphrases first, which
+// is what the author judged the event to be about.
+func openingPassages(t *knowledge.Timeline, e *knowledge.Event) []int {
+	out := []int{0}
+	for _, s := range t.SummarySentences(e) {
+		if s.Passage > 0 {
+			return append(out, s.Passage)
+		}
+	}
+	if len(e.Passages) > 1 {
+		out = append(out, 1)
+	}
+	return out
+}
+
 func hasLightWord(text string) bool {
 	for _, w := range textproc.Words(textproc.Fold(text)) {
-		if textproc.IsLightWord(w) {
+		if textproc.IsLightWord(w) && !textproc.IsStopWord(w) {
 			return true
 		}
 	}

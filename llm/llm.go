@@ -203,6 +203,11 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 	turns := a.hist.get(q.Conversation)
 	r, rtext := retrieve(a.kb, q, turns)
 	ext := a.fallback(r)
+	if t, ok := answer.Tentative(r); ok {
+		// Retrieval is unsure rather than sure there is no answer: the model sees the best
+		// candidates and may still say NO_ANSWER; the extractive answer stays the refusal.
+		r = t
+	}
 	if r.Reason != answer.Found || len(r.Events) == 0 {
 		a.stats.notAsked.Add(1)
 		a.log.LogAttrs(ctx, slog.LevelDebug, "llm not asked: retrieval found nothing", slog.String("model", a.opts.Model))
@@ -210,7 +215,7 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 		return ext, nil
 	}
 
-	p := buildPrompt(r.Timeline.Title, selected(r), q.Text, r.Lang, turns)
+	p := buildPrompt(r.Timeline.Title, outlineOf(r.Timeline, r.Events, outlineBudget), selected(r), q.Text, r.Lang, turns)
 	v := verifier{n: len(p.passages), contains: r.Timeline.Source.Contains}
 	c := a.complete(ctx, p, v, onDelta)
 

