@@ -338,7 +338,7 @@ func (t *Timeline) build() {
 	}
 	ix.scratch.New = func() any { return newScratch(n) }
 	t.index = ix
-	t.names = buildNames(t.Events)
+	t.names = buildNameIndex(t.Events)
 	t.phrases = nil
 	for i := range t.Anchors {
 		a := &t.Anchors[i]

@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -17,6 +16,30 @@ type actorName struct {
 	full     string   // folded
 	words    []string // folded words, without articles
 	initials []string // "wl" for WikiLeaks (camel case), "nyt" for The New York Times, "dtj"…
+}
+
+// nameIndex finds actor names without scanning them all: a large timeline has thousands.
+type nameIndex struct {
+	names      []actorName
+	byInitials map[string]int
+	byWord     map[string][]int // each word of a name -> names containing it
+}
+
+func buildNameIndex(events []*Event) nameIndex {
+	ix := nameIndex{names: buildNames(events), byInitials: map[string]int{}, byWord: map[string][]int{}}
+	for i, n := range ix.names {
+		for _, in := range n.initials {
+			if _, dup := ix.byInitials[in]; !dup {
+				ix.byInitials[in] = i
+			}
+		}
+		for _, w := range n.words {
+			if l := ix.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
+				ix.byWord[w] = append(ix.byWord[w], i)
+			}
+		}
+	}
+	return ix
 }
 
 func buildNames(events []*Event) []actorName {
@@ -66,7 +89,7 @@ func buildNames(events []*Event) []actorName {
 // that are prefixes of an actor's words in order, ending with a whole word ("don jr"). Text that
 // names no actor is returned unchanged.
 func (t *Timeline) ExpandNames(folded string) string {
-	if len(t.names) == 0 {
+	if len(t.names.names) == 0 {
 		return folded
 	}
 	words := textproc.Words(folded)
@@ -94,39 +117,47 @@ func (t *Timeline) ExpandNames(folded string) string {
 func (t *Timeline) matchName(words []string) (actorName, int) {
 	w := words[0]
 	if len(w) >= 2 && len(w) <= 5 && !t.knownWord(w) {
-		for _, n := range t.names {
-			if contains(n.initials, w) {
-				return n, 1
-			}
+		if i, ok := t.names.byInitials[w]; ok {
+			return t.names.names[i], 1
 		}
 	}
 	// Prefix runs: "don jr" → "donald trump jr". At least two words, each a prefix of the next
-	// unmatched actor word, the last one whole.
+	// unmatched actor word, the last one whole: the candidates are the names containing one of the
+	// next few words whole.
 	best, bestK := actorName{}, 0
-	for _, n := range t.names {
-		k, j := 0, 0
-		for k < len(words) && j < len(n.words) {
-			q := words[k]
-			matched := false
-			for ; j < len(n.words); j++ {
-				if len(q) >= 2 && strings.HasPrefix(n.words[j], q) {
-					matched = true
-					j++
-					break
-				}
+	for j := 1; j < min(len(words), 4); j++ {
+		for _, ni := range t.names.byWord[words[j]] {
+			n := t.names.names[ni]
+			k := prefixRun(words, n.words)
+			// The longest run wins; between equal runs, the name with fewest other words ("donald
+			// trump" over "donald trump jr" for "donald trump").
+			if k >= 2 && contains(n.words, words[k-1]) && (k > bestK || k == bestK && len(n.words) < len(best.words)) {
+				best, bestK = n, k
 			}
-			if !matched {
-				break
-			}
-			k++
-		}
-		// The longest run wins; between equal runs, the name with fewest other words ("donald
-		// trump" over "donald trump jr" for "donald trump").
-		if k >= 2 && contains(n.words, words[k-1]) && (k > bestK || k == bestK && len(n.words) < len(best.words)) {
-			best, bestK = n, k
 		}
 	}
 	return best, bestK
+}
+
+// prefixRun counts the leading words that are prefixes of successive words of name.
+func prefixRun(words, name []string) int {
+	k, j := 0, 0
+	for k < len(words) && j < len(name) {
+		q := words[k]
+		matched := false
+		for ; j < len(name); j++ {
+			if len(q) >= 2 && strings.HasPrefix(name[j], q) {
+				matched = true
+				j++
+				break
+			}
+		}
+		if !matched {
+			break
+		}
+		k++
+	}
+	return k
 }
 
 // Known reports whether a folded word matches the timeline's vocabulary: a word of its text, one of
@@ -160,27 +191,24 @@ type Mention struct {
 // one is the mention. Apply ExpandNames first for short forms.
 func (t *Timeline) MentionedActors(folded string) []Mention {
 	var out []Mention
-	taken := make([]bool, len(folded))
-	names := slices.Clone(t.names)
-	slices.SortStableFunc(names, func(a, b actorName) int { return len(b.full) - len(a.full) })
-	for _, n := range names {
-		for from := 0; from < len(folded); {
-			i := strings.Index(folded[from:], n.full)
-			if i < 0 {
-				break
+	end := 0
+	for start, stop, ok := textproc.NextWord([]byte(folded), 0); ok; start, stop, ok = textproc.NextWord([]byte(folded), stop) {
+		if start < end {
+			continue
+		}
+		best := -1
+		for _, ni := range t.names.byWord[folded[start:stop]] {
+			n := t.names.names[ni]
+			if strings.HasPrefix(folded[start:], n.full) && wordBoundary(folded, start, start+len(n.full)) &&
+				(best < 0 || len(n.full) > len(t.names.names[best].full)) {
+				best = ni
 			}
-			i += from
-			end := i + len(n.full)
-			if wordBoundary(folded, i, end) && !taken[i] {
-				for k := i; k < end; k++ {
-					taken[k] = true
-				}
-				out = append(out, Mention{Actor: n.full, At: i})
-			}
-			from = end
+		}
+		if best >= 0 {
+			out = append(out, Mention{Actor: t.names.names[best].full, At: start})
+			end = start + len(t.names.names[best].full)
 		}
 	}
-	slices.SortFunc(out, func(a, b Mention) int { return a.At - b.At })
 	return out
 }
 

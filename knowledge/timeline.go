@@ -36,7 +36,7 @@ type Timeline struct {
 	byID    map[string]*Event
 	index   *index
 	phrases []AnchorPhrase
-	names   []actorName
+	names   nameIndex
 }
 
 // AnchorPhrase is one name of an anchor, folded (lower case, no accents) for matching questions.
