@@ -119,7 +119,7 @@ func TestQuestionsAndFeedbackAreKeptAndQueried(t *testing.T) {
 		qs := []store.Question{
 			{Ref: "i1", At: t0, Entry: store.EntrySlash, GuildID: "g", ChannelID: "c", User: "111", Text: "What happened on 21 October 2016?",
 				Lang: "en", Outcome: store.OutcomeAnswered, Answer: "WikiLeaks asked…", EventIDs: []string{"2016-10-21"},
-				Citations: []store.Citation{{EventID: "2016-10-21", Date: "2016-10-21", Quote: "« x »", Paragraph: 4}},
+				Citations:        []store.Citation{{EventID: "2016-10-21", Date: "2016-10-21", Quote: "« x »", Paragraph: 4}},
 				KnowledgeVersion: "abc", ModelPhrased: true, PromptTokens: 100, CompletionTokens: 20, Latency: 1500 * time.Microsecond},
 			{Ref: "i2", At: t0.Add(time.Minute), Entry: store.EntryDM, User: "222", Text: "Who is Julian Assange's lawyer?", Outcome: store.OutcomeRefused},
 			{Ref: "i3", At: t0.Add(2 * time.Minute), Entry: store.EntryMention, User: "111", Text: "who is julian assanges lawyer", Outcome: store.OutcomeRefused},
