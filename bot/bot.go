@@ -89,6 +89,10 @@ type Options struct {
 	// OnAck, when set, is called with the time from receiving an interaction to sending its first
 	// response; benchmarks use it to measure the bot's own handling time.
 	OnAck func(d time.Duration)
+	// Recorder, when set, keeps every question and feedback click (see record.go).
+	Recorder Recorder
+	// SharedLimiter, when set, counts rate limits across replicas (see record.go).
+	SharedLimiter SharedLimiter
 }
 
 // Bot is a Discord bot answering questions about a timeline.
@@ -229,10 +233,10 @@ func (b *Bot) answerInteraction(ctx context.Context, in *interaction, kind, q st
 	select {
 	case res := <-done:
 		if res.err != nil {
-			b.logQuestion(kind, in.userID(), q, res.a, res.err, start)
+			b.logQuestion(originOf(in, kind), q, res.a, res.err, start)
 			return in.notice(ctx, "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")
 		}
-		b.logQuestion(kind, in.userID(), q, res.a, nil, start)
+		b.logQuestion(originOf(in, kind), q, res.a, nil, start)
 		return in.reply(ctx, AnswerReply(q, res.a, b.kb.Current()))
 	case <-timer.C:
 		if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
@@ -244,7 +248,7 @@ func (b *Bot) answerInteraction(ctx context.Context, in *interaction, kind, q st
 }
 
 func (b *Bot) finishDeferred(ctx context.Context, in *interaction, kind, q string, a answer.Answer, err error, start time.Time) error {
-	b.logQuestion(kind, in.userID(), q, a, err, start)
+	b.logQuestion(originOf(in, kind), q, a, err, start)
 	if err != nil {
 		// Errors are for the asker only: the public "thinking…" message gives way to an ephemeral one.
 		return in.r.retractWith(ctx, in.Interaction, &discordgo.WebhookParams{
@@ -257,8 +261,10 @@ func (b *Bot) finishDeferred(ctx context.Context, in *interaction, kind, q strin
 	return in.r.editOriginal(ctx, in.Interaction, AnswerReply(q, a, b.kb.Current()).WebhookEdit())
 }
 
-// logQuestion writes the one log line per question and records its metrics.
-func (b *Bot) logQuestion(kind, userID, q string, a answer.Answer, err error, start time.Time) {
+// logQuestion writes the one log line per question, records its metrics, and hands it to the
+// recorder.
+func (b *Bot) logQuestion(o origin, q string, a answer.Answer, err error, start time.Time) {
+	kind, userID := o.kind, o.userID
 	d := time.Since(start)
 	outcome := "answered"
 	switch {
@@ -268,6 +274,7 @@ func (b *Bot) logQuestion(kind, userID, q string, a answer.Answer, err error, st
 		outcome = "no_answer"
 	}
 	b.metrics.Question(b.entry(kind), outcome, d)
+	b.record(o, q, outcome, a, err, d)
 	attrs := []any{"kind", kind, "user", userID, "latency", d, "answered", a.Answered, "cited", a.EventIDs(),
 		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(q))}
 	if a.Fallback != "" {
@@ -569,15 +576,15 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 			b.log.Error("reply to message", "channel", m.ChannelID, "err", err)
 		}
 	}
-	if ok, en, fr := b.admit(m.Author.ID, q); !ok {
-		b.observe(kind, outcomeFor(en), 0)
+	if ok, en, fr := b.admit(ctx, m.Author.ID, q); !ok {
+		b.turnedAway(originOfMessage(m, kind), q, outcomeFor(en))
 		send(Reply{Content: tr(messageLang(q), en, fr)})
 		return
 	}
 	start := time.Now()
 	_ = s.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx))
 	a, err := b.answerer.Answer(ctx, answer.Question{Text: q, Conversation: conversationKey(kind, m)})
-	b.logQuestion(kind, m.Author.ID, q, a, err, start)
+	b.logQuestion(originOfMessage(m, kind), q, a, err, start)
 	if err != nil {
 		send(Reply{Content: tr(messageLang(q), "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")})
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -150,15 +151,15 @@ func (b *Bot) cmdAsk(ctx context.Context, in *interaction) error {
 // ask answers a question asked by interaction, within Discord's 3-second acknowledgement: at once
 // when the answer is ready in time, else deferred and then edited in.
 func (b *Bot) ask(ctx context.Context, in *interaction, kind, q string) error {
-	if ok, en, fr := b.admit(in.userID(), q); !ok {
-		b.observe(kind, outcomeFor(en), 0)
+	if ok, en, fr := b.admit(ctx, in.userID(), q); !ok {
+		b.turnedAway(originOf(in, kind), q, outcomeFor(en))
 		return in.notice(ctx, en, fr)
 	}
 	return b.answerInteraction(ctx, in, kind, q)
 }
 
 // admit applies the question length cap and the per-user rate limit. It returns the refusal to show.
-func (b *Bot) admit(userID, q string) (bool, string, string) {
+func (b *Bot) admit(ctx context.Context, userID, q string) (bool, string, string) {
 	switch {
 	case strings.TrimSpace(q) == "":
 		return false, "Ask a question, for example: what happened on 21 October 2016?",
@@ -166,7 +167,7 @@ func (b *Bot) admit(userID, q string) (bool, string, string) {
 	case len([]rune(q)) > b.opts.MaxQuestionLength:
 		return false, fmt.Sprintf("Your question is %d characters long; the limit is %d. Please shorten it.", len([]rune(q)), b.opts.MaxQuestionLength),
 			fmt.Sprintf("Votre question fait %d caractères ; la limite est de %d. Raccourcissez-la, s'il vous plaît.", len([]rune(q)), b.opts.MaxQuestionLength)
-	case !b.limiter.allow(userID):
+	case !b.allow(ctx, userID):
 		return false, "You are asking faster than I can keep up with. Please wait a little and ask again.",
 			"Vous posez vos questions un peu trop vite. Attendez un instant et réessayez."
 	}
@@ -398,6 +399,16 @@ func (b *Bot) recordFeedback(in *interaction, id customID) {
 	b.log.Info("feedback", "helpful", id.helpful, "event", id.eventID, "cited", cited, "question", q,
 		"user", in.userID(), "helpful_total", b.feedback.helpful.Load(), "wrong_total", b.feedback.wrong.Load())
 	b.metrics.Feedback(id.helpful)
+	if b.opts.Recorder != nil {
+		msgID := ""
+		if in.Message != nil {
+			msgID = in.Message.ID
+		}
+		b.opts.Recorder.RecordFeedback(FeedbackRecord{
+			At: time.Now(), QuestionRef: questionRef(in.Message), MessageID: msgID, GuildID: in.GuildID, ChannelID: in.ChannelID,
+			UserID: in.userID(), Helpful: id.helpful, EventID: id.eventID, Cited: cited, Question: q,
+		})
+	}
 }
 
 // citedEvents reads the cited event ids back from an answer message's buttons.

@@ -61,6 +61,7 @@ type Config struct {
 	LLM        LLM
 	HTTP       HTTP
 	Log        Log
+	Database   Database
 	// ShutdownTimeout bounds the graceful shutdown (SHUTDOWN_TIMEOUT).
 	ShutdownTimeout time.Duration
 }

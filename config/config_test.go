@@ -87,6 +87,7 @@ func TestDefaultsAreValidAndTurnDiscordAndLLMOff(t *testing.T) {
 		RateLimit:       RateLimit{Enabled: true, PerMinute: 6, Burst: 3, MaxQuestionLength: 500},
 		LLM:             LLM{Timeout: 20 * time.Second, MaxTokens: 400, Temperature: 0.2, HistoryTTL: 10 * time.Minute, HistoryTurns: 4},
 		Log:             Log{Level: slog.LevelInfo, Format: LogText},
+		Database:        Database{URL: "sqlite://timelinebot.db", Retention: 90 * 24 * time.Hour, QueueSize: 10000, UserIDs: "hash"},
 		ShutdownTimeout: 10 * time.Second,
 	}
 	if !reflect.DeepEqual(d, want) {
@@ -223,6 +224,11 @@ var sample = map[string]string{
 	"LOG_LEVEL":              "debug",
 	"LOG_FORMAT":             "json",
 	"SHUTDOWN_TIMEOUT":       "30s",
+	"DATABASE_URL":           "postgres://db.internal:5432/timelinebot",
+	"DATABASE_RETENTION":     "30d",
+	"DATABASE_QUEUE":         "500",
+	"STORE_USER_IDS":         "raw",
+	"STORE_HASH_KEY":         "a-long-random-hash-key-0123456789",
 }
 
 func TestEverySettingIsReadFromEverySource(t *testing.T) {

@@ -91,7 +91,7 @@ func def(group, name, dflt, typ, desc string, secret bool,
 }
 
 // settings is the table. Order is documentation order.
-var settings = []*setting{
+var settings = append([]*setting{
 	// --- Discord ---
 	def("Discord", "DISCORD_TOKEN", "", "secret",
 		`Bot token from the Discord developer portal (your application → Bot → Reset Token), with or without the "Bot " prefix. Empty turns Discord off: serve refuses to start, ask/check/eval work without it.`, true,
@@ -430,7 +430,7 @@ var settings = []*setting{
 		func(c *Config) string { return c.ShutdownTimeout.String() },
 		func(c *Config) error { return checkDuration(c.ShutdownTimeout, time.Nanosecond, 10*time.Minute) },
 	),
-}
+}, databaseSettings()...) // config/database.go
 
 // byName indexes settings by Name.
 var byName = func() map[string]*setting {

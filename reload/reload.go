@@ -84,7 +84,25 @@ type Manager struct {
 	// own describes the knowledge file as the last upload left it, so the watcher can tell the
 	// bot's own write from an edit. Guarded by sem.
 	own os.FileInfo
+
+	// onResult, when set, is told of every reload (see OnResult).
+	onResult func(Outcome)
 }
+
+// Outcome is what one reload did, for a hook that keeps a record of reloads (the database).
+type Outcome struct {
+	Trigger, Result string
+	// Old is the timeline served before; New the one served after a ResultOK reload, else nil.
+	Old, New *knowledge.Timeline
+	// Data is the uploaded file; nil when the knowledge file was read from disk.
+	Data   []byte
+	Report bot.ReloadReport
+	Err    error
+}
+
+// OnResult sets a function told of every reload, after the swap and before Reload returns. Set
+// it before serving; it runs with reloads serialized, so it sees them in order.
+func (m *Manager) OnResult(f func(Outcome)) { m.onResult = f }
 
 var _ bot.Reloader = (*Manager)(nil)
 
@@ -237,6 +255,13 @@ func (m *Manager) finish(trigger string, data []byte, old, next *knowledge.Timel
 		m.log.Error("knowledge reload", attrs...)
 	}
 	m.metrics(result)
+	if m.onResult != nil {
+		o := Outcome{Trigger: trigger, Result: result, Old: old, Data: data, Report: rep, Err: err}
+		if result == ResultOK {
+			o.New = next
+		}
+		m.onResult(o)
+	}
 	return rep, err
 }
 

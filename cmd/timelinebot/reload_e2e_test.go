@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
+	"github.com/timelinebot/timelinebot/internal/testdb"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -81,7 +82,7 @@ func serveWithKnowledgeFile(t *testing.T, env ...string) *reloadServed {
 	s.fake = fakediscord.New(t, fakediscord.Options{})
 	base := []string{
 		"DISCORD_TOKEN=" + s.fake.Token(), "DISCORD_API_URL=" + s.fake.APIURL(), "DISCORD_GUILD_ID=" + s.fake.GuildID(),
-		"LOG_FORMAT=json", "KNOWLEDGE_FILE=" + s.path,
+		"LOG_FORMAT=json", "KNOWLEDGE_FILE=" + s.path, "DATABASE_URL=" + testdb.SQLiteURL(t),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -86,6 +86,24 @@ var commands = map[string]command{
 		flags:   serveFlags,
 		run:     runServe,
 	},
+	"export": {
+		usage:   "export [--since DURATION] [--refused]",
+		summary: "print one JSON object per question kept in DATABASE_URL, with its feedback",
+		flags:   exportFlags,
+		run:     runExport,
+	},
+	"stats": {
+		usage:   "stats [--since DURATION] [--limit N]",
+		summary: "print the most asked and most refused questions and the events marked Wrong event most",
+		flags:   statsFlags,
+		run:     runStats,
+	},
+	"versions": {
+		usage:   "versions [--limit N] [--json]",
+		summary: "list the knowledge versions served (kept in DATABASE_URL) and failed reloads",
+		flags:   versionsFlags,
+		run:     runVersions,
+	},
 	"config": {
 		usage:            "config",
 		summary:          "print the effective settings and where each came from (secrets redacted)",

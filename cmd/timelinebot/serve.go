@@ -22,6 +22,7 @@ import (
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/metrics"
 	"github.com/timelinebot/timelinebot/reload"
+	storepkg "github.com/timelinebot/timelinebot/store"
 )
 
 // serveFlags adds serve's own flags.
@@ -44,11 +45,18 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		return err
 	}
 	log := newLogger(cfg, a.stderr)
-	t, err := loadKnowledge(cfg)
+	m := metrics.New()
+	db, err := openDatabase(ctx, cfg, a, log, m)
 	if err != nil {
 		return err
 	}
-	m := metrics.New()
+	// Deferred first, so it runs last: the bot has finished its answers, and what they recorded is
+	// flushed within SHUTDOWN_TIMEOUT.
+	defer closeDatabase(db, cfg, log)
+	t, err := startupKnowledge(ctx, cfg, db, log)
+	if err != nil {
+		return err
+	}
 	m.KnowledgeLoaded(t.Version, t.Origin, len(t.Events))
 	store := knowledge.NewStore(t)
 	answerer, mode := newAnswerer(cfg, store, false, a.stderr)
@@ -65,6 +73,11 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	}
 	reloader := reload.New(store, cfg.Knowledge.File, log, reloadMetrics)
 	reloader.LogStartup()
+	if db != nil {
+		recordReloads(db, reloader, log)
+		// Another replica's reload reaches this one through the database (PostgreSQL).
+		go followVersions(ctx, db, store, func(t *knowledge.Timeline) { m.KnowledgeLoaded(t.Version, t.Origin, len(t.Events)) }, log)
+	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -88,7 +101,7 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	if err != nil {
 		return err
 	}
-	b := bot.New(bot.Options{
+	opts := bot.Options{
 		GuildID: cfg.Discord.GuildID,
 		RateLimit: bot.RateLimit{
 			Enabled: cfg.RateLimit.Enabled, PerMinute: cfg.RateLimit.PerMinute, Burst: cfg.RateLimit.Burst,
@@ -100,7 +113,15 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		Metrics:            m,
 		Reloader:           reloader,
 		AttachmentMaxBytes: cfg.Moderation.AttachmentMaxBytes,
-	}, answerer, store)
+	}
+	if db != nil {
+		opts.Recorder = storeRecorder{db}
+		if db.Dialect() == storepkg.Postgres {
+			// Replicas share one budget per user; SQLite serves one process, whose own limiter is as good.
+			opts.SharedLimiter = db
+		}
+	}
+	b := bot.New(opts, answerer, store)
 
 	if cfg.Discord.Mode == config.ModeHTTP {
 		return serveInteractions(ctx, cfg, log, m, b, sess)

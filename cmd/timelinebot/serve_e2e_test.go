@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
+	"github.com/timelinebot/timelinebot/internal/testdb"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -51,6 +52,7 @@ func serve(t *testing.T, opts fakediscord.Options, env ...string) *served {
 		"DISCORD_API_URL=" + fake.APIURL(),
 		"DISCORD_GUILD_ID=" + fake.GuildID(),
 		"LOG_FORMAT=json",
+		"DATABASE_URL=" + testdb.SQLiteURL(t),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &served{fake: fake, logs: &syncBuffer{}, stop: cancel, done: make(chan error, 1)}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
+	"github.com/timelinebot/timelinebot/internal/testdb"
 )
 
 var listeningRe = regexp.MustCompile(`"msg":"http listening","addr":"([^"]+)"`)
@@ -28,7 +29,7 @@ func startServe(t *testing.T, args []string, env []string) (string, *syncBuffer,
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, append([]string{"serve"}, args...), append([]string{"HTTP_ADDR=127.0.0.1:0", "LOG_FORMAT=json", "SHUTDOWN_TIMEOUT=5s"}, env...), logs, logs)
+		done <- run(ctx, append([]string{"serve"}, args...), append([]string{"HTTP_ADDR=127.0.0.1:0", "LOG_FORMAT=json", "SHUTDOWN_TIMEOUT=5s", "DATABASE_URL=" + testdb.SQLiteURL(t)}, env...), logs, logs)
 	}()
 	var stopped bool
 	var runErr error

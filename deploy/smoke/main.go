@@ -55,6 +55,12 @@ func smoke(bin string) error {
 		return err
 	}
 	base := "http://" + addr
+	dbDir, err := os.MkdirTemp("", "timelinebot-smoke-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dbDir)
+	dbPath := dbDir + "/timelinebot.db"
 
 	var logs bytes.Buffer
 	cmd := exec.Command(bin, "serve", "--mode", "http")
@@ -65,6 +71,8 @@ func smoke(bin string) error {
 		"HTTP_ADDR="+addr,
 		"LOG_FORMAT=json",
 		"SHUTDOWN_TIMEOUT=5s",
+		// A database of its own, so the smoke test exercises recording and leaves nothing behind.
+		"DATABASE_URL=sqlite://"+dbPath,
 	)
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	start := time.Now()

@@ -1,0 +1,128 @@
+package bot
+
+import (
+	"context"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/answer"
+)
+
+// Recorder keeps a record of every question and feedback click, for moderators (the database).
+// Its methods are called on the answer path and must return at once: a database recorder queues.
+type Recorder interface {
+	RecordQuestion(QuestionRecord)
+	RecordFeedback(FeedbackRecord)
+}
+
+// QuestionRecord is one question and what the bot did with it.
+type QuestionRecord struct {
+	At time.Time
+	// Ref is the Discord id of what asked: the interaction, or the message for DMs and mentions.
+	// The answer message carries it back on feedback clicks (FeedbackRecord.QuestionRef).
+	Ref string
+	// Entry is slash, dm or mention.
+	Entry                      string
+	GuildID, ChannelID, UserID string
+	Text, Lang                 string
+	// Outcome is the metrics' outcome: answered, no_answer, refused (empty or too long),
+	// rate_limited or error.
+	Outcome string
+	Answer  answer.Answer
+	Err     error
+	Latency time.Duration
+}
+
+// FeedbackRecord is one Helpful / Wrong event click.
+type FeedbackRecord struct {
+	At time.Time
+	// QuestionRef is the Ref of the question the clicked answer answered, when Discord says.
+	QuestionRef                           string
+	MessageID, GuildID, ChannelID, UserID string
+	Helpful                               bool
+	EventID                               string
+	Cited                                 []string
+	Question                              string
+}
+
+// SharedLimiter counts per-user rate limits where every replica sees them (the database).
+type SharedLimiter interface {
+	Allow(ctx context.Context, key string, perMinute float64, burst int) (bool, error)
+}
+
+// sharedLimitBudget bounds the wait for a shared rate limit: past it (or on an error) the
+// replica's own limiter decides, so a slow database never delays an answer by more.
+const sharedLimitBudget = 250 * time.Millisecond
+
+// allow applies the per-user rate limit: shared by replicas when a SharedLimiter is set, with
+// this replica's limiter as the fallback while the database does not answer.
+func (b *Bot) allow(ctx context.Context, userID string) bool {
+	rl := b.opts.RateLimit
+	if b.opts.SharedLimiter == nil || !rl.Enabled || rl.PerMinute <= 0 {
+		return b.limiter.allow(userID)
+	}
+	ctx, cancel := context.WithTimeout(ctx, sharedLimitBudget)
+	defer cancel()
+	ok, err := b.opts.SharedLimiter.Allow(ctx, "user:"+userID, rl.PerMinute, rl.Burst)
+	if err != nil {
+		b.log.Warn("shared rate limit unavailable; this replica's own limit applies", "err", err)
+		return b.limiter.allow(userID)
+	}
+	return ok
+}
+
+// origin says who asked, where, and through what.
+type origin struct {
+	kind, ref, guildID, channelID, userID, lang string
+}
+
+func originOf(in *interaction, kind string) origin {
+	return origin{kind: kind, ref: in.ID, guildID: in.GuildID, channelID: in.ChannelID, userID: in.userID(), lang: in.lang}
+}
+
+func originOfMessage(m *discordgo.Message, kind string) origin {
+	o := origin{kind: kind, ref: m.ID, guildID: m.GuildID, channelID: m.ChannelID}
+	if m.Author != nil {
+		o.userID = m.Author.ID
+	}
+	return o
+}
+
+// record hands a question to the recorder, if any.
+func (b *Bot) record(o origin, q, outcome string, a answer.Answer, err error, d time.Duration) {
+	if b.opts.Recorder == nil {
+		return
+	}
+	lang := a.Lang
+	if lang == "" {
+		lang = o.lang
+	}
+	b.opts.Recorder.RecordQuestion(QuestionRecord{
+		At: time.Now(), Ref: o.ref, Entry: o.kind, GuildID: o.guildID, ChannelID: o.channelID, UserID: o.userID,
+		Text: q, Lang: lang, Outcome: outcome, Answer: a, Err: err, Latency: d,
+	})
+}
+
+// turnedAway counts and records a question refused before answering (empty, too long, rate
+// limited).
+func (b *Bot) turnedAway(o origin, q, outcome string) {
+	b.observe(o.kind, outcome, 0)
+	b.record(o, q, outcome, answer.Answer{}, nil, 0)
+}
+
+// questionRef finds, on the answer message a button belongs to, the id of the question it
+// answered: the interaction that asked (slash commands) or the message replied to (DMs, mentions).
+func questionRef(m *discordgo.Message) string {
+	switch {
+	case m == nil:
+		return ""
+	case m.InteractionMetadata != nil && m.InteractionMetadata.ID != "":
+		return m.InteractionMetadata.ID
+	case m.Interaction != nil && m.Interaction.ID != "":
+		return m.Interaction.ID
+	case m.MessageReference != nil:
+		return m.MessageReference.MessageID
+	}
+	return ""
+}
