@@ -142,19 +142,9 @@ func versionOfContent(name string, data []byte, dir string) (*knowledge.Timeline
 		Content: string(data), SourcePath: srcPath, SourceText: srcText}, nil
 }
 
-func readKnowledgeFile(p string) ([]byte, error) {
-	st, err := os.Stat(p)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a file", p)
-	}
-	if st.Size() > knowledge.MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, more than the %d-byte limit", p, st.Size(), knowledge.MaxFileSize)
-	}
-	return os.ReadFile(p)
-}
+// readKnowledgeFile reads a knowledge or source file the way the knowledge package does: regular
+// files only, never blocking on a FIFO, capped in size.
+func readKnowledgeFile(p string) ([]byte, error) { return knowledge.ReadFile(p) }
 
 // versionOfEmbedded returns the embedded knowledge and its content, read back from a copy
 // written to a temporary folder (the knowledge package keeps its files to itself).
