@@ -163,7 +163,12 @@ func parse(name string, data []byte, readSource SourceReader, splitMin int, blin
 
 	p := &parser{file: name, blind: blind}
 	var root yaml.Node
-	if err := safeUnmarshal(data, &root); err != nil {
+	if err := safeUnmarshal(data, &root, wholeFloor); err != nil {
+		var budget *errTooManyNodes
+		if errors.As(err, &budget) {
+			p.problemf(1, 1, "", "%v", err)
+			return nil, p.err()
+		}
 		line := yamlErrorLine(err)
 		msg := "not valid YAML: " + cleanYAMLError(err)
 		if tabIndented(data, line) {
@@ -277,12 +282,17 @@ func position(data []byte, off int) (line, col int) {
 	return bytes.Count(data[:start], []byte{'\n'}) + 1, utf8.RuneCount(data[start:off]) + 1
 }
 
+// maxProblems is how many problems a ValidationError lists at most; the rest are counted.
+const maxProblems = 1000
+
 type parser struct {
 	file     string
 	problems []Problem
 	// blind keeps the source's text out of problems: the file comes from someone not trusted to
 	// read it (see ParseUntrusted).
 	blind bool
+	// unlisted counts the problems found past maxProblems.
+	unlisted int
 	// split and data are set when the events are decoded in pieces; splitErr records that a piece
 	// did not decode.
 	split    *split
@@ -291,6 +301,11 @@ type parser struct {
 }
 
 func (p *parser) problemf(line, col int, field, format string, args ...any) {
+	if len(p.problems) >= maxProblems {
+		// A file of a million wrong items would otherwise make a million messages.
+		p.unlisted++
+		return
+	}
 	p.problems = append(p.problems, Problem{Line: line, Column: col, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -351,6 +366,11 @@ func (p *parser) err() error {
 		}
 		return a.Column < b.Column
 	})
+	if p.unlisted > 0 {
+		last := p.problems[len(p.problems)-1]
+		p.problems = append(p.problems, Problem{Line: last.Line, Column: last.Column,
+			Message: fmt.Sprintf("and %d more problems not listed; fix these first", p.unlisted)})
+	}
 	return &ValidationError{File: p.file, Problems: p.problems}
 }
 
@@ -671,7 +691,7 @@ func (p *parser) events(n *yaml.Node, count int, items iter.Seq[*yaml.Node], src
 	if count == 0 {
 		p.at(n, top("events"), "the list is empty; a timeline needs at least one event")
 	}
-	events := make([]*Event, 0, count)
+	events := make([]*Event, 0, min(count, 1<<16))
 	ids := make(map[string]int, count)
 	// References to other events are checked once every id is known. They are kept as values, not
 	// nodes: the nodes of a split decode are recycled once their event is checked.
@@ -745,7 +765,13 @@ func (p *parser) events(n *yaml.Node, count int, items iter.Seq[*yaml.Node], src
 			}
 		})
 		p.require(en, path, seen, "id", "date", "title", "summary", "passages")
-		events = append(events, e)
+		// A file with problems yields no timeline: its events need not be kept, and a file of a
+		// million short wrong items would otherwise cost a million Events.
+		if len(p.problems) == 0 {
+			events = append(events, e)
+		} else {
+			events = nil
+		}
 	}
 	for _, r := range relatedRefs {
 		if _, ok := ids[r.id]; !ok && r.id != "" {

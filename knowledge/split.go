@@ -22,7 +22,9 @@ import (
 // scalar of the previous item, or an alias crosses items; the previous chunk then fails to decode
 // (an unterminated scalar, an unknown alias), and any failure makes the loader decode the whole
 // file the ordinary way, which also gives the message for a file that is not valid YAML. So the
-// split path changes speed and memory, never the result. TestSplitDecodingMatchesWholeDecoding and
+// split path changes speed and memory, never the result; except that the whole decode refuses,
+// for the memory it would take (budget.go), a file of hundreds of megabytes of short values that the
+// split path reads a few pieces at a time. TestSplitDecodingMatchesWholeDecoding and
 // FuzzLoad check that.
 
 // splitMinItems is how many events a file needs before it is decoded in pieces: below that the
@@ -201,7 +203,7 @@ func isEventsKey(text []byte) bool {
 // decodeRest decodes the file without its events' items, with line numbers of the whole file.
 func (sp *split) decodeRest() (*yaml.Node, error) {
 	var root yaml.Node
-	if err := safeUnmarshal(sp.rest, &root); err != nil {
+	if err := safeUnmarshal(sp.rest, &root, wholeFloor); err != nil {
 		return nil, err
 	}
 	// The cut must have removed the value of the top-level events key and nothing else: the rest is
@@ -232,6 +234,10 @@ func (sp *split) decodeRest() (*yaml.Node, error) {
 }
 
 func (sp *split) decodeChunk(data []byte, c chunk) ([]*yaml.Node, slabs, error) {
+	// The fast decoder's nodes cost about as much as yaml.v3's: the same budget holds for both.
+	if err := checkNodeBudget(data[c.start:c.end], pieceFloor); err != nil {
+		return nil, slabs{}, err
+	}
 	items, used, err := decodeItemsFast(data[c.start:c.end], c.line, sp.indent, &sp.nodes)
 	if err == nil && len(items) == c.items {
 		return items, used, nil
@@ -243,7 +249,7 @@ func (sp *split) decodeChunk(data []byte, c chunk) ([]*yaml.Node, slabs, error) 
 
 func decodeChunk(data []byte, c chunk) ([]*yaml.Node, error) {
 	var doc yaml.Node
-	if err := safeUnmarshal(data[c.start:c.end], &doc); err != nil {
+	if err := safeUnmarshal(data[c.start:c.end], &doc, pieceFloor); err != nil {
 		return nil, err
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode || len(doc.Content[0].Content) != c.items {
@@ -261,8 +267,13 @@ func walk(n *yaml.Node, f func(*yaml.Node)) {
 }
 
 // safeUnmarshal is yaml.Unmarshal, with a panic of the YAML library (on input it does not expect)
-// turned into an error: a bad knowledge file must never bring the bot down.
-func safeUnmarshal(data []byte, n *yaml.Node) (err error) {
+// turned into an error: a bad knowledge file must never bring the bot down. A document that could
+// take more memory than its budget (see budget.go; floor for a small one) is refused with an
+// *errTooManyNodes before it is decoded.
+func safeUnmarshal(data []byte, n *yaml.Node, floor int) (err error) {
+	if err := checkNodeBudget(data, floor); err != nil {
+		return err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the YAML reader failed on this file (%v)", r)
