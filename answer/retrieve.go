@@ -89,6 +89,8 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	switch {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
+	case r.immediateQuery(textproc.Fold(q.Text)):
+	case p.Kind == question.NoDate && r.quotedQuery(q.Text):
 	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder) && r.relativePeriod(q.Text):
 	case p.Kind == question.NoDate && r.relativeQuery(textproc.Fold(q.Text)):
 	case r.Intent == AskHowMany && r.countQuery(p.Rest):
@@ -167,6 +169,19 @@ func pickLang(detected, hint string) string {
 
 func (r *Retrieval) orderQuery(p question.Parsed) {
 	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, EntriesOnly: true, Unsorted: true})
+	// "The first Europeans to reach New Zealand": the first of the events about that, not the first
+	// event sharing a word with it.
+	if specificWords(r.Timeline, p.Rest) != "" {
+		covered := res.Hits[:0:0]
+		for _, h := range res.Hits {
+			if h.Score > 0 && h.Coverage >= minCoverage {
+				covered = append(covered, h)
+			}
+		}
+		if len(covered) > 0 {
+			res.Hits = covered
+		}
+	}
 	var pick *knowledge.Event
 	for _, h := range res.Hits {
 		if pick == nil ||
@@ -213,6 +228,7 @@ func (r *Retrieval) dayQuery(p question.Parsed) {
 	if len(r.Alternatives) > 0 {
 		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
 	}
+	chosen = r.preferRelated(chosen, p.Rest)
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
 }
 
@@ -226,7 +242,7 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 }
 
 func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
-	if !hasContent && len(p.Spans) == 1 {
+	if (!hasContent || r.Intent == AskList && specificWords(r.Timeline, p.Rest) == "") && len(p.Spans) == 1 {
 		r.listSpan(p.Spans[0])
 		return
 	}
@@ -246,6 +262,7 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 			}
 		}
 		if len(focused) < len(hits) {
+			focused = r.preferRelated(focused, p.Rest)
 			r.selectEvents(focused, p.Rest, len(focused) == 1)
 			return
 		}
@@ -446,6 +463,38 @@ func filterHits(hits []knowledge.Hit, keep func(*knowledge.Event) bool) []knowle
 	return compact(hits, keep)
 }
 
+// preferRelated replaces a context event by the entry it is related to when the question's words
+// match that entry's passages better: "what did he say they talked about at the June 2016
+// meeting?" names the meeting's date, but the entry that reports what he said answers it.
+func (r *Retrieval) preferRelated(events []*knowledge.Event, rest string) []*knowledge.Event {
+	if specificWords(r.Timeline, rest) == "" {
+		return events
+	}
+	t := r.Timeline
+	words := t.QueryWords(rest)
+	best := func(e *knowledge.Event) float32 {
+		if ranked := t.RankPassages(e, words); len(ranked) > 0 {
+			return ranked[0].Score
+		}
+		return 0
+	}
+	out := slices.Clone(events)
+	for i, e := range out {
+		if e.Kind != knowledge.KindContext {
+			continue
+		}
+		score := best(e)
+		for _, id := range e.Related {
+			if rel := t.Event(id); rel != nil && !slices.Contains(out, rel) {
+				if s := best(rel); s > score {
+					out[i], score = rel, s
+				}
+			}
+		}
+	}
+	return out
+}
+
 // selectEvents records the chosen events in date order with the passages to cite, most relevant
 // first: for one event, the passage that best matches the question and those nearly as good (at most
 // maxSingleQuotes); for several, each event's best passage. When no word of the question matches a
@@ -465,6 +514,11 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 		if len(e.Passages) > 0 {
 			ranked := r.Timeline.RankPassages(e, words)
 			sel.Passages = pickPassages(ranked, single)
+			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
+				if c, ok := complement(r.Timeline, e, words, sel.Passages[0], ranked[0].Score); ok {
+					sel.Passages = append(sel.Passages, c)
+				}
+			}
 			if words == nil && single {
 				sel.Passages = openingPassages(r.Timeline, e)
 			}
@@ -551,6 +605,25 @@ func pickPassages(ranked []RankedPassage, single bool) []int {
 	}
 	return out
 }
+
+// complement returns the passage that best matches the words the chosen passage does not, when one
+// matches at least complementRatio of the chosen passage's score: a question with two parts ("did
+// he reply to the 'Wow' message?") is answered by one passage for each.
+func complement(t *knowledge.Timeline, e *knowledge.Event, words []knowledge.QueryWord, chosen int, top float32) (int, bool) {
+	rest := t.UnmatchedWords(e, chosen, words)
+	if len(rest) == 0 {
+		return 0, false
+	}
+	ranked := t.RankPassages(e, rest)
+	for _, p := range ranked {
+		if p.Index != chosen && p.Score > 0 && p.Score >= complementRatio*top {
+			return p.Index, true
+		}
+	}
+	return 0, false
+}
+
+const complementRatio = 0.15
 
 // RankedPassage is a passage index with its score for a question.
 type RankedPassage = knowledge.RankedPassage

@@ -7,6 +7,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
 )
 
 // Questions that retrieval alone cannot answer, answered from the chronology's structure: counts
@@ -36,7 +37,13 @@ const fewDays = 14
 // "a few"), and the text describing the event it is relative to.
 func parseRelative(folded string) (before bool, days int, what string, at int, ok bool) {
 	if m := reDayNext.FindStringSubmatchIndex(folded); m != nil {
-		sub := func(i int) string { return substr(folded, m, i) }
+		sub := func(i int) string {
+			v := substr(folded, m, i)
+			if k := strings.IndexAny(v, ",?;"); k >= 0 {
+				v = v[:k]
+			}
+			return v
+		}
 		if sub(1) != "" {
 			return sub(2) == "before", 1, sub(3), m[0], true
 		}
@@ -45,6 +52,11 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 	mi := reRelative.FindStringSubmatchIndex(folded)
 	if mi == nil {
 		return false, 0, "", 0, false
+	}
+	// The clause ends at a comma or a question mark: "après la victoire de Trump, WL a écrit…".
+	if k := strings.IndexAny(folded[mi[8]:], ",?;"); k >= 0 {
+		mi[9] = mi[8] + k
+		mi[1] = mi[9]
 	}
 	at = mi[0]
 	m := make([]string, len(mi)/2)
@@ -101,7 +113,13 @@ func (r *Retrieval) relativeSpan(folded string) (knowledge.Span, string, bool) {
 		return knowledge.Span{}, "", false
 	}
 	s := from.Span()
-	head := r.Timeline.ExpandNames(folded[:at])
+	head := folded[:at]
+	if _, _, what, _, ok := parseRelative(folded); ok {
+		if i := strings.Index(folded[at:], what); i >= 0 {
+			head += " " + folded[at+i+len(what):]
+		}
+	}
+	head = r.Timeline.ExpandNames(head)
 	if before {
 		return knowledge.Span{From: r.Timeline.Span().From, To: s.From - 1}, head, true
 	}
@@ -140,6 +158,7 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 
 var (
 	reCapitalized = regexp.MustCompile(`\p{Lu}[\p{L}\d]+`)
+	reVersion     = regexp.MustCompile(`\b\d+\.\d+(?:\.\d+)*\b`)
 	reCountOf     = regexp.MustCompile(`\b(?:how many|how much|combien(?: de| d')?)\s+([a-z]+)`)
 )
 
@@ -161,8 +180,15 @@ func (r *Retrieval) absent(text string) bool {
 			r.Missing = append(r.Missing, m)
 		}
 	}
-	if m := reCountOf.FindStringSubmatch(textproc.Fold(text)); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.Known(m[1]) {
+	if m := reCountOf.FindStringSubmatch(textproc.Fold(text)); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.KnownExactly(m[1]) {
 		r.Missing = append(r.Missing, m[1])
+	}
+	// A version or a decimal figure the source never writes ("Firefox 1.0") is a name it lacks.
+	src := textproc.Fold(t.Source.Text)
+	for _, v := range reVersion.FindAllString(textproc.Fold(text), -1) {
+		if !strings.Contains(src, v) {
+			r.Missing = append(r.Missing, v)
+		}
 	}
 	if len(r.Missing) > 0 {
 		return true
@@ -333,4 +359,77 @@ func distinctDates(events []*knowledge.Event) int {
 		seen[e.Date.String()] = true
 	}
 	return len(seen)
+}
+
+var reQuoted = regexp.MustCompile(`'([^']{6,})'|"([^"]{6,})"|«\s*([^»]{6,}?)\s*»|“([^”]{6,})”|‘([^’]{6,})’`)
+
+// quotedQuery answers a question that quotes the source: the events whose passages contain the
+// quoted words, each quoted by that passage first. It reports false when nothing quoted is found.
+func (r *Retrieval) quotedQuery(text string) bool {
+	for _, m := range reQuoted.FindAllStringSubmatch(text, -1) {
+		phrase := ""
+		for _, g := range m[1:] {
+			if g != "" {
+				phrase = g
+			}
+		}
+		if len(textproc.Words(textproc.Fold(phrase))) < 2 {
+			continue
+		}
+		events, passages := r.Timeline.QuotedPassages(phrase)
+		if len(events) == 0 || len(events) > maxFocused {
+			continue
+		}
+		rest := r.Parsed.Rest
+		r.selectEvents(events, rest, len(events) == 1)
+		for i := range r.Events {
+			for j, e := range events {
+				if r.Events[i].Event == e {
+					r.Events[i].Passages = withFirst(r.Events[i].Passages, passages[j])
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// withFirst puts p first in ps, keeping at most maxSingleQuotes.
+func withFirst(ps []int, p int) []int {
+	out := []int{p}
+	for _, q := range ps {
+		if q != p && len(out) < maxSingleQuotes {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// reImmediate marks "just before X", "right after X", "juste avant X": the one event next to X,
+// not everything on that side of it.
+var reImmediate = regexp.MustCompile(`\b(just|right|immediately|directly|juste|tout juste|immediatement|tout de suite)\s+(before|after|avant|apres)\b`)
+
+// immediateQuery answers "just before the election" (a date or an anchor the parser read as an
+// open range) with the entry nearest to that date on the side asked.
+func (r *Retrieval) immediateQuery(folded string) bool {
+	p := r.Parsed
+	if p.Kind != question.Range || !(p.OpenFrom || p.OpenTo) || len(p.Spans) != 1 || !reImmediate.MatchString(folded) {
+		return false
+	}
+	t := r.Timeline
+	s := p.Spans[0]
+	var pick *knowledge.Event
+	for _, e := range t.Events {
+		if e.Kind != knowledge.KindEntry || !s.Overlaps(e.Span()) {
+			continue
+		}
+		if pick == nil || p.OpenFrom && e.Span().To > pick.Span().To || p.OpenTo && e.Span().From < pick.Span().From {
+			pick = e
+		}
+	}
+	if pick == nil {
+		return false
+	}
+	r.selectEvents([]*knowledge.Event{pick}, p.Rest, true)
+	return true
 }

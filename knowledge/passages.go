@@ -3,6 +3,7 @@ package knowledge
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
@@ -247,4 +248,54 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 		return 0
 	})
 	return out
+}
+
+// UnmatchedWords returns the words that passage i of e matches neither in its text nor its gloss.
+func (t *Timeline) UnmatchedWords(e *Event, i int, words []QueryWord) []QueryWord {
+	if t.Position(e) < 0 || i >= len(e.Passages) {
+		return words
+	}
+	ix := t.index
+	own := ix.passageTerms[e.pos][i]
+	var gloss []int32
+	if ix.glosses != nil && i < len(ix.glosses[e.pos].terms) {
+		gloss = ix.glosses[e.pos].terms[i]
+	}
+	var out []QueryWord
+	for _, w := range words {
+		hit := false
+		for _, id := range w.terms {
+			_, a := slices.BinarySearch(own, id)
+			_, b := slices.BinarySearch(gloss, id)
+			hit = hit || a || b
+		}
+		if !hit && w.IDF > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+const quotedCandidates = 20
+
+// QuotedPassages returns the passages whose folded text contains the folded phrase, in timeline
+// order: a question that quotes the source ("what was 'vraiment facile et utile' about?") is about
+// the passage it quotes.
+func (t *Timeline) QuotedPassages(phrase string) (events []*Event, passages []int) {
+	f := strings.Join(textproc.Words(textproc.Fold(phrase)), " ")
+	if f == "" {
+		return nil, nil
+	}
+	// Only the events the phrase's words find can contain it.
+	res := t.Search(Query{Text: phrase, Limit: quotedCandidates})
+	for _, h := range res.Hits {
+		e := h.Event
+		for i, p := range e.Passages {
+			if strings.Contains(strings.Join(textproc.Words(textproc.Fold(p.Text)), " "), f) {
+				events = append(events, e)
+				passages = append(passages, i)
+			}
+		}
+	}
+	return events, passages
 }

@@ -408,5 +408,5 @@ chez vers entre si oui non tout tous toute toutes
 dis dites raconte racontez explique expliquez passe passee passes arrive
 exactly actually really precisely please thanks thank hey hi hello ok okay anything something
 event events thing things timeline chronology chrono evenement evenements chose choses chronologie
-exactement vraiment precisement merci bonjour salut svp stp
+exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
 `
