@@ -242,7 +242,10 @@ func listHeader(r Retrieval) string {
 		if len(r.Parsed.Spans) == 0 {
 			what = tr(r.Lang, "in the timeline", "dans la chronologie")
 		}
-		if r.Distinct == r.Total {
+		switch {
+		case r.Total == 1:
+			return tr(r.Lang, "One, %s:", "Un seul, %s :", what)
+		case r.Distinct == r.Total:
 			return tr(r.Lang, "%d, on %d different dates %s:", "%d, à %d dates différentes %s :", r.Total, r.Distinct, what)
 		}
 		return tr(r.Lang, "%d events, on %d different dates %s:", "%d événements, à %d dates différentes %s :", r.Total, r.Distinct, what)

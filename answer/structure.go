@@ -49,8 +49,22 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 		}
 		return sub(4) == "veille", 1, sub(5), m[0], true
 	}
-	mi := reRelative.FindStringSubmatchIndex(folded)
+	var mi []int
+	for _, m := range reRelative.FindAllStringSubmatchIndex(folded, -1) {
+		// "d'après l'article" is "according to the article", not "after" it.
+		if c := m[6]; substr(folded, m, 3) == "apres" && c >= 2 && (folded[c-2:c] == "d'" || folded[c-2:c] == "d ") {
+			continue
+		}
+		mi = m
+		break
+	}
 	if mi == nil {
+		// A later "after" may follow a "d'après": look again past it.
+		if i := strings.Index(folded, "apres"); i >= 0 && i+5 < len(folded) {
+			if before, days, what, at, ok := parseRelative(folded[i+5:]); ok {
+				return before, days, what, at + i + 5, true
+			}
+		}
 		return false, 0, "", 0, false
 	}
 	// The clause ends at a comma or a question mark: "après la victoire de Trump, WL a écrit…".
@@ -291,8 +305,23 @@ func (r *Retrieval) countQuery(rest string) bool {
 	mentions := t.MentionedActors(folded)
 	if len(mentions) > 0 {
 		subject := mentions[0].Actor
-		if agents := filterEvents(events, func(e *knowledge.Event) bool { return e.Agent(subject) }); len(agents) > 0 {
-			events = agents
+		// The events where the subject acts: those it is the agent of, and those with a passage
+		// saying it does what the question's verb says ("Trump Jr. a répondu"), not denying it
+		// ("Trump Jr. n'a pas répondu").
+		verbs := t.QueryWords(lightWordsOf(words))
+		says := func(e *knowledge.Event) bool {
+			if len(verbs) == 0 {
+				return false
+			}
+			for i, p := range e.Passages {
+				if strings.Contains(textproc.Fold(p.Text), lastWordOf(subject)) && t.Asserts(e, i, verbs) {
+					return true
+				}
+			}
+			return false
+		}
+		if acting := filterEvents(events, func(e *knowledge.Event) bool { return e.Agent(subject) || says(e) }); len(acting) > 0 {
+			events = acting
 		} else if any := filterEvents(events, func(e *knowledge.Event) bool { return e.HasActor(subject) }); len(any) > 0 {
 			events = any
 		}
@@ -332,6 +361,26 @@ func (r *Retrieval) countQuery(rest string) bool {
 	return true
 }
 
+func lightWordsOf(words []string) string {
+	var out []string
+	for _, w := range words {
+		if textproc.IsLightWord(w) && !textproc.IsStopWord(w) {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// lastWordOf is the last word of a folded name ("jr" of "donald trump jr."), which a passage
+// naming the actor short ("Trump Jr.") still contains.
+func lastWordOf(name string) string {
+	w := textproc.Words(name)
+	if len(w) == 0 {
+		return name
+	}
+	return w[len(w)-1]
+}
+
 func mentionsWord(t *knowledge.Timeline, mentions []knowledge.Mention, w string) bool {
 	for _, m := range mentions {
 		for _, mw := range textproc.Words(m.Actor) {
@@ -361,7 +410,8 @@ func distinctDates(events []*knowledge.Event) int {
 	return len(seen)
 }
 
-var reQuoted = regexp.MustCompile(`'([^']{6,})'|"([^"]{6,})"|«\s*([^»]{6,}?)\s*»|“([^”]{6,})”|‘([^’]{6,})’`)
+// Single quotes count only at word edges, so French elisions ("d'après l'article") are no quote.
+var reQuoted = regexp.MustCompile(`(?:^|\s)'([^']{6,}?)'(?:\s|$|[?!.,;:])|"([^"]{6,})"|«\s*([^»]{6,}?)\s*»|“([^”]{6,})”|‘([^’]{6,})’`)
 
 // quotedQuery answers a question that quotes the source: the events whose passages contain the
 // quoted words, each quoted by that passage first. It reports false when nothing quoted is found.

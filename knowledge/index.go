@@ -52,6 +52,9 @@ type index struct {
 	passageTerms [][][]int32
 	// glosses[event] aligns the event's summary sentences to its passages (passages.go).
 	glosses []eventGloss
+	// passageDF[term] counts the passages containing the term (text or gloss), of passages in all.
+	passageDF []int32
+	passages  int
 	// byPrecision lists the events of each precision (day, month, year) in timeline order, with
 	// the first day of each and the widest span of the group minus one day: a lookup of the events
 	// overlapping a span searches each group, starting that much earlier, so a year-long event
@@ -336,6 +339,7 @@ func (t *Timeline) build() {
 	for i, e := range t.Events {
 		ix.glosses[i] = ix.buildGlosses(e, i, srcLang)
 	}
+	ix.countPassageDF()
 	ix.scratch.New = func() any { return newScratch(n) }
 	t.index = ix
 	t.names = buildNameIndex(t.Events)

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -222,6 +223,7 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 	for i := range out {
 		var s float32
 		for _, w := range words {
+			idf := ix.passageIDF(w)
 			m := float32(0)
 			for _, id := range w.terms {
 				if _, ok := slices.BinarySearch(own[i], id); ok {
@@ -234,7 +236,7 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 					}
 				}
 			}
-			s += m * w.IDF
+			s += m * idf
 		}
 		out[i].Score = s
 	}
@@ -250,24 +252,20 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 	return out
 }
 
-// UnmatchedWords returns the words that passage i of e matches neither in its text nor its gloss.
+// UnmatchedWords returns the words passage i of e does not itself contain (its gloss aside: a
+// paraphrase may condense two passages).
 func (t *Timeline) UnmatchedWords(e *Event, i int, words []QueryWord) []QueryWord {
 	if t.Position(e) < 0 || i >= len(e.Passages) {
 		return words
 	}
 	ix := t.index
 	own := ix.passageTerms[e.pos][i]
-	var gloss []int32
-	if ix.glosses != nil && i < len(ix.glosses[e.pos].terms) {
-		gloss = ix.glosses[e.pos].terms[i]
-	}
 	var out []QueryWord
 	for _, w := range words {
 		hit := false
 		for _, id := range w.terms {
 			_, a := slices.BinarySearch(own, id)
-			_, b := slices.BinarySearch(gloss, id)
-			hit = hit || a || b
+			hit = hit || a
 		}
 		if !hit && w.IDF > 0 {
 			out = append(out, w)
@@ -298,4 +296,78 @@ func (t *Timeline) QuotedPassages(phrase string) (events []*Event, passages []in
 		}
 	}
 	return events, passages
+}
+
+// passageIDF weighs a question word by how few passages of the whole timeline contain it (text or
+// gloss): inside an event, a name on every passage tells them apart less than a word on one.
+func (ix *index) passageIDF(w QueryWord) float32 {
+	if ix.passageDF == nil || w.IDF == 0 {
+		return w.IDF
+	}
+	var best float32
+	for _, id := range w.terms {
+		df := float64(ix.passageDF[id])
+		n := float64(ix.passages)
+		best = max(best, float32(math.Log(1+(n-df+0.5)/(df+0.5))))
+	}
+	if w.Fuzzy {
+		best *= 0.8
+	}
+	return best
+}
+
+// countPassageDF counts, for each term, the passages containing it in their text or gloss.
+func (ix *index) countPassageDF() {
+	ix.passageDF = make([]int32, len(ix.words))
+	var seen []int32
+	for ev, pts := range ix.passageTerms {
+		for p, pt := range pts {
+			seen = append(seen[:0], pt...)
+			if ix.glosses != nil && p < len(ix.glosses[ev].terms) {
+				seen = append(seen, ix.glosses[ev].terms[p]...)
+			}
+			slices.Sort(seen)
+			for _, id := range slices.Compact(seen) {
+				ix.passageDF[id]++
+			}
+			ix.passages++
+		}
+	}
+}
+
+// negators are the words that deny a verb they come just before, in English and French (folded).
+var negators = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "don": true, "wasn": true, "isn": true,
+	"won": true, "pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "refuse": true, "refused": true}
+
+// Asserts reports whether passage i of e contains one of words (by stem) without a negation among
+// the three words before it: "Trump Jr. a répondu" asserts "répondu", "Trump Jr. n'a pas répondu"
+// does not.
+func (t *Timeline) Asserts(e *Event, i int, words []QueryWord) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) {
+		return false
+	}
+	ix := t.index
+	pw := textproc.Words(textproc.Fold(e.Passages[i].Text))
+	for j, w := range pw {
+		if textproc.IsStopWord(w) {
+			continue
+		}
+		id, ok := ix.terms[textproc.Stem(w, t.Source.Language)]
+		if !ok {
+			continue
+		}
+		for _, q := range words {
+			if !slices.Contains(q.terms, id) {
+				continue
+			}
+			denied := false
+			for k := max(0, j-3); k < j; k++ {
+				denied = denied || negators[pw[k]]
+			}
+			if !denied {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -181,7 +181,7 @@ func TestParseFirstAndLast(t *testing.T) {
 		{"first", "What was the first message WikiLeaks sent?", "en", question.NoDate, "", question.First, "what was the message wikileaks sent?"},
 		{"earliest", "earliest exchange", "", question.NoDate, "", question.First, "exchange"},
 		{"last", "What was the last message?", "en", question.NoDate, "", question.Last, "what was the message?"},
-		{"most recent", "What is the most recent exchange in the timeline?", "en", question.NoDate, "", question.Last, "what is the exchange in the timeline?"},
+		{"most recent", "What is the most recent exchange in the timeline?", "en", question.NoDate, "", question.Last, "what is the exchange ?"},
 		{"latest", "latest", "", question.NoDate, "", question.Last, ""},
 		{"premier", "Quel a été le premier message ?", "fr", question.NoDate, "", question.First, ""},
 		{"dernier", "Quel est le dernier message ?", "fr", question.NoDate, "", question.Last, "quel est le message ?"},

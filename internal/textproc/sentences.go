@@ -19,8 +19,18 @@ func Sentences(s string) []string {
 			depth++
 		case ')', ']', '»', '”':
 			depth = max(0, depth-1)
+			if depth == 0 && !inQuote && endsSentence(s, start, i, r) {
+				next := i + utf8.RuneLen(r)
+				out = append(out, strings.TrimSpace(s[start:next]))
+				start = next
+			}
 		case '"':
 			inQuote = !inQuote
+			if !inQuote && depth == 0 && endsSentence(s, start, i, r) {
+				next := i + 1
+				out = append(out, strings.TrimSpace(s[start:next]))
+				start = next
+			}
 		case '.', '!', '?', '…':
 			next := i + utf8.RuneLen(r)
 			if depth > 0 || inQuote || next >= len(s) {
@@ -40,6 +50,25 @@ func Sentences(s string) []string {
 		out = append(out, piece)
 	}
 	return out
+}
+
+// endsSentence reports whether the closing quote or bracket at i, in the sentence begun at start,
+// ends it: a terminal mark just inside it ("Wow.") and a space then a capital after it.
+func endsSentence(s string, start, i int, r rune) bool {
+	inner := strings.TrimRight(s[start:i], " \u00a0")
+	if inner == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	if last != '.' && last != '!' && last != '?' && last != '…' {
+		return false
+	}
+	rest := s[i+utf8.RuneLen(r):]
+	if len(rest) < 2 || rest[0] != ' ' {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(rest[1:])
+	return unicode.IsUpper(c)
 }
 
 // isAbbrev reports whether the word ending before a period is an abbreviation or an initial, which a

@@ -406,7 +406,7 @@ qui que quoi quel quelle quels quelles dont quand comment pourquoi combien
 est sont etait etaient ete etre a ai as avons avez ont avait avaient eu y en dans sur sous par pour avec sans
 chez vers entre si oui non tout tous toute toutes
 dis dites raconte racontez explique expliquez passe passee passes arrive
-exactly actually really precisely please thanks thank hey hi hello ok okay anything something
+ever exactly actually really precisely please thanks thank hey hi hello ok okay anything something
 event events thing things timeline chronology chrono evenement evenements chose choses chronologie
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
 `

@@ -185,6 +185,9 @@ func TestSentencesKeepAbbreviationsInitialsAndQuotesWhole(t *testing.T) {
 		{`He wrote "Thanks. Will do." and left. Done.`, []string{`He wrote "Thanks. Will do." and left.`, "Done."}},
 		{"Il a dit « Merci. Bien reçu. » puis rien. Fin.", []string{"Il a dit « Merci. Bien reçu. » puis rien.", "Fin."}},
 		{"Version 1.5 shipped. Next.", []string{"Version 1.5 shipped.", "Next."}},
+		{`WikiLeaks writes: "Wow." Trump Jr. does not reply.`, []string{`WikiLeaks writes: "Wow."`, "Trump Jr. does not reply."}},
+		{"Il écrit « Wow. » Trump Jr. ne répond pas.", []string{"Il écrit « Wow. »", "Trump Jr. ne répond pas."}},
+		{`He said "yes." and left.`, []string{`He said "yes." and left.`}},
 		{"no final stop", []string{"no final stop"}},
 		{"", nil},
 	}
