@@ -99,16 +99,17 @@ var (
 	// Each pattern matches on the folded question; \b is fine since folding leaves ASCII letters.
 	// Month names are matched as any word and checked against monthNames afterwards: an alternation
 	// of every month name makes each pattern several times slower.
-	reISO       = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
-	reISOMonth  = regexp.MustCompile(`\b(\d{4})-(\d{2})\b`)
-	reNumeric   = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
-	reDayMonth  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
-	reDayRange  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
-	reMonthDay  = regexp.MustCompile(`\b([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
-	reMonthYear = regexp.MustCompile(`\b([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
-	reYear      = regexp.MustCompile(`\b([12]\d{3})\b`)
-	reFirst     = regexp.MustCompile(`\b(first|earliest|very first|premier|premiere|tout premier|initial)\b`)
-	reLast      = regexp.MustCompile(`\b(last|latest|most recent|final|dernier|derniere|plus recent|plus recente)\b`)
+	reISO           = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reISOMonth      = regexp.MustCompile(`\b(\d{4})-(\d{2})\b`)
+	reNumericNoYear = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
+	reNumeric       = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
+	reDayMonth      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
+	reDayRange      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
+	reMonthDay      = regexp.MustCompile(`\b([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
+	reMonthYear     = regexp.MustCompile(`\b([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
+	reYear          = regexp.MustCompile(`\b([12]\d{3})\b`)
+	reFirst         = regexp.MustCompile(`\b(first|earliest|very first|premier|premiere|tout premier|initial)\b`)
+	reLast          = regexp.MustCompile(`\b(last|latest|most recent|final|dernier|derniere|plus recent|plus recente)\b`)
 	// Words that make reFirst and reLast worth running.
 	firstWords = map[string]bool{"first": true, "earliest": true, "premier": true, "premiere": true, "initial": true}
 	lastWords  = map[string]bool{"last": true, "latest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
@@ -162,7 +163,43 @@ var reOrdinalDay = func() *regexp.Regexp {
 	return regexp.MustCompile(`\b(?:the\s+)?(` + strings.Join(words, "|") + `)\s+(?:of\s+|de\s+)?([a-z]+)\b`)
 }()
 
+// Fixed-date holidays, in English and French, as the day they fall on.
+var holidays = []struct {
+	re  *regexp.Regexp
+	day string
+}{
+	{regexp.MustCompile(`\b(christmas eve|veille de noel|reveillon de noel)\b`), "24 december"},
+	{regexp.MustCompile(`\b(christmas day|christmas|xmas|noel|jour de noel)\b`), "25 december"},
+	{regexp.MustCompile(`\b(new year'?s eve|saint[- ]sylvestre|la saint-sylvestre|reveillon du nouvel an)\b`), "31 december"},
+	{regexp.MustCompile(`\b(new year'?s day|new year'?s|jour de l'an|nouvel an)\b`), "1 january"},
+	{regexp.MustCompile(`\b(halloween)\b`), "31 october"},
+	{regexp.MustCompile(`\b(valentine'?s day|saint[- ]valentin)\b`), "14 february"},
+	{regexp.MustCompile(`\b(independence day|fourth of july|4th of july)\b`), "4 july"},
+	{regexp.MustCompile(`\b(bastille day|fete nationale)\b`), "14 july"},
+	{regexp.MustCompile(`\b(all saints'? day|toussaint)\b`), "1 november"},
+	{regexp.MustCompile(`\b(armistice day|veterans day|jour de l'armistice)\b`), "11 november"},
+}
+
+// hasEventOn reports whether the timeline has an event on that day (y 0: in any of its years).
+func hasEventOn(cal *knowledge.Timeline, y int, m time.Month, d int) bool {
+	if m < 1 || m > 12 || d < 1 || cal == nil {
+		return false
+	}
+	for _, s := range spansOf(expr{kind: ExactDay, year: y, month: m, day: d}, cal) {
+		if len(cal.InSpan(s)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func normalizeDateWords(folded string) string {
+	for _, h := range holidays {
+		if strings.Contains(folded, h.day) {
+			continue
+		}
+		folded = h.re.ReplaceAllString(folded, h.day)
+	}
 	if reYearEnd.MatchString(folded) {
 		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {
 			sub := reYearEnd.FindStringSubmatch(m)
@@ -265,7 +302,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			add(e, v)
 		}
 	}
-	if runs >= 3 && hasSep {
+	if runs >= 2 && hasSep {
 		scan(reISO, func(m []int, s string) (expr, verdict) {
 			return dayExpr(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
 		})
@@ -283,7 +320,27 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			if month > 12 {
 				day, month = month, day
 			}
+			// Both orders valid (10/12/2016): the one the timeline has an event on wins; the
+			// question's language decides when it has both or neither.
+			if a <= 12 && b <= 12 && a != b && !hasEventOn(cal, y, time.Month(month), day) && hasEventOn(cal, y, time.Month(day), month) {
+				day, month = month, day
+			}
 			return dayExpr(y, time.Month(month), day)
+		})
+		scan(reNumericNoYear, func(m []int, s string) (expr, verdict) {
+			a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+			day, month := a, b
+			if p.Lang != "fr" && a <= 12 {
+				day, month = b, a
+			}
+			if month > 12 {
+				day, month = month, day
+			}
+			// Without a year, "50/50" or "3/4" of something are no dates to complain about.
+			if e, v := dayExpr(0, time.Month(month), day); v == date {
+				return e, v
+			}
+			return expr{}, notDate
 		})
 	}
 	if longest >= 4 && hasSep {

@@ -91,7 +91,11 @@ func TestParseDatesInEnglish(t *testing.T) {
 		{"ISO date without leading zeros", "what happened on 2016-9-20", "en", question.ExactDay, "2016-09-20", 0, "what happened"},
 		{"slashes, day first when the day cannot be a month", "What happened on 21/10/2016?", "en", question.ExactDay, "2016-10-21", 0, "what happened ?"},
 		{"slashes, month first in English", "What happened on 10/21/2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
-		{"ambiguous slashes read month first in English", "What happened on 03/10/2016?", "en", question.ExactDay, "2016-03-10", 0, ""},
+		{"ambiguous slashes: the timeline's event decides", "What happened on 03/10/2016?", "en", question.ExactDay, "2016-10-03", 0, ""},
+		{"ambiguous slashes read month first in English when no event decides", "What happened on 04/05/2016?", "en", question.ExactDay, "2016-04-05", 0, ""},
+		{"day and month without a year", "what happened on 10/21?", "en", question.ExactDay, "2016-10-21 2017-10-21", 0, ""},
+		{"christmas", "what happened on christmas 2016", "en", question.ExactDay, "2016-12-25", 0, "what happened"},
+		{"new year's eve", "what happened on new year's eve 2016?", "en", question.ExactDay, "2016-12-31", 0, ""},
 		{"dots", "What happened on 10.21.2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
 		{"two-digit year", "What happened on 10/21/16?", "en", question.ExactDay, "2016-10-21", 0, ""},
 		{"leap day", "What happened on 29 February 2016?", "en", question.ExactDay, "2016-02-29", 0, ""},
@@ -154,6 +158,9 @@ func TestParseWrittenOutDays(t *testing.T) {
 		{"ordinal word of month", "anything happen on the twelfth of October 2016?", "en", question.ExactDay, "2016-10-12", 0, ""},
 		{"compound ordinal", "what happened on the twenty-first of october 2016", "en", question.ExactDay, "2016-10-21", 0, ""},
 		{"premier", "que s'est-il passé le premier novembre 2016 ?", "fr", question.ExactDay, "2016-11-01", 0, ""},
+		{"noël", "que s'est-il passé à noël 2016 ?", "fr", question.ExactDay, "2016-12-25", 0, ""},
+		{"jour et mois sans année", "et le 16/12 ?", "fr", question.ExactDay, "2016-12-16", 0, ""},
+		{"a fraction is no date", "split it 50/50", "en", question.NoDate, "", 0, ""},
 		{"first alone is an order", "what happened first?", "en", question.NoDate, "", question.First, ""},
 	})
 }
