@@ -261,6 +261,24 @@ func listHeader(r Retrieval) string {
 	return strings.TrimSpace(tr(r.Lang, "%d events %s:", "%d événements %s :", n, what))
 }
 
+// Example is a question the timeline answers, for hints ("For example: what happened on 20
+// September 2016?"): built from its first dated entry, so it fits whatever knowledge is served.
+func Example(t *knowledge.Timeline, lang string) string {
+	return tr(lang, "what happened on %s?", "que s'est-il passé le %s ?", exampleDate(t, lang))
+}
+
+// ExampleDates are the first dated entry's day written two ways ("2016-09-20 or 20 September 2016"),
+// for hints about date options.
+func ExampleDates(t *knowledge.Timeline, lang string) string {
+	for _, e := range t.Events {
+		if e.Date.Precision == knowledge.PrecisionDay {
+			d := e.Span().From
+			return tr(lang, "%s or %s", "%s ou %s", d.String(), FormatDay(d, lang))
+		}
+	}
+	return tr(lang, "a date", "une date")
+}
+
 func exampleDate(t *knowledge.Timeline, lang string) string {
 	for _, e := range t.Events {
 		if e.Date.Precision == knowledge.PrecisionDay {

@@ -1,6 +1,10 @@
 package answer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/timelinebot/timelinebot/knowledge"
+)
 
 func TestDetectIntentReadsWhatIsAskedInBothLanguages(t *testing.T) {
 	tests := []struct {
@@ -34,6 +38,34 @@ func TestDetectIntentReadsWhatIsAskedInBothLanguages(t *testing.T) {
 	for _, tt := range tests {
 		if got := DetectIntent(tt.q); got != tt.want {
 			t.Errorf("DetectIntent(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestExampleQuestionComesFromTheTimelineServed(t *testing.T) {
+	seed, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nz, err := knowledge.LoadFile("../eval/testdata/newzealand/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		tl       *knowledge.Timeline
+		lang     string
+		want     string
+		wantDate string
+	}{
+		{seed, "en", "what happened on 20 September 2016?", "2016-09-20 or 20 September 2016"},
+		{seed, "fr", "que s'est-il passé le 20 septembre 2016 ?", "2016-09-20 ou 20 septembre 2016"},
+		{nz, "en", "what happened on 6 February 1840?", "1840-02-06 or 6 February 1840"},
+	} {
+		if got := Example(tt.tl, tt.lang); got != tt.want {
+			t.Errorf("Example = %q, want %q", got, tt.want)
+		}
+		if got := ExampleDates(tt.tl, tt.lang); got != tt.wantDate {
+			t.Errorf("ExampleDates = %q, want %q", got, tt.wantDate)
 		}
 	}
 }

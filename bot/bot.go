@@ -534,7 +534,7 @@ func (b *Bot) register(ctx context.Context, s *discordgo.Session) error {
 		appID = app.ID
 		b.appID.Store(appID)
 	}
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.opts.GuildID, Commands(), discordgo.WithContext(ctx))
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.opts.GuildID, Commands(b.kb.Current()), discordgo.WithContext(ctx))
 	if err != nil {
 		where := "globally"
 		if b.opts.GuildID != "" {

@@ -18,8 +18,9 @@ func loc(fr string) *map[discordgo.Locale]string {
 	return &map[discordgo.Locale]string{discordgo.French: fr}
 }
 
-// Commands returns the application commands the bot registers, with French localizations.
-func Commands() []*discordgo.ApplicationCommand {
+// Commands returns the application commands the bot registers, with French localizations; the
+// example question is drawn from the timeline served.
+func Commands(t *knowledge.Timeline) []*discordgo.ApplicationCommand {
 	dmOK := true
 	manageGuild := int64(discordgo.PermissionManageGuild)
 	noDM := false
@@ -31,8 +32,8 @@ func Commands() []*discordgo.ApplicationCommand {
 			DMPermission:             &dmOK,
 			Options: []*discordgo.ApplicationCommandOption{{
 				Type: discordgo.ApplicationCommandOptionString, Name: "question", NameLocalizations: map[discordgo.Locale]string{discordgo.French: "question"},
-				Description:              "For example: what did WikiLeaks ask for on 21 October 2016?",
-				DescriptionLocalizations: map[discordgo.Locale]string{discordgo.French: "Par exemple : qu'a demandé WikiLeaks le 21 octobre 2016 ?"},
+				Description:              truncate("For example: "+answer.Example(t, "en"), 100),
+				DescriptionLocalizations: map[discordgo.Locale]string{discordgo.French: truncate("Par exemple : "+answer.Example(t, "fr"), 100)},
 				Required:                 true, MaxLength: 1000,
 			}},
 		},
@@ -160,10 +161,11 @@ func (b *Bot) ask(ctx context.Context, in *interaction, kind, q string) error {
 
 // admit applies the question length cap and the per-user rate limit. It returns the refusal to show.
 func (b *Bot) admit(ctx context.Context, userID, q string) (bool, string, string) {
+	t := b.kb.Current()
 	switch {
 	case strings.TrimSpace(q) == "":
-		return false, "Ask a question, for example: what happened on 21 October 2016?",
-			"Posez une question, par exemple : que s'est-il passé le 21 octobre 2016 ?"
+		return false, "Ask a question, for example: " + answer.Example(t, "en"),
+			"Posez une question, par exemple : " + answer.Example(t, "fr")
 	case len([]rune(q)) > b.opts.MaxQuestionLength:
 		return false, fmt.Sprintf("Your question is %d characters long; the limit is %d. Please shorten it.", len([]rune(q)), b.opts.MaxQuestionLength),
 			fmt.Sprintf("Votre question fait %d caractères ; la limite est de %d. Raccourcissez-la, s'il vous plaît.", len([]rune(q)), b.opts.MaxQuestionLength)
@@ -197,8 +199,8 @@ func (b *Bot) cmdTimeline(ctx context.Context, in *interaction) error {
 		p := question.Parse(text, t)
 		if len(p.Spans) == 0 {
 			return in.notice(ctx,
-				fmt.Sprintf("I could not read %q as a date. Try 2016-10-21, 21 October 2016 or October 2016.", text),
-				fmt.Sprintf("Je n'ai pas compris la date %q. Essayez 2016-10-21, 21 octobre 2016 ou octobre 2016.", text))
+				fmt.Sprintf("I could not read %q as a date. Try %s.", text, answer.ExampleDates(t, "en")),
+				fmt.Sprintf("Je n'ai pas compris la date %q. Essayez %s.", text, answer.ExampleDates(t, "fr")))
 		}
 		if side == "from" {
 			span.From, openFrom = p.Spans[0].From, false

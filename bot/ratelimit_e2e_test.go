@@ -144,7 +144,7 @@ func TestCommandRegistrationWaitsOutAFew429s(t *testing.T) {
 	if n := len(count(fake, "PUT", "/commands")); n != 3 {
 		t.Errorf("%d bulk overwrites, want 3 (two refused, one accepted)", n)
 	}
-	if len(fake.Commands(fake.GuildID())) != len(bot.Commands()) {
+	if len(fake.Commands(fake.GuildID())) != len(bot.Commands(seedTimeline(t))) {
 		t.Errorf("commands not registered: %v", fake.Commands(fake.GuildID()))
 	}
 }
@@ -180,4 +180,13 @@ func TestAWebhookEditUnder429IsRetriedAFewTimesThenGivenUp(t *testing.T) {
 			t.Errorf("a rate-limit log line without the route, or with the interaction token: %s", line)
 		}
 	}
+}
+
+func seedTimeline(t *testing.T) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
 }

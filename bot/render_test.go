@@ -212,9 +212,18 @@ func TestCustomIDsRoundTripWithinOneHundredCharacters(t *testing.T) {
 }
 
 func TestCommandsAreLocalizedAndValid(t *testing.T) {
-	for _, c := range Commands() {
+	tl, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range Commands(tl) {
 		if c.NameLocalizations == nil || (*c.NameLocalizations)[discordgo.French] == "" {
 			t.Errorf("/%s has no French name", c.Name)
+		}
+		for _, o := range c.Options {
+			if strings.Contains(o.Description, "WikiLeaks") {
+				t.Errorf("/%s option %s describes the seed, not the timeline served: %q", c.Name, o.Name, o.Description)
+			}
 		}
 		if c.DescriptionLocalizations == nil || (*c.DescriptionLocalizations)[discordgo.French] == "" {
 			t.Errorf("/%s has no French description", c.Name)
