@@ -65,10 +65,27 @@ var commands = map[string]command{
 		run:     runCheck,
 	},
 	"init": {
-		usage:    "init DIR",
-		summary:  "write the embedded knowledge file and its source into DIR, to start your own",
+		usage:    "init DIR [--from FILE | --empty]",
+		summary:  "start your own knowledge in DIR: a copy of the embedded one, a draft of a document, or a skeleton",
+		flags:    initFlags,
 		run:      runInit,
 		noConfig: true,
+	},
+	"draft": {
+		usage:   "draft [--out DIR] [--lang CODE] [--published YYYY-MM-DD] FILE|-",
+		summary: "draft knowledge.yaml and source.txt from an article (text, Markdown or saved HTML)",
+		flags:   draftFlags,
+		run:     runDraft,
+	},
+	"timeline": {
+		usage:   "timeline [--from DATE] [--to DATE] [--lang en|fr] [FILE]",
+		summary: "list a knowledge file's events, as /timeline does",
+		flags: func(fs *pflag.FlagSet) {
+			fs.String("from", "", "first date to list")
+			fs.String("to", "", "last date to list")
+			fs.String("lang", "en", "language of summaries and dates (en or fr)")
+		},
+		run: runTimeline,
 	},
 	"eval": {
 		usage:   "eval [--min-pass RATE] [--verbose] [--no-llm] FILE",
@@ -259,23 +276,6 @@ func runCheck(_ context.Context, a *app, fs *pflag.FlagSet, cfg config.Config) e
 	entries := len(t.Entries())
 	fmt.Fprintf(a.stdout, "%s: ok — %q, %d events (%d entries, %d context), %d anchors, version %s\n",
 		t.Origin, t.Title, len(t.Events), entries, len(t.Events)-entries, len(t.Anchors), t.Version)
-	return nil
-}
-
-func runInit(_ context.Context, a *app, fs *pflag.FlagSet, _ config.Config) error {
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitCode(2)
-	}
-	written, err := knowledge.WriteDefault(fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	for _, p := range written {
-		fmt.Fprintln(a.stdout, "wrote", p)
-	}
-	fmt.Fprintf(a.stdout, "Edit %s, check it with `timelinebot check %s`, and serve it with KNOWLEDGE_FILE=%s.\n",
-		written[0], written[0], written[0])
 	return nil
 }
 
