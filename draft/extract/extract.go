@@ -151,9 +151,6 @@ func FromText(text string) (*Document, error) {
 	if len(d.Paragraphs) == 0 {
 		return nil, ErrEmpty
 	}
-	if !strings.HasSuffix(text, "\n") {
-		text += "\n"
-	}
 	d.Text = text
 	for i, p := range d.Paragraphs {
 		if isHeadingLike(p) {
