@@ -42,6 +42,9 @@ type Options struct {
 	Published string
 	// Model, when set, writes titles and summaries (see Model).
 	Model Model
+	// InlineSource puts the source text in the knowledge file (`source.text`) instead of naming
+	// source.txt, so that the file stands alone: an upload to /reload file: needs nothing else.
+	InlineSource bool
 }
 
 // Result is a draft: the files to write and what to tell the author.
@@ -85,6 +88,7 @@ func Draft(ctx context.Context, data []byte, opts Options) (*Result, error) {
 	}
 
 	b := newBuilder(doc, lang, published)
+	b.inline = opts.InlineSource
 	b.build()
 	if len(b.events) == 0 {
 		return nil, ErrNoDates
@@ -184,6 +188,7 @@ type builder struct {
 	chronicle  bool
 	unresolved []string
 	names      []string // recurring names, longest first
+	inline     bool
 }
 
 type anchor struct {

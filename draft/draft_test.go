@@ -75,6 +75,29 @@ func TestDraftsPassCheck(t *testing.T) {
 	}
 }
 
+// TestDraftWithTheSourceInline checks that a draft with its source inline loads on its own, with
+// the same paragraphs as the draft beside its source.txt.
+func TestDraftWithTheSourceInline(t *testing.T) {
+	for _, in := range inputs {
+		t.Run(in.name, func(t *testing.T) {
+			res := draftFile(t, in.path, Options{InlineSource: true})
+			tl, err := knowledge.Parse("uploaded file", res.Knowledge, nil)
+			if err != nil {
+				t.Fatalf("inline draft does not load alone: %v", err)
+			}
+			beside := writeAndLoad(t, draftFile(t, in.path, Options{}))
+			if len(tl.Events) != len(beside.Events) {
+				t.Fatalf("%d events inline, %d beside", len(tl.Events), len(beside.Events))
+			}
+			for i, e := range tl.Events {
+				if e.ID != beside.Events[i].ID || e.Passages[0].Paragraph != beside.Events[i].Passages[0].Paragraph {
+					t.Errorf("event %d: %s ¶%d inline, %s ¶%d beside", i, e.ID, e.Passages[0].Paragraph, beside.Events[i].ID, beside.Events[i].Passages[0].Paragraph)
+				}
+			}
+		})
+	}
+}
+
 // TestDraftOfSharedPages drafts the pages of the shared evaluation set that are too large to copy
 // into testdata (the New Zealand article, 1 MB).
 func TestDraftOfSharedPages(t *testing.T) {

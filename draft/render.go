@@ -25,7 +25,9 @@ func (b *builder) write(w *bytes.Buffer) {
 	w.WriteString("format: 1\n")
 	fmt.Fprintf(w, "title: %s\n", q(title))
 	w.WriteString("source:\n")
-	fmt.Fprintf(w, "  path: %s\n", SourceFile)
+	if !b.inline {
+		fmt.Fprintf(w, "  path: %s\n", SourceFile)
+	}
 	fmt.Fprintf(w, "  title: %s\n", q(title))
 	fmt.Fprintf(w, "  language: %s\n", b.lang)
 	if d.Author != "" {
@@ -44,6 +46,9 @@ func (b *builder) write(w *bytes.Buffer) {
 		if b.published.Year != 0 {
 			fmt.Fprintf(w, "  published: %s\n", b.published)
 		}
+	}
+	if b.inline {
+		writeText(w, b.text)
 	}
 	if len(b.anchorsOut) > 0 {
 		w.WriteString("anchors:\n")
@@ -73,6 +78,33 @@ func (b *builder) write(w *bytes.Buffer) {
 			w.WriteString("  # ── Dates mentioned inside entries ──\n")
 		}
 		b.writeEvent(w, e)
+	}
+}
+
+// writeText writes the source inline: a literal block when the text can be one (YAML keeps it
+// exactly, its blank lines too), else one double-quoted string.
+func writeText(w *bytes.Buffer, text string) {
+	literal := !strings.ContainsAny(text, "\r\t") && strings.TrimLeft(text, " ") == text
+	for _, r := range text {
+		if r < 0x20 && r != '\n' || r == 0x7f || r == '\ufeff' || r >= 0x80 && r < 0xa0 {
+			literal = false
+			break
+		}
+	}
+	if !literal {
+		fmt.Fprintf(w, "  text: %s\n", q(text))
+		return
+	}
+	w.WriteString("  text: |-\n")
+	for line := range strings.Lines(strings.TrimRight(text, "\n")) {
+		line = strings.TrimRight(line, "\n")
+		if strings.TrimSpace(line) == "" {
+			w.WriteString("\n")
+			continue
+		}
+		w.WriteString("    ")
+		w.WriteString(line)
+		w.WriteString("\n")
 	}
 }
 

@@ -25,6 +25,7 @@ func draftFlags(fs *pflag.FlagSet) {
 	fs.String("lang", "", "language of the document (ISO 639-1, e.g. en, fr); default: from the page, else guessed")
 	fs.String("published", "", "publication date YYYY-MM-DD; default: from the page; relative dates before any other count from it")
 	fs.Bool("no-llm", false, "draft offline even if an LLM is configured")
+	fs.Bool("inline", false, "put the source text inside knowledge.yaml, so the file stands alone (for /reload file:)")
 }
 
 // runDraft drafts a knowledge file from a document: `draft [--out DIR] FILE|-`.
@@ -45,6 +46,9 @@ func draftInto(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config
 	opts := draft.Options{Name: name}
 	opts.Lang, _ = fs.GetString("lang")
 	opts.Published, _ = fs.GetString("published")
+	if fs.Lookup("inline") != nil {
+		opts.InlineSource, _ = fs.GetBool("inline")
+	}
 	if noLLM, _ := fs.GetBool("no-llm"); !noLLM && cfg.LLMEnabled() {
 		opts.Model = newDraftModel(cfg)
 	}
@@ -265,8 +269,10 @@ func runTimeline(_ context.Context, a *app, fs *pflag.FlagSet, cfg config.Config
 		fmt.Fprintf(a.stdout, "\n%s — %s%s  [%s]\n", answer.FormatDate(e, lang), e.Title, kind, e.ID)
 		fmt.Fprintf(a.stdout, "  %s\n", clip(sum, 300))
 		paras := make([]string, 0, len(e.Passages))
-		for _, p := range e.Passages {
-			paras = append(paras, fmt.Sprintf("¶%d", p.Paragraph))
+		for i, p := range e.Passages {
+			if i == 0 || p.Paragraph != e.Passages[i-1].Paragraph {
+				paras = append(paras, fmt.Sprintf("¶%d", p.Paragraph))
+			}
 		}
 		fmt.Fprintf(a.stdout, "  %d passage(s): %s\n", len(e.Passages), strings.Join(paras, ", "))
 	}
