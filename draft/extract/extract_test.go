@@ -40,7 +40,7 @@ func TestReadKeepsPlainTextAsItIs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Title line\n\nFirst paragraph, on\ntwo lines.\n\n\nSecond paragraph.\n"; d.Text != want {
+	if want := "Title line\n\nFirst paragraph, on\ntwo lines.\n\n\nSecond paragraph."; d.Text != want {
 		t.Errorf("Text = %q, want %q", d.Text, want)
 	}
 	if len(d.Paragraphs) != 3 || !d.Headings[0] || d.Headings[1] {
