@@ -199,8 +199,8 @@ func (b *Bot) cmdTimeline(ctx context.Context, in *interaction) error {
 		p := question.Parse(text, t)
 		if len(p.Spans) == 0 {
 			return in.notice(ctx,
-				fmt.Sprintf("I could not read %q as a date. Try %s.", text, answer.ExampleDates(t, "en")),
-				fmt.Sprintf("Je n'ai pas compris la date %q. Essayez %s.", text, answer.ExampleDates(t, "fr")))
+				fmt.Sprintf("I could not read \"%s\" as a date. Try %s.", untrustedLine(text), answer.ExampleDates(t, "en")),
+				fmt.Sprintf("Je n'ai pas compris la date \"%s\". Essayez %s.", untrustedLine(text), answer.ExampleDates(t, "fr")))
 		}
 		if side == "from" {
 			span.From, openFrom = p.Spans[0].From, false
@@ -293,8 +293,8 @@ func (b *Bot) cmdEvent(ctx context.Context, in *interaction) error {
 		return in.reply(ctx, r)
 	}
 	return in.notice(ctx,
-		fmt.Sprintf("No event matches %q. Start typing and pick one of the suggestions, or try /timeline.", v),
-		fmt.Sprintf("Aucun événement ne correspond à %q. Commencez à taper et choisissez une suggestion, ou essayez /chronologie.", v))
+		fmt.Sprintf("No event matches \"%s\". Start typing and pick one of the suggestions, or try /timeline.", untrustedLine(v)),
+		fmt.Sprintf("Aucun événement ne correspond à \"%s\". Commencez à taper et choisissez une suggestion, ou essayez /chronologie.", untrustedLine(v)))
 }
 
 // autocompleteEvent suggests up to 25 events matching what the user has typed so far: by date when

@@ -126,18 +126,19 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo
 		return nil, errors.New(tr(lang, "Discord did not send the attached file; attach it again and retry /reload.",
 			"Discord n'a pas transmis le fichier joint ; joignez-le de nouveau et relancez /recharger."))
 	}
-	name := att.Filename
-	if ext := strings.ToLower(path.Ext(name)); ext != ".yaml" && ext != ".yml" {
-		return nil, fmt.Errorf(tr(lang, "%q is not a knowledge file: upload a YAML file ending in .yaml or .yml (see docs/knowledge-format.md).",
-			"%q n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."), name)
+	// The file name is the uploader's text, shown back to them: through the sanitizer.
+	name := `"` + untrustedLine(att.Filename) + `"`
+	if ext := strings.ToLower(path.Ext(att.Filename)); ext != ".yaml" && ext != ".yml" {
+		return nil, fmt.Errorf(tr(lang, "%s is not a knowledge file: upload a YAML file ending in .yaml or .yml (see docs/knowledge-format.md).",
+			"%s n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."), name)
 	}
 	limit := b.opts.AttachmentMaxBytes
 	if limit <= 0 {
 		limit = DefaultAttachmentMaxBytes
 	}
 	tooLarge := func(size int64) error {
-		return fmt.Errorf(tr(lang, "%q is %s; the limit for an uploaded knowledge file is %s (ATTACHMENT_MAX_BYTES). Nothing was changed.",
-			"%q fait %s ; la limite d'un fichier de connaissances envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
+		return fmt.Errorf(tr(lang, "%s is %s; the limit for an uploaded knowledge file is %s (ATTACHMENT_MAX_BYTES). Nothing was changed.",
+			"%s fait %s ; la limite d'un fichier de connaissances envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
 			name, byteSize(size), byteSize(limit))
 	}
 	if int64(att.Size) > limit {
@@ -149,8 +150,8 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo
 			"Discord a transmis une adresse de fichier qui n'est pas une adresse web ; joignez le fichier de nouveau."))
 	}
 	failed := func(why string) error {
-		return fmt.Errorf(tr(lang, "Could not download %q (%s); nothing was changed. Try /reload again.",
-			"Impossible de télécharger %q (%s) ; rien n'a été modifié. Relancez /recharger."), name, why)
+		return fmt.Errorf(tr(lang, "Could not download %s (%s); nothing was changed. Try /reload again.",
+			"Impossible de télécharger %s (%s) ; rien n'a été modifié. Relancez /recharger."), name, why)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -162,12 +163,12 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		b.log.Warn("download reload attachment", "file", name, "err", err)
+		b.log.Warn("download reload attachment", "file", att.Filename, "err", err)
 		return nil, failed(tr(lang, "the download failed", "le téléchargement a échoué"))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		b.log.Warn("download reload attachment", "file", name, "status", resp.Status)
+		b.log.Warn("download reload attachment", "file", att.Filename, "status", resp.Status)
 		return nil, failed("HTTP " + resp.Status)
 	}
 	if resp.ContentLength > limit {
@@ -175,7 +176,7 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		b.log.Warn("download reload attachment", "file", name, "err", err)
+		b.log.Warn("download reload attachment", "file", att.Filename, "err", err)
 		return nil, failed(tr(lang, "the download was cut off", "le téléchargement a été interrompu"))
 	}
 	if int64(len(data)) > limit {

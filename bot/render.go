@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/internal/discordtext"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -114,9 +115,39 @@ func Notice(text string) Reply {
 	return Reply{Content: truncate(text, maxContent), Ephemeral: true}
 }
 
+// untrusted renders text that comes from the model or from a user — an answer's text, a question,
+// an option value or a file name echoed — through the one sanitizer, package discordtext: no
+// masked links, no URLs but those the knowledge's own passages contain, no mention syntax, no
+// Markdown, no invisible characters. Every builder passes such text through here; the bot's own
+// wording and the knowledge's passages (quoted as they are) do not need it.
+func untrusted(s string, t *knowledge.Timeline) string {
+	return discordtext.Clean(s, passageURL(t))
+}
+
+// untrustedLine is untrusted on one line, for titles and notices.
+func untrustedLine(s string) string { return oneLine(untrusted(s, nil)) }
+
+// passageURL allows the URLs some passage of t contains verbatim. It is only asked about URLs the
+// text carries, which are rare, so the passages are searched then rather than indexed.
+func passageURL(t *knowledge.Timeline) func(string) bool {
+	if t == nil {
+		return nil
+	}
+	return func(u string) bool {
+		for _, e := range t.Events {
+			for _, p := range e.Passages {
+				if strings.Contains(p.Text, u) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+}
+
 // StreamReply renders the text of an answer being streamed, as the message's content.
 func StreamReply(text string, t *knowledge.Timeline) Reply {
-	return Reply{Content: truncate(text, maxContent)}
+	return Reply{Content: truncate(untrusted(text, t), maxContent)}
 }
 
 // AnswerReply renders an answer: the answer as the embed's description, each citation as a field
@@ -125,8 +156,8 @@ func StreamReply(text string, t *knowledge.Timeline) Reply {
 func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply {
 	lang := a.Lang
 	e := &discordgo.MessageEmbed{
-		Title:       truncate("❓ "+oneLine(question), maxEmbedTitle),
-		Description: truncate(a.Text, maxEmbedDescription),
+		Title:       truncate("❓ "+oneLine(untrusted(question, nil)), maxEmbedTitle),
+		Description: truncate(untrusted(a.Text, t), maxEmbedDescription),
 		Color:       colorAnswer,
 		Footer:      footer(t, a.Version),
 	}
