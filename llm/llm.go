@@ -216,7 +216,11 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 	}
 
 	p := buildPrompt(r.Timeline.Title, outlineOf(r.Timeline, r.Events, outlineBudget), selected(r), q.Text, r.Lang, turns)
-	v := verifier{n: len(p.passages), contains: r.Timeline.Source.Contains}
+	texts := make([]string, len(p.passages))
+	for i, s := range p.passages {
+		texts[i] = s.event.Passages[s.passage].Text
+	}
+	v := verifier{n: len(p.passages), contains: r.Timeline.Source.Contains, passages: texts}
 	c := a.complete(ctx, p, v, onDelta)
 
 	attrs := []slog.Attr{
