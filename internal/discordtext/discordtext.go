@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Kind is a kind of construct Discord would render as more than text.
@@ -71,6 +70,10 @@ const urlTail = `.,;:!?'")]}»”’*_~|`
 // dropping invisible characters: Find(Invisible(s)) is what to check.
 func Find(s string) []Item {
 	var out []Item
+	masked, urls, mentions := candidates(s)
+	if !masked && !urls && !mentions {
+		return nil
+	}
 	for _, m := range reMasked.FindAllStringSubmatchIndex(s, -1) {
 		out = append(out, Item{Kind: MaskedLink, Text: s[m[0]:m[1]], Target: s[m[4]:m[5]], Start: m[0], End: m[1]})
 	}
@@ -157,9 +160,37 @@ func Clean(s string, allowURL func(string) bool) string {
 	return escape(s, allowURL)
 }
 
+// candidates says which constructs s may hold, by the substrings each needs: the regular
+// expressions cost far more than these scans, and most text holds none.
+func candidates(s string) (masked, urls, mentions bool) {
+	return strings.Contains(s, "]("), strings.Contains(s, "://"), strings.ContainsAny(s, "<@")
+}
+
 // neutralize rewrites masked links, disallowed URLs and mentions, one pass.
 func neutralize(s string, allowURL func(string) bool) string {
-	s = reMasked.ReplaceAllStringFunc(s, func(m string) string {
+	// Rewriting only removes or reorders what s holds, so what s may hold bounds what each step
+	// needs to look for.
+	masked, urls, mentions := candidates(s)
+	if masked {
+		s = neutralizeMasked(s, allowURL)
+	}
+	if urls {
+		s = reURL.ReplaceAllStringFunc(s, func(m string) string {
+			u := strings.TrimRight(m, urlTail)
+			if allowURL(u) {
+				return m
+			}
+			return "(link removed)" + m[len(u):]
+		})
+	}
+	if mentions {
+		s = reMention.ReplaceAllStringFunc(s, mentionWords)
+	}
+	return s
+}
+
+func neutralizeMasked(s string, allowURL func(string) bool) string {
+	return reMasked.ReplaceAllStringFunc(s, func(m string) string {
 		sub := reMasked.FindStringSubmatch(m)
 		label, target := strings.TrimSpace(sub[1]), sub[2]
 		if target != "" && allowURL(target) {
@@ -170,30 +201,25 @@ func neutralize(s string, allowURL func(string) bool) string {
 		}
 		return label
 	})
-	s = reURL.ReplaceAllStringFunc(s, func(m string) string {
-		u := strings.TrimRight(m, urlTail)
-		if allowURL(u) {
-			return m
-		}
-		return "(link removed)" + m[len(u):]
-	})
-	return reMention.ReplaceAllStringFunc(s, func(m string) string {
-		lower := strings.ToLower(m)
-		switch {
-		case strings.HasPrefix(lower, "<@&"):
-			return "@role"
-		case strings.HasPrefix(lower, "<@"):
-			return "@user"
-		case strings.HasPrefix(lower, "<#"):
-			return "#channel"
-		case strings.HasPrefix(lower, "</"):
-			name, _, _ := strings.Cut(m[2:len(m)-1], ":")
-			return "/" + strings.TrimSpace(strings.Map(plainRune, name))
-		case strings.HasPrefix(lower, "<id:"):
-			return ""
-		}
-		return strings.TrimLeft(m, "@")
-	})
+}
+
+// mentionWords turns mention syntax into plain words.
+func mentionWords(m string) string {
+	lower := strings.ToLower(m)
+	switch {
+	case strings.HasPrefix(lower, "<@&"):
+		return "@role"
+	case strings.HasPrefix(lower, "<@"):
+		return "@user"
+	case strings.HasPrefix(lower, "<#"):
+		return "#channel"
+	case strings.HasPrefix(lower, "</"):
+		name, _, _ := strings.Cut(m[2:len(m)-1], ":")
+		return "/" + strings.TrimSpace(strings.Map(plainRune, name))
+	case strings.HasPrefix(lower, "<id:"):
+		return ""
+	}
+	return strings.TrimLeft(m, "@")
 }
 
 // plainRune keeps letters, digits, spaces, - and _ of a command name.
@@ -217,7 +243,10 @@ func escape(s string, allowURL func(string) bool) string {
 	b.Grow(len(s) + len(s)/8)
 	rest := s
 	for rest != "" {
-		loc := reURL.FindStringIndex(rest)
+		var loc []int
+		if strings.Contains(rest, "://") {
+			loc = reURL.FindStringIndex(rest)
+		}
 		if loc == nil {
 			escapeText(&b, rest, b.Len() == 0 || strings.HasSuffix(b.String(), "\n"))
 			break
@@ -235,26 +264,38 @@ func escape(s string, allowURL func(string) bool) string {
 }
 
 func escapeText(b *strings.Builder, s string, lineStart bool) {
-	for _, r := range s {
+	// Every character escaped is ASCII, and bytes of multi-byte UTF-8 sequences are all >= 0x80, so
+	// the text is scanned byte by byte and copied in runs.
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		esc := escapeAlways[c]
 		if lineStart {
-			// Leading spaces do not stop a heading or a quote from forming.
-			if r == ' ' {
-				b.WriteRune(r)
+			switch {
+			case c == ' ':
+				// Leading spaces do not stop a heading or a list from forming.
 				continue
-			}
-			// (> is escaped everywhere, below; a numbered list is harmless and cannot be escaped
-			// without splitting its number from its dot.)
-			if r == '#' || r == '-' {
-				b.WriteByte('\\')
+			case c == '#' || c == '-':
+				esc = true
 			}
 			lineStart = false
 		}
-		if r < utf8.RuneSelf && strings.IndexByte(markdown, byte(r)) >= 0 {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-		if r == '\n' {
+		if c == '\n' {
 			lineStart = true
 		}
+		if esc {
+			b.WriteString(s[run:i])
+			b.WriteByte('\\')
+			run = i
+		}
 	}
+	b.WriteString(s[run:])
 }
+
+// escapeAlways marks the bytes of markdown.
+var escapeAlways = func() (t [256]bool) {
+	for i := 0; i < len(markdown); i++ {
+		t[markdown[i]] = true
+	}
+	return t
+}()
