@@ -907,9 +907,11 @@ func TestRedactURL(t *testing.T) {
 		{"http://SECRET@host", "http://****@host"},
 		{"http://user:SEC@RET@host:8080/v1", "http://****@host:8080/v1"},
 		{"user:SECRET@host/v1", "****@host/v1"},
-		{"http://host/v1?api_key=SECRET", "http://host/v1?****"},
-		{"http://host/v1?api_key=SECRET#frag", "http://host/v1?****#frag"},
-		{"http://u:SECRET@host/v1?k=SECRET", "http://****@host/v1?****"},
+		{"http://host/v1?api_key=SECRET", "http://host/v1?api_key=****"},
+		{"http://host/v1?api_key=SECRET#frag", "http://host/v1?api_key=****#frag"},
+		{"http://u:SECRET@host/v1?token=SECRET&x=1", "http://****@host/v1?token=****&x=1"},
+		{"postgres://bot:SECRET@db:5432/tb?sslmode=disable&password=SECRET", "postgres://****@db:5432/tb?sslmode=disable&password=****"},
+		{"sqlite:///var/lib/timelinebot/bot.db", "sqlite:///var/lib/timelinebot/bot.db"},
 		{"http://host/a@b", "http://host/a@b"}, // an @ in the path is not user-info
 		{"ht!tp://u:SECRET@h o st", "ht!tp://****@h o st"},
 	}
@@ -924,7 +926,23 @@ func TestRedactURL(t *testing.T) {
 // `timelinebot config` prints, nor String or the log value shows it.
 func TestAPasswordInAURLSettingIsNeverShown(t *testing.T) {
 	const secret = "HUNTER2SECRETPW"
-	for _, name := range []string{"OPENAI_BASE_URL", "DISCORD_API_URL"} {
+	t.Run("a valid PostgreSQL URL with a password", func(t *testing.T) {
+		c, r := mustLoad(t, Options{Env: []string{"DATABASE_URL=postgres://bot:" + secret + "@db:5432/tb?sslmode=disable"}})
+		var buf, logs bytes.Buffer
+		if err := r.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		slog.New(slog.NewJSONHandler(&logs, nil)).Info("config", "config", c)
+		for what, out := range map[string]string{"report": buf.String(), "String": c.String(), "log": logs.String()} {
+			if strings.Contains(out, secret) || !strings.Contains(out, "postgres://****@db:5432/tb?sslmode=disable") {
+				t.Errorf("%s should show the URL with its user-info redacted:\n%s", what, out)
+			}
+		}
+		if c.Database.URL != "postgres://bot:"+secret+"@db:5432/tb?sslmode=disable" {
+			t.Errorf("the value used must stay whole: %q", c.Database.URL)
+		}
+	})
+	for _, name := range []string{"OPENAI_BASE_URL", "DISCORD_API_URL", "DATABASE_URL"} {
 		t.Run(name, func(t *testing.T) {
 			for _, opts := range []Options{
 				{Env: []string{name + "=http://user:" + secret + "@host/v1", "OPENAI_MODEL=m"}},
@@ -942,6 +960,7 @@ func TestAPasswordInAURLSettingIsNeverShown(t *testing.T) {
 				c := Config{}
 				c.LLM.BaseURL = "http://user:" + secret + "@host/v1"
 				c.Discord.APIURL = "http://user:" + secret + "@host/v1"
+				c.Database.URL = "postgres://bot:" + secret + "@db/tb"
 				var logs bytes.Buffer
 				slog.New(slog.NewJSONHandler(&logs, nil)).Info("config", "config", c)
 				for what, out := range map[string]string{"error": e.Error(), "report": buf.String(), "String": c.String(), "log": logs.String()} {

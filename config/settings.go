@@ -547,9 +547,10 @@ func checkIntRange(n, min, max int) error {
 }
 
 // RedactURL hides the parts of a URL that carry credentials: the user-info before "@" (as in
-// http://user:password@host/v1) and the query (as in ?api_key=...). The URL settings accept neither,
-// but a rejected value is still quoted in errors and in `timelinebot config`, so the redaction is
-// textual: it works on values that do not parse as URLs too.
+// http://user:password@host/v1 or postgres://bot:password@db/tb) and the values of query
+// parameters named like secrets (?api_key=…, ?password=…; ?sslmode=disable stays). The URL
+// settings that take no user-info reject it, but a rejected value is still quoted in errors and in
+// `timelinebot config`, so the redaction is textual: it works on values that do not parse as URLs.
 func RedactURL(v string) string {
 	start := 0
 	if i := strings.Index(v, "://"); i >= 0 {
@@ -562,16 +563,32 @@ func RedactURL(v string) string {
 	if at := strings.LastIndex(v[start:end], "@"); at >= 0 {
 		v = v[:start] + "****" + v[start+at:]
 	}
-	if q := strings.Index(v, "?"); q >= 0 {
-		rest := ""
-		if h := strings.Index(v[q:], "#"); h >= 0 {
-			rest = v[q+h:]
-		}
-		if q+1 < len(v) && !strings.HasPrefix(v[q+1:], "#") {
-			v = v[:q+1] + "****" + rest
+	q := strings.Index(v, "?")
+	if q < 0 {
+		return v
+	}
+	query, frag := v[q+1:], ""
+	if h := strings.Index(query, "#"); h >= 0 {
+		query, frag = query[:h], query[h:]
+	}
+	params := strings.Split(query, "&")
+	for i, p := range params {
+		if name, _, ok := strings.Cut(p, "="); ok && secretName(name) {
+			params[i] = name + "=****"
 		}
 	}
-	return v
+	return v[:q+1] + strings.Join(params, "&") + frag
+}
+
+// secretName reports whether a query parameter's name says it holds a credential.
+func secretName(name string) bool {
+	name = strings.ToLower(name)
+	for _, w := range []string{"pass", "pwd", "secret", "token", "key", "auth", "sig", "credential"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseURL checks that raw is an absolute http(s) URL and returns it without trailing slashes.

@@ -22,7 +22,7 @@ func TestServeFailsToStartWhenDiscordKeepsRateLimitingTheCommandRegistration(t *
 			fake := fakediscord.New(t, fakediscord.Options{})
 			fake.RateLimitN("PUT", "/applications/", 0, -1)
 			env := []string{
-				"DISCORD_TOKEN=" + fake.Token(), "DISCORD_API_URL=" + fake.APIURL(), "DISCORD_GUILD_ID=" + fake.GuildID(),
+				"DISCORD_TOKEN=" + fake.Token(), "DISCORD_API_URL=" + fake.APIURL(), "DISCORD_GUILD_ID=" + fake.GuildID(), "DATABASE_URL=none",
 				"LOG_FORMAT=json",
 			}
 			if mode == "http" {
