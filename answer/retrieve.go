@@ -513,6 +513,7 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 		sel := Selected{Event: e, Ranked: spec}
 		if len(e.Passages) > 0 {
 			ranked := r.Timeline.RankPassages(e, words)
+			r.preferDated(e, ranked)
 			sel.Passages = pickPassages(ranked, single)
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
 				if c, ok := complement(r.Timeline, e, words, sel.Passages[0], ranked[0].Score); ok {
@@ -521,6 +522,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			}
 			if words == nil && single {
 				sel.Passages = openingPassages(r.Timeline, e)
+				if d := r.datedPassage(e); d > 0 && !slices.Contains(sel.Passages, d) {
+					sel.Passages = []int{sel.Passages[0], d}
+				}
 			}
 			if !spec && single && len(sel.Passages) > 0 && sel.Passages[0] != 0 {
 				sel.Passages = []int{sel.Passages[0], 0}
@@ -543,6 +547,62 @@ func specificWords(t *knowledge.Timeline, text string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// datedBonus is how much more a passage counts when it states the date the question asks about: a
+// tie-breaker ("what happened on 9 February 2004?" is answered by the sentence that says "on
+// February 9, 2004"), never more than the question's own words.
+const datedBonus = 1.05
+
+// mentionsAsked reports whether passage i of e writes a date within the question's dates.
+func (r *Retrieval) mentionsAsked(e *knowledge.Event, i int) bool {
+	if len(r.Parsed.Spans) == 0 || r.Parsed.OpenFrom || r.Parsed.OpenTo {
+		return false
+	}
+	p := question.Parse(e.Passages[i].Text, r.Timeline)
+	for _, s := range p.Spans {
+		for _, q := range r.Parsed.Spans {
+			if q.From <= s.From && s.To <= q.To {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// preferDated raises the passages that state the asked date, and re-sorts.
+func (r *Retrieval) preferDated(e *knowledge.Event, ranked []RankedPassage) {
+	if len(r.Parsed.Spans) == 0 {
+		return
+	}
+	changed := false
+	for i := range ranked {
+		if r.mentionsAsked(e, ranked[i].Index) && ranked[i].Score > 0 {
+			ranked[i].Score *= datedBonus
+			changed = true
+		}
+	}
+	if changed {
+		slices.SortStableFunc(ranked, func(a, b RankedPassage) int {
+			switch {
+			case a.Score > b.Score:
+				return -1
+			case a.Score < b.Score:
+				return 1
+			}
+			return 0
+		})
+	}
+}
+
+// datedPassage is the first passage after the opening one that states the asked date, or -1.
+func (r *Retrieval) datedPassage(e *knowledge.Event) int {
+	for i := 1; i < len(e.Passages); i++ {
+		if r.mentionsAsked(e, i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // openingPassages are what an event is quoted by when the question gives no word to choose with:
