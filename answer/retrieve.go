@@ -89,6 +89,8 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	switch {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
+	case p.Kind != question.NoDate && r.absentNames(q.Text):
+		r.Reason = OffTopic
 	case r.immediateQuery(textproc.Fold(q.Text)):
 	case p.Kind == question.NoDate && r.quotedQuery(q.Text):
 	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder) && r.relativePeriod(q.Text):

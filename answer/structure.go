@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -176,10 +177,11 @@ var (
 	reCountOf     = regexp.MustCompile(`\b(?:how many|how much|combien(?: de| d')?)\s+([a-z]+)`)
 )
 
-// absent reports whether the question names something the source never mentions: a capitalized
-// name inside the question ("When did Google release Chrome?"), or what a "how many" asks to count
-// ("how many followers", "combien de voix"). It records what is missing for the refusal.
-func (r *Retrieval) absent(text string) bool {
+// absentNames reports whether the question names something the source never mentions: a
+// capitalized name inside the question ("When did Google release Chrome?"), what a "how many" asks
+// to count ("how many followers", "combien de voix"), or a version it never writes. It records what
+// is missing for the refusal.
+func (r *Retrieval) absentNames(text string) bool {
 	t := r.Timeline
 	words := strings.Fields(text)
 	for i, w := range words {
@@ -188,7 +190,8 @@ func (r *Retrieval) absent(text string) bool {
 		}
 		for _, m := range reCapitalized.FindAllString(w, -1) {
 			f := textproc.Fold(m)
-			if len(f) < 3 || textproc.IsStopWord(f) || t.KnownExactly(f) || t.ExpandNames(f) != f {
+			// An unknown acronym ("DJT") may be anyone's initials: no proof of absence.
+			if len(f) < 3 || textproc.IsStopWord(f) || question.IsDateWord(f) || isAcronym(m) || t.KnownExactly(f) || t.ExpandNames(f) != f {
 				continue
 			}
 			r.Missing = append(r.Missing, m)
@@ -204,9 +207,16 @@ func (r *Retrieval) absent(text string) bool {
 			r.Missing = append(r.Missing, v)
 		}
 	}
-	if len(r.Missing) > 0 {
+	return len(r.Missing) > 0
+}
+
+// absent reports whether the question names something the source never mentions (absentNames), or
+// whether most of what it is about is unknown to the source.
+func (r *Retrieval) absent(text string) bool {
+	if r.absentNames(text) {
 		return true
 	}
+	t := r.Timeline
 	// When most of what the question is about (its words other than names, verbs of communication
 	// and function words) is unknown to the source, it asks about something else: "Assange's date
 	// of birth", "what did the mayor say about taxes".
@@ -453,6 +463,17 @@ func withFirst(ps []int, p int) []int {
 		}
 	}
 	return out
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
 }
 
 // reImmediate marks "just before X", "right after X", "juste avant X": the one event next to X,

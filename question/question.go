@@ -71,6 +71,18 @@ var (
 	weakMonths = map[string]bool{"may": true, "mars": true, "sept": true, "mar": true, "jun": true, "jul": true, "aug": true, "dec": true, "oct": true, "nov": true, "jan": true, "feb": true, "apr": true, "sep": true, "avr": true, "fev": true, "janv": true, "juil": true, "dece": true}
 )
 
+// IsDateWord reports whether a folded word names a month or a day of the week, in English or
+// French ("december", "dec", "mardi"): capitalized in a question, it is no name of a thing.
+func IsDateWord(w string) bool {
+	if _, ok := monthNames[w]; ok {
+		return true
+	}
+	return weekdays[w]
+}
+
+var weekdays = set("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun " +
+	"lundi mardi mercredi jeudi vendredi samedi dimanche")
+
 func buildMonthNames() map[string]time.Month {
 	m := map[string]time.Month{}
 	full := [][]string{
