@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
@@ -515,7 +516,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 		sel := Selected{Event: e, Ranked: spec}
 		if len(e.Passages) > 0 {
 			ranked := r.Timeline.RankPassages(e, words)
-			r.preferDated(e, ranked)
+			if single {
+				r.preferDated(e, ranked)
+			}
 			sel.Passages = pickPassages(ranked, single)
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
 				if c, ok := complement(r.Timeline, e, words, sel.Passages[0], ranked[0].Score); ok {
@@ -556,15 +559,38 @@ func specificWords(t *knowledge.Timeline, text string) string {
 // February 9, 2004"), never more than the question's own words.
 const datedBonus = 1.05
 
-// mentionsAsked reports whether passage i of e writes a date within the question's dates.
+// mentionsAsked reports whether passage i of e writes the date the question asks about, by its
+// words: the year for a year, the month's name for a month, the month's name and the day's number
+// for a day. Word checks rather than a parse: this runs on every passage of every candidate.
 func (r *Retrieval) mentionsAsked(e *knowledge.Event, i int) bool {
 	if len(r.Parsed.Spans) == 0 || r.Parsed.OpenFrom || r.Parsed.OpenTo {
 		return false
 	}
-	p := question.Parse(e.Passages[i].Text, r.Timeline)
-	for _, s := range p.Spans {
-		for _, q := range r.Parsed.Spans {
-			if q.From <= s.From && s.To <= q.To {
+	words := textproc.Words(textproc.Fold(e.Passages[i].Text))
+	has := func(ok func(string) bool) bool {
+		for _, w := range words {
+			if ok(w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range r.Parsed.Spans {
+		from, to := q.From.Time(), q.To.Time()
+		switch {
+		case q.From == q.To:
+			day := strconv.Itoa(from.Day())
+			if has(func(w string) bool { return question.MonthOf(w) == from.Month() }) &&
+				has(func(w string) bool { return strings.TrimRight(w, "stndrhe") == day || w == day }) {
+				return true
+			}
+		case from.Year() == to.Year() && from.Month() == to.Month():
+			if has(func(w string) bool { return question.MonthOf(w) == from.Month() }) {
+				return true
+			}
+		case from.Year() == to.Year():
+			y := strconv.Itoa(from.Year())
+			if has(func(w string) bool { return w == y }) {
 				return true
 			}
 		}

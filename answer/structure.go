@@ -37,6 +37,9 @@ const fewDays = 14
 // parseRelative finds a relative clause in a folded question: the direction, the day offset (-1 for
 // "a few"), and the text describing the event it is relative to.
 func parseRelative(folded string) (before bool, days int, what string, at int, ok bool) {
+	if !hasConnective(folded) {
+		return false, 0, "", 0, false
+	}
 	if m := reDayNext.FindStringSubmatchIndex(folded); m != nil {
 		sub := func(i int) string {
 			v := substr(folded, m, i)
@@ -95,6 +98,17 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 		}
 	}
 	return before, days, m[4], at, true
+}
+
+// hasConnective is a cheap test for the words a relative clause needs, so most questions never run
+// its patterns.
+func hasConnective(folded string) bool {
+	for _, w := range []string{"after", "before", "apres", "avant", "following", "preceding", "next to", "lendemain", "veille"} {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func substr(s string, m []int, i int) string {
@@ -201,9 +215,8 @@ func (r *Retrieval) absentNames(text string) bool {
 		r.Missing = append(r.Missing, m[1])
 	}
 	// A version or a decimal figure the source never writes ("Firefox 1.0") is a name it lacks.
-	src := textproc.Fold(t.Source.Text)
 	for _, v := range reVersion.FindAllString(textproc.Fold(text), -1) {
-		if !strings.Contains(src, v) {
+		if !t.Source.Contains(v) {
 			r.Missing = append(r.Missing, v)
 		}
 	}
@@ -426,6 +439,9 @@ var reQuoted = regexp.MustCompile(`(?:^|\s)'([^']{6,}?)'(?:\s|$|[?!.,;:])|"([^"]
 // quotedQuery answers a question that quotes the source: the events whose passages contain the
 // quoted words, each quoted by that passage first. It reports false when nothing quoted is found.
 func (r *Retrieval) quotedQuery(text string) bool {
+	if !strings.ContainsAny(text, "'\"«“‘") {
+		return false
+	}
 	for _, m := range reQuoted.FindAllStringSubmatch(text, -1) {
 		phrase := ""
 		for _, g := range m[1:] {

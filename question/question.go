@@ -71,6 +71,9 @@ var (
 	weakMonths = map[string]bool{"may": true, "mars": true, "sept": true, "mar": true, "jun": true, "jul": true, "aug": true, "dec": true, "oct": true, "nov": true, "jan": true, "feb": true, "apr": true, "sep": true, "avr": true, "fev": true, "janv": true, "juil": true, "dece": true}
 )
 
+// MonthOf returns the month a folded word names ("december", "dec", "decembre"), or 0.
+func MonthOf(w string) time.Month { return monthNames[w] }
+
 // IsDateWord reports whether a folded word names a month or a day of the week, in English or
 // French ("december", "dec", "mardi"): capitalized in a question, it is no name of a thing.
 func IsDateWord(w string) bool {
@@ -177,19 +180,20 @@ var reOrdinalDay = func() *regexp.Regexp {
 
 // Fixed-date holidays, in English and French, as the day they fall on.
 var holidays = []struct {
-	re  *regexp.Regexp
-	day string
+	re   *regexp.Regexp
+	day  string
+	hint string // a substring the question must contain for the pattern to be worth running
 }{
-	{regexp.MustCompile(`\b(christmas eve|veille de noel|reveillon de noel)\b`), "24 december"},
-	{regexp.MustCompile(`\b(christmas day|christmas|xmas|noel|jour de noel)\b`), "25 december"},
-	{regexp.MustCompile(`\b(new year'?s eve|saint[- ]sylvestre|la saint-sylvestre|reveillon du nouvel an)\b`), "31 december"},
-	{regexp.MustCompile(`\b(new year'?s day|new year'?s|jour de l'an|nouvel an)\b`), "1 january"},
-	{regexp.MustCompile(`\b(halloween)\b`), "31 october"},
-	{regexp.MustCompile(`\b(valentine'?s day|saint[- ]valentin)\b`), "14 february"},
-	{regexp.MustCompile(`\b(independence day|fourth of july|4th of july)\b`), "4 july"},
-	{regexp.MustCompile(`\b(bastille day|fete nationale)\b`), "14 july"},
-	{regexp.MustCompile(`\b(all saints'? day|toussaint)\b`), "1 november"},
-	{regexp.MustCompile(`\b(armistice day|veterans day|jour de l'armistice)\b`), "11 november"},
+	{regexp.MustCompile(`\b(christmas eve|veille de noel|reveillon de noel)\b`), "24 december", "e"},
+	{regexp.MustCompile(`\b(christmas day|christmas|xmas|noel|jour de noel)\b`), "25 december", ""},
+	{regexp.MustCompile(`\b(new year'?s eve|saint[- ]sylvestre|la saint-sylvestre|reveillon du nouvel an)\b`), "31 december", ""},
+	{regexp.MustCompile(`\b(new year'?s day|new year'?s|jour de l'an|nouvel an)\b`), "1 january", ""},
+	{regexp.MustCompile(`\b(halloween)\b`), "31 october", "halloween"},
+	{regexp.MustCompile(`\b(valentine'?s day|saint[- ]valentin)\b`), "14 february", "valentin"},
+	{regexp.MustCompile(`\b(independence day|fourth of july|4th of july)\b`), "4 july", ""},
+	{regexp.MustCompile(`\b(bastille day|fete nationale)\b`), "14 july", ""},
+	{regexp.MustCompile(`\b(all saints'? day|toussaint)\b`), "1 november", "saint"},
+	{regexp.MustCompile(`\b(armistice day|veterans day|jour de l'armistice)\b`), "11 november", ""},
 }
 
 // hasEventOn reports whether the timeline has an event on that day (y 0: in any of its years).
@@ -205,14 +209,23 @@ func hasEventOn(cal *knowledge.Timeline, y int, m time.Month, d int) bool {
 	return false
 }
 
+// holidayHints are substrings one of which every holiday name contains: most questions have none,
+// and then no holiday pattern runs.
+var holidayHints = []string{"christmas", "xmas", "noel", "new year", "sylvestre", "nouvel an", "jour de l'an", "halloween",
+	"valentin", "independence", "july", "bastille", "nationale", "toussaint", "saints", "armistice", "veterans"}
+
 func normalizeDateWords(folded string) string {
+	hinted := false
+	for _, h := range holidayHints {
+		hinted = hinted || strings.Contains(folded, h)
+	}
 	for _, h := range holidays {
-		if strings.Contains(folded, h.day) {
+		if !hinted || strings.Contains(folded, h.day) || h.hint != "" && !strings.Contains(folded, h.hint) {
 			continue
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
-	if reYearEnd.MatchString(folded) {
+	if strings.ContainsAny(folded, "0123456789") && reYearEnd.MatchString(folded) {
 		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {
 			sub := reYearEnd.FindStringSubmatch(m)
 			switch sub[1] {
@@ -221,6 +234,14 @@ func normalizeDateWords(folded string) string {
 			}
 			return "january " + sub[2]
 		})
+	}
+	ordinal := false
+	for _, w := range textproc.Words(folded) {
+		_, ok := ordinalWords[w]
+		ordinal = ordinal || ok || strings.HasPrefix(w, "twenty") || strings.HasPrefix(w, "thirty")
+	}
+	if !ordinal {
+		return folded
 	}
 	return reOrdinalDay.ReplaceAllStringFunc(folded, func(m string) string {
 		sub := reOrdinalDay.FindStringSubmatch(m)
