@@ -216,7 +216,7 @@ func (r *Retrieval) absentNames(text string) bool {
 	}
 	// A version or a decimal figure the source never writes ("Firefox 1.0") is a name it lacks.
 	for _, v := range reVersion.FindAllString(textproc.Fold(text), -1) {
-		if !t.Source.Contains(v) {
+		if !t.Source.Contains(v) && !looksLikeDate(v) {
 			r.Missing = append(r.Missing, v)
 		}
 	}
@@ -236,7 +236,9 @@ func (r *Retrieval) absent(text string) bool {
 	spec := textproc.Words(specificWords(t, r.Parsed.Rest))
 	var unknown []string
 	for _, w := range spec {
-		if len(w) >= 4 && !t.Known(w) {
+		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
+		// words get it.
+		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) {
 			unknown = append(unknown, w)
 		}
 	}
@@ -479,6 +481,17 @@ func withFirst(ps []int, p int) []int {
 		}
 	}
 	return out
+}
+
+// looksLikeDate reports whether a dotted figure is a date ("21.10.2016", "3.10.16").
+func looksLikeDate(v string) bool {
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 {
+		return false
+	}
+	d, _ := strconv.Atoi(parts[0])
+	m, _ := strconv.Atoi(parts[1])
+	return d >= 1 && d <= 31 && m >= 1 && m <= 12 && (len(parts[2]) == 2 || len(parts[2]) == 4)
 }
 
 func isAcronym(s string) bool {

@@ -253,6 +253,34 @@ func normalizeDateWords(folded string) string {
 	})
 }
 
+var (
+	reDecade  = regexp.MustCompile(`\b(?:the\s+)?(1\d|20)(\d0)'?s\b|\b(?:les\s+)?annees\s+(1\d|20)(\d0)\b`)
+	reCentury = regexp.MustCompile(`\b(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er)?|([ivxlc]+)(?:e|eme|er))\s+(?:century|siecle)\b`)
+)
+
+// yearsExpr is the span from the first day of year a to the last of year b.
+func yearsExpr(a, b int) expr {
+	return expr{kind: Range, span: knowledge.Span{From: knowledge.DayOf(a, time.January, 1), To: knowledge.DayOf(b, time.December, 31)}}
+}
+
+// roman reads a Roman numeral ("xix"), 0 when it is none.
+func roman(s string) int {
+	val := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := val[s[i]]
+		if v == 0 {
+			return 0
+		}
+		if i+1 < len(s) && val[s[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n
+}
+
 // expr is one date expression found in the question.
 type expr struct {
 	start, end int
@@ -438,6 +466,32 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 				return expr{}, notDate
 			}
 			return expr{kind: Month, year: y, month: month}, date
+		})
+	}
+	if hasDigit || strings.Contains(folded, "siecle") || strings.Contains(folded, "century") {
+		// Decades and centuries: "the 1850s", "les années 1850", "the 20th century", "XIXe siècle".
+		scan(reDecade, func(m []int, s string) (expr, verdict) {
+			g := 2
+			if m[2] < 0 {
+				g = 6 // "les années 1850"
+			}
+			y := atoi(s[m[g]:m[g+1]] + s[m[g+2]:m[g+3]])
+			if y%10 != 0 {
+				return expr{}, notDate
+			}
+			return yearsExpr(y, y+9), date
+		})
+		scan(reCentury, func(m []int, s string) (expr, verdict) {
+			var n int
+			if m[2] >= 0 {
+				n = atoi(s[m[2]:m[3]])
+			} else {
+				n = roman(s[m[4]:m[5]])
+			}
+			if n < 1 || n > 30 {
+				return expr{}, notDate
+			}
+			return yearsExpr((n-1)*100+1, n*100), date
 		})
 	}
 	if longest >= 4 {
@@ -683,7 +737,7 @@ func shift(spans []knowledge.Span, days knowledge.Day) []knowledge.Span {
 // timeline: every year in which it falls inside the timeline's span, or else the year that brings it
 // closest to the span.
 func spansOf(e expr, cal *knowledge.Timeline) []knowledge.Span {
-	if e.kind == Anchor {
+	if e.kind == Anchor || e.kind == Range {
 		return []knowledge.Span{e.span}
 	}
 	build := func(y int) (knowledge.Span, bool) {

@@ -161,6 +161,12 @@ func TestParseWrittenOutDays(t *testing.T) {
 		{"noël", "que s'est-il passé à noël 2016 ?", "fr", question.ExactDay, "2016-12-25", 0, ""},
 		{"jour et mois sans année", "et le 16/12 ?", "fr", question.ExactDay, "2016-12-16", 0, ""},
 		{"a fraction is no date", "split it 50/50", "en", question.NoDate, "", 0, ""},
+		{"a decade", "What happened in the 1850s?", "en", question.Range, "1850-01-01..1859-12-31", 0, ""},
+		{"les années", "que s'est-il passé dans les années 1850 ?", "fr", question.Range, "1850-01-01..1859-12-31", 0, ""},
+		{"a century", "first thing that happened in the 20th century", "en", question.Range, "1901-01-01..2000-12-31", question.First, ""},
+		{"un siècle en chiffres romains", "que s'est-il passé au XIXe siècle ?", "fr", question.Range, "1801-01-01..1900-12-31", 0, ""},
+		{"a year is no decade", "what happened in 1850?", "en", question.Year, "1850-01-01..1850-12-31", 0, ""},
+		{"before a century", "what happened before the 20th century?", "en", question.Range, "…..1900-12-31", 0, ""},
 		{"first alone is an order", "what happened first?", "en", question.NoDate, "", question.First, ""},
 	})
 }
