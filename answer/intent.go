@@ -43,9 +43,13 @@ var (
 	reQuestionWord = regexp.MustCompile(`\b(what|which|who|whom|whose|when|where|why|how|quoi|quel|quelle|quels|quelles|qui|quand|pourquoi|comment|combien|koi|ki)\b|^\W*(que\b|qu')`)
 )
 
+var reCeQui = regexp.MustCompile(`\b(qu'est-ce qui|qu'est ce qui|qu est ce qui|ce qui)\b`)
+
 // DetectIntent reads what a question asks for.
 func DetectIntent(text string) Intent {
-	f := textproc.Fold(strings.TrimSpace(text))
+	orig := textproc.Fold(strings.TrimSpace(text))
+	// "qu'est-ce qui s'est passé", "tout ce qui": "qui" there asks for no person.
+	f := reCeQui.ReplaceAllString(orig, " ")
 	switch {
 	case reHowMany.MatchString(f):
 		return AskHowMany
@@ -61,7 +65,7 @@ func DetectIntent(text string) Intent {
 		return AskWho
 	case reList.MatchString(f):
 		return AskList
-	case strings.HasSuffix(f, "?") && !reQuestionWord.MatchString(f):
+	case strings.HasSuffix(f, "?") && !reQuestionWord.MatchString(orig) && !reCeQui.MatchString(orig):
 		return AskYesNo
 	}
 	return AskWhat

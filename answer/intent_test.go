@@ -18,6 +18,7 @@ func TestDetectIntentReadsWhatIsAskedInBothLanguages(t *testing.T) {
 		{"Who registered mozilla.org?", AskWho},
 		{"c ki natalia veselnitskya ??", AskWho},
 		{"Qui a organisé la réunion ?", AskWho},
+		{"Qu'est-ce qui s'est passé le 3 octobre ?", AskWhat},
 		{"Où s'est tenue la rencontre ?", AskWhere},
 		{"Which site ran the story?", AskWhere},
 		{"why did they want the tax returns?", AskWhy},

@@ -557,6 +557,58 @@ func dayExpr(y int, m time.Month, d int) (expr, verdict) {
 // tail returns the end of s, cut at a space, long enough for every phrase the context patterns
 // look for before a date ("the day after", "a partir du"). Matching end-anchored patterns on it
 // rather than on the whole question keeps their cost constant.
+var (
+	reDayOffset = regexp.MustCompile(`\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(days?|jours?|weeks?|semaines?)\s+(before|after|avant|apres)\b`)
+	reConnective = regexp.MustCompile(`\b(before|after|avant|apres|since|depuis)\s+((?:[a-z']+\s+){1,4})$`)
+	offsetWords  = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+)
+
+// dayOffset reads "three days before …" at the end of the text before a date: the number of days
+// and whether they count after it.
+func dayOffset(before string) (n int, after bool, ok bool) {
+	m := reDayOffset.FindStringSubmatch(before)
+	if m == nil {
+		return 0, false, false
+	}
+	// Only when the offset is close to the date ("three days before the message of 11 July"):
+	// at most five words between.
+	i := strings.LastIndex(before, m[0])
+	if len(strings.Fields(before[i+len(m[0]):])) > 5 {
+		return 0, false, false
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		n = offsetWords[m[1]]
+	}
+	if strings.HasPrefix(m[2], "week") || strings.HasPrefix(m[2], "semaine") {
+		n *= 7
+	}
+	return n, m[3] == "after" || m[3] == "apres", n > 0
+}
+
+// connectiveWithin finds "after"/"avant"… one to four words before a date ("after the meeting of"),
+// where no other connective or verb-like word intervenes; it returns the connective.
+func connectiveWithin(before string) (string, bool) {
+	m := reConnective.FindStringSubmatch(before)
+	if m == nil {
+		return "", false
+	}
+	i := strings.LastIndex(before, m[0])
+	// "d'après" is "according to".
+	if m[1] == "apres" && i >= 2 && (before[i-2:i] == "d'" || before[i-2:i] == "d ") {
+		return "", false
+	}
+	// "15 minutes after WL's message on 12 October", "right after it": within the day, so the
+	// date is where the answer is.
+	if sameDay[lastWord(before[:i])] {
+		return "", false
+	}
+	return m[1], true
+}
+
+var sameDay = set("minute minutes min mins hour hours hr hrs heure heures h second seconds secondes right just juste immediately shortly peu")
+
 func tail(s string) string {
 	const keep = 40
 	if len(s) <= keep {
@@ -614,6 +666,17 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		return
 	}
 	before := tail(folded[:e.start])
+	// "three days before the message of 11 July", "3 days after trump's oct 10 rally": a day offset
+	// from the date, read before the other connectives.
+	if n, after, ok := dayOffset(before); ok {
+		p.Kind, p.Spans = ExactDay, shift(occupied(spans, cal), knowledge.Day(map[bool]int{true: n, false: -n}[after]))
+		return
+	}
+	// "after the meeting of 10 October", "avant le message du 21 octobre": a connective a few
+	// words before the date still governs it.
+	if w, ok := connectiveWithin(before); ok {
+		before = strings.TrimRight(before, " ") + " " + w + " "
+	}
 	last := lastWord(before)
 	if last == "le" || last == "the" {
 		// "après le 1er novembre", "before the 3rd": the article is not the connective.
