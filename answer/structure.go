@@ -199,7 +199,9 @@ func (r *Retrieval) absentNames(text string) bool {
 	t := r.Timeline
 	words := strings.Fields(text)
 	for i, w := range words {
-		if i == 0 {
+		// A capital that starts a sentence says nothing: the first word, or one after a full stop,
+		// a question mark, a colon or a closing tag.
+		if i == 0 || strings.ContainsAny(words[i-1][len(words[i-1])-1:], ".!?:>;") {
 			continue
 		}
 		for _, m := range reCapitalized.FindAllString(w, -1) {
