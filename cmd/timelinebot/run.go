@@ -15,6 +15,7 @@ import (
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/config"
 	"github.com/timelinebot/timelinebot/eval"
+	"github.com/timelinebot/timelinebot/internal/discordtext"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/llm"
 )
@@ -239,9 +240,10 @@ func runAsk(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config) e
 }
 
 // writeAnswer prints an answer for a person: the answer, then each citation with its date and
-// paragraph, quoted.
+// paragraph, quoted. The answer's text may be the model's: its control characters are dropped, so
+// that an escape sequence it was talked into cannot drive the terminal.
 func writeAnswer(w io.Writer, ans answer.Answer) {
-	fmt.Fprintln(w, ans.Text)
+	fmt.Fprintln(w, discordtext.Invisible(ans.Text))
 	if len(ans.Citations) > 0 {
 		fmt.Fprintln(w)
 	}
