@@ -19,8 +19,9 @@ import (
 // The HTTP interactions endpoint. Discord POSTs each interaction, signed with the application's
 // Ed25519 key, to the Interactions Endpoint URL and takes the HTTP response body as the interaction's
 // first response; later edits go through the webhook endpoints, authenticated by the interaction's
-// token. The endpoint keeps no state between requests, so any number of replicas behind a load
-// balancer serve one application.
+// token. The endpoint shares no state between requests that a replica needs from another (it only
+// remembers the interaction ids it handled, to refuse replays), so any number of replicas behind a
+// load balancer serve one application.
 
 // Limits of the interactions endpoint.
 const (
