@@ -53,7 +53,8 @@ func TestAHugeReplyIsCutAtTheCapAndFallsBack(t *testing.T) {
 			if alloc := after.TotalAlloc - before.TotalAlloc; !raceEnabled && alloc > 64<<20 {
 				t.Errorf("answering allocated %d MB for a reply capped at %d KB", alloc>>20, replyCap(400)>>10)
 			}
-			if d := time.Since(start); d > 10*time.Second {
+			// About 0.1 s; the race detector makes the streamed verification many times slower.
+			if d := time.Since(start); !raceEnabled && d > 10*time.Second {
 				t.Errorf("took %v", d)
 			}
 			if n := len(f.srv.Requests()); n != 1 {
