@@ -93,6 +93,8 @@ type Options struct {
 	Recorder Recorder
 	// SharedLimiter, when set, counts rate limits across replicas (see record.go).
 	SharedLimiter SharedLimiter
+	// Versions, when set, offers the stored knowledge versions to /reload version: (versions.go).
+	Versions KnowledgeVersions
 }
 
 // Bot is a Discord bot answering questions about a timeline.
@@ -173,6 +175,10 @@ func (b *Bot) HandleInteraction(ctx context.Context, i *discordgo.Interaction, r
 		}
 		err = h(ctx, in)
 	case discordgo.InteractionApplicationCommandAutocomplete:
+		if i.ApplicationCommandData().Name == "reload" {
+			err = b.autocompleteVersion(ctx, in)
+			break
+		}
 		err = b.autocompleteEvent(ctx, in)
 	case discordgo.InteractionMessageComponent:
 		err = b.component(ctx, in)

@@ -79,6 +79,11 @@ func Commands(t *knowledge.Timeline) []*discordgo.ApplicationCommand {
 				Type: discordgo.ApplicationCommandOptionAttachment, Name: "file", NameLocalizations: map[discordgo.Locale]string{discordgo.French: "fichier"},
 				Description:              "A new knowledge file (YAML) to validate and install",
 				DescriptionLocalizations: map[discordgo.Locale]string{discordgo.French: "Un nouveau fichier de connaissances (YAML) à valider et installer"},
+			}, {
+				Type: discordgo.ApplicationCommandOptionString, Name: "version", NameLocalizations: map[discordgo.Locale]string{discordgo.French: "version"},
+				Description:              "A version kept in the database to serve again (undo a bad edit)",
+				DescriptionLocalizations: map[discordgo.Locale]string{discordgo.French: "Une version gardée en base à remettre en service (annuler une erreur)"},
+				Autocomplete:             true, MaxLength: 100,
 			}},
 		},
 	}

@@ -70,20 +70,40 @@ func (b *Bot) cmdReload(ctx context.Context, in *interaction) error {
 		return fmt.Errorf("defer reload: %w", err)
 	}
 	var data []byte
+	trigger := "discord:" + in.userID()
+	version := in.stringOption("version")
 	if o := in.option("file"); o != nil {
+		if version != "" {
+			return in.r.editOriginal(ctx, in.Interaction, Reply{Content: tr(in.lang, "Give a file or a version, not both; nothing was changed.",
+				"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié.")}.WebhookEdit())
+		}
 		var err error
 		if data, err = b.fetchAttachment(ctx, in, o); err != nil {
 			return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(err.Error(), maxContent)}.WebhookEdit())
 		}
+	} else if version != "" {
+		// A stored version is installed like an upload of the file it was: validated, written over
+		// the knowledge file (the file is the operator's latest word at the next start), served.
+		var err error
+		if data, err = b.storedVersion(ctx, in, version); err != nil {
+			return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(err.Error(), maxContent)}.WebhookEdit())
+		}
+		trigger += " version:" + version
 	}
-	rep, err := b.opts.Reloader.Reload(ctx, "discord:"+in.userID(), data)
+	rep, err := b.opts.Reloader.Reload(ctx, trigger, data)
 	if err != nil {
 		msg := tr(in.lang, "Reload refused; the previous knowledge keeps serving.\n", "Rechargement refusé ; les connaissances précédentes restent en service.\n")
 		// The problems go in a code block; a ``` inside them (from the file) must not close it early.
 		problems := strings.ReplaceAll(err.Error(), "```", "`\u200b``")
 		return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(msg+"```\n"+problems+"\n```", maxContent)}.WebhookEdit())
 	}
-	return in.r.editOriginal(ctx, in.Interaction, Reply{Content: reloadSummary(rep, in.lang)}.WebhookEdit())
+	summary := reloadSummary(rep, in.lang)
+	if version != "" && rep.NewVersion != version {
+		// The stored file names a source file whose text on disk is no longer the stored one.
+		summary += tr(in.lang, fmt.Sprintf("\nNote: the source file on the server has changed since `%s` was stored, so this is a new version.", truncate(version, 40)),
+			fmt.Sprintf("\nNote : le fichier source sur le serveur a changé depuis `%s`, d'où une nouvelle version.", truncate(version, 40)))
+	}
+	return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(summary, maxContent)}.WebhookEdit())
 }
 
 func reloadSummary(r ReloadReport, lang string) string {

@@ -324,3 +324,28 @@ func followVersions(ctx context.Context, st *store.Store, ks *knowledge.Store, o
 		}
 	})
 }
+
+// storeVersions offers the stored versions to /reload version:.
+type storeVersions struct{ s *store.Store }
+
+var _ bot.KnowledgeVersions = storeVersions{}
+
+func (v storeVersions) ListVersions(ctx context.Context, prefix string, limit int) ([]bot.VersionChoice, error) {
+	vs, err := v.s.KnowledgeVersions(ctx, prefix, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bot.VersionChoice, 0, len(vs))
+	for _, kv := range vs {
+		out = append(out, bot.VersionChoice{Version: kv.Version, Title: kv.Title, Events: kv.Events, LastServed: kv.LastAt})
+	}
+	return out, nil
+}
+
+func (v storeVersions) VersionContent(ctx context.Context, version string) ([]byte, error) {
+	kv, err := v.s.KnowledgeVersion(ctx, version)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(kv.Content), nil
+}

@@ -62,6 +62,8 @@ func (l *reloadLog) audits() []map[string]any {
 }
 
 type reloadServed struct {
+	// db is the DATABASE_URL serve keeps its records in.
+	db   string
 	fake *fakediscord.Server
 	logs *reloadLog
 	path string
@@ -77,12 +79,12 @@ func serveWithKnowledgeFile(t *testing.T, env ...string) *reloadServed {
 	if _, err := knowledge.WriteDefault(dir); err != nil {
 		t.Fatal(err)
 	}
-	s := &reloadServed{logs: &reloadLog{}, path: filepath.Join(dir, knowledge.DefaultFile)}
+	s := &reloadServed{logs: &reloadLog{}, path: filepath.Join(dir, knowledge.DefaultFile), db: testdb.SQLiteURL(t)}
 	s.orig, _ = os.ReadFile(s.path)
 	s.fake = fakediscord.New(t, fakediscord.Options{})
 	base := []string{
 		"DISCORD_TOKEN=" + s.fake.Token(), "DISCORD_API_URL=" + s.fake.APIURL(), "DISCORD_GUILD_ID=" + s.fake.GuildID(),
-		"LOG_FORMAT=json", "KNOWLEDGE_FILE=" + s.path, "DATABASE_URL=" + testdb.SQLiteURL(t),
+		"LOG_FORMAT=json", "KNOWLEDGE_FILE=" + s.path, "DATABASE_URL=" + s.db,
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

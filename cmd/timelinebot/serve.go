@@ -116,6 +116,7 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	}
 	if db != nil {
 		opts.Recorder = storeRecorder{db}
+		opts.Versions = storeVersions{db}
 		if db.Dialect() == storepkg.Postgres {
 			// Replicas share one budget per user; SQLite serves one process, whose own limiter is as good.
 			opts.SharedLimiter = db
