@@ -2,6 +2,8 @@ package llm
 
 import (
 	"container/list"
+	"context"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
@@ -30,6 +32,10 @@ type history struct {
 	maxTurns int
 	maxConvs int
 	now      func() time.Time
+	// shared, when set, is where turns are read first and written too; the memory below is then
+	// the fallback while it fails.
+	shared SharedHistory
+	log    *slog.Logger
 
 	mu    sync.Mutex
 	convs map[string]*list.Element // of *conversation
@@ -50,10 +56,37 @@ func (h *history) enabled(key string) bool {
 	return h != nil && key != "" && h.ttl > 0 && h.maxTurns > 0 && h.maxConvs > 0
 }
 
+// SharedHistory keeps conversation turns outside the process (a database shared by replicas).
+type SharedHistory interface {
+	Turns(ctx context.Context, key string, max int, ttl time.Duration) ([]SharedTurn, error)
+	AddTurn(ctx context.Context, key string, t SharedTurn, max int) error
+	ForgetTurns(ctx context.Context, key string) error
+}
+
+// SharedTurn is a turn as a SharedHistory keeps it.
+type SharedTurn struct{ Question, Retrieval, Answer string }
+
+// sharedBudget bounds a read of the shared history on the answer path; past it, or on an error,
+// this process's own memory of the conversation is used.
+const sharedBudget = 300 * time.Millisecond
+
 // get returns a copy of the conversation's unexpired turns, oldest first.
 func (h *history) get(key string) []turn {
 	if !h.enabled(key) {
 		return nil
+	}
+	if h.shared != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), sharedBudget)
+		ts, err := h.shared.Turns(ctx, key, h.maxTurns, h.ttl)
+		cancel()
+		if err == nil {
+			out := make([]turn, 0, len(ts))
+			for _, t := range ts {
+				out = append(out, turn{question: t.Question, retrieval: t.Retrieval, answer: t.Answer})
+			}
+			return out
+		}
+		h.log.Warn("shared conversation history unavailable; using this process's memory", "err", err)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -69,6 +102,16 @@ func (h *history) get(key string) []turn {
 func (h *history) add(key string, t turn) {
 	if !h.enabled(key) {
 		return
+	}
+	if h.shared != nil {
+		// Written off the answer path: the follow-up it serves comes seconds later.
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if err := h.shared.AddTurn(ctx, key, SharedTurn{Question: t.question, Retrieval: t.retrieval, Answer: t.answer}, h.maxTurns); err != nil {
+				h.log.Warn("conversation turn not kept in the shared history", "err", err)
+			}
+		}()
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -95,6 +138,13 @@ func (h *history) add(key string, t turn) {
 func (h *history) forget(key string) {
 	if h == nil {
 		return
+	}
+	if h.shared != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		if err := h.shared.ForgetTurns(ctx, key); err != nil {
+			h.log.Warn("conversation not forgotten in the shared history", "err", err)
+		}
+		cancel()
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

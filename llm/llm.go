@@ -66,6 +66,9 @@ type Options struct {
 	// MaxConversations caps how many conversations' histories are held; the least recently active
 	// is dropped first. 0 means DefaultMaxConversations.
 	MaxConversations int
+	// SharedHistory, when set, keeps conversation histories where every process sees them (the
+	// database), so a follow-up works whichever process answers it; see history.go.
+	SharedHistory SharedHistory
 	// MaxRetries is how many times a 429, a 5xx or an unreachable endpoint is retried within the
 	// Timeout; 0 means DefaultMaxRetries, negative none.
 	MaxRetries int
@@ -144,6 +147,7 @@ func New(opts Options, kb answer.Knowledge, fallback func(answer.Retrieval) answ
 		now:      time.Now,
 	}
 	a.hist = newHistory(opts.HistoryTTL, opts.HistoryTurns, opts.MaxConversations, func() time.Time { return a.now() })
+	a.hist.shared, a.hist.log = opts.SharedHistory, logger
 	return a
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/config"
 	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/llm"
 	"github.com/timelinebot/timelinebot/metrics"
 	"github.com/timelinebot/timelinebot/reload"
 	"github.com/timelinebot/timelinebot/store"
@@ -348,4 +349,29 @@ func (v storeVersions) VersionContent(ctx context.Context, version string) ([]by
 		return nil, err
 	}
 	return []byte(kv.Content), nil
+}
+
+// storeHistory keeps the model's conversation histories in the database.
+type storeHistory struct{ s *store.Store }
+
+var _ llm.SharedHistory = storeHistory{}
+
+func (h storeHistory) Turns(ctx context.Context, key string, max int, ttl time.Duration) ([]llm.SharedTurn, error) {
+	ts, err := h.s.Turns(ctx, key, max, ttl)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]llm.SharedTurn, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, llm.SharedTurn{Question: t.Question, Retrieval: t.Retrieval, Answer: t.Answer})
+	}
+	return out, nil
+}
+
+func (h storeHistory) AddTurn(ctx context.Context, key string, t llm.SharedTurn, max int) error {
+	return h.s.AddTurn(ctx, key, store.Turn{Question: t.Question, Retrieval: t.Retrieval, Answer: t.Answer}, max)
+}
+
+func (h storeHistory) ForgetTurns(ctx context.Context, key string) error {
+	return h.s.ForgetTurns(ctx, key)
 }

@@ -322,12 +322,15 @@ func runConfig(_ context.Context, a *app, _ *pflag.FlagSet, _ config.Config) err
 // (an *llm.Answerer, which also streams) when a model is configured and noLLM is false, else the
 // embedded extractive engine. The LLM answerer logs to stderr, and falls back to the extractive
 // answer whenever the model fails or its answer does not verify.
-func newAnswerer(cfg config.Config, kb answer.Knowledge, noLLM bool, stderr io.Writer) (answer.Answerer, string) {
+//
+// with, when given, adjusts the model's options (serve shares conversation history through the
+// database).
+func newAnswerer(cfg config.Config, kb answer.Knowledge, noLLM bool, stderr io.Writer, with ...func(*llm.Options)) (answer.Answerer, string) {
 	if noLLM || !cfg.LLMEnabled() {
 		return answer.NewEngine(kb), "extractive"
 	}
 	l := cfg.LLM
-	a := llm.New(llm.Options{
+	opts := llm.Options{
 		BaseURL:      l.BaseURL,
 		APIKey:       l.APIKey,
 		Model:        l.Model,
@@ -336,6 +339,10 @@ func newAnswerer(cfg config.Config, kb answer.Knowledge, noLLM bool, stderr io.W
 		Temperature:  l.Temperature,
 		HistoryTTL:   l.HistoryTTL,
 		HistoryTurns: l.HistoryTurns,
-	}, kb, nil, newLogger(cfg, stderr).With("component", "llm"))
+	}
+	for _, f := range with {
+		f(&opts)
+	}
+	a := llm.New(opts, kb, nil, newLogger(cfg, stderr).With("component", "llm"))
 	return a, fmt.Sprintf("llm (%s)", l.Model)
 }

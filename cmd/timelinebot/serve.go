@@ -20,6 +20,7 @@ import (
 	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/config"
 	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/llm"
 	"github.com/timelinebot/timelinebot/metrics"
 	"github.com/timelinebot/timelinebot/reload"
 	storepkg "github.com/timelinebot/timelinebot/store"
@@ -59,7 +60,13 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	}
 	m.KnowledgeLoaded(t.Version, t.Origin, len(t.Events))
 	store := knowledge.NewStore(t)
-	answerer, mode := newAnswerer(cfg, store, false, a.stderr)
+	var shareHistory []func(*llm.Options)
+	if db != nil && db.Dialect() == storepkg.Postgres {
+		// DM follow-ups work whichever process answers (a new gateway process after a restart or
+		// a failover): the conversation is read from the database.
+		shareHistory = append(shareHistory, func(o *llm.Options) { o.SharedHistory = storeHistory{db} })
+	}
+	answerer, mode := newAnswerer(cfg, store, false, a.stderr, shareHistory...)
 	log.Info("knowledge loaded", "origin", t.Origin, "version", t.Version, "events", len(t.Events), "answerer", mode)
 
 	// Reloads (from /reload, SIGHUP or KNOWLEDGE_WATCH) build the new timeline off to the side and
