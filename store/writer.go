@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,9 +20,12 @@ import (
 // than what the queue holds loses nothing.
 type writer struct {
 	s     *Store
-	queue chan any // *Question or *Feedback
-	quit  chan struct{}
-	done  chan struct{}
+	queue chan *record
+	// prefix and seq make record ids (see nextID).
+	prefix string
+	seq    atomic.Uint64
+	quit   chan struct{}
+	done   chan struct{}
 	// deadline, set by close, bounds the final flush.
 	deadline atomic.Pointer[time.Time]
 
@@ -32,14 +38,29 @@ type writer struct {
 }
 
 func newWriter(s *Store) *writer {
-	return &writer{s: s, queue: make(chan any, s.opts.QueueSize), quit: make(chan struct{}), done: make(chan struct{})}
+	buf := make([]byte, 8)
+	_, _ = rand.Read(buf)
+	return &writer{s: s, queue: make(chan *record, s.opts.QueueSize), quit: make(chan struct{}), done: make(chan struct{}),
+		prefix: hex.EncodeToString(buf) + "-"}
 }
 
 // RecordQuestion queues a question for writing and returns at once.
-func (s *Store) RecordQuestion(q Question) { s.w.enqueue(&q) }
+func (s *Store) RecordQuestion(q Question) { s.w.enqueue(&record{id: s.w.nextID(), q: &q}) }
 
 // RecordFeedback queues a feedback click for writing and returns at once.
-func (s *Store) RecordFeedback(f Feedback) { s.w.enqueue(&f) }
+func (s *Store) RecordFeedback(f Feedback) { s.w.enqueue(&record{id: s.w.nextID(), f: &f}) }
+
+// record is a queued question or feedback click with the id that makes its insert idempotent.
+type record struct {
+	id string
+	q  *Question
+	f  *Feedback
+}
+
+// nextID returns a record id unique across processes: this writer's random prefix and a count.
+func (w *writer) nextID() string {
+	return w.prefix + strconv.FormatUint(w.seq.Add(1), 36)
+}
 
 // Stats are the writer's counters since the store opened.
 type Stats struct {
@@ -52,7 +73,7 @@ func (s *Store) WriterStats() Stats {
 	return Stats{Written: s.w.written.Load(), Dropped: s.w.dropped.Load(), WriteFailures: s.w.failures.Load(), Queued: len(s.w.queue)}
 }
 
-func (w *writer) enqueue(r any) {
+func (w *writer) enqueue(r *record) {
 	if w.closed.Load() {
 		w.drop(1, "the store is closed")
 		return
@@ -113,7 +134,7 @@ func (w *writer) pastDeadline() bool {
 
 func (w *writer) run() {
 	defer close(w.done)
-	batch := make([]any, 0, w.s.opts.BatchSize)
+	batch := make([]*record, 0, w.s.opts.BatchSize)
 	for {
 		batch = batch[:0]
 		select {
@@ -142,7 +163,7 @@ func (w *writer) run() {
 }
 
 // flushRest writes everything still queued, within the close deadline.
-func (w *writer) flushRest(batch []any) {
+func (w *writer) flushRest(batch []*record) {
 	for {
 	fill:
 		for len(batch) < w.s.opts.BatchSize {
@@ -174,7 +195,7 @@ func (w *writer) flushRest(batch []any) {
 // writeWithRetry writes the batch, retrying with backoff while the database fails. It returns
 // false, having counted the batch as dropped, only when the store is closing and its deadline
 // passed.
-func (w *writer) writeWithRetry(batch []any) bool {
+func (w *writer) writeWithRetry(batch []*record) bool {
 	backoff := 50 * time.Millisecond
 	for attempt := 0; ; attempt++ {
 		err := w.writeBatch(batch)
@@ -192,9 +213,11 @@ func (w *writer) writeWithRetry(batch []any) bool {
 		if attempt == 0 || attempt%20 == 0 {
 			w.s.log.Warn("database write failed; retrying (answers are not affected)", "database", w.s.where(), "records", len(batch), "attempt", attempt+1, "err", err)
 		}
-		// The database answers but refuses this batch: write the records one by one, so one bad
-		// record cannot block the others forever.
-		if attempt >= 2 && w.s.ping() == nil {
+		// The database answers but refuses this batch several times over (more than the pooled
+		// connections an outage may have broken): write the records one by one, so one bad record
+		// cannot block the others forever. Inserts are idempotent (record ids), so a batch that
+		// did commit before its connection broke is not kept twice.
+		if attempt >= 6 && w.s.ping() == nil {
 			w.writeOneByOne(batch)
 			return true
 		}
@@ -222,9 +245,17 @@ func (w *writer) writeWithRetry(batch []any) bool {
 	}
 }
 
-func (w *writer) writeOneByOne(batch []any) {
+func (w *writer) writeOneByOne(batch []*record) {
 	for _, r := range batch {
-		if err := w.writeBatch([]any{r}); err != nil {
+		var err error
+		// A record is given up only when the database, answering, refuses it three times: pooled
+		// connections broken by an outage fail once each before they are replaced.
+		for range 3 {
+			if err = w.writeBatch([]*record{r}); err == nil {
+				break
+			}
+		}
+		if err != nil {
 			w.s.log.Error("database refused a record; it is dropped", "database", w.s.where(), "err", err)
 			w.drop(1, "the database refused the record")
 			continue
@@ -245,7 +276,7 @@ func (s *Store) ping() error {
 // writeTimeout bounds one batch, so a hung connection is given up and retried.
 const writeTimeout = 10 * time.Second
 
-func (w *writer) writeBatch(batch []any) error {
+func (w *writer) writeBatch(batch []*record) error {
 	s := w.s
 	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 	defer cancel()
@@ -256,27 +287,27 @@ func (w *writer) writeBatch(batch []any) error {
 	defer func() { _ = tx.Rollback() }()
 	var qst, fst *sql.Stmt
 	for _, r := range batch {
-		switch r := r.(type) {
-		case *Question:
+		switch {
+		case r.q != nil:
 			if qst == nil {
 				if qst, err = tx.PrepareContext(ctx, s.q(insertQuestion)); err != nil {
 					return err
 				}
 			}
-			if _, err := qst.ExecContext(ctx, s.questionArgs(r)...); err != nil {
+			if _, err := qst.ExecContext(ctx, append(s.questionArgs(r.q), r.id)...); err != nil {
 				return fmt.Errorf("insert question: %w", err)
 			}
-		case *Feedback:
+		case r.f != nil:
 			if fst == nil {
 				if fst, err = tx.PrepareContext(ctx, s.q(insertFeedback)); err != nil {
 					return err
 				}
 			}
-			if _, err := fst.ExecContext(ctx, s.feedbackArgs(r)...); err != nil {
+			if _, err := fst.ExecContext(ctx, append(s.feedbackArgs(r.f), r.id)...); err != nil {
 				return fmt.Errorf("insert feedback: %w", err)
 			}
 		default:
-			return errors.New("store: unknown record type")
+			return errors.New("store: empty record")
 		}
 	}
 	return tx.Commit()
@@ -284,10 +315,12 @@ func (w *writer) writeBatch(batch []any) error {
 
 const insertQuestion = `INSERT INTO questions (ref, at_ms, entry, guild_id, channel_id, user_key, text, normalized, lang,
 	outcome, answer, event_ids, citations, knowledge_version, model_phrased, fallback, prompt_tokens, completion_tokens,
-	latency_us, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	latency_us, error, rec_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (rec_id) DO NOTHING`
 
 const insertFeedback = `INSERT INTO feedback (at_ms, question_ref, message_id, guild_id, channel_id, user_key, helpful,
-	event_id, cited, question_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	event_id, cited, question_text, rec_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (rec_id) DO NOTHING`
 
 func (s *Store) questionArgs(q *Question) []any {
 	at := q.At
