@@ -16,8 +16,8 @@ func sampleQuestion(i int) store.Question {
 		Ref: fmt.Sprint(1_000_000_000_000_000_000 + i), Entry: store.EntrySlash, GuildID: "1577254455802462209", ChannelID: "1577254455802462210",
 		User: fmt.Sprint(2_000_000_000_000_000_000 + i%500), Text: "What did WikiLeaks ask Trump Jr. for on 21 October 2016?", Lang: "en",
 		Outcome: store.OutcomeAnswered, Answer: "On 21 October 2016, WikiLeaks asked Trump Jr. to leak his father's tax returns.",
-		EventIDs:  []string{"2016-10-21-tax-returns"},
-		Citations: []store.Citation{{EventID: "2016-10-21-tax-returns", Date: "2016-10-21", Quote: "« Salut Don. Si ton père perd… »", Paragraph: 12}},
+		EventIDs:         []string{"2016-10-21-tax-returns"},
+		Citations:        []store.Citation{{EventID: "2016-10-21-tax-returns", Date: "2016-10-21", Quote: "« Salut Don. Si ton père perd… »", Paragraph: 12}},
 		KnowledgeVersion: "d2ec80fc53d2", Latency: 180 * time.Microsecond,
 	}
 }
