@@ -263,6 +263,9 @@ func SchemaVersion(d Dialect) int64 {
 	return v
 }
 
+// migrationLockID is the PostgreSQL advisory lock held while migrating (crc32 of "timelinebot").
+const migrationLockID = 0x8ae01c16
+
 // ErrSchemaTooNew is returned by Open for a database migrated by a newer binary.
 var ErrSchemaTooNew = errors.New("database schema is newer than this binary")
 
@@ -277,7 +280,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		dialect = goose.DialectPostgres
 		// Replicas starting together must not run the same migration twice: goose holds a
 		// PostgreSQL advisory lock while it migrates.
-		locker, err := lock.NewPostgresSessionLocker()
+		// A replica waiting for another's migration retries every second (goose's default is 5 s),
+		// for up to a minute; the lock id is this program's, not every goose user's.
+		locker, err := lock.NewPostgresSessionLocker(lock.WithLockID(migrationLockID), lock.WithLockTimeout(1, 60))
 		if err != nil {
 			return err
 		}

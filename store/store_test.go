@@ -479,3 +479,30 @@ func TestConversationTurns(t *testing.T) {
 		}
 	})
 }
+
+// Processes opening one new database at once (two replicas, serve and stats) all start: goose
+// locks PostgreSQL; on SQLite the one that finds the schema migrated by the other goes on.
+func TestOpeningOneNewDatabaseConcurrently(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, url string) {
+		target, _, _ := store.ParseURL(url, "")
+		var wg sync.WaitGroup
+		errs := make([]error, 4)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s, err := store.Open(context.Background(), target, store.Options{})
+				errs[i] = err
+				if err == nil {
+					closeStore(t, s)
+				}
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("open %d: %v", i, err)
+			}
+		}
+	})
+}
