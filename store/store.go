@@ -270,6 +270,29 @@ const migrationLockID = 0x8ae01c16
 var ErrSchemaTooNew = errors.New("database schema is newer than this binary")
 
 func (s *Store) migrate(ctx context.Context) error {
+	backoff := 20 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := s.migrateOnce(ctx)
+		// SQLite answers "database is locked" at once, without waiting out busy_timeout, when two
+		// connections both need to upgrade to the write lock, as processes opening one new file at
+		// once do (switching it to WAL, creating goose's table): one of them tries again.
+		if err == nil || s.dialect != SQLite || attempt == 20 || !isBusy(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, time.Second)
+	}
+}
+
+func isBusy(err error) bool {
+	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
+}
+
+func (s *Store) migrateOnce(ctx context.Context) error {
 	sub, err := fs.Sub(migrations, "migrations/"+string(s.dialect))
 	if err != nil {
 		return err
