@@ -294,7 +294,7 @@ func TestASlowDatabaseNeverBlocksRecordingAndDropsAreCounted(t *testing.T) {
 		t.Fatalf("recording 8 questions took %v with the database locked", d)
 	}
 	if got := s.WriterStats().Dropped; got != 3 || dropped.Load() != 3 {
-		t.Fatalf("dropped %d (hook %d), want 3: the queue holds 5", got, dropped.Load())
+		t.Fatalf("dropped %d (hook %d), want 3: the queue holds 5 (writer: %+v)", got, dropped.Load(), s.WriterStats())
 	}
 	if _, err := conn.ExecContext(context.Background(), "COMMIT"); err != nil {
 		t.Fatal(err)
