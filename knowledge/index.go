@@ -336,8 +336,9 @@ func (t *Timeline) build() {
 		}
 	}
 	ix.glosses = make([]eventGloss, n)
+	gb := newGlossBuilder(ix, srcLang)
 	for i, e := range t.Events {
-		ix.glosses[i] = ix.buildGlosses(e, i, srcLang)
+		ix.glosses[i] = gb.build(e, i)
 	}
 	ix.countPassageDF()
 	ix.scratch.New = func() any { return newScratch(n) }

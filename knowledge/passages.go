@@ -34,22 +34,6 @@ type eventGloss struct {
 	terms [][]int32
 }
 
-// termsOf returns the distinct term ids of text's words stemmed in lang, sorted; words that are no
-// term of the index (they cannot match a question) are dropped.
-func (ix *index) termsOf(text, lang string, buf []int32) []int32 {
-	buf = buf[:0]
-	for _, w := range textproc.Words(textproc.Fold(text)) {
-		if textproc.IsStopWord(w) {
-			continue
-		}
-		if id, ok := ix.terms[textproc.Stem(w, lang)]; ok {
-			buf = append(buf, id)
-		}
-	}
-	slices.Sort(buf)
-	return slices.Compact(buf)
-}
-
 // overlap is the IDF mass of the terms two sorted lists share.
 func (ix *index) overlap(a, b []int32) float32 {
 	var s float32
@@ -68,8 +52,84 @@ func (ix *index) overlap(a, b []int32) float32 {
 	return s
 }
 
-// buildGlosses aligns every summary sentence of e to one of its passages.
-func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
+// glossBuilder aligns summary sentences to passages for every event of a timeline, reusing its
+// buffers: a large timeline has millions of summary words.
+type glossBuilder struct {
+	ix      *index
+	srcLang string
+	folded  []byte
+	terms   []int32 // the current sentence's terms, in order
+	clause  []int   // where each clause of the sentence ends in terms
+	sorted  []int32
+	acc     [][]int32 // per passage, the gloss terms collected
+	scores  []float32
+	blocks  int32Blocks
+	lists   sliceBlocks
+}
+
+func newGlossBuilder(ix *index, srcLang string) *glossBuilder {
+	return &glossBuilder{ix: ix, srcLang: srcLang}
+}
+
+// sentence reads a sentence's terms in lang and where its clauses end (at commas, semicolons,
+// colons, brackets, quotation marks and joining conjunctions). Every word of a summary is in the
+// surface table with its stems already computed.
+func (b *glossBuilder) sentence(sent, lang string) {
+	slot := -1
+	switch lang {
+	case b.srcLang:
+		slot = 2
+	case stemLangs[0]:
+		slot = 0
+	case stemLangs[1]:
+		slot = 1
+	}
+	b.folded = textproc.AppendFold(b.folded[:0], sent)
+	b.terms, b.clause = b.terms[:0], b.clause[:0]
+	prev := 0
+	for start, end, ok := textproc.NextWord(b.folded, 0); ok; start, end, ok = textproc.NextWord(b.folded, end) {
+		word := b.folded[start:end]
+		if len(b.terms) > 0 && (clauseBreak(b.folded[prev:start]) || conjunctions[string(word)]) {
+			b.clause = append(b.clause, len(b.terms))
+		}
+		prev = end
+		if textproc.IsStopWord(string(word)) {
+			continue
+		}
+		if ids, ok := b.ix.surface[string(word)]; ok && slot >= 0 {
+			if ids[slot] >= 0 {
+				b.terms = append(b.terms, ids[slot])
+			}
+		} else if id, ok := b.ix.terms[textproc.Stem(string(word), lang)]; ok {
+			b.terms = append(b.terms, id)
+		}
+	}
+	b.clause = append(b.clause, len(b.terms))
+}
+
+// clauseBreak reports whether the text between two words ends a clause.
+func clauseBreak(gap []byte) bool {
+	for _, c := range gap {
+		switch c {
+		case ',', ';', ':', '(', ')', '"', 0xab, 0xbb, 0x9c, 0x9d: // also the last bytes of « » “ ”
+			return true
+		}
+	}
+	return false
+}
+
+var conjunctions = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "et": true, "mais": true, "tandis": true, "alors": true}
+
+// sortedTerms returns terms sorted and without duplicates, in the builder's scratch.
+func (b *glossBuilder) sortedTerms(terms []int32) []int32 {
+	b.sorted = append(b.sorted[:0], terms...)
+	slices.Sort(b.sorted)
+	return slices.Compact(b.sorted)
+}
+
+// build aligns every summary sentence of e to one of its passages.
+func (b *glossBuilder) build(e *Event, pos int) eventGloss {
+	ix := b.ix
 	var g eventGloss
 	passages := ix.passageTerms[pos]
 	n := len(passages)
@@ -77,7 +137,7 @@ func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
 	// sentence when they have as many sentences (a translation), else by their own shared words
 	// (names and numbers cross languages), else by position.
 	type langSum struct{ lang, text string }
-	var sums []langSum
+	sums := make([]langSum, 0, 1+len(e.Summaries))
 	if e.Summary != "" {
 		sums = append(sums, langSum{"en", e.Summary})
 	}
@@ -86,17 +146,21 @@ func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
 			sums = append(sums, langSum{lang, e.Summaries[lang]})
 		}
 	}
-	slices.SortStableFunc(sums, func(a, b langSum) int {
+	slices.SortStableFunc(sums, func(a, c langSum) int {
 		switch {
-		case a.lang == srcLang && b.lang != srcLang:
+		case a.lang == b.srcLang && c.lang != b.srcLang:
 			return -1
-		case b.lang == srcLang && a.lang != srcLang:
+		case c.lang == b.srcLang && a.lang != b.srcLang:
 			return 1
 		}
 		return 0
 	})
-	g.terms = make([][]int32, n)
-	var buf []int32
+	for len(b.acc) < n {
+		b.acc = append(b.acc, nil)
+	}
+	for p := range n {
+		b.acc[p] = b.acc[p][:0]
+	}
 	var pivot [][]int // passages of each sentence of the first (pivot) summary
 	for k, s := range sums {
 		sents := textproc.Sentences(s.text)
@@ -104,8 +168,9 @@ func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
 		for i, sent := range sents {
 			var ps []int
 			if n > 0 {
-				buf = ix.termsOf(sent, s.lang, buf)
-				ps = ix.alignSentence(buf, passages)
+				b.sentence(sent, s.lang)
+				whole := b.sortedTerms(b.terms)
+				ps = b.align(whole, passages)
 				switch {
 				case k > 0 && len(pivot) == len(sents):
 					ps = pivot[i]
@@ -113,7 +178,21 @@ func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
 					ps = []int{min(n-1, i*n/max(1, len(sents)))}
 				}
 				for _, p := range ps {
-					g.terms[p] = append(g.terms[p], buf...)
+					b.acc[p] = append(b.acc[p], whole...)
+				}
+				// A long sentence often condenses several passages; each of its clauses that clearly
+				// paraphrases one passage glosses that passage too.
+				if len(b.clause) > 1 {
+					from := 0
+					for _, to := range b.clause {
+						if to-from >= 3 {
+							ct := b.sortedTerms(b.terms[from:to])
+							if cp := b.align(ct, passages); len(cp) == 1 {
+								b.acc[cp[0]] = append(b.acc[cp[0]], ct...)
+							}
+						}
+						from = to
+					}
 				}
 			}
 			align = append(align, ps)
@@ -127,11 +206,20 @@ func (ix *index) buildGlosses(e *Event, pos int, srcLang string) eventGloss {
 			pivot = align
 		}
 	}
-	for p := range g.terms {
-		slices.Sort(g.terms[p])
-		g.terms[p] = slices.Compact(g.terms[p])
+	g.terms = b.lists.make(n)
+	for p := range n {
+		slices.Sort(b.acc[p])
+		g.terms[p] = b.blocks.clone(slices.Compact(b.acc[p]))
 	}
 	return g
+}
+
+// align is alignSentence with the builder's scratch scores.
+func (b *glossBuilder) align(sent []int32, passages [][]int32) []int {
+	if cap(b.scores) < len(passages) {
+		b.scores = make([]float32, len(passages))
+	}
+	return b.ix.alignInto(sent, passages, b.scores[:len(passages)])
 }
 
 // alignRatio: a summary sentence paraphrases every passage sharing at least this share of the best
@@ -141,7 +229,10 @@ const alignRatio = 0.5
 // alignSentence returns the passages a summary sentence paraphrases, best first: those sharing the
 // most IDF mass with it, and those within alignRatio of the best.
 func (ix *index) alignSentence(sent []int32, passages [][]int32) []int {
-	scores := make([]float32, len(passages))
+	return ix.alignInto(sent, passages, make([]float32, len(passages)))
+}
+
+func (ix *index) alignInto(sent []int32, passages [][]int32, scores []float32) []int {
 	best, at := float32(0), -1
 	for j, pt := range passages {
 		scores[j] = ix.overlap(sent, pt)
