@@ -554,11 +554,8 @@ func dayExpr(y int, m time.Month, d int) (expr, verdict) {
 	return expr{kind: ExactDay, year: y, month: m, day: d}, date
 }
 
-// tail returns the end of s, cut at a space, long enough for every phrase the context patterns
-// look for before a date ("the day after", "a partir du"). Matching end-anchored patterns on it
-// rather than on the whole question keeps their cost constant.
 var (
-	reDayOffset = regexp.MustCompile(`\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(days?|jours?|weeks?|semaines?)\s+(before|after|avant|apres)\b`)
+	reDayOffset  = regexp.MustCompile(`\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(days?|jours?|weeks?|semaines?)\s+(before|after|avant|apres)\b`)
 	reConnective = regexp.MustCompile(`\b(before|after|avant|apres|since|depuis)\s+((?:[a-z']+\s+){1,4})$`)
 	offsetWords  = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
@@ -609,6 +606,9 @@ func connectiveWithin(before string) (string, bool) {
 
 var sameDay = set("minute minutes min mins hour hours hr hrs heure heures h second seconds secondes right just juste immediately shortly peu")
 
+// tail returns the end of s, cut at a space, long enough for every phrase the context patterns
+// look for before a date ("the day after", "a partir du"). Matching end-anchored patterns on it
+// rather than on the whole question keeps their cost constant.
 func tail(s string) string {
 	const keep = 40
 	if len(s) <= keep {
