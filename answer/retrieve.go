@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -509,20 +510,37 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 	// may point at the passage, but as often not: its best passage is quoted with the opening one.
 	words := r.Timeline.QueryWords(rest)
 	spec := specificWords(r.Timeline, rest) != ""
+	nameWords := words
 	if !spec && !hasLightWord(rest) {
 		words = nil
 	}
 	for _, e := range events {
 		sel := Selected{Event: e, Ranked: spec}
 		if len(e.Passages) > 0 {
-			ranked := r.Timeline.RankPassages(e, words)
+			ranking := words
+			if ranking == nil {
+				ranking = nameWords
+			}
+			ranked := r.Timeline.RankPassages(e, ranking)
 			if single {
 				r.preferDated(e, ranked)
+				if r.Intent == AskHowMany {
+					preferNumbers(e, ranked)
+				}
 			}
 			sel.Passages = pickPassages(ranked, single)
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
 				if c, ok := complement(r.Timeline, e, words, sel.Passages[0], ranked[0].Score); ok {
 					sel.Passages = append(sel.Passages, c)
+				}
+			}
+			if !spec && single && len(ranked) > 1 {
+				// Names alone may still single a passage out: "who's Roger Stone?" is answered
+				// where the source describes him, a rare name among the event's passages.
+				if top := ranked[0]; top.Index != 0 && top.Score >= namedPassage && top.Score > 2*scoreOf(ranked, 0) {
+					sel.Passages = []int{top.Index, 0}
+					r.Events = append(r.Events, sel)
+					continue
 				}
 			}
 			if words == nil && single {
@@ -611,15 +629,7 @@ func (r *Retrieval) preferDated(e *knowledge.Event, ranked []RankedPassage) {
 		}
 	}
 	if changed {
-		slices.SortStableFunc(ranked, func(a, b RankedPassage) int {
-			switch {
-			case a.Score > b.Score:
-				return -1
-			case a.Score < b.Score:
-				return 1
-			}
-			return 0
-		})
+		sortRanked(ranked)
 	}
 }
 
@@ -631,6 +641,50 @@ func (r *Retrieval) datedPassage(e *knowledge.Event) int {
 		}
 	}
 	return -1
+}
+
+// namedPassage is the score a passage needs from names alone to be quoted for them: a rare name
+// (IDF of a word on a few passages of the timeline), not one on every passage.
+const namedPassage = 1.5
+
+func scoreOf(ranked []RankedPassage, i int) float32 {
+	for _, p := range ranked {
+		if p.Index == i {
+			return p.Score
+		}
+	}
+	return 0
+}
+
+var reNumber = regexp.MustCompile(`\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douzaine|cent|mille|plusieurs|several)\b`)
+
+// preferNumbers raises, for a "how many" question, the passages that state a figure.
+func preferNumbers(e *knowledge.Event, ranked []RankedPassage) {
+	changed := false
+	for i := range ranked {
+		if ranked[i].Score > 0 && reNumber.MatchString(textproc.Fold(e.Passages[ranked[i].Index].Text)) {
+			ranked[i].Score *= numberBonus
+			changed = true
+		}
+	}
+	if changed {
+		sortRanked(ranked)
+	}
+}
+
+// numberBonus is how much more a passage stating a figure counts for a "how many" question.
+const numberBonus = 1.3
+
+func sortRanked(ranked []RankedPassage) {
+	slices.SortStableFunc(ranked, func(a, b RankedPassage) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
 }
 
 // openingPassages are what an event is quoted by when the question gives no word to choose with:

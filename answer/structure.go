@@ -309,7 +309,10 @@ func (r *Retrieval) countQuery(rest string) bool {
 			counting = true
 		}
 	}
-	if !counting {
+	// "How many days between the first Podesta emails and the rally?" asks for a figure the text
+	// states, not for a count of entries: a question with that much of its own topic is answered
+	// by retrieval, which prefers passages with a number.
+	if !counting || len(textproc.Words(specificWords(t, rest))) >= 2 {
 		return false
 	}
 	var events []*knowledge.Event
