@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/question"
 )
@@ -98,6 +99,10 @@ func refusal(r Retrieval) string {
 	case InvalidDate:
 		return tr(lang, "There is no such date as \"%s\"; check the day and the month.",
 			"La date « %s » n'existe pas ; vérifiez le jour et le mois.", r.Parsed.Invalid)
+	case Unsupported:
+		return tr(lang, "The source does not say that %s did that. The nearest it has is %s: %s.",
+			"La source ne dit pas que %s a fait cela. Le plus proche qu'elle rapporte est %s : %s.",
+			displayActor(r.Timeline, r.Nearest, r.Premise), onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 	case OffTopic:
 		first, last := r.Timeline.Events[0], r.Timeline.Events[len(r.Timeline.Events)-1]
 		if len(r.Missing) > 0 {
@@ -126,6 +131,16 @@ func refusal(r Retrieval) string {
 		b.WriteString(tr(lang, " The first event after it is %s.", " Le premier événement après : %s.", nearest(r.After, lang)))
 	}
 	return b.String()
+}
+
+// displayActor writes a folded actor name as the events spell it.
+func displayActor(t *knowledge.Timeline, e *knowledge.Event, folded string) string {
+	for _, a := range e.Actors {
+		if textproc.Fold(a) == folded {
+			return a
+		}
+	}
+	return folded
 }
 
 // quoteList writes words as a quoted list: "“Chrome”", "“Mueller” or “subpoena”".

@@ -37,6 +37,8 @@ const (
 	EmptyQuestion
 	// InvalidDate: the question names a date that does not exist ("31 February 2016").
 	InvalidDate
+	// Unsupported: the question presupposes that someone did something no passage says they did.
+	Unsupported
 )
 
 // Retrieval is what a question is about in a timeline: the events and passages that answer it, or
@@ -65,6 +67,10 @@ type Retrieval struct {
 	Relative *Relative
 	// Missing are words of the question the source never mentions, for an OffTopic refusal.
 	Missing []string
+	// Premise is the actor an Unsupported question says did something, and Nearest the event that
+	// comes closest to what it asks.
+	Premise string
+	Nearest *knowledge.Event
 }
 
 // Selected is an event chosen to answer, with the indexes of the passages to cite.
@@ -382,6 +388,13 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 	}
 	if len(r.Alternatives) > 0 {
 		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
+	}
+	if len(chosen) == 1 {
+		if who, bad := r.unsupportedPremise(best.Event, p.Rest); bad {
+			r.Reason, r.Premise, r.Nearest = Unsupported, who, best.Event
+			r.Alternatives = nil
+			return
+		}
 	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
 }

@@ -344,7 +344,7 @@ func (r *Retrieval) countQuery(rest string) bool {
 				return false
 			}
 			for i, p := range e.Passages {
-				if strings.Contains(textproc.Fold(p.Text), lastWordOf(subject)) && t.Asserts(e, i, verbs) {
+				if strings.Contains(textproc.Fold(p.Text), lastWordOf(subject)) && t.AssertsInText(e, i, verbs) {
 					return true
 				}
 			}
@@ -537,4 +537,79 @@ func (r *Retrieval) immediateQuery(folded string) bool {
 	}
 	r.selectEvents([]*knowledge.Event{pick}, p.Rest, true)
 	return true
+}
+
+// unsupportedPremise reports whether the question says that someone did something no passage of
+// the chosen event says they did: "what did Hope Hicks write back to Kushner?" when Hicks only
+// received an e-mail, "when did Trump actually ask Australia…?" when the source only suggests he
+// might. The subject is the first actor the question names (not a possessive: "Trump's returns"),
+// the deed its verbs of communication and interaction; a passage supports it when it names the
+// subject and states the verb, not denied, wished or requested. Yes/no questions are exempt: a
+// denial is their answer.
+func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject string, unsupported bool) {
+	if r.Intent == AskYesNo {
+		return "", false
+	}
+	t := r.Timeline
+	folded := textproc.Fold(rest)
+	// The deed is the question's first verb of interaction; who does it is the last actor named
+	// before it ("what did Hope Hicks write back", "Qu'a répondu Kellyanne Conway").
+	deedAt := -1
+	var deeds []string
+	bs := []byte(folded)
+	for start, end, ok := textproc.NextWord(bs, 0); ok; start, end, ok = textproc.NextWord(bs, end) {
+		if w := folded[start:end]; textproc.IsDeedWord(w) {
+			if deedAt < 0 {
+				deedAt = start
+			}
+			deeds = append(deeds, w)
+		}
+	}
+	if deedAt < 0 {
+		return "", false
+	}
+	var subj *knowledge.Mention
+	mentions := t.MentionedActors(folded)
+	for i := range mentions {
+		m := mentions[i]
+		end := m.At + len(m.Actor)
+		if end+2 <= len(folded) && (folded[end:end+2] == "'s" || folded[end:end+2] == " s") {
+			continue // a possessive names an owner, not who acts
+		}
+		if m.At < deedAt {
+			subj = &mentions[i]
+		}
+	}
+	// French inverts: "Qu'a répondu Kellyanne Conway", "Pourquoi X a-t-il répondu": the actor
+	// right after the verb acts when none comes before it.
+	if subj == nil {
+		for i := range mentions {
+			if mentions[i].At > deedAt && mentions[i].At-deedAt < 20 {
+				subj = &mentions[i]
+				break
+			}
+		}
+	}
+	// The event's own agent did what the event reports; a premise is in doubt when the question
+	// makes someone else act.
+	if subj == nil || e.Agent(subj.Actor) {
+		return "", false
+	}
+	verbs := t.QueryWords(strings.Join(deeds, " "))
+	if len(verbs) == 0 {
+		return "", false
+	}
+	name := lastWordOf(subj.Actor)
+	for i, p := range e.Passages {
+		if strings.Contains(textproc.Fold(p.Text), name) && t.Asserts(e, i, verbs) {
+			return "", false
+		}
+	}
+	// The summary may name the subject where the passage uses a pronoun.
+	for _, ss := range t.SummarySentences(e) {
+		if ss.Passage >= 0 && strings.Contains(textproc.Fold(ss.Text), name) && t.Asserts(e, ss.Passage, verbs) {
+			return "", false
+		}
+	}
+	return subj.Actor, true
 }

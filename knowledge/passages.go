@@ -426,9 +426,12 @@ func (ix *index) countPassageDF() {
 	}
 }
 
-// negators are the words that deny a verb they come just before, in English and French (folded).
+// negators are the words that deny a verb they come just before, in English and French (folded),
+// or make it a wish, a request or a supposition rather than a fact ("si Trump demandait", "asked
+// him to send", "would be").
 var negators = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "don": true, "wasn": true, "isn": true,
-	"won": true, "pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "refuse": true, "refused": true}
+	"won": true, "pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "refuse": true, "refused": true,
+	"if": true, "would": true, "could": true, "should": true, "si": true, "serait": true, "pourrait": true, "aurait": false}
 
 // Asserts reports whether passage i of e contains one of words (by stem) without a negation among
 // the three words before it: "Trump Jr. a répondu" asserts "répondu", "Trump Jr. n'a pas répondu"
@@ -439,11 +442,40 @@ func (t *Timeline) Asserts(e *Event, i int, words []QueryWord) bool {
 	}
 	ix := t.index
 	pw := textproc.Words(textproc.Fold(e.Passages[i].Text))
+	if assertsIn(ix, pw, t.Source.Language, words) {
+		return true
+	}
+	// The summary sentences that paraphrase the passage say the same in other languages.
+	if ix.glosses != nil {
+		for _, s := range ix.glosses[e.pos].sentences {
+			if s.Passage == i && assertsIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// AssertsInText is Asserts on the passage's own words only, without its gloss: where who does what
+// matters more than a paraphrase that names several people.
+func (t *Timeline) AssertsInText(e *Event, i int, words []QueryWord) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) {
+		return false
+	}
+	return assertsIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words)
+}
+
+// Requested marks the verbs a passage reports as asked of someone ("asked him to send", "lui a
+// demandé d'envoyer"): not facts either.
+var requesters = map[string]bool{"asked": true, "asks": true, "ask": true, "urged": true, "urges": true, "wanted": true, "wants": true,
+	"demande": true, "demandait": true, "voulait": true, "veut": true, "suggere": true, "suggerer": true, "propose": true, "invite": true}
+
+func assertsIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 	for j, w := range pw {
-		if textproc.IsStopWord(w) {
+		if textproc.IsStopWord(w) && !negators[w] {
 			continue
 		}
-		id, ok := ix.terms[textproc.Stem(w, t.Source.Language)]
+		id, ok := ix.terms[textproc.Stem(w, lang)]
 		if !ok {
 			continue
 		}
@@ -454,6 +486,9 @@ func (t *Timeline) Asserts(e *Event, i int, words []QueryWord) bool {
 			denied := false
 			for k := max(0, j-3); k < j; k++ {
 				denied = denied || negators[pw[k]]
+			}
+			for k := max(0, j-5); k < j; k++ {
+				denied = denied || requesters[pw[k]]
 			}
 			if !denied {
 				return true

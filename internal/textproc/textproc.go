@@ -249,7 +249,29 @@ envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait vo
 voulu repondu repondre repond parle parler message messages contacte contacter partage partager
 sujet concernant
 do does did done doing make made come comes came happen happens happened go went
-fait faire fais font faisait vient venir venu arrive arrivee`) {
+fait faire fais font faisait vient venir venu arrive arrivee
+meet meets met meeting rencontre rencontrer rencontrait`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// IsDeedWord reports whether a folded light word names something one party does to or with
+// another (writes, replies, sends, asks, meets, shares, posts), as opposed to reporting or generic
+// verbs (says, talks, does, happens): whether a question's premise holds turns on the former.
+func IsDeedWord(w string) bool {
+	_, ok := deedWords[w]
+	return ok
+}
+
+var deedWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`
+ask asks asked asking write writes wrote written writing send sends sent sending reply replies replied
+replying respond responds responded answer answers answered contact contacted request requests requested
+share shared sharing post posted message messaged meet meets met
+demande demandait demander demandent ecrit ecrire ecrivait ecrivent envoye envoyer envoie envoyait
+repondu repondre repond contacte contacter partage partager rencontre rencontrer rencontrait`) {
 		m[w] = struct{}{}
 	}
 	return m
