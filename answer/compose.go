@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -225,17 +224,15 @@ func intentLead(r Retrieval, s Selected) string {
 	if r.Intent != AskYesNo || len(s.Passages) == 0 {
 		return ""
 	}
-	if negated(s.Event.Passages[s.Passages[0]].Text) {
-		return tr(r.Lang, "No, according to the source. ", "Non, d'après la source. ")
+	// "No" only when a quoted passage denies what the question asks about (its own verb, not any
+	// negation in the passage).
+	words := r.Timeline.QueryWords(r.Parsed.Rest)
+	for _, i := range s.Passages {
+		if r.Timeline.Denies(s.Event, i, words) {
+			return tr(r.Lang, "No, according to the source. ", "Non, d'après la source. ")
+		}
 	}
 	return tr(r.Lang, "According to the source: ", "D'après la source : ")
-}
-
-var reNegation = regexp.MustCompile(`\b(not|never|no one|nobody|didn't|did not|doesn't|wasn't|won't|refused|declined|n'a pas|n'ont pas|n'avait pas|ne [a-z']+ pas|ne [a-z']+ jamais|n'[a-z]+ pas|n'[a-z]+ jamais|jamais|aucun|aucune|refuse|refusé)\b`)
-
-// negated reports whether a passage denies what it reports: "Trump Jr. n'a pas répondu."
-func negated(passage string) bool {
-	return reNegation.MatchString(strings.ToLower(strings.ReplaceAll(passage, "’", "'")))
 }
 
 // relativeLead names the event the question moved from: "Right after “…” (21 October 2016):".

@@ -497,3 +497,48 @@ func assertsIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 	}
 	return false
 }
+
+// Denies reports whether passage i of e states one of words with a negation among the three words
+// before it ("Trump Jr. n'a pas répondu", "did not reply").
+func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) {
+		return false
+	}
+	ix := t.index
+	if deniesIn(ix, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words) {
+		return true
+	}
+	// Its paraphrases in the summaries ("Trump Jr. does not reply.").
+	if ix.glosses != nil {
+		for _, s := range ix.glosses[e.pos].sentences {
+			if s.Passage == i && deniesIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
+	for j, w := range pw {
+		id, ok := ix.terms[textproc.Stem(w, lang)]
+		if !ok {
+			continue
+		}
+		for _, q := range words {
+			if !slices.Contains(q.terms, id) {
+				continue
+			}
+			for k := max(0, j-3); k < j; k++ {
+				if denials[pw[k]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// denials are the negators that deny (not those that make a wish or a supposition).
+var denials = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "wasn": true, "isn": true,
+	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true}

@@ -1,0 +1,109 @@
+package answer_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+// Each class of question below is shown on two chronologies: the seed (a French article, asked in
+// English and French) and the New Zealand history (English Wikipedia prose, eval/testdata).
+
+func newZealand(t *testing.T) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile("../eval/testdata/newzealand/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+type classCase struct {
+	q        string
+	answered bool
+	dates    []string // cited dates, in order; nil: not checked
+	words    string   // the answer text contains it
+	quote    string   // a cited quote contains it
+	maxQuote int      // at most this many quotes (0: not checked)
+}
+
+func runClass(t *testing.T, tl *knowledge.Timeline, cases []classCase) {
+	t.Helper()
+	for _, c := range cases {
+		a := ask(tl, c.q)
+		checkGrounded(t, tl, c.q, a)
+		var dates []string
+		for _, ci := range a.Citations {
+			if len(dates) == 0 || dates[len(dates)-1] != ci.Date {
+				dates = append(dates, ci.Date)
+			}
+		}
+		quoted := false
+		for _, ci := range a.Citations {
+			quoted = quoted || strings.Contains(ci.Quote, c.quote)
+		}
+		switch {
+		case a.Answered != c.answered:
+			t.Errorf("%q: answered=%v, want %v:\n%s", c.q, a.Answered, c.answered, a.Text)
+		case c.dates != nil && !slices.Equal(dates, c.dates):
+			t.Errorf("%q: cites %v, want %v:\n%s", c.q, dates, c.dates, a.Text)
+		case !strings.Contains(a.Text, c.words):
+			t.Errorf("%q: answer lacks %q:\n%s", c.q, c.words, a.Text)
+		case c.quote != "" && !quoted:
+			t.Errorf("%q: no quote contains %q: %+v", c.q, c.quote, a.Citations)
+		case c.maxQuote > 0 && len(a.Citations) > c.maxQuote:
+			t.Errorf("%q: %d quotes, want at most %d", c.q, len(a.Citations), c.maxQuote)
+		}
+	}
+}
+
+func TestCountsAreComputedFromTheChronology(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "how many days before election day did WL DM Don Jr? list em", answered: true,
+			dates: []string{"2016-09-20", "2016-10-03", "2016-10-12", "2016-10-21"}, words: "4, on 4 different dates"},
+		{q: "Sur combien de jours différents Trump Jr. a-t-il répondu à WikiLeaks d'après l'article ?", answered: true, words: "à 3 dates différentes"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "how many events in the 1850s?", answered: true, dates: []string{"1852", "1854", "1856"}, words: "3, on 3 different dates"},
+	})
+}
+
+func TestNavigationRelativeToAnEventNamedByItsContent(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what came right after the tax-returns message?", answered: true, dates: []string{"2016-11-08"}, words: "The event after"},
+		{q: "Quel message vient juste avant celui où WL propose Assange comme ambassadeur ?", answered: true, dates: []string{"2016-11-09"}},
+		{q: "c koi le premier msg de WL après le meeting du 10 octobre 2016 ?", answered: true, dates: []string{"2016-10-12"}},
+		{q: "Qu'est-ce qui s'est passé trois jours avant le message de WL du 11 juillet 2017 ?", answered: true, dates: []string{"2017-07-08"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened right after the treaty of waitangi was signed?", answered: true, dates: []string{"1840-05-21"}},
+		{q: "What happened just before the Treaty of Waitangi?", answered: true, dates: []string{"1835"}},
+	})
+}
+
+func TestSingleEventAnswersQuoteThePassageThatAnswers(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "who did Kushner fwd the WL email to?", answered: true, quote: "Kushner a transféré le mail à Hope Hicks", maxQuote: 2},
+		{q: "did Don Jr ever reply to the 'Wow' msg?", answered: true, quote: "Trump Jr. n'a pas répondu.", words: "No, according to the source", maxQuote: 2},
+		{q: "in the dec message what was 'vraiment facile et utile' supposed to refer to?", answered: true, quote: "vraiment facile et utile", maxQuote: 2},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "Combien de Moriori ont survécu en 1862 ?", answered: true, dates: []string{"1862"}, maxQuote: 2},
+	})
+}
+
+func TestRefusalsNameWhatTheSourceDoesNotSay(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "How many followers does Trump Jr. have on Twitter?", answered: false, words: "does not mention “followers”"},
+		{q: "Combien de voix Trump a eu en 2016 ?", answered: false, words: "ne mentionne pas « voix »"},
+		{q: "Qu'a répondu Kellyanne Conway au mail de Don Jr ?", answered: false, words: "La source ne dit pas que Kellyanne Conway a fait cela"},
+		// A yes/no question is answered even when the answer is no.
+		{q: "did Don Jr ever reply to the 'Wow' msg?", answered: true},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "When did New Zealand adopt the euro?", answered: false, words: "does not mention"},
+		{q: "Combien de médailles olympiques la NZ a-t-elle gagnées ?", answered: false, words: "ne mentionne pas « medailles »"},
+	})
+}
