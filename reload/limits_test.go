@@ -150,6 +150,8 @@ func TestStuckReloadDoesNotBlockTheNext(t *testing.T) {
 	}
 
 	writeAtomically(t, path, summaryEdit(t, orig))
+	// The next reload is an ordinary one: give it the time a loaded CI machine under -race needs.
+	m.timeout = time.Minute
 	rep, err := m.Reload(context.Background(), "sighup", nil)
 	if err != nil {
 		t.Fatalf("the next reload: %v", err)
