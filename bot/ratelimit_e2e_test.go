@@ -190,3 +190,27 @@ func seedTimeline(t *testing.T) *knowledge.Timeline {
 	}
 	return tl
 }
+
+// The same bound holds for every REST call, here the reply to a direct message: a few retries, a
+// log line, and the handler moves on.
+func TestAMessageReplyUnder429IsRetriedAFewTimesThenGivenUp(t *testing.T) {
+	t.Parallel()
+	logs := newLogSink()
+	r := start(t, fakediscord.Options{}, bot.Options{Logger: logs.logger()}, nil)
+	r.fake.RateLimitN("POST", "/channels/", 0, -1)
+	r.fake.DispatchMessage(fakediscord.MessageSpec{DM: true, Content: "What happened on Nov 8?"})
+	ctx := waitCtx(t, 15*time.Second)
+	logs.wait(t, ctx, `"msg":"reply to message"`)
+	var posts int
+	for _, req := range r.fake.Requests() {
+		if req.Method == "POST" && strings.HasSuffix(req.Path, "/messages") {
+			posts++
+		}
+	}
+	if posts != 1+bot.DefaultRateLimitRetries {
+		t.Errorf("%d replies sent, want %d", posts, 1+bot.DefaultRateLimitRetries)
+	}
+	if !strings.Contains(logs.String(), "discord rate limit: giving up") {
+		t.Errorf("no log line for giving up:\n%s", logs.String())
+	}
+}
