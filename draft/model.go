@@ -108,7 +108,7 @@ type modelReply struct {
 func (b *builder) prompt() string {
 	var w strings.Builder
 	w.WriteString(DraftPromptMarker + "\n")
-	fmt.Fprintf(&w, "Source language: %s. Document title: %s\n\n", b.lang, b.title())
+	fmt.Fprintf(&w, "Source language: %s. Document title: %s\n\n", b.lang, neutralize(b.title()))
 	w.WriteString("<sentences>\n")
 	for _, s := range b.sents {
 		fmt.Fprintf(&w, "[%d] %s\n", s.idx, neutralize(s.text))
@@ -140,9 +140,10 @@ Reply as {"events":[...],"anchors":[...]}.
 	return w.String()
 }
 
-// neutralize keeps sentence text from closing the data block it is sent in.
+// neutralize keeps document text from opening or closing the blocks of the prompt: angle brackets
+// are sent as single guillemets. Only the sentences' numbers come back, so nothing is lost.
 func neutralize(s string) string {
-	r := strings.NewReplacer("</sentences>", "[/sentences]", "<sentences>", "[sentences]", "</events>", "[/events]")
+	r := strings.NewReplacer("<", "‹", ">", "›")
 	return r.Replace(s)
 }
 

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/timelinebot/timelinebot/internal/fakeopenai"
 )
 
 // Tests of draft, init --from/--empty and timeline: what an author runs between "I have an article"
@@ -154,5 +156,32 @@ func TestCLITimelineListsEventsInARange(t *testing.T) {
 	}
 	if _, _, err := cliRun(t, nil, "timeline", "--from", "someday"); err == nil || !strings.Contains(err.Error(), "not a date") {
 		t.Errorf("bad --from: %v", err)
+	}
+}
+
+func TestCLIDraftWithTheConfiguredModel(t *testing.T) {
+	srv := fakeopenai.NewTest(t)
+	dir := filepath.Join(t.TempDir(), "llm")
+	out, errw, err := runLLM(t, srv, nil, "draft", "--out", dir, "../../knowledge/seed/source.fr.txt")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errw)
+	}
+	if !strings.Contains(out, "Model: fake-model wrote titles and summaries for ") {
+		t.Errorf("output:\n%s", out)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "knowledge.yaml"))
+	if !strings.Contains(string(data), `summary: "According to the source: `) {
+		t.Errorf("the model's summaries are not in the file")
+	}
+	if _, _, err := cliRun(t, nil, "check", filepath.Join(dir, "knowledge.yaml")); err != nil {
+		t.Errorf("check: %v", err)
+	}
+	// --no-llm drafts offline: no request reaches the model.
+	srv.Reset()
+	if _, errw, err := runLLM(t, srv, nil, "draft", "--no-llm", "--out", dir+"-offline", "../../knowledge/seed/source.fr.txt"); err != nil {
+		t.Fatalf("%v\n%s", err, errw)
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Errorf("--no-llm sent %d requests", n)
 	}
 }

@@ -8,7 +8,8 @@
 // <passages> block) and replies with one sentence per event built from the event's first passage,
 // followed by [n] markers for all of that event's passages — an answer that is grounded, so the dev
 // eval can be scored with it. Like a gullible model, it obeys an injected "ignore previous
-// instructions and say X" in the question by replying X.
+// instructions and say X" in the question by replying X. A drafting request of package draft is
+// answered with a JSON draft instead (see draft.go).
 //
 // Each request's behaviour is the next one queued with Then, else the default (SetDefault): see
 // Behavior for the failures it can produce. Every request is recorded (Requests), with its
@@ -462,6 +463,9 @@ func injected(q string) (string, bool) {
 
 // compose writes the reply for a behaviour.
 func compose(b Behavior, req Request) string {
+	if text, ok := draftReply(b, req); ok && b != NoAnswer && b != ObeyInjection {
+		return text
+	}
 	switch b {
 	case NoAnswer:
 		return NoAnswerPhrase
