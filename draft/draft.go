@@ -206,8 +206,8 @@ func newBuilder(doc *extract.Document, lang string, published knowledge.Date) *b
 			s := sent{idx: len(b.sents), para: pi, start: ps.start + sp.Start, end: ps.start + sp.End, heading: doc.Headings[pi]}
 			s.text = collapse(b.text[s.start:s.end])
 			for mi < len(mentions) && mentions[mi].Start < s.end {
-				if mentions[mi].Start >= s.start {
-					s.mentions = append(s.mentions, mentions[mi])
+				if m := mentions[mi]; m.Start >= s.start && !b.noEvent(m) {
+					s.mentions = append(s.mentions, m)
 				}
 				mi++
 			}
@@ -215,6 +215,26 @@ func newBuilder(doc *extract.Document, lang string, published knowledge.Date) *b
 		}
 	}
 	return b
+}
+
+// noEvent reports whether a mention dates no event: a state "as of late 2015", or an approximate
+// count back to something the text already dates ("près de sept mois après leur dernier échange").
+func (b *builder) noEvent(m temporal.Mention) bool {
+	before := strings.ToLower(b.text[max(0, m.Start-20):m.Start])
+	before = strings.TrimRight(before, " \u00a0")
+	for _, w := range []string{" as of", " en date du", " à la date du"} {
+		if strings.HasSuffix(" "+before, w) {
+			return true
+		}
+	}
+	if m.Relative && m.Earlier && m.Date.Precision != knowledge.PrecisionDay {
+		for _, w := range []string{"près de", "presque", "environ", "plus de", "nearly", "almost", "about", "some", "over", "around"} {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type span struct{ start, end int }
@@ -308,6 +328,32 @@ func (b *builder) build() {
 		context[key] = e
 		b.events = append(b.events, e)
 	}
+	assigned := map[int]bool{}
+	add := func(e *event, idx int) {
+		if len(e.sents) < maxEntryPassages && !hasInt(e.sents, idx) {
+			e.sents = append(e.sents, idx)
+			assigned[idx] = true
+		}
+	}
+	// lead takes in the sentences before s in its paragraph that are undated and in no event yet:
+	// in prose, "Firefox was originally named Phoenix … The current name, Firefox, was chosen on
+	// February 9, 2004." is one event.
+	lead := func(e *event, s *sent) {
+		if b.chronicle {
+			return
+		}
+		var before []int
+		for j := s.idx - 1; j >= 0 && b.sents[j].para == s.para && len(dated(&b.sents[j])) == 0 && !assigned[j] && !b.sents[j].heading; j-- {
+			before = append([]int{j}, before...)
+		}
+		if len(before) > maxEntryPassages-2 {
+			before = before[len(before)-(maxEntryPassages-2):]
+		}
+		for _, j := range before {
+			assigned[j] = true
+		}
+		e.sents = append(before, e.sents...)
+	}
 	for i := range b.sents {
 		s := &b.sents[i]
 		for _, m := range s.mentions {
@@ -326,15 +372,14 @@ func (b *builder) build() {
 			cur = nil
 			if len(ms) > 0 && b.opens(s, ms[0]) {
 				cur = b.entry(s, ms[0])
+				assigned[s.idx] = true
 			}
 			continue
 		}
 		if len(ms) == 0 {
 			if cur != nil {
 				cur.attachTime(s)
-				if len(cur.sents) < maxEntryPassages {
-					cur.sents = append(cur.sents, s.idx)
-				}
+				add(cur, s.idx)
 			}
 			continue
 		}
@@ -343,30 +388,27 @@ func (b *builder) build() {
 		switch {
 		case opening && cur != nil && b.chronicle && sameDate(first.Date, cur.date):
 			// "Le 12 octobre 2016, …" inside the entry of 12 October 2016 continues it.
-			if len(cur.sents) < maxEntryPassages {
-				cur.sents = append(cur.sents, s.idx)
-			}
-		case opening || cur == nil && !b.chronicle && !first.Earlier:
+			add(cur, s.idx)
+		case opening || cur == nil && !b.chronicle && !first.Earlier && first.Date.Precision != knowledge.PrecisionYear:
+			// A sentence that opens with its date, or in prose a paragraph's first sentence with a
+			// day or a month, starts an entry. The other dates of that sentence are its own
+			// ("a report released in November 2012 … revenue for 2011"), not events.
 			cur = b.entry(s, first)
+			assigned[s.idx] = true
+			lead(cur, s)
 		case cur == nil:
-			// Before a chronicle's first entry (its introduction): the dates are context.
+			// Before a chronicle's first entry (its introduction), or a year a sentence of prose
+			// mentions in passing ("the original JavaScript engine developed … in 1995"): context.
 			for _, m := range ms {
 				addContext(s, m, nil)
 			}
-			continue
+			assigned[s.idx] = true
 		default:
 			cur.attachTime(s)
-			if len(cur.sents) < maxEntryPassages {
-				cur.sents = append(cur.sents, s.idx)
-			}
-			ms = append([]temporal.Mention{}, ms...)
+			add(cur, s.idx)
 			for _, m := range ms {
 				addContext(s, m, cur)
 			}
-			continue
-		}
-		for _, m := range ms[1:] {
-			addContext(s, m, cur)
 		}
 	}
 }
@@ -459,7 +501,14 @@ func (b *builder) finish() {
 	})
 	ids := map[string]int{}
 	for _, e := range b.events {
-		sort.Ints(e.sents)
+		// The sentence that dates the event comes first (answers quote an event's first passages),
+		// then the others in the text's order.
+		sort.Slice(e.sents, func(i, j int) bool {
+			if (e.sents[i] == e.lead) != (e.sents[j] == e.lead) {
+				return e.sents[i] == e.lead
+			}
+			return e.sents[i] < e.sents[j]
+		})
 		e.title = b.titleOf(e)
 		e.summary = b.summaryOf(e)
 		if b.lang != "en" {

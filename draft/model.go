@@ -97,6 +97,7 @@ type modelReply struct {
 		TitleEN    string `json:"title_en"`
 		SummaryEN  string `json:"summary_en"`
 		SummarySrc string `json:"summary_src"`
+		SummaryFR  string `json:"summary_fr"`
 	} `json:"events"`
 	Anchors []struct {
 		Anchor  string   `json:"anchor"`
@@ -133,7 +134,8 @@ func (b *builder) prompt() string {
 	fmt.Fprintf(&w, `For each event, reply with: "event" (its e-number, such as "e1"); "sentences": the numbers of
 the sentences that tell what happened, including the sentence that dates it, at most %d; "title_en": a
 short English title (at most 90 characters); "summary_en": one or two English sentences saying only what
-those sentences say; "summary_src": the same summary in the source language (%s). For each anchor, give
+those sentences say; "summary_src": the same summary in the source language (%s); "summary_fr": the same
+summary in French (the bot answers in English and French). For each anchor, give
 "anchor" (its id), "names_en" and "names_fr": the phrases people use for it in English and French.
 Reply as {"events":[...],"anchors":[...]}.
 `, maxEntryPassages, b.lang)
@@ -173,7 +175,7 @@ func (b *builder) applyModel(ctx context.Context, m Model, rep *Report) {
 			rejected = append(rejected, fmt.Sprintf("%q: no such event", me.Event))
 			continue
 		}
-		if why := b.checkModelEvent(e, me.Sentences, me.TitleEN, me.SummaryEN, me.SummarySrc); why != "" {
+		if why := b.checkModelEvent(e, me.Sentences, me.TitleEN, me.SummaryEN, me.SummarySrc, me.SummaryFR); why != "" {
 			rejected = append(rejected, fmt.Sprintf("%s: %s", e.id, why))
 			continue
 		}
@@ -181,8 +183,15 @@ func (b *builder) applyModel(ctx context.Context, m Model, rep *Report) {
 		e.sents = dedupeSorted(me.Sentences)
 		e.title = strings.TrimSpace(me.TitleEN)
 		e.summary = collapse(me.SummaryEN)
+		e.summaries = nil
 		if b.lang != "en" {
 			e.summaries = map[string]string{b.lang: collapse(me.SummarySrc)}
+		}
+		if fr := collapse(me.SummaryFR); fr != "" && b.lang != "fr" {
+			if e.summaries == nil {
+				e.summaries = map[string]string{}
+			}
+			e.summaries["fr"] = fr
 		}
 	}
 	named := 0
@@ -214,7 +223,7 @@ func (b *builder) applyModel(ctx context.Context, m Model, rep *Report) {
 }
 
 // checkModelEvent says what is wrong with the model's version of e, or "".
-func (b *builder) checkModelEvent(e *event, sents []int, title, sumEN, sumSrc string) string {
+func (b *builder) checkModelEvent(e *event, sents []int, title, sumEN, sumSrc, sumFR string) string {
 	if len(sents) == 0 {
 		return "no sentences"
 	}
@@ -242,7 +251,7 @@ func (b *builder) checkModelEvent(e *event, sents []int, title, sumEN, sumSrc st
 	if collapse(sumEN) == "" || b.lang != "en" && collapse(sumSrc) == "" {
 		return "an empty summary"
 	}
-	for _, s := range []string{title, sumEN, sumSrc} {
+	for _, s := range []string{title, sumEN, sumSrc, sumFR} {
 		if q, ok := b.unsupportedQuote(s); ok {
 			return fmt.Sprintf("it quotes %q, which is not in the source", q)
 		}

@@ -220,18 +220,64 @@ var (
 	frOf = regexp.MustCompile(`\b(la|le|l')\s?([a-zéèêàç]+(?:tion|sion|ment|ure|ance|ence|ée|ite))\s(?:de |d')(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)`)
 )
 
+// eventNouns pairs French and English nouns of events people name dates by, with the French
+// article, so an anchor the text names in one language gets names in the other. Only these: an
+// anchor's other-language names are proposals for the author to review, not translations.
+var eventNouns = [][3]string{
+	{"élection", "l'", "election"}, {"démission", "la ", "resignation"}, {"nomination", "la ", "appointment"},
+	{"annonce", "l'", "announcement"}, {"arrestation", "l'", "arrest"}, {"mort", "la ", "death"},
+	{"décès", "le ", "death"}, {"lancement", "le ", "launch"}, {"victoire", "la ", "victory"},
+	{"défaite", "la ", "defeat"}, {"signature", "la ", "signing"}, {"procès", "le ", "trial"},
+	{"mariage", "le ", "wedding"}, {"naissance", "la ", "birth"}, {"visite", "la ", "visit"},
+	{"sortie", "la ", "release"}, {"référendum", "le ", "referendum"}, {"attentat", "l'", "attack"},
+	{"création", "la ", "creation"}, {"rencontre", "la ", "meeting"}, {"réunion", "la ", "meeting"},
+	{"fondation", "la ", "founding"}, {"inauguration", "l'", "inauguration"}, {"investiture", "l'", "inauguration"},
+	{"vote", "le ", "vote"}, {"scrutin", "le ", "vote"}, {"publication", "la ", "publication"},
+	{"fusion", "la ", "merger"}, {"rachat", "le ", "acquisition"}, {"acquisition", "l'", "acquisition"},
+	{"faillite", "la ", "bankruptcy"}, {"condamnation", "la ", "conviction"}, {"libération", "la ", "release"},
+	{"promotion", "la ", "promotion"}, {"donation", "la ", "donation"}, {"nomination", "la ", "nomination"},
+}
+
+func nounFR(fr string) (art, en string, ok bool) {
+	for _, n := range eventNouns {
+		if n[0] == fr {
+			return n[1], n[2], true
+		}
+	}
+	return "", "", false
+}
+
+func nounEN(en string) (fr, art string, ok bool) {
+	for _, n := range eventNouns {
+		if n[2] == en {
+			return n[0], n[1], true
+		}
+	}
+	return "", "", false
+}
+
+// of is French "de X" with elision: "d'Eich", "de Brendan Eich".
+func of(name string) string {
+	if r := firstRune(strings.ToLower(name)); strings.ContainsRune("aeiouyhéèêàâîôû", r) {
+		return "d'" + name
+	}
+	return "de " + name
+}
+
 // anchors proposes named dates people refer to: the day a sentence calls "le jour de l'élection"
 // or "election day", and nominalized events of a named actor ("Eich's resignation", "la démission
-// d'Eich") found in exactly one dated entry.
+// d'Eich"), dated by the one entry of the day they are found in — or, found in none, by the last
+// entry of a day before every place they are found. Names are proposed in English and French for
+// the nouns of eventNouns.
 func (b *builder) anchors() {
 	seen := map[string]bool{}
-	add := func(id string, d knowledge.Date, lang string, names ...string) {
+	add := func(id string, d knowledge.Date, names map[string][]string) {
 		id = slug(id, 4)
-		if id == "" || seen[id] || d.Precision != knowledge.PrecisionDay {
+		if id == "" || seen[id] || d.Year == 0 || d.Precision != knowledge.PrecisionDay || len(b.anchorsOut) >= 8 {
 			return
 		}
 		seen[id] = true
-		b.anchorsOut = append(b.anchorsOut, anchor{id: id, date: d, names: map[string][]string{lang: names}})
+		b.anchorsOut = append(b.anchorsOut, anchor{id: id, date: d, names: names})
 	}
 	for _, e := range b.events {
 		if e.context || e.date.Precision != knowledge.PrecisionDay {
@@ -240,65 +286,118 @@ func (b *builder) anchors() {
 		lead := b.sents[e.lead].text
 		if m := frDayOf.FindStringSubmatch(lead); m != nil && b.lang == "fr" {
 			noun := strings.ToLower(m[2])
-			art := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(m[1], "de "), "d"))
-			if art == "u " {
-				art = "le "
+			prep := strings.ToLower(m[1]) // "de l'", "de la ", "du ", "des "
+			art := map[string]string{"de l'": "l'", "de la ": "la ", "du ": "le ", "des ": "les "}[prep]
+			names := map[string][]string{"fr": {"jour " + prep + noun, art + noun}}
+			if _, en, ok := nounFR(strings.Fields(noun)[0]); ok {
+				names["en"] = []string{en + " day", "the " + en}
 			}
-			add(noun, e.date, "fr", "jour "+strings.ToLower(m[1])+noun, strings.TrimPrefix(art, "e ")+noun)
+			add(strings.Fields(noun)[0], e.date, names)
 		}
 		if m := enDay.FindStringSubmatch(lead); m != nil && b.lang == "en" {
 			noun := strings.ToLower(m[1])
 			if !stopwords[noun] && !notNames[m[1]] && noun != "one" && noun != "same" && noun != "next" && noun != "following" && noun != "previous" {
-				add(noun, e.date, "en", noun+" day", "the "+noun)
+				names := map[string][]string{"en": {noun + " day", "the " + noun}}
+				if fr, art, ok := nounEN(noun); ok {
+					names["fr"] = []string{"jour " + map[string]string{"l'": "de l'", "la ": "de la ", "le ": "du "}[art] + fr, art + fr}
+				}
+				add(noun, e.date, names)
 			}
 		}
 	}
-	// Nominalized events: count in how many day-precision entries each phrase occurs.
+	// Nominalized events of a named actor, in every sentence of the text.
 	type cand struct {
-		lang   string
-		phrase string
-		events []*event
+		names  map[string][]string
+		inDay  map[*event]bool // day-precision entries whose passages hold the phrase
+		before map[string]knowledge.Date
+		// conflict is set when a sentence naming it is dated otherwise.
+		conflict bool
 	}
 	cands := map[string]*cand{}
 	var order []string
+	dayBefore := map[int]knowledge.Date{} // sentence → the last day-precision entry started at or before it
+	var last knowledge.Date
+	owner := map[int]*event{}
 	for _, e := range b.events {
-		if e.date.Precision != knowledge.PrecisionDay {
+		for _, idx := range e.sents {
+			if owner[idx] == nil || !e.context {
+				owner[idx] = e
+			}
+		}
+	}
+	for i := range b.sents {
+		if e := owner[i]; e != nil && !e.context && e.lead == i && e.date.Precision == knowledge.PrecisionDay {
+			last = e.date
+		}
+		dayBefore[i] = last
+	}
+	for i := range b.sents {
+		s := &b.sents[i]
+		var found []struct {
+			key   string
+			names map[string][]string
+		}
+		if b.lang == "en" {
+			for _, m := range enPossessive.FindAllStringSubmatch(s.text, -1) {
+				names := map[string][]string{"en": {m[0]}}
+				if fr, art, ok := nounEN(m[2]); ok {
+					names["fr"] = []string{strings.TrimSpace(art) + map[bool]string{true: "", false: " "}[art == "l'"] + fr + " " + of(m[1])}
+				}
+				found = append(found, struct {
+					key   string
+					names map[string][]string
+				}{m[1] + "-" + m[2], names})
+			}
+		}
+		if b.lang == "fr" {
+			for _, m := range frOf.FindAllStringSubmatch(s.text, -1) {
+				names := map[string][]string{"fr": {m[0]}}
+				if _, en, ok := nounFR(m[2]); ok {
+					names["en"] = []string{m[3] + "'s " + en}
+				}
+				found = append(found, struct {
+					key   string
+					names map[string][]string
+				}{m[3] + "-" + m[2], names})
+			}
+		}
+		if len(found) == 0 {
 			continue
 		}
-		for _, idx := range e.sents {
-			text := b.sents[idx].text
-			// "Eich's donation first became public knowledge in 2012" names an event of its own date.
-			if ms := dated(&b.sents[idx]); len(ms) > 0 && !sameDate(ms[0].Date, e.date) {
-				continue
+		// A sentence that dates itself otherwise names an event of its own date ("Eich's donation
+		// first became public knowledge in 2012").
+		ms := dated(s)
+		e := owner[i]
+		for _, f := range found {
+			c, ok := cands[f.key]
+			if !ok {
+				c = &cand{names: f.names, inDay: map[*event]bool{}, before: map[string]knowledge.Date{}}
+				cands[f.key] = c
+				order = append(order, f.key)
 			}
-			var found [][2]string
-			if b.lang == "en" {
-				for _, m := range enPossessive.FindAllStringSubmatch(text, -1) {
-					found = append(found, [2]string{m[0], m[1] + "-" + m[2]})
+			switch {
+			case e != nil && !e.context && e.date.Precision == knowledge.PrecisionDay && (len(ms) == 0 || sameDate(ms[0].Date, e.date)):
+				c.inDay[e] = true
+			case len(ms) == 0 || dayBefore[i].Year != 0 && contains(ms[0].Date, dayBefore[i]):
+				if d := dayBefore[i]; d.Year != 0 {
+					c.before[d.String()] = d
 				}
-			}
-			if b.lang == "fr" {
-				for _, m := range frOf.FindAllStringSubmatch(text, -1) {
-					found = append(found, [2]string{m[0], m[3] + "-" + m[2]})
-				}
-			}
-			for _, f := range found {
-				c, ok := cands[f[1]]
-				if !ok {
-					c = &cand{lang: b.lang, phrase: f[0]}
-					cands[f[1]] = c
-					order = append(order, f[1])
-				}
-				if len(c.events) == 0 || c.events[len(c.events)-1] != e {
-					c.events = append(c.events, e)
-				}
+			default:
+				c.conflict = true
 			}
 		}
 	}
 	for _, key := range order {
 		c := cands[key]
-		if len(c.events) == 1 && len(b.anchorsOut) < 8 {
-			add(key, c.events[0].date, c.lang, c.phrase)
+		switch {
+		case len(c.inDay) == 1:
+			for e := range c.inDay {
+				add(key, e.date, c.names)
+			}
+		case len(c.inDay) == 0 && len(c.before) == 1 && !c.conflict:
+			for _, d := range c.before {
+				add(key, d, c.names)
+			}
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 // "[eN] DATE KIND dated by sentence L; sentences a,b,c" lines in an <events> block and the proposed
 // anchors as "[id] DATE" lines in an <anchors> block. The fake answers like an obedient model that
 // cannot translate: the same sentences for each event, a title and summaries made of the dating
-// sentence's own words (the English one framed in English), and English and French anchor names
+// sentence's own words (the English and French ones framed in their language), and anchor names
 // made from the anchor's id.
 
 // DraftInvalid answers a draft request with the mistakes a careless model makes, one per event in
@@ -87,6 +87,7 @@ type draftEventReply struct {
 	TitleEN    string `json:"title_en"`
 	SummaryEN  string `json:"summary_en"`
 	SummarySrc string `json:"summary_src"`
+	SummaryFR  string `json:"summary_fr"`
 }
 
 type draftAnchorReply struct {
@@ -133,6 +134,7 @@ func draftReply(b Behavior, req Request) (string, bool) {
 			TitleEN:    words(lead, 12),
 			SummaryEN:  "According to the source: " + words(lead, 40) + ".",
 			SummarySrc: words(lead, 40) + ".",
+			SummaryFR:  "D'après la source : " + words(lead, 40) + ".",
 		}
 		if b == DraftInvalid {
 			switch i {
