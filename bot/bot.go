@@ -79,7 +79,9 @@ type Options struct {
 	Metrics         Metrics
 	// Reloader handles /reload; nil when reloading is not available.
 	Reloader Reloader
-	// AttachmentMaxBytes caps a knowledge file uploaded to /reload; 0 means 1 MiB.
+	// Drafter handles /draft; nil when drafting is not available.
+	Drafter Drafter
+	// AttachmentMaxBytes caps a file uploaded to /reload or /draft; 0 means 1 MiB.
 	AttachmentMaxBytes int64
 	// HTTPClient downloads /reload attachments; nil means a client with a 30-second timeout.
 	HTTPClient *http.Client

@@ -86,6 +86,19 @@ func Commands(t *knowledge.Timeline) []*discordgo.ApplicationCommand {
 				Autocomplete:             true, MaxLength: 100,
 			}},
 		},
+		{
+			Name: "draft", NameLocalizations: loc("brouillon"),
+			Description:              "Moderators: draft a knowledge file from an article (installs nothing)",
+			DescriptionLocalizations: loc("Modérateurs : rédiger un fichier de connaissances depuis un article (n'installe rien)"),
+			DefaultMemberPermissions: &manageGuild,
+			DMPermission:             &noDM,
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type: discordgo.ApplicationCommandOptionAttachment, Name: "file", NameLocalizations: map[discordgo.Locale]string{discordgo.French: "fichier"},
+				Description:              "The article: .txt, .md or a saved web page (.html)",
+				DescriptionLocalizations: map[discordgo.Locale]string{discordgo.French: "L'article : .txt, .md ou une page web enregistrée (.html)"},
+				Required:                 true,
+			}},
+		},
 	}
 }
 
@@ -106,6 +119,7 @@ func (b *Bot) commandTable() map[string]commandHandler {
 		"event":    b.cmdEvent,
 		"source":   b.cmdSource,
 		"reload":   b.cmdReload,
+		"draft":    b.cmdDraft,
 	}
 }
 

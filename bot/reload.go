@@ -78,7 +78,7 @@ func (b *Bot) cmdReload(ctx context.Context, in *interaction) error {
 				"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié.")}.WebhookEdit())
 		}
 		var err error
-		if data, err = b.fetchAttachment(ctx, in, o); err != nil {
+		if data, err = b.fetchAttachment(ctx, in, o, reloadUpload); err != nil {
 			return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(err.Error(), maxContent)}.WebhookEdit())
 		}
 	} else if version != "" {
@@ -130,12 +130,29 @@ const DefaultAttachmentMaxBytes = 1 << 20
 // attachmentTimeout bounds the download of an uploaded knowledge file with the default client.
 const attachmentTimeout = 30 * time.Second
 
-// fetchAttachment downloads the knowledge file attached to /reload. The option's value is the
-// attachment's id; Discord resolves it, with its URL, size and file name, in the command data. The
-// file must be YAML and within AttachmentMaxBytes, checked on the size Discord announces and again
-// while reading, since the announced size is not the download. The returned error is the message to
-// show the moderator.
-func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo.ApplicationCommandInteractionDataOption) ([]byte, error) {
+// upload says what a command accepts as an attachment: the command's names (for messages) and the
+// check of the file's name (filename is the uploader's, shown is the same sanitized and quoted for
+// messages).
+type upload struct {
+	command, commandFR string
+	checkName          func(filename, shown, lang string) error
+}
+
+// reloadUpload is a knowledge file for /reload: YAML.
+var reloadUpload = upload{command: "/reload", commandFR: "/recharger", checkName: func(filename, name, lang string) error {
+	if ext := strings.ToLower(path.Ext(filename)); ext != ".yaml" && ext != ".yml" {
+		return fmt.Errorf(tr(lang, "%s is not a knowledge file: upload a YAML file ending in .yaml or .yml (see docs/knowledge-format.md).",
+			"%s n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."), name)
+	}
+	return nil
+}}
+
+// fetchAttachment downloads the file attached to a moderator command (/reload, /draft). The
+// option's value is the attachment's id; Discord resolves it, with its URL, size and file name, in
+// the command data. The file must pass up's name check and be within AttachmentMaxBytes, checked on
+// the size Discord announces and again while reading, since the announced size is not the
+// download. The returned error is the message to show the moderator.
+func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo.ApplicationCommandInteractionDataOption, up upload) ([]byte, error) {
 	lang := in.lang
 	id, _ := o.Value.(string)
 	var att *discordgo.MessageAttachment
@@ -143,22 +160,21 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo
 		att = r.Attachments[id]
 	}
 	if att == nil || att.URL == "" {
-		return nil, errors.New(tr(lang, "Discord did not send the attached file; attach it again and retry /reload.",
-			"Discord n'a pas transmis le fichier joint ; joignez-le de nouveau et relancez /recharger."))
+		return nil, fmt.Errorf(tr(lang, "Discord did not send the attached file; attach it again and retry %s.",
+			"Discord n'a pas transmis le fichier joint ; joignez-le de nouveau et relancez %s."), tr(lang, up.command, up.commandFR))
 	}
 	// The file name is the uploader's text, shown back to them: through the sanitizer.
 	name := `"` + untrustedLine(att.Filename) + `"`
-	if ext := strings.ToLower(path.Ext(att.Filename)); ext != ".yaml" && ext != ".yml" {
-		return nil, fmt.Errorf(tr(lang, "%s is not a knowledge file: upload a YAML file ending in .yaml or .yml (see docs/knowledge-format.md).",
-			"%s n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."), name)
+	if err := up.checkName(att.Filename, name, lang); err != nil {
+		return nil, err
 	}
 	limit := b.opts.AttachmentMaxBytes
 	if limit <= 0 {
 		limit = DefaultAttachmentMaxBytes
 	}
 	tooLarge := func(size int64) error {
-		return fmt.Errorf(tr(lang, "%s is %s; the limit for an uploaded knowledge file is %s (ATTACHMENT_MAX_BYTES). Nothing was changed.",
-			"%s fait %s ; la limite d'un fichier de connaissances envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
+		return fmt.Errorf(tr(lang, "%s is %s; the limit for an uploaded file is %s (ATTACHMENT_MAX_BYTES). Nothing was changed.",
+			"%s fait %s ; la limite d'un fichier envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
 			name, byteSize(size), byteSize(limit))
 	}
 	if int64(att.Size) > limit {
@@ -170,8 +186,8 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo
 			"Discord a transmis une adresse de fichier qui n'est pas une adresse web ; joignez le fichier de nouveau."))
 	}
 	failed := func(why string) error {
-		return fmt.Errorf(tr(lang, "Could not download %s (%s); nothing was changed. Try /reload again.",
-			"Impossible de télécharger %s (%s) ; rien n'a été modifié. Relancez /recharger."), name, why)
+		return fmt.Errorf(tr(lang, "Could not download %s (%s); nothing was changed. Try %s again.",
+			"Impossible de télécharger %s (%s) ; rien n'a été modifié. Relancez %s."), name, why, tr(lang, up.command, up.commandFR))
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {

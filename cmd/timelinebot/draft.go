@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/config"
 	"github.com/timelinebot/timelinebot/draft"
 	"github.com/timelinebot/timelinebot/draft/extract"
@@ -291,4 +292,22 @@ func clip(s string, n int) string {
 func newDraftModel(cfg config.Config) draft.Model {
 	l := cfg.LLM
 	return draft.NewOpenAI(draft.OpenAIOptions{BaseURL: l.BaseURL, APIKey: l.APIKey, Model: l.Model, Timeout: l.Timeout, MaxTokens: l.MaxTokens})
+}
+
+// botDrafter serves /draft: the draft package, with the configured model when there is one, and the
+// source inline so that the moderator can upload the file to /reload file: as it is.
+type botDrafter struct{ cfg config.Config }
+
+func (d botDrafter) Draft(ctx context.Context, name string, data []byte) (bot.DraftFiles, error) {
+	opts := draft.Options{Name: name, InlineSource: true}
+	if d.cfg.LLMEnabled() {
+		opts.Model = newDraftModel(d.cfg)
+	}
+	res, err := draft.Draft(ctx, data, opts)
+	if err != nil {
+		return bot.DraftFiles{}, err
+	}
+	var rep strings.Builder
+	res.Report.Write(&rep)
+	return bot.DraftFiles{Knowledge: res.Knowledge, Source: []byte(res.Source), Report: rep.String()}, nil
 }

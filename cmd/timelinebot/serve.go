@@ -119,6 +119,7 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		Logger:             log,
 		Metrics:            m,
 		Reloader:           reloader,
+		Drafter:            botDrafter{cfg: cfg},
 		AttachmentMaxBytes: cfg.Moderation.AttachmentMaxBytes,
 	}
 	if db != nil {

@@ -109,13 +109,13 @@ func TestServeRegistersLocalizedCommandsInTheGuildOnce(t *testing.T) {
 	for _, c := range cmds {
 		names[c.Name] = true
 	}
-	for _, want := range []string{"ask", "timeline", "event", "source", "reload"} {
+	for _, want := range []string{"ask", "timeline", "event", "source", "reload", "draft"} {
 		if !names[want] {
 			t.Errorf("command /%s not registered; got %v", want, names)
 		}
 	}
-	if len(cmds) != 5 {
-		t.Errorf("want 5 commands after one bulk overwrite, got %d", len(cmds))
+	if len(cmds) != 6 {
+		t.Errorf("want 6 commands after one bulk overwrite, got %d", len(cmds))
 	}
 	if info := s.fake.Identify(); info.Intents&(1<<15) != 0 {
 		t.Errorf("the bot asked for the privileged MESSAGE_CONTENT intent: %d", info.Intents)

@@ -141,8 +141,8 @@ func TestServeHTTPMode(t *testing.T) {
 				t.Errorf("/healthz = %d %q", code, body)
 			}
 			waitReady(t, base)
-			if cmds := fake.Commands(fake.GuildID()); len(cmds) != 5 {
-				t.Errorf("%d commands registered, want 5", len(cmds))
+			if cmds := fake.Commands(fake.GuildID()); len(cmds) != 6 {
+				t.Errorf("%d commands registered, want 6", len(cmds))
 			}
 			atMe := false
 			for _, r := range fake.Requests() {
