@@ -217,6 +217,22 @@ func newBuilder(doc *extract.Document, lang string, published knowledge.Date) *b
 	return b
 }
 
+// figure reports whether m dates a figure rather than an event: "revenue for 2011", "from $123
+// million in 2010", "10% in 2015".
+func (b *builder) figure(m temporal.Mention) bool {
+	before := strings.ToLower(b.text[max(0, m.Start-25):m.Start])
+	after := strings.ToLower(b.text[m.End:min(len(b.text), m.End+25)])
+	if strings.HasSuffix(strings.TrimSpace(before), " for") || strings.HasSuffix(strings.TrimSpace(before), " pour") {
+		return true
+	}
+	for _, w := range []string{"$", "€", "£", "%", " million", " billion", " milliard"} {
+		if strings.Contains(before, w) || strings.Contains(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // noEvent reports whether a mention dates no event: a state "as of late 2015", or an approximate
 // count back to something the text already dates ("près de sept mois après leur dernier échange").
 func (b *builder) noEvent(m temporal.Mention) bool {
@@ -391,11 +407,16 @@ func (b *builder) build() {
 			add(cur, s.idx)
 		case opening || cur == nil && !b.chronicle && !first.Earlier && first.Date.Precision != knowledge.PrecisionYear:
 			// A sentence that opens with its date, or in prose a paragraph's first sentence with a
-			// day or a month, starts an entry. The other dates of that sentence are its own
-			// ("a report released in November 2012 … revenue for 2011"), not events.
+			// day or a month, starts an entry; its other dates are context ("In 1893 … and in 1894
+			// pioneered …"), unless they date a figure ("revenue for 2011 was $163 million").
 			cur = b.entry(s, first)
 			assigned[s.idx] = true
 			lead(cur, s)
+			for _, m := range ms[1:] {
+				if !b.figure(m) {
+					addContext(s, m, cur)
+				}
+			}
 		case cur == nil:
 			// Before a chronicle's first entry (its introduction), or a year a sentence of prose
 			// mentions in passing ("the original JavaScript engine developed … in 1995"): context.

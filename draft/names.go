@@ -266,9 +266,9 @@ func of(name string) string {
 
 // anchors proposes named dates people refer to: the day a sentence calls "le jour de l'élection"
 // or "election day", and nominalized events of a named actor ("Eich's resignation", "la démission
-// d'Eich"), dated by the one entry of the day they are found in — or, found in none, by the last
-// entry of a day before every place they are found. Names are proposed in English and French for
-// the nouns of eventNouns.
+// d'Eich") of the nouns of eventNouns, dated by the one entry of the day they are found in — or,
+// found in none, by the last entry of a day before every place they are found. Names are proposed
+// in English and French.
 func (b *builder) anchors() {
 	seen := map[string]bool{}
 	add := func(id string, d knowledge.Date, names map[string][]string) {
@@ -339,6 +339,10 @@ func (b *builder) anchors() {
 		}
 		if b.lang == "en" {
 			for _, m := range enPossessive.FindAllStringSubmatch(s.text, -1) {
+				if _, _, ok := nounEN(m[2]); !ok && m[2] != "departure" {
+					// "Mozilla's mission", "Cannon's stance": not an event people date things by.
+					continue
+				}
 				names := map[string][]string{"en": {m[0]}}
 				if fr, art, ok := nounEN(m[2]); ok {
 					names["fr"] = []string{strings.TrimSpace(art) + map[bool]string{true: "", false: " "}[art == "l'"] + fr + " " + of(m[1])}
@@ -351,6 +355,9 @@ func (b *builder) anchors() {
 		}
 		if b.lang == "fr" {
 			for _, m := range frOf.FindAllStringSubmatch(s.text, -1) {
+				if _, _, ok := nounFR(m[2]); !ok && m[2] != "départ" {
+					continue
+				}
 				names := map[string][]string{"fr": {m[0]}}
 				if _, en, ok := nounFR(m[2]); ok {
 					names["en"] = []string{m[3] + "'s " + en}

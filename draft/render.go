@@ -118,8 +118,13 @@ func describeKind(k extract.Kind) string {
 	return "a plain text"
 }
 
+// firstHeading is the heading the document opens with (in its first two paragraphs), if any: a
+// heading further down titles a section, not the document.
 func (b *builder) firstHeading() string {
 	for i := range b.sents {
+		if b.sents[i].para > 1 {
+			break
+		}
 		if b.sents[i].heading && !isCredit(b.sents[i].text) {
 			return b.sents[i].text
 		}
