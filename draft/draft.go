@@ -173,8 +173,8 @@ type event struct {
 	lead               int   // the sentence that dates it
 	mention            temporal.Mention
 	actors             []string
-	// flags for the report
-	relative, inferred, vague bool
+	// flags for the report; period is set for the start of a period ("between 1250 and 1300")
+	relative, inferred, vague, period bool
 }
 
 type builder struct {
@@ -319,8 +319,10 @@ func (b *builder) build() {
 	lastPara := -1
 	context := map[string]*event{}
 	addContext := func(s *sent, m temporal.Mention, rel *event) {
-		if b.inRange(s, m) {
-			// "entre septembre 2016 et juillet 2017" bounds a period; its ends are not events.
+		// "between 1250 and 1300", "entre septembre 2016 et juillet 2017": a period, dated by its
+		// start; its end is no event of its own.
+		period := b.rangePart(s, m)
+		if period == 2 {
 			return
 		}
 		if rel != nil && (sameDate(m.Date, rel.date) || contains(m.Date, rel.date)) {
@@ -340,7 +342,7 @@ func (b *builder) build() {
 			return
 		}
 		e := &event{date: m.Date, context: true, related: rel, sents: []int{s.idx}, lead: s.idx, mention: m,
-			relative: m.Relative, inferred: m.Inferred, vague: m.Vague}
+			relative: m.Relative, inferred: m.Inferred, vague: m.Vague, period: period == 1}
 		context[key] = e
 		b.events = append(b.events, e)
 	}
@@ -406,6 +408,7 @@ func (b *builder) build() {
 			// "Le 12 octobre 2016, …" inside the entry of 12 October 2016 continues it.
 			add(cur, s.idx)
 		case opening || cur == nil && !b.chronicle && !first.Earlier && first.Date.Precision != knowledge.PrecisionYear:
+			// (A period's start dates it: "Sometime between 1250 and 1300, …".)
 			// A sentence that opens with its date, or in prose a paragraph's first sentence with a
 			// day or a month, starts an entry; its other dates are context ("In 1893 … and in 1894
 			// pioneered …"), unless they date a figure ("revenue for 2011 was $163 million").
@@ -434,21 +437,33 @@ func (b *builder) build() {
 	}
 }
 
-// inRange reports whether m is an end of a range: "between X and Y", "entre X et Y", "from X to Y".
-func (b *builder) inRange(s *sent, m temporal.Mention) bool {
+// rangePart says whether m starts (1) or ends (2) a period — "between X and Y", "entre X et Y",
+// "from X to Y" — or neither (0).
+func (b *builder) rangePart(s *sent, m temporal.Mention) int {
 	for i, o := range s.mentions {
-		if o.Start == m.Start {
-			if i+1 < len(s.mentions) {
-				mid := strings.ToLower(strings.TrimSpace(b.text[m.End:s.mentions[i+1].Start]))
-				before := strings.ToLower(b.text[s.start:m.Start])
-				if (mid == "and" || mid == "et" || mid == "to" || mid == "à" || mid == "au") &&
-					(strings.HasSuffix(strings.TrimSpace(before), "between") || strings.HasSuffix(strings.TrimSpace(before), "entre") || strings.HasSuffix(strings.TrimSpace(before), "from") || strings.HasSuffix(strings.TrimSpace(before), "de")) {
-					return true
-				}
-			}
-			if i > 0 {
-				return b.inRange(s, s.mentions[i-1]) && strings.ToLower(strings.TrimSpace(b.text[s.mentions[i-1].End:m.Start])) != "" && len(strings.Fields(b.text[s.mentions[i-1].End:m.Start])) == 1
-			}
+		if o.Start != m.Start {
+			continue
+		}
+		if i+1 < len(s.mentions) && b.joins(s, m, s.mentions[i+1]) {
+			return 1
+		}
+		if i > 0 && b.joins(s, s.mentions[i-1], m) {
+			return 2
+		}
+	}
+	return 0
+}
+
+// joins reports whether "between a and c" (or "entre a et c", "from a to c") holds in s.
+func (b *builder) joins(s *sent, a, c temporal.Mention) bool {
+	mid := strings.ToLower(strings.TrimSpace(b.text[a.End:c.Start]))
+	before := strings.TrimSpace(strings.ToLower(b.text[s.start:a.Start]))
+	if mid != "and" && mid != "et" && mid != "to" && mid != "à" && mid != "au" && mid != "-" && mid != "–" {
+		return false
+	}
+	for _, w := range []string{"between", "entre", "from", "de", "du"} {
+		if strings.HasSuffix(before, " "+w) || before == w {
+			return true
 		}
 	}
 	return false
@@ -456,7 +471,7 @@ func (b *builder) inRange(s *sent, m temporal.Mention) bool {
 
 func (b *builder) entry(s *sent, m temporal.Mention) *event {
 	e := &event{date: m.Date, sents: []int{s.idx}, lead: s.idx, mention: m,
-		relative: m.Relative, inferred: m.Inferred, vague: m.Vague}
+		relative: m.Relative, inferred: m.Inferred, vague: m.Vague, period: b.rangePart(s, m) == 1}
 	e.attachTime(s)
 	b.events = append(b.events, e)
 	return e

@@ -226,6 +226,9 @@ func (e *event) reviewNote() string {
 	if e.vague {
 		why = append(why, fmt.Sprintf("%q is approximate; the date is the %s that contains it", e.mention.Text, precisionName(e)))
 	}
+	if e.period {
+		why = append(why, fmt.Sprintf("%q starts a period; the event is dated by its start", e.mention.Text))
+	}
 	if e.relative {
 		why = append(why, fmt.Sprintf("%q was counted from %s", e.mention.Text, e.mention.Base))
 	}
