@@ -80,6 +80,7 @@ func TestNavigationRelativeToAnEventNamedByItsContent(t *testing.T) {
 	runClass(t, newZealand(t), []classCase{
 		{q: "what happened right after the treaty of waitangi was signed?", answered: true, dates: []string{"1840-05-21"}},
 		{q: "What happened just before the Treaty of Waitangi?", answered: true, dates: []string{"1835"}},
+		{q: "what happened two years after the first parliament met?", answered: true, dates: []string{"1856"}, words: "2 years after"},
 	})
 }
 

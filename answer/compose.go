@@ -242,6 +242,12 @@ func relativeLead(r Retrieval) string {
 	switch {
 	case rel.Before:
 		return tr(r.Lang, "The event before %s:", "L'événement précédant %s :", from)
+	case rel.Days > 0 && rel.Days%365 == 0:
+		return tr(r.Lang, "%d years after %s:", "%d ans après %s :", rel.Days/365, from)
+	case rel.Days > 0 && rel.Days%30 == 0:
+		return tr(r.Lang, "%d months after %s:", "%d mois après %s :", rel.Days/30, from)
+	case rel.Days > 0 && rel.Days%7 == 0:
+		return tr(r.Lang, "%d weeks after %s:", "%d semaines après %s :", rel.Days/7, from)
 	case rel.Days > 0:
 		return tr(r.Lang, "%d days after %s:", "%d jours après %s :", rel.Days, from)
 	}

@@ -101,7 +101,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		r.Reason = OffTopic
 	case r.immediateQuery(textproc.Fold(q.Text)):
 	case p.Kind == question.NoDate && r.quotedQuery(q.Text):
-	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder) && r.relativePeriod(q.Text):
+	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(q.Text)) && r.relativePeriod(q.Text):
 	case p.Kind == question.NoDate && r.relativeQuery(textproc.Fold(q.Text)):
 	case r.Intent == AskHowMany && r.countQuery(p.Rest):
 	case p.Order != question.AnyOrder:
@@ -118,6 +118,22 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		r.topicQuery(p)
 	}
 	return r
+}
+
+// orderInClause reports whether the question's "first" or "last" belongs to the event a relative
+// clause describes ("two years after the first parliament met"), not to what it asks.
+func orderInClause(text string) bool {
+	_, _, what, _, ok := parseRelative(textproc.Fold(text))
+	if !ok {
+		return false
+	}
+	for _, w := range textproc.Words(what) {
+		switch w {
+		case "first", "last", "premier", "premiere", "dernier", "derniere", "earliest", "latest":
+			return true
+		}
+	}
+	return false
 }
 
 // relativePeriod answers a count, a list or a first/last over the period a relative clause names

@@ -25,7 +25,7 @@ type Relative struct {
 var (
 	// "right after X", "two days after X", "a few days after X", "juste avant celui où X", "deux jours
 	// après que X", "the day after X", "le lendemain de X".
-	reRelative = regexp.MustCompile(`\b(?:(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la)\s+)?(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?)\s+)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
+	reRelative = regexp.MustCompile(`\b(?:(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la)\s+)?(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?|months?|mois|years?|ans|annees)\s+(?:later\s+|plus tard\s+)?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
 	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|\b(?:le\s+)?(lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
 	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1}
@@ -91,9 +91,14 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 		default:
 			days = -1 // "a few", "quelques"
 		}
-		if strings.HasPrefix(m[2], "week") || strings.HasPrefix(m[2], "semaine") {
-			if days > 0 {
+		if days > 0 {
+			switch {
+			case strings.HasPrefix(m[2], "week") || strings.HasPrefix(m[2], "semaine"):
 				days *= 7
+			case strings.HasPrefix(m[2], "month") || m[2] == "mois":
+				days *= 30
+			case strings.HasPrefix(m[2], "year") || m[2] == "ans" || m[2] == "annees":
+				days *= 365
 			}
 		}
 	}
@@ -272,8 +277,16 @@ func step(t *knowledge.Timeline, e *knowledge.Event, before bool, days int) *kno
 		if days < 0 && dist > fewDays {
 			continue
 		}
-		if days > 0 && dist < days {
-			continue
+		// An offset counts from start to start ("two years after 1854" is 1856, though 1854 lasts
+		// all year), with a tenth of slack for months and years of approximate length.
+		if days > 0 {
+			offset := int(cs.From - span.From)
+			if before {
+				offset = int(span.To - cs.To)
+			}
+			if offset < days-days/10 {
+				continue
+			}
 		}
 		if best == nil {
 			best = c
