@@ -32,24 +32,29 @@ type ReloadReport struct {
 }
 
 // isModerator checks on the bot's side, whatever Discord's command permissions say (server admins
-// can override those), that the member may run moderator commands: one of the moderator roles, or
-// Manage Server / Administrator in the operator's own server (DISCORD_GUILD_ID). Permissions in any
-// other server do not count: with global commands, the admin of every server that invited the bot
-// would otherwise be able to replace the knowledge all servers are served.
+// can override those), that the member may run moderator commands (see IsModerator).
 func (b *Bot) isModerator(in *interaction) bool {
 	if in.Member == nil {
 		return false // not in DMs
 	}
-	for _, r := range in.Member.Roles {
-		if slices.Contains(b.opts.ModeratorRoleIDs, r) {
+	return IsModerator(b.opts.ModeratorRoleIDs, b.opts.GuildID, in.GuildID, in.Member.Roles, in.Member.Permissions)
+}
+
+// IsModerator is the moderator rule, for /reload and for the moderators' web page: a member of
+// guildID with one of the moderator roles, or with Manage Server / Administrator in the
+// operator's own server (homeGuildID, DISCORD_GUILD_ID). Permissions in any other server do not
+// count: with global commands, the admin of every server that invited the bot would otherwise be
+// able to replace the knowledge all servers are served.
+func IsModerator(moderatorRoleIDs []string, homeGuildID, guildID string, roles []string, permissions int64) bool {
+	for _, r := range roles {
+		if slices.Contains(moderatorRoleIDs, r) {
 			return true
 		}
 	}
-	if b.opts.GuildID == "" || in.GuildID != b.opts.GuildID {
+	if homeGuildID == "" || guildID != homeGuildID {
 		return false
 	}
-	p := in.Member.Permissions
-	return p&discordgo.PermissionAdministrator != 0 || p&discordgo.PermissionManageGuild != 0
+	return permissions&discordgo.PermissionAdministrator != 0 || permissions&discordgo.PermissionManageGuild != 0
 }
 
 func (b *Bot) cmdReload(ctx context.Context, in *interaction) error {

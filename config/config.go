@@ -62,6 +62,7 @@ type Config struct {
 	HTTP       HTTP
 	Log        Log
 	Database   Database
+	Admin      Admin
 	// ShutdownTimeout bounds the graceful shutdown (SHUTDOWN_TIMEOUT).
 	ShutdownTimeout time.Duration
 }

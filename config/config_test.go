@@ -229,6 +229,8 @@ var sample = map[string]string{
 	"DATABASE_QUEUE":         "500",
 	"STORE_USER_IDS":         "raw",
 	"STORE_HASH_KEY":         "a-long-random-hash-key-0123456789",
+	"DISCORD_CLIENT_SECRET":  "oauth-client-secret-0123456789",
+	"ADMIN_BASE_URL":         "https://bot.example.org",
 }
 
 func TestEverySettingIsReadFromEverySource(t *testing.T) {

@@ -430,7 +430,7 @@ var settings = append([]*setting{
 		func(c *Config) string { return c.ShutdownTimeout.String() },
 		func(c *Config) error { return checkDuration(c.ShutdownTimeout, time.Nanosecond, 10*time.Minute) },
 	),
-}, databaseSettings()...) // config/database.go
+}, append(databaseSettings(), adminSettings()...)...) // config/database.go, config/admin.go
 
 // byName indexes settings by Name.
 var byName = func() map[string]*setting {

@@ -122,6 +122,11 @@ var commands = map[string]command{
 		flags:   versionsFlags,
 		run:     runVersions,
 	},
+	"admin-link": {
+		usage:   "admin-link",
+		summary: "print a single-use login link to the moderators' page (/admin/ on HTTP_ADDR), valid 10 minutes",
+		run:     runAdminLink,
+	},
 	"config": {
 		usage:            "config",
 		summary:          "print the effective settings and where each came from (secrets redacted)",

@@ -131,23 +131,27 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		}
 	}
 	b := bot.New(opts, answerer, store)
+	adminH, err := newAdmin(cfg, db, store, reloader, log) // admin.go
+	if err != nil {
+		return err
+	}
 
 	if cfg.Discord.Mode == config.ModeHTTP {
-		return serveInteractions(ctx, cfg, log, m, b, sess)
+		return serveInteractions(ctx, cfg, log, m, b, sess, adminH)
 	}
-	return serveGateway(ctx, cfg, log, m, b, sess)
+	return serveGateway(ctx, cfg, log, m, b, sess, adminH)
 }
 
 // serveGateway runs the bot over the gateway, with the metrics and health server on HTTP_ADDR
 // when it is set.
-func serveGateway(ctx context.Context, cfg config.Config, log *slog.Logger, m *metrics.Metrics, b *bot.Bot, sess *discordgo.Session) error {
+func serveGateway(ctx context.Context, cfg config.Config, log *slog.Logger, m *metrics.Metrics, b *bot.Bot, sess *discordgo.Session, adminH http.Handler) error {
 	if cfg.Discord.ShardCount > 1 {
 		log.Info("gateway shard", "shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount)
 	}
 	if cfg.HTTP.Addr == "" {
 		return b.Run(ctx, sess)
 	}
-	srv, errc, err := listenHTTP(cfg.HTTP.Addr, m.Handler(), log)
+	srv, errc, err := listenHTTP(cfg.HTTP.Addr, withAdmin(m.Handler(), adminH), log)
 	if err != nil {
 		return err
 	}
@@ -168,10 +172,13 @@ func serveGateway(ctx context.Context, cfg config.Config, log *slog.Logger, m *m
 // serveInteractions runs the bot as an HTTP interactions endpoint on HTTP_ADDR: /interactions
 // beside /metrics, /healthz and /readyz. It registers the commands through REST, which needs the
 // bot token, and is ready once they are.
-func serveInteractions(ctx context.Context, cfg config.Config, log *slog.Logger, m *metrics.Metrics, b *bot.Bot, sess *discordgo.Session) error {
+func serveInteractions(ctx context.Context, cfg config.Config, log *slog.Logger, m *metrics.Metrics, b *bot.Bot, sess *discordgo.Session, adminH http.Handler) error {
 	mux := http.NewServeMux()
 	mux.Handle("/interactions", b.InteractionsHandler(cfg.Discord.PublicKey, sess))
 	mux.Handle("/", m.Handler())
+	if adminH != nil {
+		mux.Handle("/admin/", adminH)
+	}
 	srv, errc, err := listenHTTP(cfg.HTTP.Addr, mux, log)
 	if err != nil {
 		return err

@@ -42,6 +42,7 @@ type reqCtx struct {
 	params  []string
 	route   *route
 	body    []byte // JSON body (payload_json of multipart requests)
+	raw     []byte // the body as received (form-encoded OAuth2 requests)
 	files   []Attachment
 	v       any // decoded body
 }
@@ -82,6 +83,7 @@ func (s *Server) routes() []*route {
 		{method: "PATCH", pattern: "/channels/{channel_id}/messages/{message_id}", body: true, handler: s.handleChannelMessage},
 		{method: "DELETE", pattern: "/channels/{channel_id}/messages/{message_id}", handler: s.handleChannelMessage},
 	}
+	rs = append(rs, s.oauthRoutes()...) // oauth2.go
 	for _, r := range rs {
 		r.segs = strings.Split(strings.Trim(r.pattern, "/"), "/")
 	}
@@ -177,6 +179,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveAttachment(sw, r)
 		return
 	}
+	if p == "/oauth2/authorize" {
+		s.serveAuthorize(sw, r) // oauth2.go: the browser page, outside the API
+		return
+	}
 	const prefix = "/api/v10"
 	if !strings.HasPrefix(p, prefix+"/") {
 		if strings.HasPrefix(p, "/api/") {
@@ -197,7 +203,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(sw, http.StatusNotFound, 0, "404: Not Found")
 		return
 	}
-	c := &reqCtx{s: s, w: sw, r: r, arrival: arrival, path: apiPath, params: params, route: rt}
+	c := &reqCtx{s: s, w: sw, r: r, arrival: arrival, path: apiPath, params: params, route: rt, raw: body}
 	switch rt.auth {
 	case authBot:
 		if !rec.AuthorizationOK {
@@ -264,7 +270,10 @@ func (c *reqCtx) bucket() string {
 				major += "/" + c.params[1]
 			}
 		case strings.Contains(c.route.pattern, "{guild_id}"):
-			major = c.params[1]
+			major = c.params[len(c.params)-1] // /applications/{a}/guilds/{g}/…, /guilds/{g}, /users/@me/guilds/{g}/member
+			if len(c.params) > 1 {
+				major = c.params[1]
+			}
 		}
 	}
 	h := sha1.Sum([]byte(c.route.method + " " + c.route.pattern + " " + major))

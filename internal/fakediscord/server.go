@@ -86,6 +86,8 @@ type Server struct {
 
 	gw gateway
 
+	oauth oauthState // OAuth2 and guild members (oauth2.go)
+
 	routesOnce sync.Once
 	routeList  []*route
 }
