@@ -151,7 +151,7 @@ func New(opts Options) (*Handler, error) {
 	m := http.NewServeMux()
 	// Without a session.
 	m.HandleFunc("GET /admin/login", h.loginPage)
-	m.HandleFunc("GET /admin/login/discord", h.limited(h.discordLogin))
+	m.HandleFunc("GET /admin/login/discord", h.discordLogin)
 	m.HandleFunc("GET /admin/oauth/callback", h.limited(h.oauthCallback))
 	m.HandleFunc("GET /admin/link", h.linkPage)
 	m.HandleFunc("POST /admin/link", h.limited(h.linkLogin))
