@@ -38,7 +38,7 @@ func (c *clock) Add(d time.Duration) {
 // env is the page served on httptest over a real SQLite store, the knowledge file testdata/harbour.yaml
 // copied to a temporary folder and a real reload manager.
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	st    *store.Store
 	ks    *knowledge.Store
 	rl    *reload.Manager
@@ -49,16 +49,27 @@ type env struct {
 	v1    string
 }
 
-func newEnv(t *testing.T, databaseURL string, configure func(*admin.Options)) *env {
+func newEnv(t testing.TB, databaseURL string, configure func(*admin.Options)) *env {
 	t.Helper()
-	e := &env{t: t, clock: &clock{now: time.Now().UTC()}}
-	dir := t.TempDir()
 	data, err := os.ReadFile("testdata/harbour.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.path = filepath.Join(dir, "knowledge.yaml")
-	if err := os.WriteFile(e.path, data, 0o644); err != nil {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "knowledge.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return newEnvWith(t, databaseURL, path, configure)
+}
+
+// newEnvWith serves the knowledge file at path (which reloads and rollbacks rewrite).
+func newEnvWith(t testing.TB, databaseURL, path string, configure func(*admin.Options)) *env {
+	t.Helper()
+	e := &env{t: t, clock: &clock{now: time.Now().UTC()}, path: path}
+	dir := t.TempDir()
+	data, err := os.ReadFile(path)
+	if err != nil {
 		t.Fatal(err)
 	}
 	tl, err := knowledge.LoadFile(e.path)
@@ -148,7 +159,7 @@ type response struct {
 	header http.Header
 }
 
-func do(t *testing.T, c *http.Client, method, u string, form url.Values) response {
+func do(t testing.TB, c *http.Client, method, u string, form url.Values) response {
 	t.Helper()
 	var body io.Reader
 	if form != nil {
@@ -188,7 +199,7 @@ func (e *env) link() string {
 	return l
 }
 
-func tokenOf(t *testing.T, link string) string {
+func tokenOf(t testing.TB, link string) string {
 	t.Helper()
 	u, err := url.Parse(link)
 	if err != nil {
@@ -220,4 +231,4 @@ func (e *env) csrf(c *http.Client) string {
 	return m[1]
 }
 
-func sqlite(t *testing.T) string { return testdb.SQLiteURL(t) }
+func sqlite(t testing.TB) string { return testdb.SQLiteURL(t) }
