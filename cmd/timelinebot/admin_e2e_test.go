@@ -309,3 +309,38 @@ func TestAdminPageInABrowser(t *testing.T) {
 		t.Error("the refused page is wider than a phone's screen")
 	}
 }
+
+// serve wires Discord login: the application id, the client secret, the API URL, the home server
+// and the moderator roles reach the page, and a moderator logs in through the fake Discord while
+// a member without the rule does not.
+func TestServeLogsModeratorsInWithDiscord(t *testing.T) {
+	const appID, modRole = "1100000000000000001", "1100000000000000002"
+	addr := freeAddr(t)
+	base := "http://" + addr
+	s := serve(t, fakediscord.Options{AppID: appID}, "HTTP_ADDR="+addr, "ADMIN_BASE_URL="+base, "DISCORD_APPLICATION_ID="+appID,
+		"DISCORD_CLIENT_SECRET=oauth-secret", "MODERATOR_ROLE_IDS="+modRole)
+	s.fake.EnableOAuth2("oauth-secret", base+"/admin/oauth/callback")
+	login := func(u fakediscord.User, roles ...string) (string, string) {
+		s.fake.AddMember(s.fake.GuildID(), u, roles...)
+		s.fake.SetOAuth2User(u)
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar, Timeout: 10 * time.Second}
+		resp, err := c.Get(base + "/admin/login/discord")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(resp.Body)
+		return resp.Request.URL.Path, b.String()
+	}
+	if path, body := login(fakediscord.User{ID: "1100000000000000010", Username: "mod"}, modRole); path != "/admin/" || !strings.Contains(body, "Overview") {
+		t.Errorf("a moderator ends at %s:\n%s", path, body)
+	}
+	if path, body := login(fakediscord.User{ID: "1100000000000000011", Username: "member"}); path != "/admin/login" || !strings.Contains(body, "You are not a moderator") {
+		t.Errorf("a member without the rule ends at %s:\n%s", path, body)
+	}
+	if n := s.fake.OAuth2Exchanges(); n != 2 {
+		t.Errorf("%d codes exchanged, want 2", n)
+	}
+}
