@@ -100,6 +100,7 @@ func TestRefusalsNameWhatTheSourceDoesNotSay(t *testing.T) {
 		{q: "How many followers does Trump Jr. have on Twitter?", answered: false, words: "does not mention “followers”"},
 		{q: "Combien de voix Trump a eu en 2016 ?", answered: false, words: "ne mentionne pas « voix »"},
 		{q: "Qu'a répondu Kellyanne Conway au mail de Don Jr ?", answered: false, words: "La source ne dit pas que Kellyanne Conway a fait cela"},
+		{q: "when did Trump actually ask Australia to make Assange ambassador?", answered: false, words: "does not say that Donald Trump did that"},
 		// A yes/no question is answered even when the answer is no.
 		{q: "did Don Jr ever reply to the 'Wow' msg?", answered: true},
 	})

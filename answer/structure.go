@@ -585,7 +585,7 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	mentions := t.MentionedActors(folded)
 	for i := range mentions {
 		m := mentions[i]
-		end := m.At + len(m.Actor)
+		end := m.At + m.Len
 		if end+2 <= len(folded) && (folded[end:end+2] == "'s" || folded[end:end+2] == " s") {
 			continue // a possessive names an owner, not who acts
 		}

@@ -23,10 +23,14 @@ type nameIndex struct {
 	names      []actorName
 	byInitials map[string]int
 	byWord     map[string][]int // each word of a name -> names containing it
+	// bySurname maps the last word of a multi-word name to it, when no other name ends so:
+	// "Kushner" is Jared Kushner.
+	bySurname map[string]int
 }
 
 func buildNameIndex(events []*Event) nameIndex {
-	ix := nameIndex{names: buildNames(events), byInitials: map[string]int{}, byWord: map[string][]int{}}
+	ix := nameIndex{names: buildNames(events), byInitials: map[string]int{}, byWord: map[string][]int{}, bySurname: map[string]int{}}
+	ambiguous := map[string]bool{}
 	for i, n := range ix.names {
 		for _, in := range n.initials {
 			if _, dup := ix.byInitials[in]; !dup {
@@ -38,6 +42,16 @@ func buildNameIndex(events []*Event) nameIndex {
 				ix.byWord[w] = append(ix.byWord[w], i)
 			}
 		}
+		if len(n.words) >= 2 {
+			last := n.words[len(n.words)-1]
+			if _, dup := ix.bySurname[last]; dup || len(last) < 4 {
+				ambiguous[last] = true
+			}
+			ix.bySurname[last] = i
+		}
+	}
+	for w := range ambiguous {
+		delete(ix.bySurname, w)
 	}
 	return ix
 }
@@ -121,6 +135,11 @@ func (t *Timeline) matchName(words []string) (actorName, int) {
 			return t.names.names[i], 1
 		}
 	}
+	return t.prefixRunName(words)
+}
+
+// prefixRunName matches a run of prefixes of an actor's words.
+func (t *Timeline) prefixRunName(words []string) (actorName, int) {
 	// Prefix runs: "don jr" → "donald trump jr". At least two words, each a prefix of the next
 	// unmatched actor word, the last one whole: the candidates are the names containing one of the
 	// next few words whole.
@@ -184,6 +203,7 @@ func (t *Timeline) knownWord(w string) bool {
 type Mention struct {
 	Actor string // folded, as the events' actors are written
 	At    int
+	Len   int // bytes of the text that name it
 }
 
 // MentionedActors returns the timeline's actors that folded text names in full, in order of
@@ -204,10 +224,17 @@ func (t *Timeline) MentionedActors(folded string) []Mention {
 				best = ni
 			}
 		}
-		if best >= 0 {
-			out = append(out, Mention{Actor: t.names.names[best].full, At: start})
-			end = start + len(t.names.names[best].full)
+		if best < 0 {
+			// A surname alone names its actor ("Kushner"); the text keeps its own words, so the
+			// ranking is not tilted toward passages that write the name out.
+			if i, ok := t.names.bySurname[folded[start:stop]]; ok {
+				out = append(out, Mention{Actor: t.names.names[i].full, At: start, Len: stop - start})
+				end = stop
+			}
+			continue
 		}
+		out = append(out, Mention{Actor: t.names.names[best].full, At: start, Len: len(t.names.names[best].full)})
+		end = start + len(t.names.names[best].full)
 	}
 	return out
 }
