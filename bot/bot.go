@@ -130,6 +130,9 @@ type Bot struct {
 	cancelWork context.CancelFunc
 
 	feedback struct{ helpful, wrong atomic.Int64 }
+
+	// sharedLimitWarned is when the shared rate limit's failure was last logged (unix nanos).
+	sharedLimitWarned atomic.Int64
 }
 
 // New returns a bot. It does not connect; see Run.

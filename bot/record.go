@@ -64,9 +64,13 @@ func (b *Bot) allow(ctx context.Context, userID string) bool {
 	}
 	ctx, cancel := context.WithTimeout(ctx, sharedLimitBudget)
 	defer cancel()
-	ok, err := b.opts.SharedLimiter.Allow(ctx, "user:"+userID, rl.PerMinute, rl.Burst)
+	ok, err := b.opts.SharedLimiter.Allow(ctx, userID, rl.PerMinute, rl.Burst)
 	if err != nil {
-		b.log.Warn("shared rate limit unavailable; this replica's own limit applies", "err", err)
+		// One line per outage rather than per question.
+		if now := time.Now().UnixNano(); now-b.sharedLimitWarned.Load() > int64(10*time.Second) {
+			b.sharedLimitWarned.Store(now)
+			b.log.Warn("shared rate limit unavailable; this replica's own limit applies (logged at most every 10 s)", "err", err)
+		}
 		return b.limiter.allow(userID)
 	}
 	return ok

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/timelinebot/timelinebot/answer"
@@ -36,6 +37,7 @@ type history struct {
 	// the fallback while it fails.
 	shared SharedHistory
 	log    *slog.Logger
+	warned atomic.Int64 // when the shared history's failure was last logged (unix nanos)
 
 	mu    sync.Mutex
 	convs map[string]*list.Element // of *conversation
@@ -86,7 +88,10 @@ func (h *history) get(key string) []turn {
 			}
 			return out
 		}
-		h.log.Warn("shared conversation history unavailable; using this process's memory", "err", err)
+		if now := time.Now().UnixNano(); now-h.warned.Load() > int64(10*time.Second) {
+			h.warned.Store(now)
+			h.log.Warn("shared conversation history unavailable; using this process's memory (logged at most every 10 s)", "err", err)
+		}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -120,6 +120,11 @@ func (s *Store) userKey(id string) string {
 	case UserIDsNone:
 		return ""
 	}
+	return s.hashed(id)
+}
+
+// hashed is the keyed hash of an id: "h:" and 24 hex digits (96 bits of HMAC-SHA-256).
+func (s *Store) hashed(id string) string {
 	m := hmac.New(sha256.New, s.hashKey)
 	m.Write([]byte(id))
 	return "h:" + hex.EncodeToString(m.Sum(nil)[:12])

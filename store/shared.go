@@ -14,10 +14,14 @@ import (
 // tokens refilled at perMinute, counted in the database so that every replica draws on the same
 // bucket. The check and the spend are one statement, so concurrent replicas cannot both spend the
 // last token.
+//
+// The bucket's key is kept as a keyed hash whatever STORE_USER_IDS says: the table needs to tell
+// users apart, never who they are.
 func (s *Store) Allow(ctx context.Context, key string, perMinute float64, burst int) (bool, error) {
 	if perMinute <= 0 {
 		return true, nil
 	}
+	key = s.hashed(key)
 	burst = max(burst, 1)
 	perMS := perMinute / 60000
 	now := s.now().UnixMilli()

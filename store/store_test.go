@@ -506,3 +506,27 @@ func TestOpeningOneNewDatabaseConcurrently(t *testing.T) {
 		}
 	})
 }
+
+// DATABASE_RETENTION: a store deletes questions and feedback past the retention when it opens,
+// then hourly; knowledge versions stay.
+func TestRetentionDeletesOldRecordsAtOpen(t *testing.T) {
+	url := testdb.SQLiteURL(t)
+	now := time.Now()
+	s := open(t, url, store.Options{})
+	s.RecordQuestion(store.Question{Ref: "old", At: now.Add(-100 * 24 * time.Hour), Entry: "slash", Text: "q", Outcome: "answered"})
+	s.RecordQuestion(store.Question{Ref: "new", At: now.Add(-time.Hour), Entry: "slash", Text: "q", Outcome: "answered"})
+	s.RecordFeedback(store.Feedback{At: now.Add(-100 * 24 * time.Hour), QuestionRef: "old", EventID: "e"})
+	if _, err := s.SaveInstall(context.Background(), store.KnowledgeVersion{Version: "v1", Content: "x"}, store.Install{At: now.Add(-200 * 24 * time.Hour), Trigger: "startup"}); err != nil {
+		t.Fatal(err)
+	}
+	closeStore(t, s)
+	s = open(t, url, store.Options{Retention: 90 * 24 * time.Hour})
+	waitFor(t, "retention at open", 10*time.Second, func() bool {
+		qs, _ := s.Questions(context.Background(), store.QuestionFilter{})
+		fb, _ := s.Feedback(context.Background(), store.FeedbackFilter{})
+		return len(qs) == 1 && qs[0].Ref == "new" && len(fb) == 0
+	})
+	if in, ok, _ := s.LatestInstall(context.Background()); !ok || in.Version != "v1" {
+		t.Fatal("retention deleted a knowledge version")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/timelinebot/timelinebot/bot"
@@ -258,7 +259,11 @@ func recordReloads(st *store.Store, m *reload.Manager, log *slog.Logger) {
 				log.Warn("knowledge version served but not stored in the database", "version", o.New.Version, "err", err)
 				return
 			}
-			in := store.Install{Trigger: o.Trigger, Added: o.Report.Added, Removed: o.Report.Removed, Changed: o.Report.Changed}
+			trigger := o.Trigger
+			if o.Data != nil && !strings.Contains(trigger, " version:") {
+				trigger += " upload" // /reload file:, told apart from a reload of the file on disk
+			}
+			in := store.Install{Trigger: trigger, Added: o.Report.Added, Removed: o.Report.Removed, Changed: o.Report.Changed}
 			if o.Old != nil {
 				in.Previous = o.Old.Version
 			}
