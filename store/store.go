@@ -12,6 +12,18 @@
 // Recording is off the answer path: RecordQuestion and RecordFeedback put a record on a bounded
 // queue and return; one writer goroutine writes batches, retries while the database is down, and
 // counts what it had to drop when the queue was full (see writer.go).
+//
+// Reading, for the commands and for an admin page:
+//
+//   - Questions (QuestionFilter: time range, outcomes, entry, text, one group, one user, pages by
+//     id, with their feedback) and EachQuestion (the same, streamed, for exports);
+//   - TopQuestions: questions grouped by normalized text, most asked first, optionally only the
+//     refused ones (what the knowledge could not answer);
+//   - Feedback (FeedbackFilter), WrongEvents (events most often marked Wrong event), Totals;
+//   - Installs, LatestInstall, KnowledgeVersions (distinct versions, by prefix), KnowledgeVersion
+//     (with content; Timeline parses it), DiffVersions (events added, removed, changed between two
+//     versions), ReloadFailures. Rolling back is installing a stored version's content through the
+//     reloader, as /reload version: does, so the file on disk and every replica follow.
 package store
 
 import (
