@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"regexp"
 	"strconv"
 	"sync"
 	"testing"
@@ -192,3 +193,66 @@ func TestADatabaseOutageNeverStopsAnswersAndIsCaughtUp(t *testing.T) {
 		})
 	}
 }
+
+// SIGTERM flushes the queue within SHUTDOWN_TIMEOUT: questions queued while the database was down
+// are written when it is back by the time serve stops; when it is still down, serve still stops
+// within the bound and says how many records it dropped.
+func TestShutdownFlushesTheQueueWithinTheBound(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		backFirst bool
+	}{
+		{"database back before the stop", true},
+		{"database still down at the stop", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			direct := testdb.PostgresURL(t)
+			u, _ := url.Parse(direct)
+			proxy := newTCPProxy(t, u.Host)
+			u.Host = proxy.addr
+			s := serve(t, fakediscord.Options{}, "DATABASE_URL="+u.String(), "SHUTDOWN_TIMEOUT=2s")
+			proxy.down()
+			for i := range 10 {
+				user := fakediscord.User{ID: fmt.Sprintf("98989898989%07d", i), Username: "u"}
+				cb := s.ask(t, "What happened on 2016-10-14?", func(sp *fakediscord.InteractionSpec) { *sp = sp.By(user) })
+				if cb.Message == nil || len(cb.Message.Embeds) == 0 {
+					t.Fatalf("question %d not answered while the database is down", i)
+				}
+			}
+			if tc.backFirst {
+				proxy.up(t)
+			}
+			start := time.Now()
+			stopServed(t, s)
+			took := time.Since(start)
+			db, err := sql.Open("pgx", direct)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var rows int
+			if err := db.QueryRow(`SELECT COUNT(*) FROM questions`).Scan(&rows); err != nil {
+				t.Fatal(err)
+			}
+			closed := databaseClosedRe.FindStringSubmatch(s.logs.String())
+			if closed == nil {
+				t.Fatalf("no database closed line:\n%s", s.logs.String())
+			}
+			dropped, _ := strconv.Atoi(closed[1])
+			t.Logf("stopped in %v: %d rows, %d dropped", took.Round(time.Millisecond), rows, dropped)
+			if tc.backFirst && (rows != 10 || dropped != 0) {
+				t.Errorf("%d of 10 questions kept, %d dropped; want all kept", rows, dropped)
+			}
+			if !tc.backFirst && (rows != 0 || dropped != 10) {
+				t.Errorf("%d kept, %d dropped; want the 10 counted as dropped", rows, dropped)
+			}
+			// In-flight answers (none here) and the flush each have SHUTDOWN_TIMEOUT, plus the
+			// gateway's own second to close.
+			if took > 6*time.Second {
+				t.Errorf("serve took %v to stop with SHUTDOWN_TIMEOUT=2s", took)
+			}
+		})
+	}
+}
+
+var databaseClosedRe = regexp.MustCompile(`"msg":"database closed".*"dropped_total":(\d+)`)
