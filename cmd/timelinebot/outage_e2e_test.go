@@ -141,7 +141,9 @@ func TestADatabaseOutageNeverStopsAnswersAndIsCaughtUp(t *testing.T) {
 				if cb.Type != 4 || cb.Message == nil || len(cb.Message.Embeds) == 0 {
 					t.Fatalf("question %d not answered: %+v", asked, cb)
 				}
-				if d := time.Since(start); d > time.Second {
+				// The database costs a question at most the shared rate limit's 250 ms; the rest of
+				// this bound is for a loaded test machine.
+				if d := time.Since(start); d > 2*time.Second {
 					t.Errorf("question %d took %v", asked, d)
 				}
 			}
