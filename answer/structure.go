@@ -218,8 +218,19 @@ func (r *Retrieval) absentNames(text string) bool {
 			r.Missing = append(r.Missing, m)
 		}
 	}
+	// What a "how many" counts, when the source never names it and the question has little else
+	// of its own ("how many followers does Trump Jr. have on Twitter?"); a question with its own
+	// topic may name the counted thing in other words than the source's.
 	if m := reCountOf.FindStringSubmatch(textproc.Fold(text)); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.KnownExactly(m[1]) {
-		r.Missing = append(r.Missing, m[1])
+		known := 0
+		for _, w := range textproc.Words(specificWords(t, r.Parsed.Rest)) {
+			if w != m[1] && t.KnownExactly(w) {
+				known++
+			}
+		}
+		if known < 2 {
+			r.Missing = append(r.Missing, m[1])
+		}
 	}
 	// A version or a decimal figure the source never writes ("Firefox 1.0") is a name it lacks.
 	for _, v := range reVersion.FindAllString(textproc.Fold(text), -1) {
@@ -240,16 +251,25 @@ func (r *Retrieval) absent(text string) bool {
 	// When most of what the question is about (its words other than names, verbs of communication
 	// and function words) is unknown to the source, it asks about something else: "Assange's date
 	// of birth", "what did the mayor say about taxes".
+	// "Most" is by information: a rare word the source has ("putintrump") outweighs two common
+	// ones it lacks ("page", "check"); an unknown word weighs three quarters of what a word on no
+	// event would, since it may be the asker's own wording of what the source says otherwise.
 	spec := textproc.Words(specificWords(t, r.Parsed.Rest))
 	var unknown []string
+	var knownMass, unknownMass float32
 	for _, w := range spec {
 		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
 		// words get it.
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) {
 			unknown = append(unknown, w)
+			unknownMass += 0.75 * t.UnknownIDF()
+			continue
+		}
+		for _, q := range t.QueryWords(w) {
+			knownMass += q.IDF
 		}
 	}
-	if len(spec) > 0 && 2*len(unknown) >= len(spec) {
+	if len(unknown) > 0 && unknownMass >= knownMass {
 		r.Missing = unknown
 		return true
 	}

@@ -186,6 +186,9 @@ func (t *Timeline) Known(w string) bool {
 	return len(ids) > 0
 }
 
+// UnknownIDF is the weight of a word the timeline does not contain: that of a term no event has.
+func (t *Timeline) UnknownIDF() float32 { return t.index.idf(0) }
+
 // KnownExactly is Known without the typo allowance: for names, where one edit makes another word
 // ("Peru" and "perd").
 func (t *Timeline) KnownExactly(w string) bool {
