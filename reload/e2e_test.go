@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -375,5 +376,59 @@ func TestE2EEmbeddedKnowledge(t *testing.T) {
 	got := e.reload(t, e.moderator, permManageGuild, nil, "")
 	if !strings.Contains(got, "embedded knowledge") || !strings.Contains(got, "KNOWLEDGE_FILE") {
 		t.Errorf("/reload on the embedded knowledge said %q", got)
+	}
+}
+
+// The attack of issue 10 through Discord: a moderator uploads knowledge files whose source.path
+// names the .env beside the knowledge file, or a link to /etc/passwd, or the real source, with
+// passages that guess at what they hold, and reads the refusals. Six uploads used to recover the bot
+// token, 24 bytes at a time, and the audit log held it too. Now nothing of those files comes back,
+// in the replies or in the log.
+func TestE2EUploadCannotReadTheServersFiles(t *testing.T) {
+	t.Parallel()
+	e := startBot(t, false)
+	dir := filepath.Dir(e.path)
+	token := "MTAxNTk5OTk5OTk5OTk5OTk5.Gabcde.SECRETSECRETSECRETSECRET"
+	if err := os.WriteFile(filepath.Join(dir, ".env"), []byte("DISCORD_TOKEN="+token+"\nOPENAI_API_KEY=sk-"+token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "notes.txt")); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "source.fr.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := e.store.Current()
+	for _, tt := range []struct{ source, guess, hidden string }{
+		{".env", "DISCORD_TOKEN=", token[:8]},
+		{"notes.txt", "root:x:0:0:", "/root"},
+		{"source.fr.txt", "21 octobre 2016: WikiLeaks", "écrit à Trump Jr."},
+	} {
+		guess := tt.guess
+		for round := range 6 {
+			url := e.fake.AddAttachment("k.yaml", uploadNaming(tt.source, guess+"?"))
+			got := e.reload(t, e.moderator, permManageGuild, nil, url)
+			if !strings.Contains(got, "Reload refused") {
+				t.Fatalf("%s, upload %d: %q", tt.source, round+1, got)
+			}
+			if strings.Contains(got, tt.hidden) || strings.Contains(got, "the source has") || strings.Contains(got, "root:x") {
+				t.Fatalf("%s, upload %d: the reply reads the file out:\n%s", tt.source, round+1, got)
+			}
+			// What an attacker would do with a hint: append what the source has, and try again.
+			if _, rest, ok := strings.Cut(got, "then the source has \""); ok {
+				guess += strings.SplitN(rest, "\"", 2)[0]
+			}
+		}
+	}
+	if e.store.Current() != old {
+		t.Error("the served knowledge changed")
+	}
+	e.fileUnchanged(t)
+	dump := e.logs.dump()
+	for _, s := range []string{token[:8], "root:x", "DISCORD_TOKEN", "écrit à Trump Jr.", string(src[:40])} {
+		if strings.Contains(dump, s) {
+			t.Errorf("the log carries %q:\n%s", s, dump)
+		}
 	}
 }
