@@ -6,8 +6,8 @@ import "fmt"
 // key and value: a file of short values, as flow (`[a, b]`, `{k: v}`) and JSON style make easy,
 // costs up to 130 times its size (10 MB of flow-style events took 1 GB). Before a document is
 // handed to yaml.v3, its nodes are counted from above, and a document that would need more than
-// its budget allows is refused with a message instead of exhausting memory. The split decode
-// (split.go) hands yaml.v3 only pieces of a large file, each checked the same way.
+// its budget allows is refused with a message instead of exhausting memory. The split decodes
+// (split.go, flowsplit.go) hand yaml.v3 only pieces of a large file, each checked the same way.
 
 // A decode may take nodeCost bytes per node and bytesCost per byte of the document (the values'
 // text, the reader's buffers): measured by TestNodeBudgetBoundsMemory on documents of short values,
@@ -33,9 +33,8 @@ type errTooManyNodes struct {
 
 func (e *errTooManyNodes) Error() string {
 	return fmt.Sprintf("the file may hold up to %d YAML values in its %d bytes, which could take %d MB to read, more than %d times its size. "+
-		"Files written in flow or JSON style (`[a, b]`, `{\"id\": …}`) are read whole, at about %d bytes per value; "+
-		"write the events as a block list (`events:` then one `- id: …` item per event, each field on its line, as `timelinebot init` writes them), "+
-		"which is read in pieces, or split the file", e.nodes, e.size, memoryFor(e.nodes, e.size)>>20, budgetFactor, nodeCost)
+		"Only the items of the top-level events list are read in pieces; anything else (one event, or another list, holding so many values) is read whole, at about %d bytes per value. "+
+		"Keep the bulk of the file in events, one item per event (`events:` then `- id: …` items, as `timelinebot init` writes them), or split the file", e.nodes, e.size, memoryFor(e.nodes, e.size)>>20, budgetFactor, nodeCost)
 }
 
 func memoryFor(nodes, size int) int { return nodes*nodeCost + size*bytesCost }

@@ -27,6 +27,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(""))
 	f.Add([]byte("format: 1\ntitle: t\nsource: {text: x, title: s, language: en, attribution: a}\nevents:\n- {id: a, date: '1999', title: t, summary: s, passages: [x]}\n"))
 	f.Add([]byte("&a [*a, *a]"))
+	f.Add([]byte(`{"format": 1, "title": "t", "source": {"text": "x", "title": "s", "language": "en", "attribution": "a"}, "events": [{"id": "a", "date": "1999", "title": "t", "summary": "s", "passages": ["x"]}, {"id": "b", "date": "2000-13", "title": "t, \"u\"", "summary": "s", "passages": ["x"]}]}`))
+	f.Add([]byte("format: 1\nevents: [ # c\n  {id: a, title: 'it''s'}, {id: b, title: \"x\n  y\"},\n]\n"))
 	f.Add([]byte("events:\n  - id: a\n    summary: >-\n      x\n  - id: b\n"))
 	read := func(string) ([]byte, error) { return []byte(fuzzSource), nil }
 	f.Fuzz(func(t *testing.T, data []byte) {

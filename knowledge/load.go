@@ -154,7 +154,11 @@ func parse(name string, data []byte, readSource SourceReader, splitMin int, blin
 		return nil, p.err()
 	}
 	if splitMin > 0 {
-		if sp, ok := splitEvents(data, splitMin); ok {
+		sp, ok := splitEvents(data, splitMin)
+		if !ok {
+			sp, ok = splitFlowEvents(data, splitMin)
+		}
+		if ok {
 			if t, err, ok := parseSplit(name, data, sp, read, blind); ok {
 				return finish(t, err, hashed, name)
 			}

@@ -45,11 +45,15 @@ type split struct {
 	items   int
 	chunks  []chunk
 	nodes   nodeSlabs
+	// flow: the events are a flow sequence, cut by splitFlowEvents (flowsplit.go). seqLine and
+	// seqCol are then where its `[` is, and rest has the items blanked rather than removed.
+	flow bool
 }
 
 type chunk struct {
-	start, end int // byte offsets of whole lines in the file
+	start, end int // byte offsets of whole lines in the file (of whole items, for a flow sequence)
 	line       int // line number of the chunk's first line
+	col        int // column of its first item, for a flow sequence
 	items      int
 }
 
@@ -58,19 +62,8 @@ var errSplit = errors.New("knowledge: file not splittable")
 // splitEvents finds the events block of data and cuts it into chunks, or reports false when the
 // file does not have the usual layout (or is small), in which case it is decoded whole.
 func splitEvents(data []byte, minItems int) (*split, bool) {
-	// YAML 1.1 line breaks other than \n would make line numbers disagree with the whole decode.
-	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
+	if !plainLineBreaks(data) {
 		return nil, false
-	}
-	for i := bytes.IndexByte(data, '\r'); i >= 0; {
-		if i+1 >= len(data) || data[i+1] != '\n' {
-			return nil, false
-		}
-		j := bytes.IndexByte(data[i+1:], '\r')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 
 	const (
@@ -202,6 +195,9 @@ func isEventsKey(text []byte) bool {
 
 // decodeRest decodes the file without its events' items, with line numbers of the whole file.
 func (sp *split) decodeRest() (*yaml.Node, error) {
+	if sp.flow {
+		return sp.decodeFlowRest()
+	}
 	var root yaml.Node
 	if err := safeUnmarshal(sp.rest, &root, wholeFloor); err != nil {
 		return nil, err
@@ -235,6 +231,10 @@ func (sp *split) decodeRest() (*yaml.Node, error) {
 
 func (sp *split) decodeChunk(data []byte, c chunk) ([]*yaml.Node, slabs, error) {
 	// The fast decoder's nodes cost about as much as yaml.v3's: the same budget holds for both.
+	if sp.flow {
+		items, err := decodeFlowChunk(data, c)
+		return items, slabs{}, err
+	}
 	if err := checkNodeBudget(data[c.start:c.end], pieceFloor); err != nil {
 		return nil, slabs{}, err
 	}
