@@ -459,9 +459,10 @@ func (m *Manager) writeTemp(dst string, data []byte, mode fs.FileMode) (_ tempFi
 			tmp.abort()
 		}
 	}()
-	if err := lockFile(f); err != nil {
-		return tempFile{}, err
-	}
+	// The lock only tells a live write from a crash's leftover; a filesystem without locks (some
+	// network ones) makes uploads no less safe, only leaves the cleaning to the operator: the
+	// cleaner, failing to lock too, removes nothing there.
+	_ = lockFile(f)
 	if n, err := m.fs.write(f, data); err != nil {
 		return tempFile{}, err
 	} else if n != len(data) {
