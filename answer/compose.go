@@ -226,7 +226,7 @@ func intentLead(r Retrieval, s Selected) string {
 	}
 	// "No" only when a quoted passage denies what the question asks about (its own verb, not any
 	// negation in the passage).
-	words := r.Timeline.QueryWords(r.Parsed.Rest)
+	words := r.queryWords(r.Parsed.Rest)
 	for _, i := range s.Passages {
 		if r.Timeline.Denies(s.Event, i, words) {
 			return tr(r.Lang, "No, according to the source. ", "Non, d'après la source. ")

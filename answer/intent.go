@@ -27,46 +27,119 @@ var intentNames = [...]string{"what", "when", "who", "where", "why", "how-many",
 
 func (i Intent) String() string { return intentNames[i] }
 
-// Patterns over the folded question, in English and French. Where French folding loses a
-// distinction ("où" and "ou"), the unfolded text decides.
-var (
-	reHowMany = regexp.MustCompile(`\b(how many|how much|how often|number of|combien|nombre de)\b`)
-	reList    = regexp.MustCompile(`\b(list|lists|listing|enumerate|everything|all the|all events|tout ce|toute la|tous les|toutes les|liste|lister|enumere)\b`)
-	reWhen    = regexp.MustCompile(`^\W*(when|wen|quand|kan)\b|\b(what|which) (day|date|month|year)\b|\bquel(le)? (jour|date|mois|annee)\b|\bwhen'?s\b|\bdepuis quand\b|\ba quelle date\b`)
-	reWho     = regexp.MustCompile(`\b(who|whom|whose|qui|ki)\b`)
-	reWhereEn = regexp.MustCompile(`\b(where|which site|which place|what place)\b`)
-	reWhereFr = regexp.MustCompile(`(?i)(^|\s)où(\s|$|\?)|^\W*ou\s|\bquel (lieu|endroit|site)\b`)
-	reWhy     = regexp.MustCompile(`\b(why|pourquoi|for what reason|what for|dans quel but|pour quelle raison)\b`)
-	reYesNo   = regexp.MustCompile(`^\W*(did|does|do|is|was|were|has|have|had|can|could|will|would|should|are|est-ce que|est ce que|y a-t-il|a-t-il|a-t-elle)\b|\b(or not|ou pas|ou non)\W*$`)
-	// French yes/no questions are often statements with a question mark ("WL pensait vraiment que… ?"):
-	// no question word at all.
-	reQuestionWord = regexp.MustCompile(`\b(what|which|who|whom|whose|when|where|why|how|quoi|quel|quelle|quels|quelles|qui|quand|pourquoi|comment|combien|koi|ki)\b|^\W*(que\b|qu')`)
-)
-
-var reCeQui = regexp.MustCompile(`\b(qu'est-ce qui|qu'est ce qui|qu est ce qui|ce qui)\b`)
-
-// DetectIntent reads what a question asks for.
+// DetectIntent reads what a question asks for, from its words in English and French. Where French
+// folding loses a distinction ("où" and "ou"), the unfolded text decides. Word and phrase lookups,
+// not regular expressions: this runs on every question.
 func DetectIntent(text string) Intent {
-	orig := textproc.Fold(strings.TrimSpace(text))
+	f := textproc.Fold(strings.TrimSpace(text))
+	w := textproc.Words(f)
 	// "qu'est-ce qui s'est passé", "tout ce qui": "qui" there asks for no person.
-	f := reCeQui.ReplaceAllString(orig, " ")
+	ceQui := hasPhrase(w, "qu", "est", "ce", "qui") || hasPhrase(w, "ce", "qui")
+	first := ""
+	if len(w) > 0 {
+		first = w[0]
+	}
+	has := func(words ...string) bool {
+		for _, x := range w {
+			for _, y := range words {
+				if x == y {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	switch {
-	case reHowMany.MatchString(f):
+	case has("combien") || hasPhrase(w, "how", "many") || hasPhrase(w, "how", "much") || hasPhrase(w, "how", "often") ||
+		hasPhrase(w, "number", "of") || hasPhrase(w, "nombre", "de"):
 		return AskHowMany
-	case reYesNo.MatchString(f):
+	case yesNoStarts[first] || hasPhrase(w, "est", "ce", "que") && len(w) > 3 && w[0] == "est" ||
+		endsWith(w, "or", "not") || endsWith(w, "ou", "pas") || endsWith(w, "ou", "non") ||
+		first == "y" && len(w) > 2 && w[1] == "a" && w[2] == "t" || first == "a" && len(w) > 1 && w[1] == "t":
 		return AskYesNo
-	case reWhy.MatchString(f):
+	case has("why", "pourquoi") || hasPhrase(w, "what", "for") || hasPhrase(w, "for", "what", "reason") ||
+		hasPhrase(w, "dans", "quel", "but") || hasPhrase(w, "pour", "quelle", "raison"):
 		return AskWhy
-	case reWhen.MatchString(f):
+	case whenStarts[first] || strings.HasPrefix(f, "when's") || hasPhrase(w, "depuis", "quand") || hasPhrase(w, "a", "quelle", "date") ||
+		followedBy(w, []string{"what", "which"}, []string{"day", "date", "month", "year"}) ||
+		followedBy(w, []string{"quel", "quelle"}, []string{"jour", "date", "mois", "annee"}):
 		return AskWhen
-	case reWhereEn.MatchString(f) || reWhereFr.MatchString(text):
+	case has("where") || followedBy(w, []string{"which", "what"}, []string{"site", "place"}) ||
+		followedBy(w, []string{"quel"}, []string{"lieu", "endroit", "site"}) || first == "ou" || reWhereFr.MatchString(text):
 		return AskWhere
-	case reWho.MatchString(f):
+	case !ceQui && has("who", "whom", "whose", "qui", "ki"):
 		return AskWho
-	case reList.MatchString(f):
+	case has("list", "lists", "listing", "enumerate", "everything", "liste", "lister", "enumere") ||
+		hasPhrase(w, "all", "the") || hasPhrase(w, "all", "events") || hasPhrase(w, "tout", "ce") ||
+		hasPhrase(w, "toute", "la") || hasPhrase(w, "tous", "les") || hasPhrase(w, "toutes", "les"):
 		return AskList
-	case strings.HasSuffix(f, "?") && !reQuestionWord.MatchString(orig) && !reCeQui.MatchString(orig):
+	case strings.HasSuffix(f, "?") && !ceQui && !hasQuestionWord(w):
+		// French yes/no questions are often statements with a question mark ("WL pensait
+		// vraiment que… ?"): no question word at all.
 		return AskYesNo
 	}
 	return AskWhat
+}
+
+var (
+	yesNoStarts = set("did does do is was were has have had can could will would should are")
+	whenStarts  = set("when wen quand kan")
+	// questionWords ask for something; "que"/"qu'" only at the start ("pensait que…" is no question).
+	questionWords = set("what which who whom whose when where why how quoi quel quelle quels quelles qui quand pourquoi comment combien koi ki")
+	reWhereFr     = regexp.MustCompile(`(?i)(^|\s)où(\s|$|\?)`)
+)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func hasQuestionWord(w []string) bool {
+	for _, x := range w {
+		if questionWords[x] {
+			return true
+		}
+	}
+	return len(w) > 0 && (w[0] == "que" || w[0] == "qu")
+}
+
+// hasPhrase reports whether the words contain the phrase, word for word.
+func hasPhrase(w []string, phrase ...string) bool {
+	for i := 0; i+len(phrase) <= len(w); i++ {
+		match := true
+		for j, p := range phrase {
+			if w[i+j] != p {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWith(w []string, phrase ...string) bool {
+	return len(w) >= len(phrase) && hasPhrase(w[len(w)-len(phrase):], phrase...)
+}
+
+// followedBy reports whether one of a is directly followed by one of b.
+func followedBy(w []string, a, b []string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		for _, x := range a {
+			if w[i] != x {
+				continue
+			}
+			for _, y := range b {
+				if w[i+1] == y {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -67,6 +67,9 @@ type Retrieval struct {
 	Relative *Relative
 	// Missing are words of the question the source never mentions, for an OffTopic refusal.
 	Missing []string
+	// words caches the timeline's reading of texts of this question (QueryWords stems the words
+	// the timeline lacks, and a question is read several times over).
+	words map[string][]knowledge.QueryWord
 	// Premise is the actor an Unsupported question says did something, and Nearest the event that
 	// comes closest to what it asks.
 	Premise string
@@ -181,6 +184,19 @@ func Tentative(r Retrieval) (Retrieval, bool) {
 	t.Reason, t.Events = Found, nil
 	t.selectEvents(events, r.Parsed.Rest, len(events) == 1)
 	return t, true
+}
+
+// queryWords is Timeline.QueryWords, once per text for this question.
+func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
+	if w, ok := r.words[text]; ok {
+		return w
+	}
+	if r.words == nil {
+		r.words = map[string][]knowledge.QueryWord{}
+	}
+	w := r.Timeline.QueryWords(text)
+	r.words[text] = w
+	return w
 }
 
 func pickLang(detected, hint string) string {
@@ -504,7 +520,7 @@ func (r *Retrieval) preferRelated(events []*knowledge.Event, rest string) []*kno
 		return events
 	}
 	t := r.Timeline
-	words := t.QueryWords(rest)
+	words := r.queryWords(rest)
 	best := func(e *knowledge.Event) float32 {
 		if ranked := t.RankPassages(e, words); len(ranked) > 0 {
 			return ranked[0].Score
@@ -537,7 +553,7 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 	// Names alone ("what happened to WikiLeaks") say nothing about which passage answers: then an
 	// event's opening passages stand for it. A verb of communication ("what did Trump Jr. reply")
 	// may point at the passage, but as often not: its best passage is quoted with the opening one.
-	words := r.Timeline.QueryWords(rest)
+	words := r.queryWords(rest)
 	spec := specificWords(r.Timeline, rest) != ""
 	nameWords := words
 	if !spec && !hasLightWord(rest) {

@@ -265,7 +265,7 @@ func (r *Retrieval) absent(text string) bool {
 			unknownMass += 0.75 * t.UnknownIDF()
 			continue
 		}
-		for _, q := range t.QueryWords(w) {
+		for _, q := range r.queryWords(w) {
 			knownMass += q.IDF
 		}
 	}
@@ -371,7 +371,7 @@ func (r *Retrieval) countQuery(rest string) bool {
 		// The events where the subject acts: those it is the agent of, and those with a passage
 		// saying it does what the question's verb says ("Trump Jr. a répondu"), not denying it
 		// ("Trump Jr. n'a pas répondu").
-		verbs := t.QueryWords(lightWordsOf(words))
+		verbs := r.queryWords(lightWordsOf(words))
 		says := func(e *knowledge.Event) bool {
 			if len(verbs) == 0 {
 				return false
@@ -628,7 +628,7 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if subj == nil || e.Agent(subj.Actor) {
 		return "", false
 	}
-	verbs := t.QueryWords(strings.Join(deeds, " "))
+	verbs := r.queryWords(strings.Join(deeds, " "))
 	if len(verbs) == 0 {
 		return "", false
 	}

@@ -352,7 +352,13 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 		hasLast = hasLast || lastWords[w]
 	}
 
-	scan := func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
+	var scan func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict))
+	scanIf := func(ok bool, re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
+		if ok {
+			scan(re, build)
+		}
+	}
+	scan = func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
 		s := string(work)
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if !wordEdges(s, m[0], m[1]) {
@@ -388,7 +394,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			}
 			return dayExpr(y, time.Month(month), day)
 		})
-		scan(reNumericNoYear, func(m []int, s string) (expr, verdict) {
+		scanIf(strings.Contains(folded, "/"), reNumericNoYear, func(m []int, s string) (expr, verdict) {
 			a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 			day, month := a, b
 			if p.Lang != "fr" && a <= 12 {
@@ -468,8 +474,8 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			return expr{kind: Month, year: y, month: month}, date
 		})
 	}
-	if hasDigit || strings.Contains(folded, "siecle") || strings.Contains(folded, "century") {
-		// Decades and centuries: "the 1850s", "les années 1850", "the 20th century", "XIXe siècle".
+	// Decades and centuries: "the 1850s", "les années 1850", "the 20th century", "XIXe siècle".
+	if hasDigit && (strings.Contains(folded, "0s") || strings.Contains(folded, "0's") || strings.Contains(folded, "annees")) {
 		scan(reDecade, func(m []int, s string) (expr, verdict) {
 			g := 2
 			if m[2] < 0 {
@@ -481,6 +487,8 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			}
 			return yearsExpr(y, y+9), date
 		})
+	}
+	if strings.Contains(folded, "siecle") || strings.Contains(folded, "century") {
 		scan(reCentury, func(m []int, s string) (expr, verdict) {
 			var n int
 			if m[2] >= 0 {
