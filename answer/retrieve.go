@@ -20,7 +20,6 @@ const (
 	tieRatio    = 0.95 // within this share of the best, two events are an ambiguity
 	maxFocused  = 3
 	maxListed   = 10
-	maxPassages = 8
 	// topicHits is how many of the best hits a question without a date looks at.
 	topicHits = 100
 )

@@ -48,7 +48,7 @@ type index struct {
 	// the source language (-1 where that stem is not a term), so that a question's words rarely need
 	// the stemmer: stemming is most of the cost of a search otherwise.
 	surface map[string][3]int32
-	// passageTerms[event][passage] are the terms of each passage, sorted, for BestPassage.
+	// passageTerms[event][passage] are the terms of each passage, sorted, for RankPassages.
 	passageTerms [][][]int32
 	// glosses[event] aligns the event's summary sentences to its passages (passages.go).
 	glosses []eventGloss
@@ -713,36 +713,4 @@ func contentWords(text string) []string {
 		out = append(out, w)
 	}
 	return out
-}
-
-// BestPassage returns the index of e's passage that shares the most words with text (by stem, in
-// English, French and the source language), or 0, the event's first passage, when none does.
-func (t *Timeline) BestPassage(e *Event, text string) int {
-	words := contentWords(text)
-	if len(words) == 0 || len(e.Passages) < 2 || t.Position(e) < 0 {
-		return 0
-	}
-	ix := t.index
-	wordIDs := make([][]int32, 0, len(words))
-	for _, w := range words {
-		if ids, fuzzy := ix.lookup(w, t.Source.Language); len(ids) > 0 && !fuzzy {
-			wordIDs = append(wordIDs, ids)
-		}
-	}
-	best, bestScore := 0, 0
-	for i, terms := range ix.passageTerms[e.pos] {
-		score := 0
-		for _, ids := range wordIDs {
-			for _, id := range ids {
-				if _, found := slices.BinarySearch(terms, id); found {
-					score++
-					break
-				}
-			}
-		}
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
 }
