@@ -347,6 +347,7 @@ func (b *builder) build() {
 		b.events = append(b.events, e)
 	}
 	assigned := map[int]bool{}
+	var latest *knowledge.Date // the latest entry date so far
 	add := func(e *event, idx int) {
 		if len(e.sents) < maxEntryPassages && !hasInt(e.sents, idx) {
 			e.sents = append(e.sents, idx)
@@ -403,16 +404,23 @@ func (b *builder) build() {
 		}
 		first := ms[0]
 		opening := b.opens(s, first) && !first.Earlier
+		// In prose, a date later than every entry's so far moves the narrative on ("… until 1769,
+		// when James Cook …"): it starts an entry wherever it stands in its sentence. An earlier one
+		// is a flashback ("Eich previously donated US$1,000 in 2008"): context.
+		forward := !b.chronicle && !first.Earlier && b.rangePart(s, first) != 2 && (latest == nil || first.Date.Span().From > latest.Span().From)
 		switch {
 		case opening && cur != nil && b.chronicle && sameDate(first.Date, cur.date):
 			// "Le 12 octobre 2016, …" inside the entry of 12 October 2016 continues it.
 			add(cur, s.idx)
-		case opening || cur == nil && !b.chronicle && !first.Earlier && first.Date.Precision != knowledge.PrecisionYear:
+		case opening || forward || cur == nil && !b.chronicle && !first.Earlier && first.Date.Precision != knowledge.PrecisionYear:
 			// (A period's start dates it: "Sometime between 1250 and 1300, …".)
 			// A sentence that opens with its date, or in prose a paragraph's first sentence with a
 			// day or a month, starts an entry; its other dates are context ("In 1893 … and in 1894
 			// pioneered …"), unless they date a figure ("revenue for 2011 was $163 million").
 			cur = b.entry(s, first)
+			if latest == nil || cur.date.Span().From > latest.Span().From {
+				latest = &cur.date
+			}
 			assigned[s.idx] = true
 			lead(cur, s)
 			for _, m := range ms[1:] {
@@ -610,9 +618,10 @@ func (b *builder) titleOf(e *event) string {
 		}
 	case b.opens(&s, m) && m.Start >= s.start:
 		t = b.text[s.start:m.Start] + b.text[m.End:s.end]
-		// "On January 23, 1998, Netscape …" → "Netscape …": drop the words that led to the date;
-		// "In a report released in November 2012, …" stays whole.
-		if len(strings.Fields(b.text[s.start:m.Start])) <= 2 {
+		// "On January 23, 1998, Netscape …" → "Netscape …": drop the words that led to the date
+		// when it is an introductory phrase; "In a report released in November 2012, …" and "The
+		// 1923 and 1926 Imperial Conferences …" stay whole.
+		if after := strings.TrimLeft(b.text[m.End:s.end], " \u00a0"); len(strings.Fields(b.text[s.start:m.Start])) <= 2 && (strings.HasPrefix(after, ",") || strings.HasPrefix(after, ":")) {
 			t = b.text[m.End:s.end]
 		} else {
 			t = b.text[s.start:s.end]

@@ -23,6 +23,8 @@ var inputs = []struct {
 	{"seed article", "../knowledge/seed/source.fr.txt", "../knowledge/seed/knowledge.yaml"},
 	{"wikipedia page", "testdata/wikipedia-mozilla.html", "testdata/mozilla/knowledge.yaml"},
 	{"markdown post", "testdata/post.md", ""},
+	// The New Zealand chronology of the eval set: two sections of a Wikipedia article, year-heavy prose.
+	{"new zealand text", "../eval/testdata/newzealand/source.txt", "../eval/testdata/newzealand/knowledge.yaml"},
 }
 
 func draftFile(t testing.TB, path string, opts Options) *Result {

@@ -51,6 +51,8 @@ func TestDraftedKnowledgeAnswersTheQuestionSets(t *testing.T) {
 			[]string{"../../../shared/eval/questions.json", "../../../shared/eval/questions-more.json"}, []bool{true, false}},
 		{"wikipedia page", "../../../shared/eval/pages/wikipedia-mozilla.html", "../../../shared/eval/mozilla/knowledge.yaml",
 			[]string{"../../../shared/eval/mozilla/questions.json"}, []bool{true}},
+		{"new zealand text", "../../eval/testdata/newzealand/source.txt", "../../eval/testdata/newzealand/knowledge.yaml",
+			[]string{"../../eval/testdata/newzealand/questions.json"}, []bool{false}},
 	}
 	srv := fakeopenai.NewTest(t)
 	for _, set := range sets {
