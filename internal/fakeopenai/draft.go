@@ -131,7 +131,7 @@ func draftReply(b Behavior, req Request) (string, bool) {
 		r := draftEventReply{
 			Event:      e.Ref,
 			Sentences:  e.Sentences,
-			TitleEN:    words(lead, 12),
+			TitleEN:    clipWords(words(lead, 12), 90),
 			SummaryEN:  "According to the source: " + words(lead, 40) + ".",
 			SummarySrc: words(lead, 40) + ".",
 			SummaryFR:  "D'après la source : " + words(lead, 40) + ".",
@@ -164,6 +164,19 @@ func draftReply(b Behavior, req Request) (string, bool) {
 		return fmt.Sprintf("Here is the draft you asked for:\n```json\n%s\n```\nLet me know if you need anything else.", data), true
 	}
 	return string(data), true
+}
+
+// clipWords cuts s to at most n characters at a word boundary, as an obedient model keeps to the
+// length asked for.
+func clipWords(s string, n int) string {
+	for len([]rune(s)) > n {
+		i := strings.LastIndex(s, " ")
+		if i <= 0 {
+			return string([]rune(s)[:n])
+		}
+		s = s[:i]
+	}
+	return s
 }
 
 func without(xs []int, x int) []int {
