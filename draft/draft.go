@@ -206,7 +206,7 @@ func newBuilder(doc *extract.Document, lang string, published knowledge.Date) *b
 			s := sent{idx: len(b.sents), para: pi, start: ps.start + sp.Start, end: ps.start + sp.End, heading: doc.Headings[pi]}
 			s.text = collapse(b.text[s.start:s.end])
 			for mi < len(mentions) && mentions[mi].Start < s.end {
-				if m := mentions[mi]; m.Start >= s.start && !b.noEvent(m) {
+				if m := mentions[mi]; m.Start >= s.start && m.End <= s.end && !b.noEvent(m) {
 					s.mentions = append(s.mentions, m)
 				}
 				mi++
@@ -635,7 +635,12 @@ func (b *builder) titleOf(e *event) string {
 	if t == "" {
 		t = collapse(b.text[s.start:s.end])
 	}
-	return capitalize(shorten(strings.TrimRight(t, ".;:, "), 90))
+	t = capitalize(shorten(strings.TrimRight(t, ".;:, "), 90))
+	if strings.TrimSpace(t) == "" {
+		// A sentence that is nothing but its date ("1000,."): name the event by the date.
+		t = e.date.String()
+	}
+	return t
 }
 
 func capitalize(s string) string {

@@ -280,3 +280,22 @@ func BenchmarkDraftWikipediaPage(b *testing.B) {
 		}
 	}
 }
+
+// FuzzDraft: whatever the text, a draft either is refused with a message for the author or passes
+// its own check; it never fails the check (a drafter bug) nor panics.
+func FuzzDraft(f *testing.F) {
+	for _, s := range []string{
+		"On 3 March 2014, it happened. One day later, it ended.",
+		"20 septembre 2016: WikiLeaks écrit.\n\nLe lendemain, « rien ». La veille \"oui.",
+		"# Title\n\n- In 2011, x.\n- Between 1250 and 1300, y.",
+		"<html><body><p>Le 1er mai 2020, un texte de vingt mots pour que la page ait un article à extraire, enfin.</p></body></html>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, err := Draft(context.Background(), []byte(s), Options{})
+		if err != nil && strings.Contains(err.Error(), "did not pass its own check") {
+			t.Fatalf("%q: %v", s, err)
+		}
+	})
+}

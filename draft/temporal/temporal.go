@@ -238,7 +238,8 @@ func candidates(text string) []raw {
 					loc[i] += st
 				}
 			}
-			if !wordEdges(text, loc[0], loc[1]) {
+			if !wordEdges(text, loc[0], loc[1]) || strings.Count(text[loc[0]:loc[1]], "\n") > 0 && blankLine(text[loc[0]:loc[1]]) {
+				// A date does not run across paragraphs.
 				continue
 			}
 			sub := make([]string, len(loc)/2)
@@ -251,6 +252,17 @@ func candidates(text string) []raw {
 		}
 	}
 	return out
+}
+
+// blankLine reports whether s holds a line with nothing but spacing between two line breaks.
+func blankLine(s string) bool {
+	parts := strings.Split(s, "\n")
+	for _, p := range parts[1 : len(parts)-1] {
+		if strings.TrimSpace(p) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // asciiLower lower-cases ASCII letters only, keeping every byte offset.
@@ -399,7 +411,7 @@ func (r *resolver) note(d knowledge.Date, relative bool) {
 }
 
 func dayDate(y int, m time.Month, d int) (knowledge.Date, bool) {
-	if m < 1 || m > 12 || d < 1 || d > 31 {
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return knowledge.Date{}, false
 	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
@@ -529,6 +541,10 @@ func (r *resolver) resolve(c raw, m *Mention) bool {
 		m.Date, m.Resolved, m.Relative, m.Base = r.prevDay, true, true, r.prevDay
 		m.Time = pad(h) + ":" + pad(mi)
 		return true
+	}
+	if m.Resolved && m.Date.Year < 1 {
+		// Year 0 does not exist ("1 septembre 0000" is a typo, not a date).
+		return false
 	}
 	if m.Resolved {
 		r.note(m.Date, false)

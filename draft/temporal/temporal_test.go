@@ -101,3 +101,17 @@ func TestFindSeedDates(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFind: mentions are in order, within the text, and do not overlap.
+func FuzzFind(f *testing.F) {
+	f.Add("On January 23, 1998, one day later, le lendemain, at the end of 2013, 18h35, 14/10/2016.")
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, m := range Find(s, Options{}) {
+			if m.Start < end || m.End <= m.Start || m.End > len(s) || s[m.Start:m.End] != m.Text {
+				t.Fatalf("bad mention %+v after %d in %q", m, end, s)
+			}
+			end = m.End
+		}
+	})
+}
