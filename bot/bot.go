@@ -95,6 +95,8 @@ type Options struct {
 	Recorder Recorder
 	// SharedLimiter, when set, counts rate limits across replicas (see record.go).
 	SharedLimiter SharedLimiter
+	// SharedLimitBudget bounds the wait for SharedLimiter; 0 means DefaultSharedLimitBudget.
+	SharedLimitBudget time.Duration
 	// Versions, when set, offers the stored knowledge versions to /reload version: (versions.go).
 	Versions KnowledgeVersions
 }

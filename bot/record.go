@@ -51,9 +51,10 @@ type SharedLimiter interface {
 	Allow(ctx context.Context, key string, perMinute float64, burst int) (bool, error)
 }
 
-// sharedLimitBudget bounds the wait for a shared rate limit: past it (or on an error) the
-// replica's own limiter decides, so a slow database never delays an answer by more.
-const sharedLimitBudget = 250 * time.Millisecond
+// DefaultSharedLimitBudget bounds the wait for a shared rate limit when Options.SharedLimitBudget
+// is 0: past it (or on an error) the replica's own limiter decides, so a slow database never
+// delays an answer by more.
+const DefaultSharedLimitBudget = 250 * time.Millisecond
 
 // allow applies the per-user rate limit: shared by replicas when a SharedLimiter is set, with
 // this replica's limiter as the fallback while the database does not answer.
@@ -62,7 +63,11 @@ func (b *Bot) allow(ctx context.Context, userID string) bool {
 	if b.opts.SharedLimiter == nil || !rl.Enabled || rl.PerMinute <= 0 {
 		return b.limiter.allow(userID)
 	}
-	ctx, cancel := context.WithTimeout(ctx, sharedLimitBudget)
+	budget := b.opts.SharedLimitBudget
+	if budget <= 0 {
+		budget = DefaultSharedLimitBudget
+	}
+	ctx, cancel := context.WithTimeout(ctx, budget)
 	defer cancel()
 	ok, err := b.opts.SharedLimiter.Allow(ctx, userID, rl.PerMinute, rl.Burst)
 	if err != nil {

@@ -87,7 +87,7 @@ func TestDefaultsAreValidAndTurnDiscordAndLLMOff(t *testing.T) {
 		RateLimit:       RateLimit{Enabled: true, PerMinute: 6, Burst: 3, MaxQuestionLength: 500},
 		LLM:             LLM{Timeout: 20 * time.Second, MaxTokens: 400, Temperature: 0.2, HistoryTTL: 10 * time.Minute, HistoryTurns: 4},
 		Log:             Log{Level: slog.LevelInfo, Format: LogText},
-		Database:        Database{URL: "sqlite://timelinebot.db", Retention: 90 * 24 * time.Hour, QueueSize: 10000, UserIDs: "hash"},
+		Database:        Database{URL: "sqlite://timelinebot.db", Retention: 90 * 24 * time.Hour, QueueSize: 10000, UserIDs: "hash", AnswerBudget: 250 * time.Millisecond},
 		ShutdownTimeout: 10 * time.Second,
 	}
 	if !reflect.DeepEqual(d, want) {
@@ -227,6 +227,7 @@ var sample = map[string]string{
 	"DATABASE_URL":           "postgres://db.internal:5432/timelinebot",
 	"DATABASE_RETENTION":     "30d",
 	"DATABASE_QUEUE":         "500",
+	"DATABASE_ANSWER_BUDGET": "1s",
 	"STORE_USER_IDS":         "raw",
 	"STORE_HASH_KEY":         "a-long-random-hash-key-0123456789",
 	"DISCORD_CLIENT_SECRET":  "oauth-client-secret-0123456789",

@@ -23,6 +23,8 @@ type Database struct {
 	UserIDs string
 	// HashKey keys the user id hash; "" uses a key generated and kept in the database (STORE_HASH_KEY).
 	HashKey string
+	// AnswerBudget bounds what a question waits for the database (DATABASE_ANSWER_BUDGET).
+	AnswerBudget time.Duration
 }
 
 // DatabaseEnabled reports whether anything is kept.
@@ -56,6 +58,12 @@ func databaseSettings() []*setting {
 			func(c *Config, raw, _ string) error { return parseInt(raw, &c.Database.QueueSize) },
 			func(c *Config) string { return strconv.Itoa(c.Database.QueueSize) },
 			func(c *Config) error { return checkIntRange(c.Database.QueueSize, 1, 10_000_000) },
+		),
+		def("Database", "DATABASE_ANSWER_BUDGET", "250ms", "duration",
+			`Longest a question waits for the database, with PostgreSQL: the shared rate limit and the DM follow-up history. Past it the process decides alone (its own rate limit, its own memory of the conversation), so a slow database never holds an answer up longer.`, false,
+			func(c *Config, raw, _ string) error { return parseDuration(raw, &c.Database.AnswerBudget) },
+			func(c *Config) string { return c.Database.AnswerBudget.String() },
+			func(c *Config) error { return checkDuration(c.Database.AnswerBudget, time.Millisecond, 2*time.Second) },
 		),
 		def("Database", "STORE_USER_IDS", "hash", "enum(hash|raw|none)",
 			`What is kept about who asked: hash (a keyed hash of the Discord user id: one user's questions can be grouped or deleted, the id is not kept), raw (the user id) or none.`, false,

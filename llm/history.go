@@ -37,7 +37,8 @@ type history struct {
 	// the fallback while it fails.
 	shared SharedHistory
 	log    *slog.Logger
-	warned atomic.Int64 // when the shared history's failure was last logged (unix nanos)
+	warned atomic.Int64  // when the shared history's failure was last logged (unix nanos)
+	budget time.Duration // for reads of shared
 
 	mu    sync.Mutex
 	convs map[string]*list.Element // of *conversation
@@ -68,9 +69,10 @@ type SharedHistory interface {
 // SharedTurn is a turn as a SharedHistory keeps it.
 type SharedTurn struct{ Question, Retrieval, Answer string }
 
-// sharedBudget bounds a read of the shared history on the answer path; past it, or on an error,
-// this process's own memory of the conversation is used.
-const sharedBudget = 300 * time.Millisecond
+// DefaultSharedHistoryBudget bounds a read of the shared history on the answer path when
+// Options.SharedHistoryBudget is 0; past it, or on an error, this process's own memory of the
+// conversation is used.
+const DefaultSharedHistoryBudget = 250 * time.Millisecond
 
 // get returns a copy of the conversation's unexpired turns, oldest first.
 func (h *history) get(key string) []turn {
@@ -78,7 +80,7 @@ func (h *history) get(key string) []turn {
 		return nil
 	}
 	if h.shared != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), sharedBudget)
+		ctx, cancel := context.WithTimeout(context.Background(), h.budget)
 		ts, err := h.shared.Turns(ctx, key, h.maxTurns, h.ttl)
 		cancel()
 		if err == nil {

@@ -69,6 +69,8 @@ type Options struct {
 	// SharedHistory, when set, keeps conversation histories where every process sees them (the
 	// database), so a follow-up works whichever process answers it; see history.go.
 	SharedHistory SharedHistory
+	// SharedHistoryBudget bounds a read of SharedHistory; 0 means DefaultSharedHistoryBudget.
+	SharedHistoryBudget time.Duration
 	// MaxRetries is how many times a 429, a 5xx or an unreachable endpoint is retried within the
 	// Timeout; 0 means DefaultMaxRetries, negative none.
 	MaxRetries int
@@ -147,7 +149,10 @@ func New(opts Options, kb answer.Knowledge, fallback func(answer.Retrieval) answ
 		now:      time.Now,
 	}
 	a.hist = newHistory(opts.HistoryTTL, opts.HistoryTurns, opts.MaxConversations, func() time.Time { return a.now() })
-	a.hist.shared, a.hist.log = opts.SharedHistory, logger
+	a.hist.shared, a.hist.log, a.hist.budget = opts.SharedHistory, logger, opts.SharedHistoryBudget
+	if a.hist.budget <= 0 {
+		a.hist.budget = DefaultSharedHistoryBudget
+	}
 	return a
 }
 

@@ -270,7 +270,9 @@ func TestUserIDPolicies(t *testing.T) {
 func TestASlowDatabaseNeverBlocksRecordingAndDropsAreCounted(t *testing.T) {
 	url := testdb.SQLiteURL(t)
 	var dropped atomic.Int64
-	s := open(t, url, store.Options{QueueSize: 5, OnDropped: func(n int) { dropped.Add(int64(n)) }})
+	// Batches of one: the writer holds exactly the first record while the database is locked,
+	// however the goroutines are scheduled.
+	s := open(t, url, store.Options{QueueSize: 5, BatchSize: 1, OnDropped: func(n int) { dropped.Add(int64(n)) }})
 	target, _, _ := store.ParseURL(url, "")
 	lockDB, err := sql.Open("sqlite", "file:"+target.Path+"?_pragma=busy_timeout(10000)")
 	if err != nil {

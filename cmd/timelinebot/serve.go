@@ -64,7 +64,9 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	if db != nil && db.Dialect() == storepkg.Postgres {
 		// DM follow-ups work whichever process answers (a new gateway process after a restart or
 		// a failover): the conversation is read from the database.
-		shareHistory = append(shareHistory, func(o *llm.Options) { o.SharedHistory = storeHistory{db} })
+		shareHistory = append(shareHistory, func(o *llm.Options) {
+			o.SharedHistory, o.SharedHistoryBudget = storeHistory{db}, cfg.Database.AnswerBudget
+		})
 	}
 	answerer, mode := newAnswerer(cfg, store, false, a.stderr, shareHistory...)
 	log.Info("knowledge loaded", "origin", t.Origin, "version", t.Version, "events", len(t.Events), "answerer", mode)
@@ -127,7 +129,7 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		opts.Versions = storeVersions{db}
 		if db.Dialect() == storepkg.Postgres {
 			// Replicas share one budget per user; SQLite serves one process, whose own limiter is as good.
-			opts.SharedLimiter = db
+			opts.SharedLimiter, opts.SharedLimitBudget = db, cfg.Database.AnswerBudget
 		}
 	}
 	b := bot.New(opts, answerer, store)
