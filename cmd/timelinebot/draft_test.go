@@ -42,7 +42,7 @@ func TestCLIDraftWritesAKnowledgeFileThatChecksAndAnswers(t *testing.T) {
 	}
 }
 
-func TestCLIDraftReadsStandardInputAndRefusesBadInput(t *testing.T) {
+func TestCLIDraftRefusesBadInput(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct{ name, content, want string }{
 		{"no dates", "Nothing dated here.\n\nNor here.\n", "no dates found"},
