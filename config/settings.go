@@ -242,7 +242,7 @@ var settings = append([]*setting{
 		},
 	),
 	def("Moderation", "ATTACHMENT_MAX_BYTES", "1048576", "int",
-		`Largest knowledge file, in bytes, that moderators may upload to /reload.`, false,
+		`Largest file, in bytes, that moderators may upload to /reload (a knowledge file) or /draft (an article).`, false,
 		func(c *Config, raw, _ string) error {
 			n, err := strconv.ParseInt(raw, 10, 64)
 			if err != nil {
