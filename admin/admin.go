@@ -36,7 +36,7 @@ import (
 // Reloader installs a knowledge file's content (a rollback installs a stored version's); the
 // reload package's Manager is one.
 type Reloader interface {
-	Reload(ctx context.Context, trigger string, data []byte) (bot.ReloadReport, error)
+	Reload(ctx context.Context, trigger string, data []byte) (knowledge.ReloadReport, error)
 	Available() bool
 }
 

@@ -40,6 +40,14 @@ type Answer struct {
 	Fallback string `json:"-"`
 	// Usage counts model tokens when a model answered.
 	Usage Usage `json:"-"`
+	// Source is the title and attribution of the source of the timeline that answered (the one
+	// Version names), so that showing the answer never reads the knowledge again.
+	Source Source `json:"-"`
+}
+
+// Source names the source of an answer's timeline.
+type Source struct {
+	Title, Attribution string
 }
 
 // Citation is a verbatim passage of the source supporting an answer.
@@ -49,6 +57,8 @@ type Citation struct {
 	Date      string `json:"date"`
 	Quote     string `json:"quote"`
 	Paragraph int    `json:"paragraph"`
+	// Shown is the date as the answer shows it, in the answer's language ("21 October 2016").
+	Shown string `json:"-"`
 }
 
 // Alternative is a candidate event for an ambiguous question.

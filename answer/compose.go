@@ -31,13 +31,13 @@ func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 
 // Compose phrases a retrieval as an extractive answer.
 func Compose(r Retrieval) Answer {
-	a := Answer{Lang: r.Lang, Version: r.Timeline.Version, Mode: "extractive", Citations: []Citation{}}
+	a := Answer{Lang: r.Lang, Version: r.Timeline.Version, Mode: "extractive", Citations: []Citation{}, Source: SourceOf(r.Timeline)}
 	if r.Reason != Found || len(r.Events) == 0 {
 		a.Text = refusal(r)
 		return a
 	}
 	a.Answered = true
-	a.Citations = Citations(r)
+	a.Citations = ShowDates(r.Timeline, Citations(r), r.Lang)
 	var b strings.Builder
 	switch {
 	case r.List:

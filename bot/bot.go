@@ -78,7 +78,7 @@ type Options struct {
 	Logger          *slog.Logger
 	Metrics         Metrics
 	// Reloader handles /reload; nil when reloading is not available.
-	Reloader Reloader
+	Reloader knowledge.Reloader
 	// Drafter handles /draft; nil when drafting is not available.
 	Drafter Drafter
 	// AttachmentMaxBytes caps a file uploaded to /reload or /draft; 0 means 1 MiB.

@@ -14,22 +14,9 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/knowledge"
 )
-
-// Reloader reloads the knowledge. Trigger names who or what asked (for the audit log); data, when
-// not nil, is a new knowledge file to validate and install in place of the current one.
-type Reloader interface {
-	Reload(ctx context.Context, trigger string, data []byte) (ReloadReport, error)
-	// Available says whether reloading makes sense: false when the bot serves the embedded knowledge.
-	Available() bool
-}
-
-// ReloadReport says what a reload changed.
-type ReloadReport struct {
-	OldVersion, NewVersion  string
-	Events                  int
-	Added, Removed, Changed []string
-}
 
 // isModerator checks on the bot's side, whatever Discord's command permissions say (server admins
 // can override those), that the member may run moderator commands (see IsModerator).
@@ -111,7 +98,7 @@ func (b *Bot) cmdReload(ctx context.Context, in *interaction) error {
 	return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(summary, maxContent)}.WebhookEdit())
 }
 
-func reloadSummary(r ReloadReport, lang string) string {
+func reloadSummary(r knowledge.ReloadReport, lang string) string {
 	var b strings.Builder
 	if r.OldVersion == r.NewVersion {
 		fmt.Fprintf(&b, tr(lang, "Reloaded: no change (version `%s`, %d events).", "Rechargé : aucun changement (version `%s`, %d événements)."), r.NewVersion, r.Events)

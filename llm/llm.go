@@ -169,8 +169,8 @@ func (a *Answerer) Answer(ctx context.Context, q answer.Question) (answer.Answer
 // can be shown so far, each time it grows. Only text that has passed verification so far is passed
 // (up to the last complete [n] marker, markers renumbered as in the final answer), never the
 // no-answer phrase, and nothing more once the reply fails a check. onDelta is called from the
-// calling goroutine, as often as the model sends tokens: throttle the edits it causes (see
-// Throttle). The returned answer is authoritative: when it is the extractive fallback
+// calling goroutine, as often as the model sends tokens: throttle the edits it causes (the
+// bot edits at most once per STREAM_EVERY). The returned answer is authoritative: when it is the extractive fallback
 // (Answer.Fallback set), the streamed text must be replaced by it.
 func (a *Answerer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(textSoFar string)) (answer.Answer, error) {
 	if onDelta == nil {
@@ -269,6 +269,7 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 		Mode:         Mode,
 		Usage:        ext.Usage,
 		Citations:    []answer.Citation{},
+		Source:       ext.Source,
 	}
 	if res.noAnswer {
 		a.stats.noAnswers.Add(1)
@@ -283,7 +284,8 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 	for _, i := range res.cited {
 		s := p.passages[i]
 		pg := s.event.Passages[s.passage]
-		ans.Citations = append(ans.Citations, answer.Citation{EventID: s.event.ID, Date: s.event.Date.String(), Quote: pg.Text, Paragraph: pg.Paragraph})
+		ans.Citations = append(ans.Citations, answer.Citation{EventID: s.event.ID, Date: s.event.Date.String(), Quote: pg.Text, Paragraph: pg.Paragraph,
+			Shown: answer.FormatDate(s.event, r.Lang)})
 	}
 	a.log.LogAttrs(ctx, slog.LevelInfo, "llm answer", append(attrs, slog.String("outcome", "answered"), slog.Int("citations", len(ans.Citations)))...)
 	a.remember(q, rtext, ans)
@@ -337,9 +339,13 @@ func (a *Answerer) request(p prompt) openai.ChatCompletionRequest {
 		temp = math.SmallestNonzeroFloat32
 	}
 	req := openai.ChatCompletionRequest{
-		Model:       a.opts.Model,
-		Messages:    p.messages,
-		MaxTokens:   a.opts.MaxTokens,
+		Model:    a.opts.Model,
+		Messages: p.messages,
+		// max_tokens is deprecated by OpenAI in favour of max_completion_tokens, but it is the
+		// field every other OpenAI-compatible server (llama.cpp, vLLM, Ollama…) reads, so it stays
+		// for them; reasoning models get max_completion_tokens just below.
+		MaxTokens: a.opts.MaxTokens, //nolint:staticcheck // SA1019: deliberate, see above
+
 		Temperature: temp,
 	}
 	if openai.NewReasoningValidator().Validate(req) != nil {

@@ -445,23 +445,6 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-func TestThrottle(t *testing.T) {
-	var got []string
-	push, flush := Throttle(time.Hour, func(s string) { got = append(got, s) })
-	push("a")
-	push("ab")
-	push("abc")
-	if !reflect.DeepEqual(got, []string{"a"}) {
-		t.Errorf("got %q before flush", got)
-	}
-	if !flush() || flush() {
-		t.Error("flush should deliver once")
-	}
-	if !reflect.DeepEqual(got, []string{"a", "abc"}) {
-		t.Errorf("got %q", got)
-	}
-}
-
 // sseServer replies to every request with the given stream events, then ends the response cleanly.
 func sseServer(t *testing.T, events ...string) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -50,17 +50,22 @@ const (
 	ReloadError     = "error"     // the file could not be read or written; the previous knowledge keeps serving
 )
 
-// Entries, Outcomes and ReloadResults are the label values whose series exist from the start (at 0),
-// so that rates and alerts work before the first event of each kind.
-var (
-	Entries       = []string{EntrySlash, EntryDM, EntryMention, EntryHTTP}
-	Outcomes      = []string{OutcomeAnswered, OutcomeNoAnswer, OutcomeRefused, OutcomeRateLimited, OutcomeError}
-	ReloadResults = []string{ReloadOK, ReloadUnchanged, ReloadRefused, ReloadError}
-)
+// Entries, Outcomes and ReloadResults return the label values whose series exist from the start
+// (at 0), so that rates and alerts work before the first event of each kind. They are functions
+// returning fresh slices, so no caller can change what another sees.
+func Entries() []string { return []string{EntrySlash, EntryDM, EntryMention, EntryHTTP} }
+func Outcomes() []string {
+	return []string{OutcomeAnswered, OutcomeNoAnswer, OutcomeRefused, OutcomeRateLimited, OutcomeError}
+}
 
-// LatencyBuckets are the answer latency histogram's upper bounds, in seconds: from the embedded
+// ReloadResults: see Entries.
+func ReloadResults() []string { return []string{ReloadOK, ReloadUnchanged, ReloadRefused, ReloadError} }
+
+// LatencyBuckets returns the answer latency histogram's upper bounds, in seconds: from the embedded
 // answerer's sub-millisecond answers to a slow language model's tens of seconds.
-var LatencyBuckets = []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
+func LatencyBuckets() []float64 {
+	return []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
+}
 
 // Metrics holds the bot's metrics and readiness. Its methods are safe for concurrent use.
 type Metrics struct {
@@ -95,7 +100,7 @@ func New() *Metrics {
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Namespace: Namespace, Name: "answer_duration_seconds",
 			Help:    "Time to answer a question, from its arrival to the answer being ready, by entry point. Refused and rate-limited questions are not observed.",
-			Buckets: LatencyBuckets,
+			Buckets: LatencyBuckets(),
 		}, []string{"entry"}),
 		llmTokens: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: Namespace, Name: "llm_tokens_total",
@@ -133,15 +138,15 @@ func New() *Metrics {
 	reg.MustRegister(m.questions, m.latency, m.llmTokens, m.llmFallbacks, m.reloads, m.knowledgeInfo,
 		m.knowledgeEvents, m.gateway, m.httpReady, m.feedback,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, e := range Entries {
-		for _, o := range Outcomes {
+	for _, e := range Entries() {
+		for _, o := range Outcomes() {
 			m.questions.WithLabelValues(e, o)
 		}
 		m.latency.WithLabelValues(e)
 	}
 	m.llmTokens.WithLabelValues("prompt")
 	m.llmTokens.WithLabelValues("completion")
-	for _, r := range ReloadResults {
+	for _, r := range ReloadResults() {
 		m.reloads.WithLabelValues(r)
 	}
 	m.feedback.WithLabelValues("true")

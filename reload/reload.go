@@ -25,7 +25,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -62,7 +61,7 @@ const maxStuck = 4
 // chronology.
 var ErrNoFile = errors.New("no knowledge file to reload: the bot serves its embedded knowledge; set KNOWLEDGE_FILE (see `timelinebot init`) and restart")
 
-// Manager reloads the knowledge file into a store. It implements bot.Reloader. All methods are safe
+// Manager reloads the knowledge file into a store. It implements knowledge.Reloader. All methods are safe
 // for concurrent use.
 type Manager struct {
 	store   *knowledge.Store
@@ -96,7 +95,7 @@ type Outcome struct {
 	Old, New *knowledge.Timeline
 	// Data is the uploaded file; nil when the knowledge file was read from disk.
 	Data   []byte
-	Report bot.ReloadReport
+	Report Report
 	Err    error
 }
 
@@ -104,7 +103,10 @@ type Outcome struct {
 // it before serving; it runs with reloads serialized, so it sees them in order.
 func (m *Manager) OnResult(f func(Outcome)) { m.onResult = f }
 
-var _ bot.Reloader = (*Manager)(nil)
+var _ knowledge.Reloader = (*Manager)(nil)
+
+// Report says what a reload changed (knowledge.ReloadReport, what /reload shows).
+type Report = knowledge.ReloadReport
 
 // fileOps are the file operations a reload uses, replaceable in tests to simulate failures.
 type fileOps struct {
@@ -175,7 +177,7 @@ func (m *Manager) LogStartup() {
 //
 // A file that fails validation returns a *knowledge.ValidationError listing every problem with its
 // line. On any error the served timeline and the file on disk are unchanged.
-func (m *Manager) Reload(ctx context.Context, trigger string, data []byte) (bot.ReloadReport, error) {
+func (m *Manager) Reload(ctx context.Context, trigger string, data []byte) (Report, error) {
 	if !m.Available() {
 		return m.finish(trigger, data, m.store.Current(), nil, time.Now(), ErrNoFile)
 	}
@@ -198,7 +200,7 @@ func (m *Manager) acquire(ctx context.Context) error {
 
 func (m *Manager) release() { <-m.sem }
 
-func (m *Manager) reloadLocked(ctx context.Context, trigger string, data []byte, start time.Time) (bot.ReloadReport, error) {
+func (m *Manager) reloadLocked(ctx context.Context, trigger string, data []byte, start time.Time) (Report, error) {
 	m.removeStaleTemp()
 	old := m.store.Current()
 	next, err := m.build(ctx, data)
@@ -213,8 +215,8 @@ func (m *Manager) reloadLocked(ctx context.Context, trigger string, data []byte,
 
 // finish writes the audit line, records the metric and builds the report of a reload that went from
 // old to next (nil when it failed with err).
-func (m *Manager) finish(trigger string, data []byte, old, next *knowledge.Timeline, start time.Time, err error) (bot.ReloadReport, error) {
-	var rep bot.ReloadReport
+func (m *Manager) finish(trigger string, data []byte, old, next *knowledge.Timeline, start time.Time, err error) (Report, error) {
+	var rep Report
 	if old != nil {
 		rep.OldVersion, rep.NewVersion, rep.Events = old.Version, old.Version, len(old.Events)
 	}
