@@ -37,7 +37,7 @@ func Compose(r Retrieval) Answer {
 		return a
 	}
 	a.Answered = true
-	a.Citations = ShowDates(r.Timeline, Citations(r), r.Lang)
+	a.Citations = Citations(r)
 	var b strings.Builder
 	switch {
 	case r.List:
@@ -82,7 +82,7 @@ func Citations(r Retrieval) []Citation {
 	for _, s := range r.Events {
 		for _, i := range s.Passages {
 			p := s.Event.Passages[i]
-			out = append(out, Citation{EventID: s.Event.ID, Date: s.Event.Date.String(), Quote: p.Text, Paragraph: p.Paragraph})
+			out = append(out, Citation{EventID: s.Event.ID, Date: s.Event.Date.String(), Quote: p.Text, Paragraph: p.Paragraph, Shown: FormatDate(s.Event, r.Lang)})
 		}
 	}
 	return out

@@ -175,6 +175,6 @@ func whoAnswer(t *knowledge.Timeline, events []*knowledge.Event, lang string) An
 	a.Answered = true
 	a.Text = tr(lang, "The events of the previous answer (%s) involve: %s.", "Les événements de la réponse précédente (%s) impliquent : %s.",
 		strings.Join(dates, ", "), strings.Join(names, ", "))
-	a.Citations = ShowDates(t, Citations(Retrieval{Events: sel}), lang)
+	a.Citations = Citations(Retrieval{Events: sel, Lang: lang})
 	return a
 }
