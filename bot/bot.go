@@ -99,6 +99,15 @@ type Options struct {
 	SharedLimitBudget time.Duration
 	// Versions, when set, offers the stored knowledge versions to /reload version: (versions.go).
 	Versions KnowledgeVersions
+	// DefaultPrivate makes /ask answer to the asker only unless private:false is given
+	// (DEFAULT_PRIVATE).
+	DefaultPrivate bool
+	// AllowedChannelIDs, when not empty, are the only server channels (with their threads) the
+	// bot answers in (ALLOWED_CHANNEL_IDS): elsewhere a command gets a notice naming them and a
+	// mention is ignored.
+	AllowedChannelIDs []string
+	// NoDMs turns direct messages away (DMS_ENABLED=false).
+	NoDMs bool
 }
 
 // Bot is a Discord bot answering questions about a timeline.
@@ -112,7 +121,14 @@ type Bot struct {
 	// feedbackLimiter bounds feedback clicks per user, so the feedback log and counters cannot be
 	// flooded.
 	feedbackLimiter *limiter
-	commands        map[string]commandHandler
+	router          *router
+	// memory keeps recent answers for follow-ups (conversation.go); channels what the bot looked up
+	// of channels (threads and their parents).
+	memory     memory
+	channelsMu sync.Mutex
+	channels   map[string]channelInfo
+	// rest is the session the bot reaches Discord's REST API with, once it has one.
+	rest atomic.Pointer[discordgo.Session]
 
 	botUserID atomic.Value // string
 	appID     atomic.Value // string
@@ -159,41 +175,28 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	}
 	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics, limiter: newLimiter(opts.RateLimit),
 		feedbackLimiter: newLimiter(RateLimit{Enabled: true, PerMinute: 10, Burst: 5})}
-	b.commands = b.commandTable()
+	b.router = b.routes()
+	b.memory.max = maxRemembered
+	b.channels = map[string]channelInfo{}
 	b.work, b.cancelWork = context.WithCancel(context.Background())
 	b.botUserID.Store("")
 	b.appID.Store("")
 	return b
 }
 
-// HandleInteraction handles one interaction, answering it through r. It is the entry point of both
-// the gateway and the HTTP interactions endpoint.
-func (b *Bot) HandleInteraction(ctx context.Context, i *discordgo.Interaction, r responder) {
-	start := time.Now()
-	in := &interaction{Interaction: i, r: &ackTimer{responder: r, start: start, onAck: b.opts.OnAck}, lang: localeLang(i)}
-	var err error
-	switch i.Type {
-	case discordgo.InteractionApplicationCommand:
-		name := i.ApplicationCommandData().Name
-		h, ok := b.commands[name]
-		if !ok {
-			err = in.notice(ctx, "Unknown command; it may be from an older version of the bot.", "Commande inconnue ; elle vient peut-être d'une ancienne version du bot.")
-			break
-		}
-		err = h(ctx, in)
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		if i.ApplicationCommandData().Name == "reload" {
-			err = b.autocompleteVersion(ctx, in)
-			break
-		}
-		err = b.autocompleteEvent(ctx, in)
-	case discordgo.InteractionMessageComponent:
-		err = b.component(ctx, in)
-	default:
-		return
+// HandleInteraction handles one interaction through t: the router finds its handler, middleware
+// wraps it, and the deferral policy delivers its reply within budget or defers it. It is the entry
+// point of both the gateway and the HTTP interactions endpoint.
+func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, t transport, budget time.Duration) {
+	in := &Interaction{Interaction: i, Path: pathOf(i), Lang: localeLang(i),
+		d: &delivery{t: t, i: i, start: time.Now(), onAck: b.opts.OnAck}}
+	h, vars := b.router.lookup(i.Type, in.Path)
+	if h == nil {
+		h = b.unknown
 	}
-	if err != nil {
-		b.log.Error("interaction failed", "type", i.Type.String(), "id", i.ID, "user", in.userID(), "err", err)
+	in.Vars = vars
+	if err := in.d.run(ctx, in, b.errorNotice(b.recoverer(h)), budget); err != nil {
+		b.log.Error("interaction failed", "type", i.Type.String(), "path", in.Path, "id", i.ID, "user", in.UserID(), "err", err)
 	}
 }
 
@@ -208,180 +211,9 @@ func localeLang(i *discordgo.Interaction) string {
 	return "en"
 }
 
-// answerInteraction answers q, acknowledging within the budget: immediately with the answer when it
-// is ready in time, else with a deferred response that is then edited. A streaming answerer is
-// deferred at once and its text edited in as it comes, at most once per StreamEvery.
-func (b *Bot) answerInteraction(ctx context.Context, in *interaction, kind, q string) error {
-	start := time.Now()
-	question := answer.Question{Text: q, Lang: in.lang}
-	// The answer may outlive the 3-second window but not the interaction token's 15 minutes.
-	actx, cancel := context.WithTimeout(ctx, 14*time.Minute)
-	defer cancel()
-
-	if sa, ok := b.answerer.(StreamAnswerer); ok {
-		if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
-			return fmt.Errorf("defer: %w", err)
-		}
-		// A streamed edit Discord rate limits is not retried: the next one supersedes it.
-		ectx := withoutRateLimitRetry(actx)
-		s := &streamer{every: b.opts.StreamEvery, edit: func(text string) {
-			_ = in.r.editOriginal(ectx, in.Interaction, StreamReply(text, b.kb.Current()).WebhookEdit())
-		}}
-		a, err := sa.AnswerStream(actx, question, s.delta)
-		s.stop()
-		return b.finishDeferred(ctx, in, kind, q, a, err, start)
-	}
-
-	type result struct {
-		a   answer.Answer
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		a, err := b.answerer.Answer(actx, question)
-		done <- result{a, err}
-	}()
-	timer := time.NewTimer(b.opts.AckBudget)
-	defer timer.Stop()
-	select {
-	case res := <-done:
-		if res.err != nil {
-			b.logQuestion(originOf(in, kind), q, res.a, res.err, start)
-			return in.notice(ctx, "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")
-		}
-		b.logQuestion(originOf(in, kind), q, res.a, nil, start)
-		return in.reply(ctx, AnswerReply(q, res.a, b.kb.Current()))
-	case <-timer.C:
-		if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
-			return fmt.Errorf("defer: %w", err)
-		}
-		res := <-done
-		return b.finishDeferred(ctx, in, kind, q, res.a, res.err, start)
-	}
-}
-
-func (b *Bot) finishDeferred(ctx context.Context, in *interaction, kind, q string, a answer.Answer, err error, start time.Time) error {
-	b.logQuestion(originOf(in, kind), q, a, err, start)
-	if err != nil {
-		// Errors are for the asker only: the public "thinking…" message gives way to an ephemeral one.
-		return in.r.retractWith(ctx, in.Interaction, &discordgo.WebhookParams{
-			Content:         tr(in.lang, "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît."),
-			Flags:           discordgo.MessageFlagsEphemeral,
-			AllowedMentions: noMentions(),
-		})
-	}
-	// Content is cleared of any streamed text: the final answer is the embed.
-	return in.r.editOriginal(ctx, in.Interaction, AnswerReply(q, a, b.kb.Current()).WebhookEdit())
-}
-
-// logQuestion writes the one log line per question, records its metrics, and hands it to the
-// recorder.
-func (b *Bot) logQuestion(o origin, q string, a answer.Answer, err error, start time.Time) {
-	kind, userID := o.kind, o.userID
-	d := time.Since(start)
-	outcome := "answered"
-	switch {
-	case err != nil:
-		outcome = "error"
-	case !a.Answered:
-		outcome = "no_answer"
-	}
-	b.metrics.Question(b.entry(kind), outcome, d)
-	b.record(o, q, outcome, a, err, d)
-	attrs := []any{"kind", kind, "user", userID, "latency", d, "answered", a.Answered, "cited", a.EventIDs(),
-		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(q))}
-	if a.Fallback != "" {
-		attrs = append(attrs, "fallback", a.Fallback)
-		b.metrics.LLMFallback(fallbackClass(a.Fallback))
-	}
-	if a.Usage.PromptTokens > 0 || a.Usage.CompletionTokens > 0 {
-		attrs = append(attrs, "prompt_tokens", a.Usage.PromptTokens, "completion_tokens", a.Usage.CompletionTokens)
-		b.metrics.LLMTokens(a.Usage.PromptTokens, a.Usage.CompletionTokens)
-	}
-	if err != nil {
-		attrs = append(attrs, "err", err)
-		b.log.Error("question", attrs...)
-		return
-	}
-	b.log.Info("question", attrs...)
-}
-
-// fallbackClass reduces a fallback reason to its class for a metric label, dropping the details
-// (status codes, passage numbers, quoted text) that would make label values unbounded:
-// "server error (HTTP 503)" → "server error".
-func fallbackClass(reason string) string {
-	if i := strings.IndexAny(reason, "([:;\"0123456789"); i >= 0 {
-		reason = reason[:i]
-	}
-	reason = strings.TrimSpace(reason)
-	if len(reason) > 48 {
-		reason = reason[:48]
-	}
-	if reason == "" {
-		return "other"
-	}
-	return reason
-}
-
-// streamer throttles edits of a streamed answer.
-type streamer struct {
-	mu    sync.Mutex
-	every time.Duration
-	last  time.Time
-	edit  func(string)
-	done  bool
-}
-
-func (s *streamer) delta(text string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.done || time.Since(s.last) < s.every || strings.TrimSpace(text) == "" {
-		return
-	}
-	s.last = time.Now()
-	s.edit(text + " …")
-}
-
-func (s *streamer) stop() {
-	s.mu.Lock()
-	s.done = true
-	s.mu.Unlock()
-}
-
-// ackTimer reports the time to the first response of an interaction.
-type ackTimer struct {
-	responder
-	start time.Time
-	once  sync.Once
-	onAck func(time.Duration)
-}
-
-func (a *ackTimer) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	if a.onAck != nil {
-		a.once.Do(func() { a.onAck(time.Since(a.start)) })
-	}
-	return a.responder.respond(ctx, i, resp)
-}
-
-// responder delivers interaction responses: through REST calls of a gateway session, or as the body
-// of an HTTP interactions request.
-type responder interface {
-	respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
-	editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error
-	// retractWith deletes the original response and sends a follow-up instead: the way to make an
-	// error ephemeral once a public response was deferred.
-	retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error
-}
-
-// retractVia deletes the original response and posts the follow-up through a REST session.
-func retractVia(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {
-	if err := s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
-		return scrubToken(fmt.Errorf("delete original response: %w", err), i)
-	}
-	if _, err := s.FollowupMessageCreate(i, true, followup, discordgo.WithContext(ctx)); err != nil {
-		return scrubToken(fmt.Errorf("send follow-up: %w", err), i)
-	}
-	return nil
+// restarting is the response of an interaction turned away while the bot shuts down.
+func restarting(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	return notice(localeLang(i), Refusal{Code: CodeRestarting}).response(i.Type)
 }
 
 // scrubToken keeps an interaction's token out of an error bound for the log: the token is a
@@ -404,20 +236,35 @@ type scrubbedError struct {
 func (e *scrubbedError) Error() string { return e.msg }
 func (e *scrubbedError) Unwrap() error { return e.err }
 
-// sessionResponder answers through the session's REST client.
-type sessionResponder struct{ s *discordgo.Session }
+// restResponder delivers through a session's REST client: the gateway's transport, and the HTTP
+// endpoint's for everything after the first response.
+type restResponder struct{ s *discordgo.Session }
 
-func (r sessionResponder) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+func (r restResponder) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
 	return scrubToken(r.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)), i)
 }
 
-func (r sessionResponder) editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {
-	_, err := r.s.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx))
+func (r restResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
+	if r.s == nil {
+		return errors.New("edit interaction response: no REST session to reach Discord's webhook endpoints")
+	}
+	_, err := r.s.InteractionResponseEdit(i, e, discordgo.WithContext(ctx))
 	return scrubToken(err, i)
 }
 
-func (r sessionResponder) retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {
-	return retractVia(ctx, r.s, i, followup)
+func (r restResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
+	if r.s == nil {
+		return errors.New("follow-up: no REST session to reach Discord's webhook endpoints")
+	}
+	_, err := r.s.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx))
+	return scrubToken(err, i)
+}
+
+func (r restResponder) deleteOriginal(ctx context.Context, i *discordgo.Interaction) error {
+	if r.s == nil {
+		return errors.New("delete interaction response: no REST session to reach Discord's webhook endpoints")
+	}
+	return scrubToken(r.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)), i)
 }
 
 // Intents are the gateway intents the bot needs: messages in servers (it only acts on those that
@@ -453,12 +300,12 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 		b.metrics.GatewayConnected(false)
 		b.log.Warn("gateway disconnected; discordgo reconnects")
 	})
+	b.rest.Store(s)
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-		b.track(func(ctx context.Context) { b.HandleInteraction(ctx, ic.Interaction, sessionResponder{s}) }, func() {
-			_ = sessionResponder{s}.respond(context.Background(), ic.Interaction, &discordgo.InteractionResponse{
-				Type: discordgo.InteractionResponseChannelMessageWithSource,
-				Data: Notice(tr(localeLang(ic.Interaction), "The bot is restarting; please ask again in a moment.", "Le bot redémarre ; réessayez dans un instant.")).ResponseData(),
-			})
+		b.track(func(ctx context.Context) {
+			b.handleInteraction(ctx, ic.Interaction, restResponder{s}, b.opts.AckBudget)
+		}, func() {
+			_ = restResponder{s}.respond(context.Background(), ic.Interaction, restarting(ic.Interaction))
 		})
 	})
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
@@ -563,79 +410,4 @@ func (b *Bot) register(ctx context.Context, s *discordgo.Session) error {
 	}
 	b.log.Info("commands registered", "count", len(cmds), "guild", b.opts.GuildID)
 	return nil
-}
-
-// handleMessage answers direct messages and messages that mention the bot, replying to them.
-func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) {
-	self, _ := b.botUserID.Load().(string)
-	if m.Author == nil || m.Author.Bot || m.Author.ID == self || self == "" {
-		return
-	}
-	kind := "dm"
-	if m.GuildID != "" {
-		mentioned := false
-		for _, u := range m.Mentions {
-			mentioned = mentioned || u.ID == self
-		}
-		if !mentioned {
-			return
-		}
-		kind = "mention"
-	}
-	q := stripMention(m.Content, self)
-	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
-	send := func(r Reply) {
-		if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.MessageSend(ref), discordgo.WithContext(ctx)); err != nil {
-			b.log.Error("reply to message", "channel", m.ChannelID, "err", err)
-		}
-	}
-	if ok, en, fr := b.admit(ctx, m.Author.ID, q); !ok {
-		b.turnedAway(originOfMessage(m, kind), q, outcomeFor(en))
-		send(Reply{Content: tr(messageLang(q), en, fr)})
-		return
-	}
-	start := time.Now()
-	_ = s.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx))
-	a, err := b.answerer.Answer(ctx, answer.Question{Text: q, Conversation: conversationKey(kind, m)})
-	b.logQuestion(originOfMessage(m, kind), q, a, err, start)
-	if err != nil {
-		send(Reply{Content: tr(messageLang(q), "Sorry, I could not answer that just now. Please try again.", "Désolé, je n'ai pas pu répondre. Réessayez, s'il vous plaît.")})
-		return
-	}
-	send(AnswerReply(q, a, b.kb.Current()))
-}
-
-// conversationKey scopes conversation history: per DM channel; mentions in servers keep none.
-func conversationKey(kind string, m *discordgo.Message) string {
-	if kind == "dm" {
-		return "dm:" + m.ChannelID
-	}
-	return ""
-}
-
-func messageLang(q string) string {
-	if l := detectLang(q); l != "" {
-		return l
-	}
-	return "en"
-}
-
-// stripMention removes the bot's own mention (<@id> or <@!id>) from a message.
-func stripMention(content, self string) string {
-	content = strings.ReplaceAll(content, "<@"+self+">", "")
-	content = strings.ReplaceAll(content, "<@!"+self+">", "")
-	return strings.TrimSpace(content)
-}
-
-func (b *Bot) observe(kind, outcome string, d time.Duration) {
-	b.metrics.Question(b.entry(kind), outcome, d)
-}
-
-// entry is the metrics entry point of a question of this kind: slash commands that came through
-// the HTTP interactions endpoint count as http.
-func (b *Bot) entry(kind string) string {
-	if kind == "slash" && b.httpEntry.Load() {
-		return "http"
-	}
-	return kind
 }

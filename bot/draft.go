@@ -38,42 +38,37 @@ var draftUpload = upload{command: "/draft", commandFR: "/brouillon", checkName: 
 // cmdDraft drafts a knowledge file from an attached document and answers, privately, with the
 // drafted files and the report. It installs nothing: the moderator reviews the file and uploads it
 // with /reload file:. Moderators only, checked as for /reload.
-func (b *Bot) cmdDraft(ctx context.Context, in *interaction) error {
+func (b *Bot) cmdDraft(ctx context.Context, in *Interaction) (Reply, error) {
 	if !b.isModerator(in) {
-		b.log.Warn("draft refused", "user", in.userID(), "guild", in.GuildID)
-		return in.notice(ctx, "Only moderators can draft knowledge files: members with a moderator role (MODERATOR_ROLE_IDS), or with Manage Server or Administrator in the bot's home server (DISCORD_GUILD_ID).",
-			"Seuls les modérateurs peuvent rédiger des fichiers de connaissances : les membres ayant un rôle modérateur (MODERATOR_ROLE_IDS), ou Gérer le serveur / Administrateur sur le serveur principal du bot (DISCORD_GUILD_ID).")
+		b.log.Warn("draft refused", "user", in.UserID(), "guild", in.GuildID)
+		return notice(in.Lang, Refusal{Code: CodeNotModeratorDraft}), nil
 	}
 	if b.opts.Drafter == nil {
-		return in.notice(ctx, "Drafting is not available on this bot.", "La rédaction de brouillons n'est pas disponible sur ce bot.")
+		return notice(in.Lang, Refusal{Code: CodeNoDrafter}), nil
 	}
-	o := in.option("file")
+	o := in.Option("file")
 	if o == nil {
-		return in.notice(ctx, "Attach the article to /draft (option file): a .txt, .md or .html file.",
-			"Joignez l'article à /brouillon (option fichier) : un fichier .txt, .md ou .html.")
+		return notice(in.Lang, Refusal{Code: CodeNoDraftFile}), nil
 	}
 	// Downloading and drafting (with a model, a minute or more) take longer than the 3-second window.
-	if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
-	}); err != nil {
-		return fmt.Errorf("defer draft: %w", err)
+	if err := in.Defer(ctx, true); err != nil {
+		return Reply{}, err
 	}
 	data, err := b.fetchAttachment(ctx, in, o, draftUpload)
 	if err != nil {
-		return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(err.Error(), maxContent)}.WebhookEdit())
+		return Reply{Content: truncate(err.Error(), maxContent), Ephemeral: true}, nil
 	}
 	name := attachmentName(in, o)
 	// The file name is the uploader's text, shown back to them: through the sanitizer.
 	shown := `"` + untrustedLine(name) + `"`
 	files, err := b.opts.Drafter.Draft(ctx, name, data)
 	if err != nil {
-		b.log.Info("draft failed", "user", in.userID(), "file", name, "err", err)
-		msg := tr(in.lang, "Could not draft %s: %v", "Impossible de rédiger un brouillon de %s : %v")
-		return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(fmt.Sprintf(msg, shown, err), maxContent)}.WebhookEdit())
+		b.log.Info("draft failed", "user", in.UserID(), "file", name, "err", err)
+		msg := tr(in.Lang, "Could not draft %s: %v", "Impossible de rédiger un brouillon de %s : %v")
+		return Reply{Content: truncate(fmt.Sprintf(msg, shown, err), maxContent), Ephemeral: true}, nil
 	}
-	b.log.Info("draft", "user", in.userID(), "file", name, "bytes", len(data))
-	head := tr(in.lang, "Draft of %s, installed nowhere: review knowledge.yaml, then upload it with /reload file: to serve it.\n",
+	b.log.Info("draft", "user", in.UserID(), "file", name, "bytes", len(data))
+	head := tr(in.Lang, "Draft of %s, installed nowhere: review knowledge.yaml, then upload it with /reload file: to serve it.\n",
 		"Brouillon de %s, installé nulle part : relisez knowledge.yaml, puis envoyez-le avec /recharger fichier: pour le servir.\n")
 	// The report may quote the document: keep it in a code block it cannot close.
 	report := strings.ReplaceAll(files.Report, "```", "`\u200b``")
@@ -81,15 +76,13 @@ func (b *Bot) cmdDraft(ctx context.Context, in *interaction) error {
 	if utf8.RuneCountInString(content) > maxContent {
 		content = truncate(fmt.Sprintf(head, shown)+"```\n"+report, maxContent-4) + "\n```"
 	}
-	edit := Reply{Content: content}.WebhookEdit()
-	edit.Files = []*discordgo.File{
+	return Reply{Content: content, Ephemeral: true, Files: []*discordgo.File{
 		{Name: "knowledge.yaml", ContentType: "application/yaml", Reader: bytes.NewReader(files.Knowledge)},
 		{Name: "source.txt", ContentType: "text/plain; charset=utf-8", Reader: bytes.NewReader(files.Source)},
-	}
-	return in.r.editOriginal(ctx, in.Interaction, edit)
+	}}, nil
 }
 
-func attachmentName(in *interaction, o *discordgo.ApplicationCommandInteractionDataOption) string {
+func attachmentName(in *Interaction, o *discordgo.ApplicationCommandInteractionDataOption) string {
 	id, _ := o.Value.(string)
 	if r := in.ApplicationCommandData().Resolved; r != nil && r.Attachments[id] != nil {
 		return r.Attachments[id].Filename

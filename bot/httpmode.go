@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -32,8 +31,8 @@ const (
 	MaxSignatureAge = 5 * time.Minute
 	// MaxSignatureSkew is how far in the future a timestamp may be, for clocks that disagree a little.
 	MaxSignatureSkew = time.Minute
-	// DefaultHTTPAckTimeout is how long the endpoint waits for the bot's first response before it
-	// answers with a deferral itself; Discord drops the request after 3 seconds.
+	// DefaultHTTPAckTimeout bounds how long an interaction through the endpoint may go without a
+	// response before it is deferred; Discord drops the request after 3 seconds.
 	DefaultHTTPAckTimeout = 2500 * time.Millisecond
 )
 
@@ -44,9 +43,9 @@ const (
 // MaxInteractionBody bytes, and answers 405, 401 or 413 otherwise. A second request for an
 // interaction id already handled within the timestamp window (a replay) is refused with 401, as a
 // request that fails authentication, and never handled again (see replay.go). It answers PING with PONG and
-// hands every other interaction to HandleInteraction: the first response becomes the HTTP response;
-// a handler that has not responded within Options.HTTPAckTimeout gets a deferral sent for it, its
-// late response edited in. Edits go through rest's webhook endpoints, which need no bot token.
+// hands every other interaction to the bot: the first response becomes the HTTP response, deferred
+// by the bot's one deferral policy within the shorter of Options.AckBudget and
+// Options.HTTPAckTimeout; later edits go through rest's webhook endpoints, which need no bot token.
 //
 // Slash-command questions of a bot serving this endpoint are counted under the entry point http.
 func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.Session) http.Handler {
@@ -55,7 +54,10 @@ func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.S
 	if timeout <= 0 {
 		timeout = DefaultHTTPAckTimeout
 	}
-	return &interactionsHandler{b: b, key: publicKey, rest: rest, ackTimeout: timeout, now: time.Now,
+	if rest != nil {
+		b.rest.Store(rest)
+	}
+	return &interactionsHandler{b: b, key: publicKey, rest: rest, budget: min(timeout, b.opts.AckBudget), now: time.Now,
 		replays: newReplayGuard(MaxSignatureAge+MaxSignatureSkew, DefaultReplayCapacity)}
 }
 
@@ -70,12 +72,12 @@ func (b *Bot) RegisterCommands(ctx context.Context, s *discordgo.Session, appID 
 }
 
 type interactionsHandler struct {
-	b          *Bot
-	key        ed25519.PublicKey
-	rest       *discordgo.Session
-	ackTimeout time.Duration
-	now        func() time.Time
-	replays    *replayGuard
+	b       *Bot
+	key     ed25519.PublicKey
+	rest    *discordgo.Session
+	budget  time.Duration
+	now     func() time.Time
+	replays *replayGuard
 }
 
 var pongBody = []byte(`{"type":1}`)
@@ -181,70 +183,18 @@ func verify(key ed25519.PublicKey, sigHex string, msg []byte) bool {
 }
 
 // serveInteraction runs the interaction through the bot in a goroutine, counted as in flight, and
-// answers the request with its first response, a deferral made on its behalf when it takes too
-// long, or a notice when it ends without responding.
+// answers the request with its first response.
 func (h *interactionsHandler) serveInteraction(w http.ResponseWriter, r *http.Request, i *discordgo.Interaction) {
-	hr := newHTTPResponder(h.rest, i.Type)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		h.b.track(func(ctx context.Context) { h.b.HandleInteraction(ctx, i, hr) }, func() {
-			_ = hr.respond(context.Background(), i, restartingResponse(i))
-		})
-	}()
-
-	timer := time.NewTimer(h.ackTimeout)
-	defer timer.Stop()
-	var resp *discordgo.InteractionResponse
+	t := &httpTransport{rest: restResponder{h.rest}, first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
+	go h.b.track(func(ctx context.Context) { h.b.handleInteraction(ctx, i, t, h.budget) }, func() {
+		_ = t.respond(context.Background(), i, restarting(i))
+	})
 	select {
-	case resp = <-hr.first:
-	case <-done:
-		select {
-		case resp = <-hr.first:
-		default:
-			resp = hr.deferOnBehalf(failedResponse(i))
-			h.b.log.Warn("interaction handled without a response", "type", i.Type.String(), "id", i.ID)
-		}
-	case <-timer.C:
-		resp = hr.deferOnBehalf(deferralFor(i))
-		h.b.log.Warn("interaction not answered in time; deferred on its behalf", "type", i.Type.String(), "id", i.ID, "after", h.ackTimeout)
+	case resp := <-t.first:
+		t.written(writeResponse(w, resp))
 	case <-r.Context().Done():
-		hr.abandon(r.Context().Err())
-		return
+		t.written(fmt.Errorf("the interaction request was abandoned before a response: %w", r.Context().Err()))
 	}
-	hr.written(writeResponse(w, resp))
-}
-
-// restartingResponse tells the user the bot is shutting down and turned the interaction away.
-func restartingResponse(i *discordgo.Interaction) *discordgo.InteractionResponse {
-	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		return &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}}}
-	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: Notice(tr(localeLang(i), "The bot is restarting; please ask again in a moment.", "Le bot redémarre ; réessayez dans un instant.")).ResponseData()}
-}
-
-// failedResponse answers an interaction the bot handled without responding (an error it logged).
-func failedResponse(i *discordgo.Interaction) *discordgo.InteractionResponse {
-	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		return restartingResponse(i)
-	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: Notice(tr(localeLang(i), "Sorry, something went wrong. Please try again.", "Désolé, une erreur s'est produite. Réessayez, s'il vous plaît.")).ResponseData()}
-}
-
-// deferralFor is the deferral the endpoint sends when the bot is slow: a loading message for a
-// command, a silent acknowledgement for a component (whose message the late response then edits),
-// no choices for an autocomplete (which cannot be deferred).
-func deferralFor(i *discordgo.Interaction) *discordgo.InteractionResponse {
-	switch i.Type {
-	case discordgo.InteractionMessageComponent:
-		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		return restartingResponse(i)
-	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
 }
 
 // writeResponse writes an interaction response as the HTTP response: JSON, or multipart when it
@@ -289,172 +239,52 @@ func httpError(w http.ResponseWriter, status int, msg string) {
 	_, _ = io.WriteString(w, msg+"\n")
 }
 
-// httpResponder is the responder of one HTTP interaction: its first response is handed to the HTTP
-// handler to become the response body; later edits go through the REST session's webhook
-// endpoints once that body is written.
-type httpResponder struct {
-	rest  *discordgo.Session
-	typ   discordgo.InteractionType
-	first chan *discordgo.InteractionResponse // capacity 1: the first response
-	acked chan struct{}                       // closed once the HTTP response is written (or abandoned)
-
-	mu       sync.Mutex
-	state    respState
-	lateUsed bool  // a late response was turned into an edit of the deferral
-	ackErr   error // why the HTTP response could not be delivered
+// httpTransport delivers one HTTP interaction: its first response is handed to the HTTP handler
+// to become the response body; the rest go through the REST session's webhook endpoints once that
+// body is written (Discord must have the response before it can be edited).
+type httpTransport struct {
+	rest   restResponder
+	first  chan *discordgo.InteractionResponse // capacity 1
+	acked  chan struct{}                       // closed once the HTTP response is written (or abandoned)
+	ackErr error                               // why it could not be; read after acked is closed
 }
 
-type respState int
-
-const (
-	respNone      respState = iota // nothing sent yet
-	respOffered                    // the bot's first response was handed to the HTTP handler
-	respDeferred                   // the handler answered on the bot's behalf
-	respAbandoned                  // the request went away before any response
-)
-
-func newHTTPResponder(rest *discordgo.Session, typ discordgo.InteractionType) *httpResponder {
-	return &httpResponder{rest: rest, typ: typ, first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
+func (t *httpTransport) respond(ctx context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	t.first <- resp
+	return t.waitAcked(ctx)
 }
 
-// errAlreadyAcknowledged is what Discord answers a second response to an interaction.
-var errAlreadyAcknowledged = errors.New("interaction has already been acknowledged")
-
-func (r *httpResponder) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	r.mu.Lock()
-	switch {
-	case r.state == respNone:
-		r.state = respOffered
-		r.mu.Unlock()
-		r.first <- resp
-		return r.waitAcked(ctx)
-	case r.state == respDeferred && !r.lateUsed:
-		r.lateUsed = true
-		r.mu.Unlock()
-		return r.late(ctx, i, resp)
-	case r.state == respAbandoned:
-		err := r.ackErr
-		r.mu.Unlock()
+func (t *httpTransport) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
+	if err := t.waitAcked(ctx); err != nil {
 		return err
 	}
-	r.mu.Unlock()
-	return errAlreadyAcknowledged
+	return t.rest.edit(ctx, i, e)
 }
 
-// late delivers a response that came after the endpoint deferred on the bot's behalf: a message
-// (type 4) or an update (type 7) becomes an edit of the deferred response; a deferral is already
-// done. An ephemeral flag cannot be honoured: the deferral was public.
-func (r *httpResponder) late(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	switch resp.Type {
-	case discordgo.InteractionResponseDeferredChannelMessageWithSource, discordgo.InteractionResponseDeferredMessageUpdate:
-		return r.waitAcked(ctx)
-	case discordgo.InteractionResponseUpdateMessage:
-		return r.editOriginal(ctx, i, dataEdit(resp.Data))
-	case discordgo.InteractionResponseChannelMessageWithSource:
-		d := resp.Data
-		if d == nil {
-			d = &discordgo.InteractionResponseData{}
-		}
-		params := &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components,
-			Files: d.Files, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
-		switch {
-		case r.typ == discordgo.InteractionMessageComponent:
-			// The endpoint deferred an update of the component's message (type 6): that message is
-			// someone's public answer, so a new message (a notice, an ephemeral view) must be a
-			// follow-up, never an edit of it.
-			if err := r.waitAcked(ctx); err != nil {
-				return err
-			}
-			if r.rest == nil {
-				return errors.New("follow-up: no REST session to reach Discord's webhook endpoints")
-			}
-			_, err := r.rest.FollowupMessageCreate(i, true, params, discordgo.WithContext(ctx))
-			return scrubToken(err, i)
-		case d.Flags&discordgo.MessageFlagsEphemeral != 0:
-			// The endpoint's deferral (type 5) was public; an ephemeral reply must not become public.
-			return r.retractWith(ctx, i, params)
-		}
-		return r.editOriginal(ctx, i, dataEdit(d))
-	}
-	return fmt.Errorf("response type %d came after the 3-second window and cannot be deferred", resp.Type)
-}
-
-// dataEdit turns response data into an edit of the original message that replaces all of it.
-func dataEdit(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
-	if d == nil {
-		d = &discordgo.InteractionResponseData{}
-	}
-	content, embeds, comps := d.Content, d.Embeds, d.Components
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	if comps == nil {
-		comps = []discordgo.MessageComponent{}
-	}
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: d.Files, AllowedMentions: d.AllowedMentions}
-}
-
-func (r *httpResponder) editOriginal(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {
-	if err := r.waitAcked(ctx); err != nil {
+func (t *httpTransport) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
+	if err := t.waitAcked(ctx); err != nil {
 		return err
 	}
-	if r.rest == nil {
-		return errors.New("edit interaction response: no REST session to reach Discord's webhook endpoints")
-	}
-	_, err := r.rest.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx))
-	return scrubToken(err, i)
+	return t.rest.followup(ctx, i, p)
 }
 
-func (r *httpResponder) retractWith(ctx context.Context, i *discordgo.Interaction, followup *discordgo.WebhookParams) error {
-	if err := r.waitAcked(ctx); err != nil {
+func (t *httpTransport) deleteOriginal(ctx context.Context, i *discordgo.Interaction) error {
+	if err := t.waitAcked(ctx); err != nil {
 		return err
 	}
-	if r.rest == nil {
-		return errors.New("retract interaction response: no REST session to reach Discord's webhook endpoints")
-	}
-	return retractVia(ctx, r.rest, i, followup)
+	return t.rest.deleteOriginal(ctx, i)
 }
 
-// waitAcked waits until the first response reached the HTTP response.
-func (r *httpResponder) waitAcked(ctx context.Context) error {
+func (t *httpTransport) waitAcked(ctx context.Context) error {
 	select {
-	case <-r.acked:
+	case <-t.acked:
+		return t.ackErr
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.ackErr
 }
 
-// deferOnBehalf is called by the HTTP handler when the bot has not responded in time (or ended
-// without responding): it returns the bot's response if it came meanwhile, else marks the
-// interaction deferred and returns fallback.
-func (r *httpResponder) deferOnBehalf(fallback *discordgo.InteractionResponse) *discordgo.InteractionResponse {
-	r.mu.Lock()
-	if r.state == respOffered {
-		r.mu.Unlock()
-		return <-r.first // handed over just now
-	}
-	r.state = respDeferred
-	r.mu.Unlock()
-	return fallback
-}
-
-// written records that the HTTP response was written, with the error if it could not be.
-func (r *httpResponder) written(err error) {
-	r.mu.Lock()
-	r.ackErr = err
-	r.mu.Unlock()
-	close(r.acked)
-}
-
-// abandon records that the request went away (Discord gave up) before any response: every later
-// response fails.
-func (r *httpResponder) abandon(cause error) {
-	r.mu.Lock()
-	r.state = respAbandoned
-	r.ackErr = fmt.Errorf("the interaction request was abandoned before a response: %w", cause)
-	r.mu.Unlock()
-	close(r.acked)
+func (t *httpTransport) written(err error) {
+	t.ackErr = err
+	close(t.acked)
 }

@@ -39,7 +39,7 @@ func TestModeratorsAreCheckedOnTheBotSide(t *testing.T) {
 			} else {
 				i.Member = &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: tc.perms, Roles: tc.roles}
 			}
-			if got := b.isModerator(&interaction{Interaction: i}); got != tc.moderate {
+			if got := b.isModerator(&Interaction{Interaction: i}); got != tc.moderate {
 				t.Errorf("isModerator = %v, want %v (%s)", got, tc.moderate, fmt.Sprint(tc.perms))
 			}
 		})

@@ -86,8 +86,8 @@ type origin struct {
 	kind, ref, guildID, channelID, userID, lang string
 }
 
-func originOf(in *interaction, kind string) origin {
-	return origin{kind: kind, ref: in.ID, guildID: in.GuildID, channelID: in.ChannelID, userID: in.userID(), lang: in.lang}
+func originOf(in *Interaction, kind string) origin {
+	return origin{kind: kind, ref: in.ID, guildID: in.GuildID, channelID: in.ChannelID, userID: in.UserID(), lang: in.Lang}
 }
 
 func originOfMessage(m *discordgo.Message, kind string) origin {
@@ -111,13 +111,6 @@ func (b *Bot) record(o origin, q, outcome string, a answer.Answer, err error, d 
 		At: time.Now(), Ref: o.ref, Entry: o.kind, GuildID: o.guildID, ChannelID: o.channelID, UserID: o.userID,
 		Text: q, Lang: lang, Outcome: outcome, Answer: a, Err: err, Latency: d,
 	})
-}
-
-// turnedAway counts and records a question refused before answering (empty, too long, rate
-// limited).
-func (b *Bot) turnedAway(o origin, q, outcome string) {
-	b.observe(o.kind, outcome, 0)
-	b.record(o, q, outcome, answer.Answer{}, nil, 0)
 }
 
 // questionRef finds, on the answer message a button belongs to, the id of the question it

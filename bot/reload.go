@@ -20,7 +20,7 @@ import (
 
 // isModerator checks on the bot's side, whatever Discord's command permissions say (server admins
 // can override those), that the member may run moderator commands (see IsModerator).
-func (b *Bot) isModerator(in *interaction) bool {
+func (b *Bot) isModerator(in *Interaction) bool {
 	if in.Member == nil {
 		return false // not in DMs
 	}
@@ -44,58 +44,53 @@ func IsModerator(moderatorRoleIDs []string, homeGuildID, guildID string, roles [
 	return permissions&discordgo.PermissionAdministrator != 0 || permissions&discordgo.PermissionManageGuild != 0
 }
 
-func (b *Bot) cmdReload(ctx context.Context, in *interaction) error {
+func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 	if !b.isModerator(in) {
-		b.log.Warn("reload refused", "user", in.userID(), "guild", in.GuildID)
-		return in.notice(ctx, "Only moderators can reload the knowledge: members with a moderator role (MODERATOR_ROLE_IDS), or with Manage Server or Administrator in the bot's home server (DISCORD_GUILD_ID).",
-			"Seuls les modérateurs peuvent recharger les connaissances : les membres ayant un rôle modérateur (MODERATOR_ROLE_IDS), ou Gérer le serveur / Administrateur sur le serveur principal du bot (DISCORD_GUILD_ID).")
+		b.log.Warn("reload refused", "user", in.UserID(), "guild", in.GuildID)
+		return notice(in.Lang, Refusal{Code: CodeNotModerator}), nil
 	}
 	if b.opts.Reloader == nil || !b.opts.Reloader.Available() {
-		return in.notice(ctx, "The bot serves its embedded knowledge: there is no file to reload. Set KNOWLEDGE_FILE to a knowledge file (see `timelinebot init`) and restart.",
-			"Le bot sert ses connaissances intégrées : il n'y a pas de fichier à recharger. Définissez KNOWLEDGE_FILE (voir `timelinebot init`) et redémarrez.")
+		return notice(in.Lang, Refusal{Code: CodeNoReloadFile}), nil
 	}
 	// Validation and a download may take longer than the 3-second window.
-	if err := in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
-	}); err != nil {
-		return fmt.Errorf("defer reload: %w", err)
+	if err := in.Defer(ctx, true); err != nil {
+		return Reply{}, err
 	}
 	var data []byte
-	trigger := "discord:" + in.userID()
-	version := in.stringOption("version")
-	if o := in.option("file"); o != nil {
+	trigger := "discord:" + in.UserID()
+	version := in.String("version")
+	if o := in.Option("file"); o != nil {
 		if version != "" {
-			return in.r.editOriginal(ctx, in.Interaction, Reply{Content: tr(in.lang, "Give a file or a version, not both; nothing was changed.",
-				"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié.")}.WebhookEdit())
+			return Reply{Content: tr(in.Lang, "Give a file or a version, not both; nothing was changed.",
+				"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié."), Ephemeral: true}, nil
 		}
 		var err error
 		if data, err = b.fetchAttachment(ctx, in, o, reloadUpload); err != nil {
-			return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(err.Error(), maxContent)}.WebhookEdit())
+			return Reply{Content: truncate(err.Error(), maxContent), Ephemeral: true}, nil
 		}
 	} else if version != "" {
 		// A stored version is installed like an upload of the file it was: validated, written over
 		// the knowledge file (the file is the operator's latest word at the next start), served.
 		var err error
 		if data, err = b.storedVersion(ctx, in, version); err != nil {
-			return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(err.Error(), maxContent)}.WebhookEdit())
+			return Reply{Content: truncate(err.Error(), maxContent), Ephemeral: true}, nil
 		}
 		trigger += " version:" + version
 	}
 	rep, err := b.opts.Reloader.Reload(ctx, trigger, data)
 	if err != nil {
-		msg := tr(in.lang, "Reload refused; the previous knowledge keeps serving.\n", "Rechargement refusé ; les connaissances précédentes restent en service.\n")
+		msg := tr(in.Lang, "Reload refused; the previous knowledge keeps serving.\n", "Rechargement refusé ; les connaissances précédentes restent en service.\n")
 		// The problems go in a code block; a ``` inside them (from the file) must not close it early.
 		problems := strings.ReplaceAll(err.Error(), "```", "`\u200b``")
-		return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(msg+"```\n"+problems+"\n```", maxContent)}.WebhookEdit())
+		return Reply{Content: truncate(msg+"```\n"+problems+"\n```", maxContent), Ephemeral: true}, nil
 	}
-	summary := reloadSummary(rep, in.lang)
+	summary := reloadSummary(rep, in.Lang)
 	if version != "" && rep.NewVersion != version {
 		// The stored file names a source file whose text on disk is no longer the stored one.
-		summary += tr(in.lang, fmt.Sprintf("\nNote: the source file on the server has changed since `%s` was stored, so this is a new version.", truncate(version, 40)),
+		summary += tr(in.Lang, fmt.Sprintf("\nNote: the source file on the server has changed since `%s` was stored, so this is a new version.", truncate(version, 40)),
 			fmt.Sprintf("\nNote : le fichier source sur le serveur a changé depuis `%s`, d'où une nouvelle version.", truncate(version, 40)))
 	}
-	return in.r.editOriginal(ctx, in.Interaction, Reply{Content: truncate(summary, maxContent)}.WebhookEdit())
+	return Reply{Content: truncate(summary, maxContent), Ephemeral: true}, nil
 }
 
 func reloadSummary(r knowledge.ReloadReport, lang string) string {
@@ -144,8 +139,8 @@ var reloadUpload = upload{command: "/reload", commandFR: "/recharger", checkName
 // the command data. The file must pass up's name check and be within AttachmentMaxBytes, checked on
 // the size Discord announces and again while reading, since the announced size is not the
 // download. The returned error is the message to show the moderator.
-func (b *Bot) fetchAttachment(ctx context.Context, in *interaction, o *discordgo.ApplicationCommandInteractionDataOption, up upload) ([]byte, error) {
-	lang := in.lang
+func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo.ApplicationCommandInteractionDataOption, up upload) ([]byte, error) {
+	lang := in.Lang
 	id, _ := o.Value.(string)
 	var att *discordgo.MessageAttachment
 	if r := in.ApplicationCommandData().Resolved; r != nil && id != "" {

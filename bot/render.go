@@ -51,6 +51,40 @@ type Reply struct {
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
 	Ephemeral  bool
+	// Update replaces the message a component belongs to, rather than sending a new one.
+	Update bool
+	// Choices, when not nil, are an autocomplete's suggestions.
+	Choices []*discordgo.ApplicationCommandOptionChoice
+
+	// code is the refusal or outcome the reply shows, for tests and the question log.
+	code Code
+	// asked is the question the reply answers, for the metrics, log and record middleware.
+	asked *asked
+}
+
+// response is the reply as the first response to an interaction of type typ.
+func (r Reply) response(typ discordgo.InteractionType) *discordgo.InteractionResponse {
+	switch {
+	case r.Choices != nil || typ == discordgo.InteractionApplicationCommandAutocomplete:
+		return autocompleteResponse(r.Choices)
+	case r.Update && typ == discordgo.InteractionMessageComponent:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: r.ResponseData()}
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: r.ResponseData()}
+}
+
+func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) *discordgo.InteractionResponse {
+	if choices == nil {
+		choices = []*discordgo.ApplicationCommandOptionChoice{}
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices}}
+}
+
+// WebhookParams converts the reply for a follow-up message.
+func (r Reply) WebhookParams() *discordgo.WebhookParams {
+	d := r.ResponseData()
+	return &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
 }
 
 // ResponseData converts the reply for an interaction response.
@@ -153,20 +187,28 @@ func StreamReply(text string, t *knowledge.Timeline) Reply {
 // AnswerReply renders an answer: the answer as the embed's description, each citation as a field
 // (date and paragraph, then the verbatim quote), the source's title and attribution in the footer,
 // and buttons under it. A quote that does not fit whole is left out, never cut.
+//
+// Everything shown comes from the answer itself (its version, source and dates as shown), never
+// from the knowledge served now, which a reload may have replaced while it was being answered; t
+// only tells the sanitizer which links are the knowledge's own.
 func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply {
 	lang := a.Lang
 	e := &discordgo.MessageEmbed{
 		Title:       truncate("❓ "+oneLine(untrusted(question, nil)), maxEmbedTitle),
 		Description: truncate(untrusted(a.Text, t), maxEmbedDescription),
 		Color:       colorAnswer,
-		Footer:      footer(t, a.Version),
+		Footer:      footer(a.Source.Title, a.Source.Attribution, a.Version),
 	}
 	if !a.Answered {
 		e.Color = colorNoAnswer
 	}
 	omitted := 0
 	for _, c := range a.Citations {
-		name := truncate(fmt.Sprintf("%s · ¶%d", citationDate(c, t, lang), c.Paragraph), maxFieldName)
+		shown := c.Shown
+		if shown == "" {
+			shown = c.Date
+		}
+		name := truncate(fmt.Sprintf("%s · ¶%d", shown, c.Paragraph), maxFieldName)
 		value := "«" + c.Quote + "»"
 		if len(e.Fields) == maxEmbedFields || utf8.RuneCountInString(value) > maxFieldValue ||
 			embedSize(e)+utf8.RuneCountInString(name)+utf8.RuneCountInString(value) > maxEmbedTotal-200 {
@@ -178,7 +220,10 @@ func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply 
 	if omitted > 0 {
 		note := tr(lang, fmt.Sprintf("%d more passage(s) not shown here; see /event.", omitted),
 			fmt.Sprintf("%d autre(s) passage(s) non affiché(s) ici ; voir /événement.", omitted))
-		e.Footer.Text = truncate(note+" · "+e.Footer.Text, maxFooter)
+		if e.Footer.Text != "" {
+			note += " · " + e.Footer.Text
+		}
+		e.Footer.Text = truncate(note, maxFooter)
 	}
 	fitEmbed(e)
 	r := Reply{Embeds: []*discordgo.MessageEmbed{e}}
@@ -193,37 +238,30 @@ func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply 
 		r.Components = append(r.Components, discordgo.ActionsRow{Components: row})
 	}
 	if len(a.Alternatives) > 1 {
-		var opts []discordgo.SelectMenuOption
-		for _, alt := range a.Alternatives {
-			if len(opts) == maxSelectOptions {
-				break
-			}
-			opts = append(opts, discordgo.SelectMenuOption{
-				Label: truncate(alt.Date+" — "+alt.Title, 100),
-				Value: alt.EventID,
-			})
-		}
-		r.Components = append(r.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.SelectMenu{CustomID: pickID, Placeholder: tr(lang, "Several events match: pick one", "Plusieurs événements correspondent : choisissez"), Options: opts},
-		}})
+		r.Components = append(r.Components, pickMenu(a.Alternatives, lang)...)
 	}
 	return r
 }
 
-func citationDate(c answer.Citation, t *knowledge.Timeline, lang string) string {
-	if t != nil {
-		if e := t.Event(c.EventID); e != nil {
-			return answer.FormatDate(e, lang)
+// pickMenu is a select menu of candidate events.
+func pickMenu(alts []answer.Alternative, lang string) []discordgo.MessageComponent {
+	var opts []discordgo.SelectMenuOption
+	for _, alt := range alts {
+		if len(opts) == maxSelectOptions {
+			break
 		}
+		opts = append(opts, discordgo.SelectMenuOption{Label: truncate(alt.Date+" — "+alt.Title, 100), Value: alt.EventID})
 	}
-	return c.Date
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.SelectMenu{CustomID: pickID, Placeholder: tr(lang, "Several events match: pick one", "Plusieurs événements correspondent : choisissez"), Options: opts},
+	}}}
 }
 
-func footer(t *knowledge.Timeline, version string) *discordgo.MessageEmbedFooter {
-	if t == nil {
+func footer(title, attribution, version string) *discordgo.MessageEmbedFooter {
+	if title == "" && attribution == "" {
 		return &discordgo.MessageEmbedFooter{}
 	}
-	text := fmt.Sprintf("%s — %s", t.Source.Title, t.Source.Attribution)
+	text := fmt.Sprintf("%s — %s", title, attribution)
 	if version != "" {
 		text += " · v" + version
 	}
@@ -237,7 +275,7 @@ func EventReply(e *knowledge.Event, t *knowledge.Timeline, lang string, ephemera
 		Title:       truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxEmbedTitle),
 		Description: truncate(sum, maxEmbedDescription),
 		Color:       colorAnswer,
-		Footer:      footer(t, t.Version),
+		Footer:      footer(t.Source.Title, t.Source.Attribution, t.Version),
 	}
 	if len(e.Actors) > 0 {
 		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: tr(lang, "Actors", "Acteurs"), Value: truncate(strings.Join(e.Actors, ", "), maxFieldValue)})
@@ -280,7 +318,7 @@ func PageReply(p Page, t *knowledge.Timeline, lang string, ephemeral bool) Reply
 	em := &discordgo.MessageEmbed{
 		Title:  truncate(p.Title, maxEmbedTitle),
 		Color:  colorAnswer,
-		Footer: footer(t, t.Version),
+		Footer: footer(t.Source.Title, t.Source.Attribution, t.Version),
 	}
 	if len(p.Events) == 0 {
 		em.Description = tr(lang, "No event in this range.", "Aucun événement dans cette période.")

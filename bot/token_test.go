@@ -27,16 +27,17 @@ func TestResponderErrorsDoNotCarryTheInteractionToken(t *testing.T) {
 	s.MaxRestRetries = 0
 	i := &discordgo.Interaction{ID: "123456789012345678", AppID: "223456789012345678", Token: token, Type: discordgo.InteractionApplicationCommand}
 	ctx := context.Background()
-	acked := newHTTPResponder(s, i.Type)
+	acked := &httpTransport{rest: restResponder{s}, first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
 	acked.written(nil)
 	for name, call := range map[string]func() error{
 		"gateway respond": func() error {
-			return sessionResponder{s}.respond(ctx, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+			return restResponder{s}.respond(ctx, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
 		},
-		"gateway edit":    func() error { return sessionResponder{s}.editOriginal(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
-		"gateway retract": func() error { return sessionResponder{s}.retractWith(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
-		"http edit":       func() error { return acked.editOriginal(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
-		"http retract":    func() error { return acked.retractWith(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
+		"gateway edit":     func() error { return restResponder{s}.edit(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
+		"gateway delete":   func() error { return restResponder{s}.deleteOriginal(ctx, i) },
+		"gateway followup": func() error { return restResponder{s}.followup(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
+		"http edit":        func() error { return acked.edit(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
+		"http followup":    func() error { return acked.followup(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
 	} {
 		err := call()
 		if err == nil {

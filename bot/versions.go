@@ -31,11 +31,11 @@ type VersionChoice struct {
 
 // autocompleteVersion suggests stored versions for /reload version:, to moderators only: the list
 // tells when the knowledge changed, which is for them.
-func (b *Bot) autocompleteVersion(ctx context.Context, in *interaction) error {
+func (b *Bot) autocompleteVersion(ctx context.Context, in *Interaction) (Reply, error) {
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	if b.isModerator(in) && b.opts.Versions != nil {
 		typed := ""
-		if o := in.option("version"); o != nil {
+		if o := in.Option("version"); o != nil {
 			typed = strings.TrimSpace(fmt.Sprint(o.Value))
 		}
 		// Discord waits 3 seconds for suggestions; a slow database gets none rather than an error.
@@ -49,10 +49,7 @@ func (b *Bot) autocompleteVersion(ctx context.Context, in *interaction) error {
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: versionLabel(v), Value: v.Version})
 		}
 	}
-	return in.r.respond(ctx, in.Interaction, &discordgo.InteractionResponse{
-		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-		Data: &discordgo.InteractionResponseData{Choices: choices},
-	})
+	return Reply{Choices: choices}, nil
 }
 
 // versionLabel names a version in a choice (at most 100 characters).
@@ -69,15 +66,15 @@ func versionLabel(v VersionChoice) string {
 
 // storedVersion fetches the content of the version a moderator asked /reload for. The returned
 // error is the message to show.
-func (b *Bot) storedVersion(ctx context.Context, in *interaction, version string) ([]byte, error) {
+func (b *Bot) storedVersion(ctx context.Context, in *Interaction, version string) ([]byte, error) {
 	if b.opts.Versions == nil {
-		return nil, errors.New(tr(in.lang, "No database keeps knowledge versions here (DATABASE_URL=none); reload a file instead.",
+		return nil, errors.New(tr(in.Lang, "No database keeps knowledge versions here (DATABASE_URL=none); reload a file instead.",
 			"Aucune base de données ne garde les versions ici (DATABASE_URL=none) ; rechargez un fichier."))
 	}
 	data, err := b.opts.Versions.VersionContent(ctx, version)
 	if err != nil {
 		b.log.Warn("read a stored knowledge version", "version", version, "err", err)
-		return nil, fmt.Errorf(tr(in.lang, "Version `%s` is not in the database (pick one of the suggestions, or see `timelinebot versions`); nothing was changed.",
+		return nil, fmt.Errorf(tr(in.Lang, "Version `%s` is not in the database (pick one of the suggestions, or see `timelinebot versions`); nothing was changed.",
 			"La version `%s` n'est pas dans la base (choisissez une suggestion, ou voyez `timelinebot versions`) ; rien n'a été modifié."), truncate(version, 40))
 	}
 	return data, nil

@@ -1,0 +1,354 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/answer"
+)
+
+// asked is a question the bot handled, what it answered and how: what the metrics, the question
+// log line and the recorder are told.
+type asked struct {
+	o      origin
+	q      string
+	code   Code
+	a      answer.Answer
+	err    error
+	start  time.Time
+	turned bool // refused before answering: no latency observed
+}
+
+// observed is the middleware of question commands: the one log line, the metrics and the record
+// of every question, from the code its handler's reply carries.
+func (b *Bot) observed(next Handler) Handler {
+	return func(ctx context.Context, in *Interaction) (Reply, error) {
+		r, err := next(ctx, in)
+		if r.asked != nil {
+			b.logQuestion(r.asked)
+		}
+		return r, err
+	}
+}
+
+// here is the middleware of the commands that answer members: outside ALLOWED_CHANNEL_IDS (and
+// their threads) they get an ephemeral notice naming where to ask.
+func (b *Bot) here(next Handler) Handler {
+	return func(ctx context.Context, in *Interaction) (Reply, error) {
+		if in.GuildID != "" && !b.allowedChannel(ctx, in.ChannelID) {
+			return b.notHere(in), nil
+		}
+		return next(ctx, in)
+	}
+}
+
+func (b *Bot) notHere(in *Interaction) Reply {
+	names := make([]string, 0, len(b.opts.AllowedChannelIDs))
+	for _, id := range b.opts.AllowedChannelIDs {
+		names = append(names, "<#"+id+">") // a channel mention names it; it pings no one
+	}
+	r := notice(in.Lang, Refusal{Code: CodeNotHere, Args: []any{strings.Join(names, ", ")}})
+	if in.Path == "/ask" {
+		r.asked = &asked{o: originOf(in, "slash"), q: in.String("question"), code: CodeNotHere, turned: true}
+	}
+	return r
+}
+
+// cmdAsk answers /ask: publicly, or to the asker only with private:true (DEFAULT_PRIVATE sets the
+// default). The deferral policy acknowledges it in time; a streaming answerer defers at once and
+// edits the text in as it comes, at most once per StreamEvery.
+func (b *Bot) cmdAsk(ctx context.Context, in *Interaction) (Reply, error) {
+	q := in.String("question")
+	private := in.Bool("private", b.opts.DefaultPrivate)
+	if private {
+		in.Private()
+	}
+	o := originOf(in, "slash")
+	if ref := b.admit(ctx, in.UserID(), q); ref != nil {
+		return b.refused(in.Lang, o, q, *ref), nil
+	}
+	start := time.Now()
+	question := answer.Question{Text: q, Lang: in.Lang, Conversation: "msg:" + in.ID}
+	// The answer may outlive the 3-second window but not the interaction token's 15 minutes.
+	actx, cancel := context.WithTimeout(ctx, 14*time.Minute)
+	defer cancel()
+	var a answer.Answer
+	var err error
+	if sa, ok := b.answerer.(StreamAnswerer); ok {
+		if err := in.Defer(ctx, private); err != nil {
+			return Reply{}, err
+		}
+		// A streamed edit Discord rate limits is not retried: the next one supersedes it.
+		ectx := withoutRateLimitRetry(actx)
+		s := &streamer{every: b.opts.StreamEvery, edit: func(text string) { _ = in.Edit(ectx, StreamReply(text, b.kb.Current())) }}
+		a, err = sa.AnswerStream(actx, question, s.delta)
+		s.stop()
+	} else {
+		a, err = b.answerer.Answer(actx, question)
+	}
+	r := b.answered(in.Lang, o, q, a, err, start)
+	if err == nil {
+		b.remember(conversation{key: "msg:" + in.ID, prev: a}, in.ID, "ch:"+in.ChannelID)
+	}
+	r.Ephemeral = private || r.Ephemeral
+	return r, nil
+}
+
+// admit applies the question length cap and the per-user rate limit; it returns the refusal, or
+// nil.
+func (b *Bot) admit(ctx context.Context, userID, q string) *Refusal {
+	t := b.kb.Current()
+	n := len([]rune(q))
+	switch {
+	case strings.TrimSpace(q) == "":
+		return &Refusal{Code: CodeEmpty, Args: []any{both{answer.Example(t, "en"), answer.Example(t, "fr")}}}
+	case n > b.opts.MaxQuestionLength:
+		return &Refusal{Code: CodeTooLong, Args: []any{n, b.opts.MaxQuestionLength}}
+	case !b.allow(ctx, userID):
+		return &Refusal{Code: CodeRateLimited}
+	}
+	return nil
+}
+
+// refused is the notice of a question turned away before answering.
+func (b *Bot) refused(lang string, o origin, q string, ref Refusal) Reply {
+	r := notice(lang, ref)
+	r.asked = &asked{o: o, q: q, code: ref.Code, turned: true}
+	return r
+}
+
+// answered renders an answer, or the notice of an answerer's failure (for the asker only).
+func (b *Bot) answered(lang string, o origin, q string, a answer.Answer, err error, start time.Time) Reply {
+	code := CodeAnswered
+	switch {
+	case err != nil:
+		code = CodeAnswerError
+	case !a.Answered:
+		code = CodeNoAnswer
+	}
+	r := AnswerReply(q, a, b.kb.Current())
+	if err != nil {
+		r = notice(lang, Refusal{Code: code})
+	}
+	r.code = code
+	r.asked = &asked{o: o, q: q, code: code, a: a, err: err, start: start}
+	return r
+}
+
+// logQuestion writes the one log line per question, records its metrics, and hands it to the
+// recorder.
+func (b *Bot) logQuestion(x *asked) {
+	var d time.Duration
+	if !x.turned {
+		d = time.Since(x.start)
+	}
+	outcome := x.code.Label()
+	b.metrics.Question(b.entry(x.o.kind), outcome, d)
+	b.record(x.o, x.q, outcome, x.a, x.err, d)
+	if x.turned {
+		return
+	}
+	a := x.a
+	attrs := []any{"kind", x.o.kind, "user", x.o.userID, "latency", d, "answered", a.Answered, "cited", a.EventIDs(),
+		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(x.q))}
+	if a.Fallback != "" {
+		attrs = append(attrs, "fallback", a.Fallback)
+		b.metrics.LLMFallback(fallbackClass(a.Fallback))
+	}
+	if a.Usage.PromptTokens > 0 || a.Usage.CompletionTokens > 0 {
+		attrs = append(attrs, "prompt_tokens", a.Usage.PromptTokens, "completion_tokens", a.Usage.CompletionTokens)
+		b.metrics.LLMTokens(a.Usage.PromptTokens, a.Usage.CompletionTokens)
+	}
+	if x.err != nil {
+		b.log.Error("question", append(attrs, "err", x.err)...)
+		return
+	}
+	b.log.Info("question", attrs...)
+}
+
+// fallbackClass reduces a fallback reason to its class for a metric label, dropping the details
+// (status codes, passage numbers, quoted text) that would make label values unbounded:
+// "server error (HTTP 503)" → "server error".
+func fallbackClass(reason string) string {
+	if i := strings.IndexAny(reason, "([:;\"0123456789"); i >= 0 {
+		reason = reason[:i]
+	}
+	reason = strings.TrimSpace(reason)
+	if len(reason) > 48 {
+		reason = reason[:48]
+	}
+	if reason == "" {
+		return "other"
+	}
+	return reason
+}
+
+// entry is the metrics entry point of a question of this kind: slash commands that came through
+// the HTTP interactions endpoint count as http.
+func (b *Bot) entry(kind string) string {
+	if kind == "slash" && b.httpEntry.Load() {
+		return "http"
+	}
+	return kind
+}
+
+// handleMessage answers direct messages, messages that mention the bot, replies to its answers and
+// messages in a thread it answered in, replying to them. A reply, a thread or a DM continues a
+// conversation: a follow-up is read against the previous answer.
+func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) {
+	self, _ := b.botUserID.Load().(string)
+	if m.Author == nil || m.Author.Bot || m.Author.ID == self || self == "" {
+		return
+	}
+	kind, conv := "dm", conversation{key: "dm:" + m.ChannelID}
+	if m.GuildID == "" {
+		if b.opts.NoDMs {
+			return
+		}
+		if c, ok := b.recall(conv.key); ok {
+			conv.prev, conv.ok = c.prev, true
+		}
+	} else {
+		kind = "mention"
+		var ok bool
+		if conv, ok = b.serverConversation(ctx, m, self); !ok {
+			return
+		}
+	}
+	q := stripMention(m.Content, self)
+	o := originOfMessage(m, kind)
+	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	send := func(r Reply) {
+		if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.MessageSend(ref), discordgo.WithContext(ctx)); err != nil {
+			b.log.Error("reply to message", "channel", m.ChannelID, "err", err)
+		}
+	}
+	lang := messageLang(q)
+	if refusal := b.admit(ctx, m.Author.ID, q); refusal != nil {
+		r := b.refused(lang, o, q, *refusal)
+		b.logQuestion(r.asked)
+		r.Ephemeral = false
+		send(r)
+		return
+	}
+	start := time.Now()
+	_ = s.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx))
+	var a answer.Answer
+	var err error
+	question := answer.Question{Text: q, Conversation: conv.key}
+	if f, ok := b.followUp(conv, question); ok {
+		a = f
+	} else {
+		a, err = b.answerer.Answer(ctx, question)
+	}
+	r := b.answered(lang, o, q, a, err, start)
+	b.logQuestion(r.asked)
+	r.Ephemeral = false
+	if err == nil {
+		where := "ch:" + m.ChannelID
+		if kind == "dm" {
+			where = conv.key
+		}
+		b.remember(conversation{key: conv.key, prev: a}, m.ID, where)
+	}
+	send(r)
+}
+
+// serverConversation decides whether a server message is for the bot and which conversation it
+// continues: a mention starts one; a reply to one of the bot's answers, or a message in a thread
+// the bot answered in, continues it. Outside ALLOWED_CHANNEL_IDS nothing is for the bot.
+func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self string) (conversation, bool) {
+	mentioned := false
+	for _, u := range m.Mentions {
+		mentioned = mentioned || u.ID == self
+	}
+	replyTo := m.ReferencedMessage
+	if replyTo != nil && (replyTo.Author == nil || replyTo.Author.ID != self) {
+		replyTo = nil
+	}
+	var thread bool
+	if !mentioned && replyTo == nil {
+		// Without the message-content intent Discord sends such messages without their text.
+		if _, answeredHere := b.recall("ch:" + m.ChannelID); !answeredHere || strings.TrimSpace(m.Content) == "" {
+			return conversation{}, false
+		}
+		if thread = b.isThread(ctx, m.ChannelID); !thread {
+			return conversation{}, false
+		}
+	}
+	if !b.allowedChannel(ctx, m.ChannelID) {
+		return conversation{}, false
+	}
+	switch {
+	case replyTo != nil:
+		ref := questionRef(replyTo)
+		c := conversation{key: "msg:" + ref}
+		if prev, ok := b.recall(ref); ok {
+			c.key, c.prev, c.ok = prev.key, prev.prev, true
+		} else if ids := citedEvents(replyTo); len(ids) > 0 {
+			// Another replica, or before a restart, answered: its buttons name the event.
+			c.prev, c.ok = answer.Answer{Citations: []answer.Citation{{EventID: ids[0]}}}, true
+		}
+		return c, true
+	case thread || b.isThread(ctx, m.ChannelID):
+		c := conversation{key: "thread:" + m.ChannelID}
+		if prev, ok := b.recall("ch:" + m.ChannelID); ok {
+			c.prev, c.ok = prev.prev, true
+		}
+		return c, true
+	}
+	return conversation{key: "msg:" + m.ID}, true
+}
+
+// followUp answers q without a model when it only makes sense after the conversation's previous
+// answer ("what happened next?"). A model answerer keeps its own history and reads follow-ups
+// itself, so it is left to it.
+func (b *Bot) followUp(c conversation, q answer.Question) (answer.Answer, bool) {
+	if _, model := b.answerer.(StreamAnswerer); model || !c.ok {
+		return answer.Answer{}, false
+	}
+	return answer.FollowUp(b.kb.Current(), c.prev, q)
+}
+
+func messageLang(q string) string {
+	if l := detectLang(q); l != "" {
+		return l
+	}
+	return "en"
+}
+
+// stripMention removes the bot's own mention (<@id> or <@!id>) from a message.
+func stripMention(content, self string) string {
+	content = strings.ReplaceAll(content, "<@"+self+">", "")
+	content = strings.ReplaceAll(content, "<@!"+self+">", "")
+	return strings.TrimSpace(content)
+}
+
+// streamer throttles edits of a streamed answer.
+type streamer struct {
+	mu    sync.Mutex
+	every time.Duration
+	last  time.Time
+	edit  func(string)
+	done  bool
+}
+
+func (s *streamer) delta(text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done || time.Since(s.last) < s.every || strings.TrimSpace(text) == "" {
+		return
+	}
+	s.last = time.Now()
+	s.edit(text + " …")
+}
+
+func (s *streamer) stop() {
+	s.mu.Lock()
+	s.done = true
+	s.mu.Unlock()
+}
