@@ -193,6 +193,9 @@ func StreamReply(text string, t *knowledge.Timeline) Reply {
 // only tells the sanitizer which links are the knowledge's own.
 func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply {
 	lang := a.Lang
+	if a.Source == (answer.Source{}) && t != nil {
+		a.Source = answer.SourceOf(t) // an answerer that does not say its source
+	}
 	e := &discordgo.MessageEmbed{
 		Title:       truncate("❓ "+oneLine(untrusted(question, nil)), maxEmbedTitle),
 		Description: truncate(untrusted(a.Text, t), maxEmbedDescription),
