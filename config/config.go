@@ -57,6 +57,7 @@ type Config struct {
 	Discord    Discord
 	Knowledge  Knowledge
 	Moderation Moderation
+	Answering  Answering
 	RateLimit  RateLimit
 	LLM        LLM
 	HTTP       HTTP
@@ -94,6 +95,17 @@ type Knowledge struct {
 	File string
 	// Watch reloads File when it changes (KNOWLEDGE_WATCH).
 	Watch bool
+}
+
+// Answering holds where and how the bot answers members.
+type Answering struct {
+	// AllowedChannelIDs, when not empty, are the only server channels (and their threads) the bot
+	// answers in (ALLOWED_CHANNEL_IDS).
+	AllowedChannelIDs []string
+	// DMsEnabled answers direct messages (DMS_ENABLED).
+	DMsEnabled bool
+	// DefaultPrivate makes /ask answers visible to the asker only by default (DEFAULT_PRIVATE).
+	DefaultPrivate bool
 }
 
 // Moderation holds the settings of moderator commands.

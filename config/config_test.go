@@ -84,6 +84,7 @@ func TestDefaultsAreValidAndTurnDiscordAndLLMOff(t *testing.T) {
 	want := Config{
 		Discord:         Discord{APIURL: "https://discord.com/api/v10", Mode: ModeGateway, ShardCount: 1},
 		Moderation:      Moderation{AttachmentMaxBytes: 1 << 20},
+		Answering:       Answering{DMsEnabled: true},
 		RateLimit:       RateLimit{Enabled: true, PerMinute: 6, Burst: 3, MaxQuestionLength: 500},
 		LLM:             LLM{Timeout: 20 * time.Second, MaxTokens: 400, Temperature: 0.2, HistoryTTL: 10 * time.Minute, HistoryTurns: 4},
 		Log:             Log{Level: slog.LevelInfo, Format: LogText},
@@ -208,6 +209,9 @@ var sample = map[string]string{
 	"KNOWLEDGE_WATCH":        "true",
 	"MODERATOR_ROLE_IDS":     "323456789012345678,423456789012345678",
 	"ATTACHMENT_MAX_BYTES":   "2048",
+	"ALLOWED_CHANNEL_IDS":    "523456789012345678,623456789012345678",
+	"DMS_ENABLED":            "false",
+	"DEFAULT_PRIVATE":        "true",
 	"RATE_LIMIT_ENABLED":     "false",
 	"RATE_LIMIT_PER_MINUTE":  "1.5",
 	"RATE_LIMIT_BURST":       "5",

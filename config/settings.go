@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -260,6 +261,34 @@ var settings = append([]*setting{
 		},
 	),
 
+	// --- Answering ---
+	def("Answering", "ALLOWED_CHANNEL_IDS", "", "snowflakes",
+		`Comma-separated channel IDs the bot answers in (their threads too); elsewhere a command gets a notice naming them and a mention is ignored. Empty: every channel.`, false,
+		func(c *Config, raw, _ string) error { c.Answering.AllowedChannelIDs = splitIDs(raw); return nil },
+		func(c *Config) string { return strings.Join(c.Answering.AllowedChannelIDs, ",") },
+		func(c *Config) error {
+			for _, id := range c.Answering.AllowedChannelIDs {
+				if err := checkSnowflake(id, "right-click each channel with Developer Mode on → Copy Channel ID, and separate them with commas"); err != nil {
+					f := err.(*fault)
+					return bad(fmt.Sprintf("channel ID %q: %s", id, f.what), f.fix)
+				}
+			}
+			return nil
+		},
+	),
+	def("Answering", "DMS_ENABLED", "true", "bool",
+		`Answer direct messages; false ignores them.`, false,
+		func(c *Config, raw, _ string) error { return parseBool(raw, &c.Answering.DMsEnabled) },
+		func(c *Config) string { return strconv.FormatBool(c.Answering.DMsEnabled) },
+		nil,
+	),
+	def("Answering", "DEFAULT_PRIVATE", "false", "bool",
+		`Show /ask answers to the asker only unless they give private:false.`, false,
+		func(c *Config, raw, _ string) error { return parseBool(raw, &c.Answering.DefaultPrivate) },
+		func(c *Config) string { return strconv.FormatBool(c.Answering.DefaultPrivate) },
+		nil,
+	),
+
 	// --- Rate limit ---
 	def("Rate limit", "RATE_LIMIT_ENABLED", "true", "bool",
 		`Limit how many questions each user may ask (a token bucket per user).`, false,
@@ -500,6 +529,17 @@ func parseFloat(raw string, dst *float64) error {
 }
 
 func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// splitIDs reads a comma-separated list of IDs, dropping blanks and repeats.
+func splitIDs(raw string) []string {
+	var out []string
+	for _, id := range strings.Split(raw, ",") {
+		if id = strings.TrimSpace(id); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
 
 func parseBool(raw string, dst *bool) error {
 	switch strings.ToLower(raw) {

@@ -123,6 +123,9 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 		Reloader:           reloader,
 		Drafter:            botDrafter{cfg: cfg},
 		AttachmentMaxBytes: cfg.Moderation.AttachmentMaxBytes,
+		AllowedChannelIDs:  cfg.Answering.AllowedChannelIDs,
+		NoDMs:              !cfg.Answering.DMsEnabled,
+		DefaultPrivate:     cfg.Answering.DefaultPrivate,
 	}
 	if db != nil {
 		opts.Recorder = storeRecorder{db}
