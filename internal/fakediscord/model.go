@@ -48,6 +48,10 @@ func (c *channelInfo) json() map[string]any {
 		m["permission_overwrites"] = []any{}
 		m["nsfw"] = false
 		m["parent_id"] = nil
+		if c.ParentID != "" {
+			m["parent_id"] = c.ParentID
+			m["thread_metadata"] = map[string]any{"archived": false, "auto_archive_duration": 1440, "archive_timestamp": timestamp(time.Now()), "locked": false}
+		}
 		m["topic"] = nil
 		m["rate_limit_per_user"] = 0
 	}

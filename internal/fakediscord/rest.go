@@ -2,6 +2,7 @@ package fakediscord
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
@@ -564,6 +565,40 @@ func (s *Server) dmChannel(u User) *channelInfo {
 	s.channels[ch.ID] = ch
 	s.dmChannels[u.ID] = ch.ID
 	return ch
+}
+
+// AddChannelWithID registers a text channel of the default guild with a chosen id, for tests
+// that must name it before the fake exists (a bot's settings).
+func (s *Server) AddChannelWithID(id, name string) {
+	s.mu.Lock()
+	s.channels[id] = &channelInfo{ID: id, GuildID: s.GuildID(), Type: 0, Name: name}
+	s.mu.Unlock()
+}
+
+// WaitRequest waits until the bot has made a request (answered) of method on path, e.g.
+// "GET", "/channels/1".
+func (s *Server) WaitRequest(ctx context.Context, method, path string) (Request, error) {
+	return waitFor(ctx, s, method+" "+path, func() (Request, bool) {
+		for _, r := range s.requests {
+			if r.Method == method && r.Path == path {
+				return r, true
+			}
+		}
+		return Request{}, false
+	})
+}
+
+// AddThread registers a public thread (type 11) of the guild channel parentID and returns its id.
+func (s *Server) AddThread(parentID, name string) string {
+	id := newSnowflake()
+	s.mu.Lock()
+	guild := s.GuildID()
+	if p := s.channels[parentID]; p != nil {
+		guild = p.GuildID
+	}
+	s.channels[id] = &channelInfo{ID: id, GuildID: guild, Type: 11, Name: name, ParentID: parentID}
+	s.mu.Unlock()
+	return id
 }
 
 // AddChannel registers a guild text channel the bot can see and post in and

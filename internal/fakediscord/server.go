@@ -93,11 +93,12 @@ type Server struct {
 }
 
 type channelInfo struct {
-	ID      string
-	GuildID string // "" for DM
-	Type    int
-	Name    string
-	UserID  string // DM recipient
+	ID       string
+	GuildID  string // "" for DM
+	Type     int
+	Name     string
+	ParentID string // the channel a thread belongs to
+	UserID   string // DM recipient
 }
 
 type attachmentFile struct {
