@@ -184,10 +184,16 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	return b
 }
 
-// HandleInteraction handles one interaction through t: the router finds its handler, middleware
-// wraps it, and the deferral policy delivers its reply within budget or defers it. It is the entry
-// point of both the gateway and the HTTP interactions endpoint.
-func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, t transport, budget time.Duration) {
+// handleInteraction handles one interaction through t: the router finds its handler, middleware
+// wraps it, and the deferral policy delivers its reply or defers it. It is the entry point of both
+// the gateway and the HTTP interactions endpoint; limit is how long the transport may go without a
+// first response. An answer is deferred after AckBudget; an autocomplete, which cannot be deferred,
+// gets until the limit.
+func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, t transport, limit time.Duration) {
+	budget := min(limit, b.opts.AckBudget)
+	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		budget = limit
+	}
 	in := &Interaction{Interaction: i, Path: pathOf(i), Lang: localeLang(i),
 		d: &delivery{t: t, i: i, start: time.Now(), onAck: b.opts.OnAck}}
 	h, vars := b.router.lookup(i.Type, in.Path)
@@ -303,7 +309,7 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 	b.rest.Store(s)
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 		b.track(func(ctx context.Context) {
-			b.handleInteraction(ctx, ic.Interaction, restResponder{s}, b.opts.AckBudget)
+			b.handleInteraction(ctx, ic.Interaction, restResponder{s}, DefaultHTTPAckTimeout)
 		}, func() {
 			_ = restResponder{s}.respond(context.Background(), ic.Interaction, restarting(ic.Interaction))
 		})

@@ -44,8 +44,7 @@ const (
 // interaction id already handled within the timestamp window (a replay) is refused with 401, as a
 // request that fails authentication, and never handled again (see replay.go). It answers PING with PONG and
 // hands every other interaction to the bot: the first response becomes the HTTP response, deferred
-// by the bot's one deferral policy within the shorter of Options.AckBudget and
-// Options.HTTPAckTimeout; later edits go through rest's webhook endpoints, which need no bot token.
+// by the bot's one deferral policy after Options.AckBudget and within Options.HTTPAckTimeout; later edits go through rest's webhook endpoints, which need no bot token.
 //
 // Slash-command questions of a bot serving this endpoint are counted under the entry point http.
 func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.Session) http.Handler {
@@ -57,7 +56,7 @@ func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.S
 	if rest != nil {
 		b.rest.Store(rest)
 	}
-	return &interactionsHandler{b: b, key: publicKey, rest: rest, budget: min(timeout, b.opts.AckBudget), now: time.Now,
+	return &interactionsHandler{b: b, key: publicKey, rest: rest, budget: timeout, now: time.Now,
 		replays: newReplayGuard(MaxSignatureAge+MaxSignatureSkew, DefaultReplayCapacity)}
 }
 
