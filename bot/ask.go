@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 )
 
 // asked is a question the bot handled, what it answered and how: what the metrics, the question
@@ -83,7 +84,7 @@ func (b *Bot) cmdAsk(ctx context.Context, in *Interaction) (Reply, error) {
 			return Reply{}, err
 		}
 		// A streamed edit Discord rate limits is not retried: the next one supersedes it.
-		ectx := withoutRateLimitRetry(actx)
+		ectx := discordsession.WithoutRateLimitRetry(actx)
 		s := &streamer{every: b.opts.StreamEvery, edit: func(text string) { _ = in.Edit(ectx, StreamReply(text, b.kb.Current())) }}
 		a, err = sa.AnswerStream(actx, question, s.delta)
 		s.stop()

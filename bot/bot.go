@@ -4,7 +4,7 @@
 // embed limits, allowed_mentions that ping no one, per-user rate limits.
 //
 // Answers come from an Answerer and the timeline from a Knowledge; the bot knows nothing of how
-// either works. Reply builders (render.go) are pure; the discordgo session sits behind adapter.go.
+// either works. Reply builders (render.go) are pure; the discordgo session is made by internal/discordsession.
 package bot
 
 import (

@@ -1,4 +1,4 @@
-package bot
+package discordsession
 
 import (
 	"bytes"
@@ -56,9 +56,9 @@ func (p RateLimitPolicy) withDefaults() RateLimitPolicy {
 
 type noRateLimitRetryKey struct{}
 
-// withoutRateLimitRetry marks requests made with ctx as not worth retrying after a 429: an edit of
+// WithoutRateLimitRetry marks requests made with ctx as not worth retrying after a 429: an edit of
 // a streamed answer is superseded by the next one anyway.
-func withoutRateLimitRetry(ctx context.Context) context.Context {
+func WithoutRateLimitRetry(ctx context.Context) context.Context {
 	return context.WithValue(ctx, noRateLimitRetryKey{}, true)
 }
 

@@ -1,4 +1,8 @@
-package bot
+// Package discordsession makes the discordgo sessions the bot talks to Discord with: pointed at the
+// configured API (Discord's, or a compatible server such as the tests' fake), with a pool of warm
+// connections and bounded retries of Discord's 429 answers. It is the one place that touches
+// discordgo's package-level state.
+package discordsession
 
 import (
 	"fmt"
@@ -12,7 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// This file is the one place that touches discordgo's package-level state. discordgo v0.29.0 builds
+// discordgo v0.29.0 builds
 // its REST endpoints at init from "https://discord.com/api/v9/", so rather than rewriting its dozens
 // of endpoint variables, the session's HTTP client gets a transport that rewrites that prefix to the
 // configured API base (Discord's v10 API by default, or a compatible server such as the tests' fake).
@@ -42,8 +46,8 @@ func setupDiscordgo(log *slog.Logger) {
 	})
 }
 
-// SessionOptions are what a discordgo session needs.
-type SessionOptions struct {
+// Options are what a discordgo session needs.
+type Options struct {
 	Token      string // without the "Bot " prefix
 	APIURL     string // REST base, e.g. https://discord.com/api/v10
 	Intents    discordgo.Intent
@@ -56,8 +60,8 @@ type SessionOptions struct {
 	RateLimit RateLimitPolicy
 }
 
-// NewSession returns a discordgo session pointed at opts.APIURL. It does not connect.
-func NewSession(opts SessionOptions) (*discordgo.Session, error) {
+// New returns a discordgo session pointed at opts.APIURL. It does not connect.
+func New(opts Options) (*discordgo.Session, error) {
 	base, err := url.Parse(strings.TrimRight(opts.APIURL, "/") + "/")
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("DISCORD_API_URL %q is not an http(s) URL", opts.APIURL)
@@ -72,7 +76,7 @@ func NewSession(opts SessionOptions) (*discordgo.Session, error) {
 	}
 	rt := opts.Transport
 	if rt == nil {
-		rt = restTransport()
+		rt = pooledTransport()
 	}
 	// discordgo's own 429 handling retries recursively, without a bound, after retry_after even when
 	// that is 0 (thousands of requests a second, no log line): it is turned off and the transport's
@@ -88,10 +92,10 @@ func NewSession(opts SessionOptions) (*discordgo.Session, error) {
 	return s, nil
 }
 
-// restTransport keeps a pool of connections to Discord: a burst of interactions (every one needs a
+// pooledTransport keeps a pool of connections to Discord: a burst of interactions (every one needs a
 // callback within 3 s) must reuse warm connections rather than open hundreds at once, which loses
 // seconds to TCP retransmissions. Discord speaks HTTP/2, where all requests share one connection.
-func restTransport() http.RoundTripper {
+func pooledTransport() http.RoundTripper {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConnsPerHost = 64
 	t.IdleConnTimeout = 90 * time.Second
