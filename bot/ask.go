@@ -10,6 +10,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/internal/discordsession"
+	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
 // asked is a question the bot handled, what it answered and how: what the metrics, the question
@@ -316,7 +317,7 @@ func (b *Bot) followUp(c conversation, q answer.Question) (answer.Answer, bool) 
 }
 
 func messageLang(q string) string {
-	if l := detectLang(q); l != "" {
+	if l := textproc.Language(q); l != "" {
 		return l
 	}
 	return "en"

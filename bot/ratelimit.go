@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
-
-	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
 // RateLimit is the per-user token bucket on questions.
@@ -64,5 +62,3 @@ func (l *limiter) sweep(now time.Time) {
 		}
 	}
 }
-
-func detectLang(q string) string { return textproc.Language(q) }

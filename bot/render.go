@@ -87,20 +87,23 @@ func (r Reply) WebhookParams() *discordgo.WebhookParams {
 	return &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
 }
 
+// parts are the reply's embeds and components, never nil: Discord reads a missing list as
+// "keep the old one" in an edit, and an empty one as "none".
+func (r Reply) parts() ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+	embeds, comps := r.Embeds, r.Components
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	if comps == nil {
+		comps = []discordgo.MessageComponent{}
+	}
+	return embeds, comps
+}
+
 // ResponseData converts the reply for an interaction response.
 func (r Reply) ResponseData() *discordgo.InteractionResponseData {
-	d := &discordgo.InteractionResponseData{
-		Content:         r.Content,
-		Embeds:          r.Embeds,
-		Components:      r.Components,
-		AllowedMentions: noMentions(),
-	}
-	if d.Embeds == nil {
-		d.Embeds = []*discordgo.MessageEmbed{}
-	}
-	if d.Components == nil {
-		d.Components = []discordgo.MessageComponent{}
-	}
+	embeds, comps := r.parts()
+	d := &discordgo.InteractionResponseData{Content: r.Content, Embeds: embeds, Components: comps, AllowedMentions: noMentions()}
 	if r.Ephemeral {
 		d.Flags = discordgo.MessageFlagsEphemeral
 	}
@@ -109,33 +112,15 @@ func (r Reply) ResponseData() *discordgo.InteractionResponseData {
 
 // WebhookEdit converts the reply for an edit of an interaction's original response.
 func (r Reply) WebhookEdit() *discordgo.WebhookEdit {
-	embeds := r.Embeds
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	comps := r.Components
-	if comps == nil {
-		comps = []discordgo.MessageComponent{}
-	}
+	embeds, comps := r.parts()
 	content := r.Content
 	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}
 }
 
 // MessageSend converts the reply for a channel message replying to the message ref.
 func (r Reply) MessageSend(ref *discordgo.MessageReference) *discordgo.MessageSend {
-	m := &discordgo.MessageSend{
-		Content:         r.Content,
-		Embeds:          r.Embeds,
-		Components:      r.Components,
-		AllowedMentions: noMentions(),
-		Reference:       ref,
-	}
-	if m.Embeds == nil {
-		m.Embeds = []*discordgo.MessageEmbed{}
-	}
-	if m.Components == nil {
-		m.Components = []discordgo.MessageComponent{}
-	}
+	embeds, comps := r.parts()
+	m := &discordgo.MessageSend{Content: r.Content, Embeds: embeds, Components: comps, AllowedMentions: noMentions(), Reference: ref}
 	if ref != nil {
 		// Replying must not fail when the question was deleted meanwhile.
 		f := false

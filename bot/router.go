@@ -30,10 +30,7 @@ type Interaction struct {
 	Path string
 	Vars map[string]string
 	Lang string
-	// Entry is the metrics entry point of its questions: slash over the gateway, http through the
-	// interactions endpoint.
-	Entry string
-	d     *delivery
+	d    *delivery
 }
 
 // UserID is the id of the user who interacted, in a server or a DM.
