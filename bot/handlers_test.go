@@ -145,6 +145,7 @@ func TestHandlers(t *testing.T) {
 		{fixture: "unknown-command", code: CodeUnknownCommand, respType: 4, ephemeral: true},
 		{fixture: "autocomplete-event", respType: 8},
 		{fixture: "autocomplete-unknown", respType: 8},
+		{fixture: "autocomplete-reload-version", respType: 8},
 		{fixture: "around", respType: 4, ephemeral: true, has: "Around", ids: "tl:a:2016-10-21-tax-returns:1"},
 		{fixture: "around-ephemeral", respType: 7, ephemeral: true, has: "Around"},
 		{fixture: "around-gone", code: CodeEventGone, respType: 4, ephemeral: true},
