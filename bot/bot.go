@@ -124,9 +124,8 @@ type Bot struct {
 	router          *router
 	// memory keeps recent answers for follow-ups (conversation.go); channels what the bot looked up
 	// of channels (threads and their parents).
-	memory     memory
-	channelsMu sync.Mutex
-	channels   map[string]channelInfo
+	memory   *bounded[conversation]
+	channels *bounded[channelInfo]
 	// rest is the session the bot reaches Discord's REST API with, once it has one.
 	rest atomic.Pointer[discordgo.Session]
 
@@ -176,8 +175,7 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics, limiter: newLimiter(opts.RateLimit),
 		feedbackLimiter: newLimiter(RateLimit{Enabled: true, PerMinute: 10, Burst: 5})}
 	b.router = b.routes()
-	b.memory.max = maxRemembered
-	b.channels = map[string]channelInfo{}
+	b.memory, b.channels = newBounded[conversation](maxRemembered), newBounded[channelInfo](maxRemembered)
 	b.work, b.cancelWork = context.WithCancel(context.Background())
 	b.botUserID.Store("")
 	b.appID.Store("")
@@ -251,25 +249,16 @@ func (r restResponder) respond(ctx context.Context, i *discordgo.Interaction, re
 }
 
 func (r restResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	if r.s == nil {
-		return errors.New("edit interaction response: no REST session to reach Discord's webhook endpoints")
-	}
 	_, err := r.s.InteractionResponseEdit(i, e, discordgo.WithContext(ctx))
 	return scrubToken(err, i)
 }
 
 func (r restResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
-	if r.s == nil {
-		return errors.New("follow-up: no REST session to reach Discord's webhook endpoints")
-	}
 	_, err := r.s.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx))
 	return scrubToken(err, i)
 }
 
 func (r restResponder) deleteOriginal(ctx context.Context, i *discordgo.Interaction) error {
-	if r.s == nil {
-		return errors.New("delete interaction response: no REST session to reach Discord's webhook endpoints")
-	}
 	return scrubToken(r.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)), i)
 }
 

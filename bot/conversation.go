@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"container/list"
 	"context"
 	"slices"
 	"sync"
@@ -19,51 +18,39 @@ type conversation struct {
 	ok   bool // prev is set
 }
 
-// memory remembers the last answers by the id of what asked (so that a reply to an answer finds
-// it) and by channel (so that a thread or a DM continues), at most maxRemembered, the least
-// recently used forgotten first. It is per replica: a reply another replica answered falls back
-// to the event its buttons name.
-type memory struct {
+// bounded is a map of at most max entries, safe for concurrent use; past max the entry put first
+// is forgotten. The bot remembers its last answers in one, by the id of what asked (so that a reply
+// to an answer finds it) and by channel (so that a thread or a DM continues), and what it looked up
+// of channels in another. Both are per replica: a reply another replica answered falls back to the
+// event its buttons name.
+type bounded[V any] struct {
 	mu    sync.Mutex
 	max   int
-	items map[string]*list.Element // of *memoryItem
-	lru   list.List
-}
-
-type memoryItem struct {
-	key string
-	c   conversation
+	m     map[string]V
+	order []string // keys in the order first put
 }
 
 const maxRemembered = 10_000
 
-func (m *memory) put(key string, c conversation) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.items == nil {
-		m.items = map[string]*list.Element{}
+func newBounded[V any](max int) *bounded[V] { return &bounded[V]{max: max, m: map[string]V{}} }
+
+func (c *bounded[V]) put(k string, v V) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[k]; !ok {
+		if c.order = append(c.order, k); len(c.order) > c.max {
+			delete(c.m, c.order[0])
+			c.order = c.order[1:]
+		}
 	}
-	if el, ok := m.items[key]; ok {
-		el.Value.(*memoryItem).c = c
-		m.lru.MoveToFront(el)
-		return
-	}
-	m.items[key] = m.lru.PushFront(&memoryItem{key: key, c: c})
-	for m.lru.Len() > m.max {
-		old := m.lru.Remove(m.lru.Back()).(*memoryItem)
-		delete(m.items, old.key)
-	}
+	c.m[k] = v
 }
 
-func (m *memory) get(key string) (conversation, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	el, ok := m.items[key]
-	if !ok {
-		return conversation{}, false
-	}
-	m.lru.MoveToFront(el)
-	return el.Value.(*memoryItem).c, true
+func (c *bounded[V]) get(k string) (V, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[k]
+	return v, ok
 }
 
 // remember keeps an answer under each of keys.
@@ -86,10 +73,7 @@ type channelInfo struct {
 // channel looks a channel up through the REST session, once per channel (the bot keeps no gateway
 // state). ok is false when Discord could not say.
 func (b *Bot) channel(ctx context.Context, id string) (channelInfo, bool) {
-	b.channelsMu.Lock()
-	ci, ok := b.channels[id]
-	b.channelsMu.Unlock()
-	if ok {
+	if ci, ok := b.channels.get(id); ok {
 		return ci, true
 	}
 	s := b.rest.Load()
@@ -101,13 +85,8 @@ func (b *Bot) channel(ctx context.Context, id string) (channelInfo, bool) {
 		b.log.Warn("look up a channel", "channel", id, "err", err)
 		return channelInfo{}, false
 	}
-	ci = channelInfo{thread: ch.IsThread(), parent: ch.ParentID}
-	b.channelsMu.Lock()
-	if len(b.channels) >= maxRemembered {
-		clear(b.channels) // channels rarely change kind; forgetting them all costs one lookup each
-	}
-	b.channels[id] = ci
-	b.channelsMu.Unlock()
+	ci := channelInfo{thread: ch.IsThread(), parent: ch.ParentID}
+	b.channels.put(id, ci)
 	return ci, true
 }
 

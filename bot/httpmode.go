@@ -254,24 +254,26 @@ func (t *httpTransport) respond(ctx context.Context, _ *discordgo.Interaction, r
 }
 
 func (t *httpTransport) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	if err := t.waitAcked(ctx); err != nil {
-		return err
-	}
-	return t.rest.edit(ctx, i, e)
+	return t.then(ctx, func() error { return t.rest.edit(ctx, i, e) })
 }
 
 func (t *httpTransport) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
-	if err := t.waitAcked(ctx); err != nil {
-		return err
-	}
-	return t.rest.followup(ctx, i, p)
+	return t.then(ctx, func() error { return t.rest.followup(ctx, i, p) })
 }
 
 func (t *httpTransport) deleteOriginal(ctx context.Context, i *discordgo.Interaction) error {
+	return t.then(ctx, func() error { return t.rest.deleteOriginal(ctx, i) })
+}
+
+// then calls f once the first response is written, unless it could not be.
+func (t *httpTransport) then(ctx context.Context, f func() error) error {
 	if err := t.waitAcked(ctx); err != nil {
 		return err
 	}
-	return t.rest.deleteOriginal(ctx, i)
+	if t.rest.s == nil {
+		return errors.New("no REST session to reach Discord's webhook endpoints")
+	}
+	return f()
 }
 
 func (t *httpTransport) waitAcked(ctx context.Context) error {
