@@ -55,6 +55,8 @@ type Reply struct {
 	Update bool
 	// Choices, when not nil, are an autocomplete's suggestions.
 	Choices []*discordgo.ApplicationCommandOptionChoice
+	// Files are attached to the message.
+	Files []*discordgo.File
 
 	// code is the refusal or outcome the reply shows, for tests and the question log.
 	code Code
@@ -84,7 +86,7 @@ func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) *
 // WebhookParams converts the reply for a follow-up message.
 func (r Reply) WebhookParams() *discordgo.WebhookParams {
 	d := r.ResponseData()
-	return &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
+	return &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components, Files: d.Files, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
 }
 
 // parts are the reply's embeds and components, never nil: Discord reads a missing list as
@@ -103,7 +105,7 @@ func (r Reply) parts() ([]*discordgo.MessageEmbed, []discordgo.MessageComponent)
 // ResponseData converts the reply for an interaction response.
 func (r Reply) ResponseData() *discordgo.InteractionResponseData {
 	embeds, comps := r.parts()
-	d := &discordgo.InteractionResponseData{Content: r.Content, Embeds: embeds, Components: comps, AllowedMentions: noMentions()}
+	d := &discordgo.InteractionResponseData{Content: r.Content, Embeds: embeds, Components: comps, Files: r.Files, AllowedMentions: noMentions()}
 	if r.Ephemeral {
 		d.Flags = discordgo.MessageFlagsEphemeral
 	}
@@ -114,7 +116,7 @@ func (r Reply) ResponseData() *discordgo.InteractionResponseData {
 func (r Reply) WebhookEdit() *discordgo.WebhookEdit {
 	embeds, comps := r.parts()
 	content := r.Content
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: r.Files, AllowedMentions: noMentions()}
 }
 
 // MessageSend converts the reply for a channel message replying to the message ref.
