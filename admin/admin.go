@@ -28,7 +28,6 @@ import (
 
 	"golang.org/x/time/rate"
 
-	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/store"
 )
