@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -84,11 +83,16 @@ func (b *Bot) cmdAsk(ctx context.Context, in *Interaction) (Reply, error) {
 		if err := in.Defer(ctx, private); err != nil {
 			return Reply{}, err
 		}
-		// A streamed edit Discord rate limits is not retried: the next one supersedes it.
+		// A streamed edit Discord rate limits is not retried: the next one supersedes it. The
+		// answerer reports from this goroutine (StreamAnswerer), so the throttle needs no lock.
 		ectx := discordsession.WithoutRateLimitRetry(actx)
-		s := &streamer{every: b.opts.StreamEvery, edit: func(text string) { _ = in.Edit(ectx, StreamReply(text, b.kb.Current())) }}
-		a, err = sa.AnswerStream(actx, question, s.delta)
-		s.stop()
+		var last time.Time
+		a, err = sa.AnswerStream(actx, question, func(text string) {
+			if time.Since(last) >= b.opts.StreamEvery && strings.TrimSpace(text) != "" {
+				last = time.Now()
+				_ = in.Edit(ectx, StreamReply(text+" …", b.kb.Current()))
+			}
+		})
 	} else {
 		a, err = b.answerer.Answer(actx, question)
 	}
@@ -328,29 +332,4 @@ func stripMention(content, self string) string {
 	content = strings.ReplaceAll(content, "<@"+self+">", "")
 	content = strings.ReplaceAll(content, "<@!"+self+">", "")
 	return strings.TrimSpace(content)
-}
-
-// streamer throttles edits of a streamed answer.
-type streamer struct {
-	mu    sync.Mutex
-	every time.Duration
-	last  time.Time
-	edit  func(string)
-	done  bool
-}
-
-func (s *streamer) delta(text string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.done || time.Since(s.last) < s.every || strings.TrimSpace(text) == "" {
-		return
-	}
-	s.last = time.Now()
-	s.edit(text + " …")
-}
-
-func (s *streamer) stop() {
-	s.mu.Lock()
-	s.done = true
-	s.mu.Unlock()
 }

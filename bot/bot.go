@@ -30,7 +30,8 @@ type Answerer interface {
 	Answer(ctx context.Context, q answer.Question) (answer.Answer, error)
 }
 
-// StreamAnswerer is an Answerer that can report its answer as it is written (a language model).
+// StreamAnswerer is an Answerer that can report its answer as it is written (a language model),
+// calling onDelta from the goroutine that called AnswerStream.
 type StreamAnswerer interface {
 	AnswerStream(ctx context.Context, q answer.Question, onDelta func(textSoFar string)) (answer.Answer, error)
 }

@@ -41,7 +41,7 @@ var draftUpload = upload{command: "/draft", commandFR: "/brouillon", checkName: 
 func (b *Bot) cmdDraft(ctx context.Context, in *Interaction) (Reply, error) {
 	if !b.isModerator(in) {
 		b.log.Warn("draft refused", "user", in.UserID(), "guild", in.GuildID)
-		return notice(in.Lang, Refusal{Code: CodeNotModeratorDraft}), nil
+		return notice(in.Lang, Refusal{Code: CodeNotModerator, Args: []any{both{"draft knowledge files", "rédiger des fichiers de connaissances"}}}), nil
 	}
 	if b.opts.Drafter == nil {
 		return notice(in.Lang, Refusal{Code: CodeNoDrafter}), nil

@@ -142,7 +142,7 @@ func TestHandlers(t *testing.T) {
 		{fixture: "source", respType: 4, has: tl.Title},
 		{fixture: "reload-member", opts: Options{GuildID: home}, code: CodeNotModerator, respType: 4, ephemeral: true},
 		{fixture: "reload-moderator", opts: Options{GuildID: home}, code: CodeNoReloadFile, respType: 4, ephemeral: true},
-		{fixture: "draft-member", opts: Options{GuildID: home}, code: CodeNotModeratorDraft, respType: 4, ephemeral: true},
+		{fixture: "draft-member", opts: Options{GuildID: home}, code: CodeNotModerator, respType: 4, ephemeral: true},
 		{fixture: "draft-moderator", opts: Options{GuildID: home}, code: CodeNoDrafter, respType: 4, ephemeral: true},
 		{fixture: "unknown-command", code: CodeUnknownCommand, respType: 4, ephemeral: true},
 		{fixture: "autocomplete-event", respType: 8},

@@ -34,10 +34,8 @@ const (
 	CodeNoEventMatch   Code = "no_event_match"
 	CodeNotModerator   Code = "not_moderator"
 	CodeNoReloadFile   Code = "no_reload_file"
-	// Of /draft.
-	CodeNotModeratorDraft Code = "not_moderator_draft"
-	CodeNoDrafter         Code = "no_drafter"
-	CodeNoDraftFile       Code = "no_draft_file"
+	CodeNoDrafter      Code = "no_drafter"
+	CodeNoDraftFile    Code = "no_draft_file"
 )
 
 // Label is the metrics outcome a question refused or answered with this code counts under.
@@ -85,12 +83,10 @@ var messages = map[Code][2]string{
 	CodeDatesReversed: {"The first date is after the last one.", "La première date est postérieure à la dernière."},
 	CodeNoEventMatch: {"No event matches \"%s\". Start typing and pick one of the suggestions, or try /timeline.",
 		"Aucun événement ne correspond à \"%s\". Commencez à taper et choisissez une suggestion, ou essayez /chronologie."},
-	CodeNotModerator: {"Only moderators can reload the knowledge: members with a moderator role (MODERATOR_ROLE_IDS), or with Manage Server or Administrator in the bot's home server (DISCORD_GUILD_ID).",
-		"Seuls les modérateurs peuvent recharger les connaissances : les membres ayant un rôle modérateur (MODERATOR_ROLE_IDS), ou Gérer le serveur / Administrateur sur le serveur principal du bot (DISCORD_GUILD_ID)."},
+	CodeNotModerator: {"Only moderators can %s: members with a moderator role (MODERATOR_ROLE_IDS), or with Manage Server or Administrator in the bot's home server (DISCORD_GUILD_ID).",
+		"Seuls les modérateurs peuvent %s : les membres ayant un rôle modérateur (MODERATOR_ROLE_IDS), ou Gérer le serveur / Administrateur sur le serveur principal du bot (DISCORD_GUILD_ID)."},
 	CodeNoReloadFile: {"The bot serves its embedded knowledge: there is no file to reload. Set KNOWLEDGE_FILE to a knowledge file (see `timelinebot init`) and restart.",
 		"Le bot sert ses connaissances intégrées : il n'y a pas de fichier à recharger. Définissez KNOWLEDGE_FILE (voir `timelinebot init`) et redémarrez."},
-	CodeNotModeratorDraft: {"Only moderators can draft knowledge files: members with a moderator role (MODERATOR_ROLE_IDS), or with Manage Server or Administrator in the bot's home server (DISCORD_GUILD_ID).",
-		"Seuls les modérateurs peuvent rédiger des fichiers de connaissances : les membres ayant un rôle modérateur (MODERATOR_ROLE_IDS), ou Gérer le serveur / Administrateur sur le serveur principal du bot (DISCORD_GUILD_ID)."},
 	CodeNoDrafter: {"Drafting is not available on this bot.", "La rédaction de brouillons n'est pas disponible sur ce bot."},
 	CodeNoDraftFile: {"Attach the article to /draft (option file): a .txt, .md or .html file.",
 		"Joignez l'article à /brouillon (option fichier) : un fichier .txt, .md ou .html."},

@@ -47,7 +47,7 @@ func IsModerator(moderatorRoleIDs []string, homeGuildID, guildID string, roles [
 func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 	if !b.isModerator(in) {
 		b.log.Warn("reload refused", "user", in.UserID(), "guild", in.GuildID)
-		return notice(in.Lang, Refusal{Code: CodeNotModerator}), nil
+		return notice(in.Lang, Refusal{Code: CodeNotModerator, Args: []any{both{"reload the knowledge", "recharger les connaissances"}}}), nil
 	}
 	if b.opts.Reloader == nil || !b.opts.Reloader.Available() {
 		return notice(in.Lang, Refusal{Code: CodeNoReloadFile}), nil
