@@ -162,7 +162,7 @@ func whoAnswer(t *knowledge.Timeline, events []*knowledge.Event, lang string) An
 				names = append(names, n)
 			}
 		}
-		sel = append(sel, Selected{Event: e, Passages: []int{t.BestPassage(e, strings.Join(e.Actors, " "))}})
+		sel = append(sel, Selected{Event: e, Passages: []int{namingPassage(t, e)}})
 	}
 	if len(names) == 0 {
 		a.Text = tr(lang, "The source names no one in those events.", "La source ne nomme personne dans ces événements.")
@@ -177,4 +177,15 @@ func whoAnswer(t *knowledge.Timeline, events []*knowledge.Event, lang string) An
 		strings.Join(dates, ", "), strings.Join(names, ", "))
 	a.Citations = Citations(Retrieval{Events: sel, Lang: lang})
 	return a
+}
+
+// namingPassage is the passage of e that names most of its actors (the first when none does).
+func namingPassage(t *knowledge.Timeline, e *knowledge.Event) int {
+	best, score := 0, float32(0)
+	for _, r := range t.RankPassages(e, t.QueryWords(strings.Join(e.Actors, " "))) {
+		if r.Score > score {
+			best, score = r.Index, r.Score
+		}
+	}
+	return best
 }
