@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -67,6 +68,19 @@ func TestExampleQuestionComesFromTheTimelineServed(t *testing.T) {
 		}
 		if got := ExampleDates(tt.tl, tt.lang); got != tt.wantDate {
 			t.Errorf("ExampleDates = %q, want %q", got, tt.wantDate)
+		}
+	}
+}
+
+func TestCapitalizedFindsTheNamesInAWord(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want string
+	}{
+		{"Trump's", "Trump"}, {"WL-Don", "WL|Don"}, {"(Chrome)", "Chrome"}, {"lower", ""}, {"A", ""}, {"É.-U.", ""}, {"Élysée", "Élysée"},
+	} {
+		if got := strings.Join(capitalized(tt.w), "|"); got != tt.want {
+			t.Errorf("capitalized(%q) = %q, want %q", tt.w, got, tt.want)
 		}
 	}
 }

@@ -191,9 +191,8 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 }
 
 var (
-	reCapitalized = regexp.MustCompile(`\p{Lu}[\p{L}\d]+`)
-	reVersion     = regexp.MustCompile(`\b\d+\.\d+(?:\.\d+)*\b`)
-	reCountOf     = regexp.MustCompile(`\b(?:how many|how much|combien(?: de| d')?)\s+([a-z]+)`)
+	reVersion = regexp.MustCompile(`\b\d+\.\d+(?:\.\d+)*\b`)
+	reCountOf = regexp.MustCompile(`\b(?:how many|how much|combien(?: de| d')?)\s+([a-z]+)`)
 )
 
 // absentNames reports whether the question names something the source never mentions: a
@@ -209,7 +208,7 @@ func (r *Retrieval) absentNames(text string) bool {
 		if i == 0 || strings.ContainsAny(words[i-1][len(words[i-1])-1:], ".!?:>;") {
 			continue
 		}
-		for _, m := range reCapitalized.FindAllString(w, -1) {
+		for _, m := range capitalized(w) {
 			f := textproc.Fold(m)
 			// An unknown acronym ("DJT") may be anyone's initials: no proof of absence.
 			if len(f) < 3 || textproc.IsStopWord(f) || question.IsDateWord(f) || isAcronym(m) || t.KnownExactly(f) || t.ExpandNames(f) != f {
@@ -221,7 +220,7 @@ func (r *Retrieval) absentNames(text string) bool {
 	// What a "how many" counts, when the source never names it and the question has little else
 	// of its own ("how many followers does Trump Jr. have on Twitter?"); a question with its own
 	// topic may name the counted thing in other words than the source's.
-	if m := reCountOf.FindStringSubmatch(textproc.Fold(text)); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.KnownExactly(m[1]) {
+	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.KnownExactly(m[1]) {
 		known := 0
 		for _, w := range textproc.Words(specificWords(t, r.Parsed.Rest)) {
 			if w != m[1] && t.KnownExactly(w) {
@@ -233,7 +232,7 @@ func (r *Retrieval) absentNames(text string) bool {
 		}
 	}
 	// A version or a decimal figure the source never writes ("Firefox 1.0") is a name it lacks.
-	for _, v := range reVersion.FindAllString(textproc.Fold(text), -1) {
+	for _, v := range versions(text) {
 		if !t.Source.Contains(v) && !looksLikeDate(v) {
 			r.Missing = append(r.Missing, v)
 		}
@@ -530,6 +529,48 @@ func looksLikeDate(v string) bool {
 	d, _ := strconv.Atoi(parts[0])
 	m, _ := strconv.Atoi(parts[1])
 	return d >= 1 && d <= 31 && m >= 1 && m <= 12 && (len(parts[2]) == 2 || len(parts[2]) == 4)
+}
+
+// capitalized returns the runs of letters and digits in w that start with a capital ("Trump" of
+// "Trump's", "WL" and "Don" of "WL-Don"): a scan, not a regular expression, since every word of
+// every question goes through it.
+func capitalized(w string) []string {
+	var out []string
+	start, runes := -1, 0
+	for i, r := range w {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case start < 0 && unicode.IsUpper(r):
+			start, runes = i, 1
+		case start >= 0 && word:
+			runes++
+		case start >= 0:
+			if runes > 1 {
+				out = append(out, w[start:i])
+			}
+			start = -1
+		}
+	}
+	if start >= 0 && runes > 1 {
+		out = append(out, w[start:])
+	}
+	return out
+}
+
+// versions returns the dotted figures of a question ("1.0", "3.6.1"), when it has any.
+func versions(text string) []string {
+	if !strings.Contains(text, ".") || !strings.ContainsAny(text, "0123456789") {
+		return nil
+	}
+	return reVersion.FindAllString(textproc.Fold(text), -1)
+}
+
+// countOf returns the match of "how many X" in a "how many" question.
+func countOf(intent Intent, text string) []string {
+	if intent != AskHowMany {
+		return nil
+	}
+	return reCountOf.FindStringSubmatch(textproc.Fold(text))
 }
 
 func isAcronym(s string) bool {
