@@ -98,6 +98,8 @@ type Handler struct {
 	mux  *http.ServeMux
 	now  func() time.Time
 
+	cache caches // cache.go
+
 	mu       sync.Mutex
 	sessions map[string]*session // by the hash of the cookie's token
 	limiters map[string]*limiterEntry

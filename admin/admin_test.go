@@ -331,3 +331,37 @@ func TestRollbackNeedsAKnowledgeFile(t *testing.T) {
 		t.Errorf("rollback without a reloader: %d\n%s", r.status, r.body)
 	}
 }
+
+// The overview and the refused page keep ended days' counts: today's questions show at once,
+// a question recorded late on an ended day shows once the kept counts expire (an hour).
+func TestEndedDaysAreKeptAndTodayIsLive(t *testing.T) {
+	e := newEnv(t, sqlite(t), nil)
+	// Noon, so "yesterday" has ended well before whatever time the test runs.
+	e.clock.mu.Lock()
+	e.clock.now = time.Date(e.clock.now.Year(), e.clock.now.Month(), e.clock.now.Day(), 12, 0, 0, 0, time.UTC)
+	e.clock.mu.Unlock()
+	c := e.login()
+	now := e.clock.Now()
+	yesterday := time.Date(now.Year(), now.Month(), now.Day(), 12, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+	e.record([]store.Question{
+		{Ref: "a", At: yesterday, Entry: store.EntrySlash, Text: "Who built the ferry?", Outcome: store.OutcomeRefused},
+		{Ref: "b", At: now.Add(-time.Second), Entry: store.EntrySlash, Text: "who built the ferry", Outcome: store.OutcomeRefused},
+	}, nil)
+	check := func(questions, refusedCount string) {
+		t.Helper()
+		if r := e.get(c, "/admin/"); !strings.Contains(r.body, questions+"</span> questions") {
+			t.Errorf("overview does not count %s questions", questions)
+		}
+		if r := e.get(c, "/admin/refused"); !strings.Contains(r.body, "×"+refusedCount) {
+			t.Errorf("refused page does not count ×%s", refusedCount)
+		}
+	}
+	check("2", "2")
+	e.record([]store.Question{
+		{Ref: "c", At: now.Add(-time.Second), Entry: store.EntrySlash, Text: "Who built the ferry?", Outcome: store.OutcomeRefused},
+		{Ref: "d", At: yesterday.Add(time.Hour), Entry: store.EntrySlash, Text: "Who built the ferry?", Outcome: store.OutcomeRefused},
+	}, nil)
+	check("3", "3") // today's at once; yesterday's late record not yet
+	e.clock.Add(time.Hour)
+	check("4", "4")
+}

@@ -36,7 +36,7 @@ func BenchmarkPages(b *testing.B) {
 		qs, fb = qs[:0], fb[:0]
 	}
 	for i := range benchQuestions {
-		at := now.Add(-time.Duration(i) * 30 * 24 * time.Hour / benchQuestions)
+		at := now.Add(-time.Duration(i) * (30 * 24 * time.Hour / benchQuestions)) // 26 s apart
 		ev := events[i%len(events)]
 		q := store.Question{Ref: fmt.Sprintf("r%d", i), At: at, Entry: []string{store.EntrySlash, store.EntryDM, store.EntryMention}[i%3],
 			Lang: []string{"en", "fr"}[i%2], KnowledgeVersion: tl.Version}

@@ -1,10 +1,12 @@
 package admin
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -119,8 +121,14 @@ type overviewData struct {
 	Wrong         int
 	ModelPhrased  int
 	Fallbacks     int
-	Reasons       []store.ReasonCount
+	Reasons       []reasonCount
 	Chart         chart
+}
+
+// reasonCount is how often answers fell back for one reason.
+type reasonCount struct {
+	Reason string
+	Count  int
 }
 
 type outcomeCount struct {
@@ -139,18 +147,22 @@ func share(n, of int) string {
 func (h *Handler) overview(w http.ResponseWriter, r *http.Request, s *session) {
 	ctx := r.Context()
 	p, problem := h.parsePeriod(r)
-	days, err := h.opts.Store.DailyOutcomes(ctx, p.Since, p.Until)
+	days, err := h.cache.stats.rows(ctx, h.now(), p.Since, p.Until, h.opts.Store.DailyStats, func(d store.DayStat) time.Time { return d.Day })
 	if err != nil {
 		h.fail(w, r, s, err)
 		return
 	}
 	d := overviewData{Period: p, Problem: problem}
 	counts := map[string]int{}
+	reasons := map[string]int{}
 	for _, x := range days {
 		counts[x.Outcome] += x.Count
 		d.Total += x.Count
 		d.ModelPhrased += x.ModelPhrased
-		d.Fallbacks += x.Fallbacks
+		if x.Fallback != "" {
+			d.Fallbacks += x.Count
+			reasons[x.Fallback] += x.Count
+		}
 	}
 	for _, o := range outcomeOrder {
 		d.ByOutcome = append(d.ByOutcome, outcomeCount{Outcome: o, Label: outcomeLabels[o], Count: counts[o], Share: share(counts[o], d.Total)})
@@ -160,9 +172,17 @@ func (h *Handler) overview(w http.ResponseWriter, r *http.Request, s *session) {
 		h.fail(w, r, s, err)
 		return
 	}
-	if d.Reasons, err = h.opts.Store.FallbackReasons(ctx, p.Since, p.Until, 10); err != nil {
-		h.fail(w, r, s, err)
-		return
+	for reason, n := range reasons {
+		d.Reasons = append(d.Reasons, reasonCount{Reason: reason, Count: n})
+	}
+	slices.SortFunc(d.Reasons, func(a, b reasonCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Reason, b.Reason)
+	})
+	if len(d.Reasons) > 10 {
+		d.Reasons = d.Reasons[:10]
 	}
 	d.Chart = dailyChart(p, days, h.now())
 	h.render(w, r, http.StatusOK, "overview", s, d)
@@ -259,7 +279,7 @@ const maxRefusedGroups = 30
 
 func (h *Handler) refused(w http.ResponseWriter, r *http.Request, s *session) {
 	p, problem := h.parsePeriod(r)
-	groups, err := h.opts.Store.TopQuestions(r.Context(), p.Since, []string{store.OutcomeRefused}, maxRefusedGroups)
+	groups, err := h.refusedGroups(r.Context(), p)
 	if err != nil {
 		h.fail(w, r, s, err)
 		return
@@ -268,9 +288,71 @@ func (h *Handler) refused(w http.ResponseWriter, r *http.Request, s *session) {
 	d := refusedData{Period: p, Problem: problem, Version: t.Version}
 	for _, g := range groups {
 		v := url.Values{"q": {g.Example}, "outcome": {store.OutcomeRefused}}
-		d.Groups = append(d.Groups, refusedGroup{Group: g, Near: nearest(t, g.Example), Link: "/admin/questions?" + v.Encode()})
+		near := h.cache.nearMiss(t.Version, g.Example, func() nearMiss { return nearest(t, g.Example) })
+		d.Groups = append(d.Groups, refusedGroup{Group: g, Near: near, Link: "/admin/questions?" + v.Encode()})
 	}
 	h.render(w, r, http.StatusOK, "refused", s, d)
+}
+
+// refusedGroups adds up the refused questions of each day of the period by normalized text:
+// the most asked first, each with its latest wording.
+func (h *Handler) refusedGroups(ctx context.Context, p period) ([]store.Group, error) {
+	load := func(ctx context.Context, since, until time.Time) ([]store.DayGroup, error) {
+		return h.opts.Store.DailyGroups(ctx, since, until, []string{store.OutcomeRefused})
+	}
+	days, err := h.cache.refused.rows(ctx, h.now(), p.Since, p.Until, load, func(g store.DayGroup) time.Time { return g.Day })
+	if err != nil {
+		return nil, err
+	}
+	type acc struct {
+		g      store.Group
+		lastID int64
+	}
+	by := map[string]*acc{}
+	for _, d := range days {
+		a := by[d.Normalized]
+		if a == nil {
+			a = &acc{g: store.Group{Normalized: d.Normalized}}
+			by[d.Normalized] = a
+		}
+		a.g.Count += d.Count
+		if d.LastID > a.lastID {
+			a.lastID, a.g.Last = d.LastID, d.Last
+		}
+	}
+	all := make([]*acc, 0, len(by))
+	for _, a := range by {
+		all = append(all, a)
+	}
+	slices.SortFunc(all, func(a, b *acc) int {
+		switch {
+		case a.g.Count != b.g.Count:
+			return b.g.Count - a.g.Count
+		case !a.g.Last.Equal(b.g.Last):
+			return b.g.Last.Compare(a.g.Last)
+		}
+		return strings.Compare(a.g.Normalized, b.g.Normalized)
+	})
+	if len(all) > maxRefusedGroups {
+		all = all[:maxRefusedGroups]
+	}
+	ids := make([]int64, len(all))
+	for i, a := range all {
+		ids[i] = a.lastID
+	}
+	texts, err := h.opts.Store.QuestionTexts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.Group, len(all))
+	for i, a := range all {
+		out[i] = a.g
+		out[i].Example = texts[a.lastID]
+		if out[i].Example == "" {
+			out[i].Example = a.g.Normalized // deleted by retention since
+		}
+	}
+	return out, nil
 }
 
 type wrongItem struct {

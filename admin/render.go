@@ -110,7 +110,7 @@ type gridline struct {
 // maxBars bounds the bars: a longer period is drawn by week.
 const maxBars = 120
 
-func dailyChart(p period, days []store.DayOutcome, now time.Time) chart {
+func dailyChart(p period, days []store.DayStat, now time.Time) chart {
 	c := chart{Width: 720, Height: 220, PlotTop: 10, PlotBottom: 190}
 	for _, o := range outcomeOrder {
 		c.Legend = append(c.Legend, legendItem{o, outcomeLabels[o]})

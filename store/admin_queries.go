@@ -14,38 +14,39 @@ import (
 	"time"
 )
 
-// DayOutcome is how many questions of one UTC day ended with one outcome.
-type DayOutcome struct {
+// DayStat is how many questions of one UTC day ended with one outcome and one fallback reason.
+type DayStat struct {
 	// Day is the day's midnight, UTC.
 	Day     time.Time
 	Outcome string
-	Count   int
-	// Fallbacks counts the answers a model was asked to phrase and the extractive answer replaced.
-	Fallbacks int
+	// Fallback is why a model's answer was replaced by the extractive one; "" for none.
+	Fallback string
+	Count    int
 	// ModelPhrased counts the answers a model phrased.
 	ModelPhrased int
 }
 
 const dayMS = int64(24 * time.Hour / time.Millisecond)
 
-// DailyOutcomes counts the questions asked in [since, until) by UTC day and outcome, oldest day
-// first. A zero until means now and later.
-func (s *Store) DailyOutcomes(ctx context.Context, since, until time.Time) ([]DayOutcome, error) {
+// DailyStats counts the questions asked in [since, until) by UTC day, outcome and fallback
+// reason, oldest day first. A zero until means now and later. One scan gives the moderators'
+// overview everything it draws: questions per day by outcome, model-phrased answers, fallbacks
+// and their reasons.
+func (s *Store) DailyStats(ctx context.Context, since, until time.Time) ([]DayStat, error) {
 	where, args := QuestionFilter{Since: since, Until: until}.where()
 	// Integer division by a day's milliseconds is the UTC day in both SQLite and PostgreSQL.
-	query := fmt.Sprintf(`SELECT at_ms / %d AS day, outcome, COUNT(*),
-		SUM(CASE WHEN fallback <> '' THEN 1 ELSE 0 END), SUM(CASE WHEN model_phrased THEN 1 ELSE 0 END)
-		FROM questions%s GROUP BY at_ms / %d, outcome ORDER BY day, outcome`, dayMS, where, dayMS)
+	query := fmt.Sprintf(`SELECT at_ms / %d AS day, outcome, fallback, COUNT(*), SUM(CASE WHEN model_phrased THEN 1 ELSE 0 END)
+		FROM questions%s GROUP BY at_ms / %d, outcome, fallback ORDER BY day, outcome, fallback`, dayMS, where, dayMS)
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("count questions by day in the %s: %w", s.where(), err)
 	}
 	defer rows.Close()
-	var out []DayOutcome
+	var out []DayStat
 	for rows.Next() {
-		var d DayOutcome
+		var d DayStat
 		var day int64
-		if err := rows.Scan(&day, &d.Outcome, &d.Count, &d.Fallbacks, &d.ModelPhrased); err != nil {
+		if err := rows.Scan(&day, &d.Outcome, &d.Fallback, &d.Count, &d.ModelPhrased); err != nil {
 			return nil, err
 		}
 		d.Day = fromMS(day * dayMS)
@@ -54,39 +55,69 @@ func (s *Store) DailyOutcomes(ctx context.Context, since, until time.Time) ([]Da
 	return out, rows.Err()
 }
 
-// ReasonCount is how often one fallback reason occurred.
-type ReasonCount struct {
-	Reason string
-	Count  int
+// DayGroup is the questions of one UTC day that normalize to one text.
+type DayGroup struct {
+	Day        time.Time
+	Normalized string
+	Count      int
+	Last       time.Time
+	// LastID is the latest question's id (QuestionTexts gives its wording).
+	LastID int64
 }
 
-// FallbackReasons counts why model answers were replaced by the extractive one in [since, until),
-// most frequent first.
-func (s *Store) FallbackReasons(ctx context.Context, since, until time.Time, limit int) ([]ReasonCount, error) {
-	where, args := QuestionFilter{Since: since, Until: until}.where()
-	if where == "" {
-		where = " WHERE fallback <> ''"
-	} else {
-		where += " AND fallback <> ''"
-	}
-	if limit <= 0 {
-		limit = 10
-	}
-	query := fmt.Sprintf(`SELECT fallback, COUNT(*) FROM questions%s GROUP BY fallback ORDER BY COUNT(*) DESC, fallback LIMIT %d`, where, limit)
+// DailyGroups groups the questions asked in [since, until) with the given outcomes (all when
+// none) by UTC day and normalized text, so counts over any run of days add up day by day.
+func (s *Store) DailyGroups(ctx context.Context, since, until time.Time, outcomes []string) ([]DayGroup, error) {
+	where, args := QuestionFilter{Since: since, Until: until, Outcomes: outcomes}.where()
+	query := fmt.Sprintf(`SELECT at_ms / %d AS day, normalized, COUNT(*), MAX(at_ms), MAX(id) FROM questions%s
+		GROUP BY at_ms / %d, normalized ORDER BY day`, dayMS, where, dayMS)
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
-		return nil, fmt.Errorf("count model fallbacks in the %s: %w", s.where(), err)
+		return nil, fmt.Errorf("group questions by day in the %s: %w", s.where(), err)
 	}
 	defer rows.Close()
-	var out []ReasonCount
+	var out []DayGroup
 	for rows.Next() {
-		var r ReasonCount
-		if err := rows.Scan(&r.Reason, &r.Count); err != nil {
+		var g DayGroup
+		var day, last int64
+		if err := rows.Scan(&day, &g.Normalized, &g.Count, &last, &g.LastID); err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		g.Day, g.Last = fromMS(day*dayMS), fromMS(last)
+		out = append(out, g)
 	}
 	return out, rows.Err()
+}
+
+// QuestionTexts returns the wording of the questions with these ids.
+func (s *Store) QuestionTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	for len(ids) > 0 {
+		n := min(200, len(ids))
+		part := make([]any, n)
+		for i, id := range ids[:n] {
+			part[i] = id
+		}
+		ids = ids[n:]
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, text FROM questions WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+`)`), part...)
+		if err != nil {
+			return nil, fmt.Errorf("read questions from the %s: %w", s.where(), err)
+		}
+		for rows.Next() {
+			var id int64
+			var text string
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = text
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // FeedbackCounts counts the Helpful and Wrong event clicks in [since, until).

@@ -32,38 +32,44 @@ func TestAdminQueries(t *testing.T) {
 		s.RecordFeedback(store.Feedback{At: d1.Add(-48 * time.Hour), QuestionRef: "old", Helpful: true})
 		waitFor(t, "records written", 10*time.Second, func() bool { return s.WriterStats().Written == 8 })
 
-		days, err := s.DailyOutcomes(ctx, d1.Add(-time.Hour), time.Time{})
+		days, err := s.DailyStats(ctx, d1.Add(-time.Hour), time.Time{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		type key struct {
-			day     string
-			outcome string
-		}
-		got := map[key][3]int{}
+		type key struct{ day, outcome, fallback string }
+		got := map[key][2]int{}
 		for _, d := range days {
-			got[key{d.Day.Format(time.DateOnly), d.Outcome}] = [3]int{d.Count, d.Fallbacks, d.ModelPhrased}
+			got[key{d.Day.Format(time.DateOnly), d.Outcome, d.Fallback}] = [2]int{d.Count, d.ModelPhrased}
 		}
-		want := map[key][3]int{
-			{"2026-11-01", store.OutcomeAnswered}: {1, 0, 1},
-			{"2026-11-01", store.OutcomeRefused}:  {1, 0, 0},
-			{"2026-11-02", store.OutcomeAnswered}: {3, 3, 0},
+		want := map[key][2]int{
+			{"2026-11-01", store.OutcomeAnswered, ""}:                 {1, 1},
+			{"2026-11-01", store.OutcomeRefused, ""}:                  {1, 0},
+			{"2026-11-02", store.OutcomeAnswered, "timeout"}:          {2, 0},
+			{"2026-11-02", store.OutcomeAnswered, "unverified quote"}: {1, 0},
 		}
 		if len(got) != len(want) {
-			t.Fatalf("DailyOutcomes = %+v, want %+v", got, want)
+			t.Fatalf("DailyStats = %+v, want %+v", got, want)
 		}
 		for k, v := range want {
 			if got[k] != v {
-				t.Errorf("DailyOutcomes[%v] = %v, want %v", k, got[k], v)
+				t.Errorf("DailyStats[%v] = %v, want %v", k, got[k], v)
 			}
 		}
-		if days, _ := s.DailyOutcomes(ctx, d1.Add(-time.Hour), d2.Add(-time.Minute)); len(days) != 2 {
-			t.Errorf("DailyOutcomes until the first day: %+v", days)
+		if days, _ := s.DailyStats(ctx, d1.Add(-time.Hour), d2.Add(-time.Minute)); len(days) != 2 {
+			t.Errorf("DailyStats until the first day: %+v", days)
 		}
 
-		reasons, err := s.FallbackReasons(ctx, time.Time{}, time.Time{}, 0)
-		if err != nil || len(reasons) != 2 || reasons[0] != (store.ReasonCount{Reason: "timeout", Count: 2}) {
-			t.Errorf("FallbackReasons = %+v, %v", reasons, err)
+		groups, err := s.DailyGroups(ctx, time.Time{}, time.Time{}, []string{store.OutcomeAnswered})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// "When did WikiLeaks write?" on two days is two day groups; "Who paid?" and "x" one each.
+		if len(groups) != 4 || groups[0].Normalized != "when did wikileaks write" || groups[0].Count != 1 || !groups[0].Day.Equal(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("DailyGroups = %+v", groups)
+		}
+		texts, err := s.QuestionTexts(ctx, []int64{groups[0].LastID, 999})
+		if err != nil || len(texts) != 1 || texts[groups[0].LastID] != "When did WikiLeaks write?" {
+			t.Errorf("QuestionTexts = %v, %v", texts, err)
 		}
 
 		h, w, err := s.FeedbackCounts(ctx, d1.Add(-time.Hour), time.Time{})
