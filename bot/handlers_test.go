@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -322,4 +324,47 @@ func customIDs(comps []discordgo.MessageComponent) []string {
 		}
 	}
 	return out
+}
+
+// BenchmarkTwoHundredConcurrentHandlers is the bot's own handling of 200 /ask interactions at once,
+// in process, from the router to the first response handed to the transport (a recorder): what
+// BenchmarkTwoHundredConcurrentInteractions measures without discordgo and the fake Discord
+// sharing the two cores.
+func BenchmarkTwoHundredConcurrentHandlers(b *testing.B) {
+	tl, err := knowledge.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	store := knowledge.NewStore(tl)
+	var mu sync.Mutex
+	var ds []time.Duration
+	bot := New(Options{OnAck: func(d time.Duration) { mu.Lock(); ds = append(ds, d); mu.Unlock() }}, answer.NewEngine(store), store)
+	defer bot.Shutdown()
+	questions := []string{"What happened on 21 October 2016?", "What did WikiLeaks say on 9 November 2016?",
+		"Que s'est-il passé le 3 octobre 2016 ?", "what happened on 2016-10-14"}
+	var is []*discordgo.Interaction
+	for n := range 200 {
+		i := fixture(&testing.T{}, "ask")
+		i.ID = fmt.Sprint(1100000000000000001 + n)
+		i.Member.User.ID = fmt.Sprint(1500000000000000001 + n)
+		i.Data = discordgo.ApplicationCommandInteractionData{Name: "ask", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+			{Name: "question", Type: discordgo.ApplicationCommandOptionString, Value: questions[n%len(questions)]}}}
+		is = append(is, i)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for _, i := range is {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				bot.handleInteraction(context.Background(), i, &recorder{}, DefaultHTTPAckTimeout)
+			}()
+		}
+		wg.Wait()
+	}
+	b.StopTimer()
+	slices.Sort(ds)
+	b.ReportMetric(float64(ds[len(ds)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(ds[len(ds)*99/100].Microseconds()), "p99-µs")
 }
