@@ -3,16 +3,16 @@ package bot
 import (
 	"context"
 	"crypto/ed25519"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/internal/signedrequest"
 )
 
 // The HTTP interactions endpoint. Discord POSTs each interaction, signed with the application's
@@ -22,15 +22,15 @@ import (
 // remembers the interaction ids it handled, to refuse replays), so any number of replicas behind a
 // load balancer serve one application.
 
-// Limits of the interactions endpoint.
+// Limits of the interactions endpoint (package internal/signedrequest checks them).
 const (
 	// MaxInteractionBody is the largest request body accepted; Discord's interactions are a few KiB.
-	MaxInteractionBody = 64 << 10
+	MaxInteractionBody = signedrequest.MaxBody
 	// MaxSignatureAge is how old a request's X-Signature-Timestamp may be; older requests are
 	// refused as replays.
-	MaxSignatureAge = 5 * time.Minute
+	MaxSignatureAge = signedrequest.MaxAge
 	// MaxSignatureSkew is how far in the future a timestamp may be, for clocks that disagree a little.
-	MaxSignatureSkew = time.Minute
+	MaxSignatureSkew = signedrequest.MaxSkew
 	// DefaultHTTPAckTimeout bounds how long an interaction through the endpoint may go without a
 	// response before it is deferred; Discord drops the request after 3 seconds.
 	DefaultHTTPAckTimeout = 2500 * time.Millisecond
@@ -42,7 +42,7 @@ const (
 // publicKey — checked before the body is parsed — with a fresh timestamp and a body of at most
 // MaxInteractionBody bytes, and answers 405, 401 or 413 otherwise. A second request for an
 // interaction id already handled within the timestamp window (a replay) is refused with 401, as a
-// request that fails authentication, and never handled again (see replay.go). It answers PING with PONG and
+// request that fails authentication, and never handled again (internal/signedrequest). It answers PING with PONG and
 // hands every other interaction to the bot: the first response becomes the HTTP response, deferred
 // by the bot's one deferral policy after Options.AckBudget and within Options.HTTPAckTimeout; later edits go through rest's webhook endpoints, which need no bot token.
 //
@@ -56,8 +56,7 @@ func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.S
 	if rest != nil {
 		b.rest.Store(rest)
 	}
-	return &interactionsHandler{b: b, key: publicKey, rest: rest, budget: timeout, now: time.Now,
-		replays: newReplayGuard(MaxSignatureAge+MaxSignatureSkew, DefaultReplayCapacity)}
+	return &interactionsHandler{b: b, verifier: signedrequest.NewVerifier(publicKey), rest: rest, budget: timeout}
 }
 
 // RegisterCommands installs the bot's commands with one bulk overwrite through the REST session s,
@@ -71,55 +70,22 @@ func (b *Bot) RegisterCommands(ctx context.Context, s *discordgo.Session, appID 
 }
 
 type interactionsHandler struct {
-	b       *Bot
-	key     ed25519.PublicKey
-	rest    *discordgo.Session
-	budget  time.Duration
-	now     func() time.Time
-	replays *replayGuard
+	b        *Bot
+	verifier *signedrequest.Verifier
+	rest     *discordgo.Session
+	budget   time.Duration
 }
 
 var pongBody = []byte(`{"type":1}`)
 
 func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		httpError(w, http.StatusMethodNotAllowed, "only POST is accepted")
+	body, ok := h.verifier.Body(w, r)
+	if !ok {
 		return
 	}
-	sigHex, tsText := r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp")
-	if sigHex == "" || tsText == "" {
-		httpError(w, http.StatusUnauthorized, "missing X-Signature-Ed25519 or X-Signature-Timestamp")
-		return
-	}
-	if r.ContentLength > MaxInteractionBody {
-		httpError(w, http.StatusRequestEntityTooLarge, "body too large")
-		return
-	}
-	// The signed message is timestamp + body: read the body right after the timestamp in one buffer.
-	msg, err := readSigned(http.MaxBytesReader(w, r.Body, MaxInteractionBody), tsText, r.ContentLength)
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			httpError(w, http.StatusRequestEntityTooLarge, "body too large")
-			return
-		}
-		httpError(w, http.StatusBadRequest, "could not read the body")
-		return
-	}
-	body := msg[len(tsText):]
-	if !h.fresh(tsText) {
-		httpError(w, http.StatusUnauthorized, "stale or invalid timestamp")
-		return
-	}
-	if !verify(h.key, sigHex, msg) {
-		httpError(w, http.StatusUnauthorized, "invalid request signature")
-		return
-	}
-
 	var i discordgo.Interaction
 	if err := json.Unmarshal(body, &i); err != nil {
-		httpError(w, http.StatusBadRequest, "the body is not an interaction")
+		signedrequest.Error(w, http.StatusBadRequest, "the body is not an interaction")
 		return
 	}
 	if i.Type == discordgo.InteractionPing {
@@ -128,57 +94,12 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 	}
 	// Checked after the signature, so only requests Discord signed can enter the set: an
 	// attacker cannot fill it with made-up ids to have real interactions refused.
-	if !h.replays.first(i.ID, h.now()) {
+	if !h.verifier.First(i.ID) {
 		h.b.log.Warn("replayed interaction refused", "type", i.Type.String(), "id", i.ID)
-		httpError(w, http.StatusUnauthorized, "interaction already handled (replayed request)")
+		signedrequest.Error(w, http.StatusUnauthorized, "interaction already handled (replayed request)")
 		return
 	}
 	h.serveInteraction(w, r, &i)
-}
-
-// fresh reports whether a Unix-seconds timestamp is within the accepted window.
-func (h *interactionsHandler) fresh(ts string) bool {
-	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil {
-		return false
-	}
-	age := h.now().Sub(time.Unix(sec, 0))
-	return age <= MaxSignatureAge && age >= -MaxSignatureSkew
-}
-
-// readSigned returns ts followed by everything read from body; size is the announced length
-// (-1 when unknown), used to allocate once.
-func readSigned(body io.Reader, ts string, size int64) ([]byte, error) {
-	n := 512
-	if size > 0 && size <= MaxInteractionBody {
-		n = int(size) + 1 // +1 so that reading to EOF needs no growth
-	}
-	buf := append(make([]byte, 0, len(ts)+n), ts...)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow
-		}
-		m, err := body.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+m]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-}
-
-// verify checks an Ed25519 signature (hex) over msg, the timestamp followed by the body.
-func verify(key ed25519.PublicKey, sigHex string, msg []byte) bool {
-	if len(key) != ed25519.PublicKeySize || len(sigHex) != 2*ed25519.SignatureSize {
-		return false
-	}
-	var sig [ed25519.SignatureSize]byte
-	if _, err := hex.Decode(sig[:], []byte(sigHex)); err != nil {
-		return false
-	}
-	return ed25519.Verify(key, msg, sig[:])
 }
 
 // serveInteraction runs the interaction through the bot in a goroutine, counted as in flight, and
@@ -202,14 +123,14 @@ func writeResponse(w http.ResponseWriter, resp *discordgo.InteractionResponse) e
 	if resp.Data != nil && len(resp.Data.Files) > 0 {
 		ct, body, err := discordgo.MultipartBodyWithJSON(resp, resp.Data.Files)
 		if err != nil {
-			httpError(w, http.StatusInternalServerError, "could not encode the response")
+			signedrequest.Error(w, http.StatusInternalServerError, "could not encode the response")
 			return fmt.Errorf("encode interaction response: %w", err)
 		}
 		return writeBody(w, ct, body)
 	}
 	body, err := json.Marshal(resp)
 	if err != nil {
-		httpError(w, http.StatusInternalServerError, "could not encode the response")
+		signedrequest.Error(w, http.StatusInternalServerError, "could not encode the response")
 		return fmt.Errorf("encode interaction response: %w", err)
 	}
 	return writeBody(w, "application/json", body)
@@ -228,14 +149,6 @@ func writeBody(w http.ResponseWriter, contentType string, body []byte) error {
 		return fmt.Errorf("flush interaction response: %w", err)
 	}
 	return nil
-}
-
-func httpError(w http.ResponseWriter, status int, msg string) {
-	h := w.Header()
-	h.Set("Content-Type", "text/plain; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	_, _ = io.WriteString(w, msg+"\n")
 }
 
 // httpTransport delivers one HTTP interaction: its first response is handed to the HTTP handler

@@ -1,4 +1,4 @@
-package bot
+package signedrequest
 
 import (
 	"sync"
@@ -6,7 +6,7 @@ import (
 )
 
 // Replayed interactions. A signed request stays acceptable for as long as its timestamp is fresh
-// (MaxSignatureAge, plus MaxSignatureSkew for a timestamp ahead of the clock), so a captured request
+// (MaxAge, plus MaxSkew for a timestamp ahead of the clock), so a captured request
 // could be sent again in that window and answered a second time — a moderator's /reload replayed, a
 // webhook token reused. The endpoint therefore remembers the ids of the interactions it handled for
 // that long and refuses a second request for the same id. The set is per replica: replicas behind a
