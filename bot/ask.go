@@ -213,6 +213,7 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 	kind, conv := "dm", conversation{key: "dm:" + m.ChannelID}
 	if m.GuildID == "" {
 		if b.opts.NoDMs {
+			b.log.Debug("direct message ignored (DMS_ENABLED=false)", "channel", m.ChannelID)
 			return
 		}
 		if c, ok := b.recall(conv.key); ok {

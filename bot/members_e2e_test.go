@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -132,6 +133,24 @@ func TestOutsideTheAllowedChannelsAMentionIsIgnored(t *testing.T) {
 	for _, m := range r.fake.Messages() {
 		if m.Reference != nil && m.Reference.MessageID == ignored {
 			t.Errorf("the mention outside the allowed channels was answered: %+v", m)
+		}
+	}
+	r.fake.AssertNoViolations(t)
+}
+
+// With DMS_ENABLED=false a direct message gets nothing, and a mention is still answered.
+func TestWithDMsDisabledADirectMessageIsIgnored(t *testing.T) {
+	logs := newLogSink()
+	r := start(t, fakediscord.Options{}, bot.Options{NoDMs: true, Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}, nil)
+	dm := r.fake.DispatchMessage(fakediscord.MessageSpec{DM: true, Content: askedDay})
+	logs.wait(t, waitCtx(t, 5*time.Second), "direct message ignored")
+	mention := r.fake.DispatchMessage(fakediscord.MessageSpec{Content: "<@" + r.fake.BotUserID() + "> " + askedDay})
+	if _, err := r.fake.WaitChannelMessage(waitCtx(t, 5*time.Second), repliesTo(mention)); err != nil {
+		t.Fatalf("the mention was not answered: %v", err)
+	}
+	for _, m := range r.fake.Messages() {
+		if m.Reference != nil && m.Reference.MessageID == dm {
+			t.Errorf("the direct message was answered: %+v", m)
 		}
 	}
 	r.fake.AssertNoViolations(t)
