@@ -315,6 +315,13 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	}
 	var exprs []expr
 	add := func(e expr, v verdict) {
+		// A pattern's spaces can bridge text an earlier pattern consumed ("october 1 oct 10":
+		// "october … 10" around "1 oct"): an expression overlapping another is no expression.
+		for _, x := range exprs {
+			if e.start < x.end && x.start < e.end {
+				return
+			}
+		}
 		switch v {
 		case date:
 			exprs = append(exprs, e)
@@ -649,7 +656,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	// A range: "between A and B", "from A to B", "entre A et B", "du A au B", "3 to 14 October".
 	if len(exprs) >= 2 {
 		a, b := exprs[0], exprs[1]
-		if reAnd.MatchString(folded[a.end:b.start]) && (a.pair || reBetween.MatchString(tail(folded[:a.start]))) {
+		if a.end <= b.start && reAnd.MatchString(folded[a.end:b.start]) && (a.pair || reBetween.MatchString(tail(folded[:a.start]))) {
 			if a.year == 0 && b.year != 0 && a.kind != Anchor {
 				a.year = b.year
 			}
