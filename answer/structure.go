@@ -124,34 +124,32 @@ func substr(s string, m []int, i int) string {
 }
 
 // relativeEvent finds the event a relative clause of the question describes.
-func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before bool, days, at int, ok bool) {
-	before, days, what, at, ok := parseRelative(folded)
+func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before bool, days int, what string, at int, ok bool) {
+	before, days, what, at, ok = parseRelative(folded)
 	if !ok {
-		return nil, false, 0, 0, false
+		return nil, false, 0, "", 0, false
 	}
 	t := r.Timeline
 	res := t.Search(knowledge.Query{Text: t.ExpandNames(what), Limit: 10})
 	for _, h := range res.Hits {
 		if h.Score > 0 && h.Coverage >= minCoverage {
-			return h.Event, before, days, at, true
+			return h.Event, before, days, what, at, true
 		}
 	}
-	return nil, false, 0, 0, false
+	return nil, false, 0, "", 0, false
 }
 
 // relativeSpan turns "after X" in a question that counts, lists or asks for the first or last into
 // the period it names: the days after (or before) the event X.
 func (r *Retrieval) relativeSpan(folded string) (knowledge.Span, string, bool) {
-	from, before, _, at, ok := r.relativeEvent(folded)
+	from, before, _, what, at, ok := r.relativeEvent(folded)
 	if !ok {
 		return knowledge.Span{}, "", false
 	}
 	s := from.Span()
 	head := folded[:at]
-	if _, _, what, _, ok := parseRelative(folded); ok {
-		if i := strings.Index(folded[at:], what); i >= 0 {
-			head += " " + folded[at+i+len(what):]
-		}
+	if i := strings.Index(folded[at:], what); i >= 0 {
+		head += " " + folded[at+i+len(what):]
 	}
 	head = r.Timeline.ExpandNames(head)
 	if before {
@@ -163,7 +161,7 @@ func (r *Retrieval) relativeSpan(folded string) (knowledge.Span, string, bool) {
 // relativeQuery answers a question about the event before or after one it describes. It reports
 // false when the question has no relative clause or the clause describes no event well enough.
 func (r *Retrieval) relativeQuery(folded string) bool {
-	from, before, days, at, ok := r.relativeEvent(folded)
+	from, before, days, _, at, ok := r.relativeEvent(folded)
 	if !ok {
 		return false
 	}

@@ -331,7 +331,7 @@ func (t *Timeline) build() {
 		if len(term) < 4 {
 			continue
 		}
-		for _, d := range deletions(term) {
+		for _, d := range textproc.Deletions(term) {
 			ix.deletes[d] = append(ix.deletes[d], int32(id))
 		}
 	}
@@ -370,17 +370,6 @@ func (ix *index) termID(term string) int32 {
 	return id
 }
 
-// deletions returns s and every string made by deleting one byte of s. Bytes rather than runes:
-// terms are folded, so nearly all are ASCII, and a split rune only yields a key nothing matches.
-func deletions(s string) []string {
-	out := make([]string, 0, len(s)+1)
-	out = append(out, s)
-	for i := 0; i < len(s); i++ {
-		out = append(out, s[:i]+s[i+1:])
-	}
-	return out
-}
-
 func (ix *index) idf(df int) float32 {
 	n := float64(len(ix.docLen))
 	return float32(math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)))
@@ -412,7 +401,7 @@ func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
 		return ids, false
 	}
 	for _, s := range []string{word, stems[0], stems[1]} {
-		for _, d := range deletions(s) {
+		for _, d := range textproc.Deletions(s) {
 			for _, id := range ix.deletes[d] {
 				// Two strings sharing a one-deletion key can be two edits apart ("weather", "whether"):
 				// keep only true single edits.

@@ -431,7 +431,7 @@ func (ix *index) countPassageDF() {
 // him to send", "would be").
 var negators = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "don": true, "wasn": true, "isn": true,
 	"won": true, "pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "refuse": true, "refused": true,
-	"if": true, "would": true, "could": true, "should": true, "si": true, "serait": true, "pourrait": true, "aurait": false}
+	"if": true, "would": true, "could": true, "should": true, "si": true, "serait": true, "pourrait": true}
 
 // Asserts reports whether passage i of e contains one of words (by stem) without a negation among
 // the three words before it: "Trump Jr. a répondu" asserts "répondu", "Trump Jr. n'a pas répondu"

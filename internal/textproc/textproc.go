@@ -299,7 +299,7 @@ func NearStopWord(w string) bool {
 	if len(w) < 2 || len(w) > 8 {
 		return false
 	}
-	for _, d := range deletionsOf(w) {
+	for _, d := range Deletions(w) {
 		if _, ok := stopDeletes[d]; ok {
 			for _, s := range stopDeletes[d] {
 				if OneEdit(w, s) {
@@ -319,15 +319,19 @@ var stopDeletes = func() map[string][]string {
 		if len(w) < 3 {
 			continue
 		}
-		for _, d := range deletionsOf(w) {
+		for _, d := range Deletions(w) {
 			m[d] = append(m[d], w)
 		}
 	}
 	return m
 }()
 
-func deletionsOf(s string) []string {
-	out := []string{s}
+// Deletions returns s and every string made by deleting one byte of s: the keys of a symmetric
+// deletion index, which finds words one edit apart. Bytes rather than runes: words are folded, so
+// nearly all are ASCII, and a split rune only yields a key nothing matches.
+func Deletions(s string) []string {
+	out := make([]string, 0, len(s)+1)
+	out = append(out, s)
 	for i := 0; i < len(s); i++ {
 		out = append(out, s[:i]+s[i+1:])
 	}
