@@ -80,5 +80,11 @@ func isAbbrev(before string) bool {
 	case "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "vs", "etc", "M", "Mme", "Mlle", "Me", "Inc", "Ltd", "Co", "No", "Gen", "Sen", "Rep", "Gov", "Prof":
 		return true
 	}
-	return utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".")
+	if strings.Contains(word, ".") {
+		return true
+	}
+	// An initial is one letter: a closing quote or bracket before the period ("« déconcertante ». L'article")
+	// is no initial, and the period after it ends the sentence.
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && unicode.IsLetter(r)
 }

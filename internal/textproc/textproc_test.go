@@ -188,6 +188,8 @@ func TestSentencesKeepAbbreviationsInitialsAndQuotesWhole(t *testing.T) {
 		{`WikiLeaks writes: "Wow." Trump Jr. does not reply.`, []string{`WikiLeaks writes: "Wow."`, "Trump Jr. does not reply."}},
 		{"Il écrit « Wow. » Trump Jr. ne répond pas.", []string{"Il écrit « Wow. »", "Trump Jr. ne répond pas."}},
 		{`He said "yes." and left.`, []string{`He said "yes." and left.`}},
+		{"Il serait « déconcertant ». L'article rappelle.", []string{"Il serait « déconcertant ».", "L'article rappelle."}},
+		{`It was "a lie". Then he left.`, []string{`It was "a lie".`, "Then he left."}},
 		{"no final stop", []string{"no final stop"}},
 		{"", nil},
 	}
