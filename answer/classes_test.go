@@ -103,6 +103,8 @@ func TestRefusalsNameWhatTheSourceDoesNotSay(t *testing.T) {
 		{q: "when did Trump actually ask Australia to make Assange ambassador?", answered: false, words: "does not say that Donald Trump did that"},
 		// A yes/no question is answered even when the answer is no.
 		{q: "did Don Jr ever reply to the 'Wow' msg?", answered: true},
+		// A plural acronym is a common noun in short, not a name the source lacks.
+		{q: "who revealed the WL-Don Jr DMs, according to the article?", answered: true, dates: []string{"2017-11-13"}},
 	})
 	runClass(t, newZealand(t), []classCase{
 		{q: "When did New Zealand adopt the euro?", answered: false, words: "does not mention"},

@@ -208,7 +208,8 @@ func (r *Retrieval) absentNames(text string) bool {
 		}
 		for _, m := range capitalized(w) {
 			f := textproc.Fold(m)
-			// An unknown acronym ("DJT") may be anyone's initials: no proof of absence.
+			// An unknown acronym ("DJT") may be anyone's initials, a plural one ("DMs") the asker's
+			// short form of a common noun: no proof of absence.
 			if len(f) < 3 || textproc.IsStopWord(f) || question.IsDateWord(f) || isAcronym(m) || t.KnownExactly(f) || t.ExpandNames(f) != f {
 				continue
 			}
@@ -571,7 +572,12 @@ func countOf(intent Intent, text string) []string {
 	return reCountOf.FindStringSubmatch(textproc.Fold(text))
 }
 
+// isAcronym reports whether s is two to five capitals, or their plural ("DMs", "PACs"): a plural
+// is a common noun in short, not a name, so its absence is weighed like any word's (absent).
 func isAcronym(s string) bool {
+	if len(s) > 2 && s[len(s)-1] == 's' {
+		s = s[:len(s)-1]
+	}
 	n := 0
 	for _, r := range s {
 		if !unicode.IsUpper(r) {

@@ -197,12 +197,43 @@ func Stem(word, lang string) string {
 		}
 		return english.Stem(word, true)
 	case "fr":
-		return Fold(french.Stem(word, true))
+		return Fold(french.Stem(frenchInflection(word), true))
 	case "es":
 		return Fold(spanish.Stem(word, true))
 	}
 	return word
 }
+
+// frenchInflection strips the inflection of a folded French word: a plural, then one ending of
+// gender, tense or participle ("rencontrées", "rencontré", "rencontrer" → "rencontr"; "répondu",
+// "répondre" → "répond"). Snowball's French stemmer recognizes these endings by their accents
+// ("-ée", "-é"), which folding has removed, so on folded words it stems "publié" and "publier"
+// apart; stripping the inflection first hands it the same word for every form.
+func frenchInflection(w string) string {
+	const minStem = 4
+	if len(w) > minStem+1 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') {
+		w = w[:len(w)-1]
+	}
+	for _, suf := range frenchEndings {
+		if len(w)-len(suf) >= minStem && strings.HasSuffix(w, suf) {
+			if suf == "dre" { // "répondre" → "répond"; "rencontre", "lettre" keep their r
+				return w[:len(w)-2]
+			}
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	// Verbs in -oyer write -oie where the ending is silent ("envoyer", "envoie"; "employer", "emploie").
+	if strings.HasSuffix(w, "oi") {
+		w = w[:len(w)-1] + "y"
+	}
+	return w
+}
+
+// frenchEndings are tried longest first; "-ent" is left alone, being as often a noun's ending
+// ("président") as a verb's, and "-re" is an infinitive's only after d ("répondre", "prendre"),
+// a noun's otherwise ("rencontre", "lettre").
+var frenchEndings = []string{"eraient", "issaient", "issait", "issant", "erait", "aient", "ere", "ait", "ant", "ee", "er", "ez", "dre", "ue", "e", "u"}
 
 // irregular maps English irregular verb forms to their base form, which Snowball leaves apart
 // ("lost" and "loses" would otherwise never meet).

@@ -117,6 +117,29 @@ func TestStemInEachLanguage(t *testing.T) {
 	}
 }
 
+// Folded French words lose the accents Snowball reads endings by; every form of a word must still
+// stem alike.
+func TestFoldedFrenchFormsOfAWordStemAlike(t *testing.T) {
+	groups := [][]string{
+		{"rencontre", "rencontree", "rencontrees", "rencontrer", "rencontres"},
+		{"publie", "publies", "publiee", "publier", "publiait"},
+		{"repondu", "repondre", "repondait", "repond"},
+		{"envoyer", "envoye", "envoie", "envoyait"},
+		{"demande", "demandee", "demander", "demandait", "demandaient"},
+		{"connecte", "connectee", "connectees", "connectes"},
+		{"premier", "premiere", "premieres"},
+		{"lettre", "lettres"},
+	}
+	for _, g := range groups {
+		want := Stem(g[0], "fr")
+		for _, w := range g[1:] {
+			if got := Stem(w, "fr"); got != want {
+				t.Errorf("Stem(%q) = %q, want %q like %q", w, got, want, g[0])
+			}
+		}
+	}
+}
+
 func TestStopWords(t *testing.T) {
 	// Question words carry no meaning: "what happened", "que s'est-il passé".
 	for _, w := range []string{"the", "what", "did", "que", "qu", "l", "d", "est", "happened", "please", "passe", "arrive"} {
