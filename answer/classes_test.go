@@ -20,6 +20,15 @@ func newZealand(t *testing.T) *knowledge.Timeline {
 	return tl
 }
 
+func mozilla(t *testing.T) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile("../../shared/eval/mozilla/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
 type classCase struct {
 	q        string
 	answered bool
@@ -109,5 +118,15 @@ func TestRefusalsNameWhatTheSourceDoesNotSay(t *testing.T) {
 	runClass(t, newZealand(t), []classCase{
 		{q: "When did New Zealand adopt the euro?", answered: false, words: "does not mention"},
 		{q: "Combien de médailles olympiques la NZ a-t-elle gagnées ?", answered: false, words: "ne mentionne pas « medailles »"},
+	})
+}
+
+func TestYesNoQuotesWhereTheSourceSaysWhetherTheSubjectDidIt(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "did wikileaks reply when don jr asked about the wednesday leak?", answered: true, dates: []string{"2016-10-03"},
+			words: "No, according to the source.", quote: "WikiLeaks n'a pas répondu au message"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "did Zawinski register mozilla.org?", answered: true, dates: []string{"1998-01-24"}, quote: "Zawinski from Netscape registered mozilla.org"},
 	})
 }

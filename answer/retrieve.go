@@ -578,6 +578,12 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					sel.Passages = append(sel.Passages, c)
 				}
 			}
+			if single && r.Intent == AskYesNo && len(sel.Passages) > 0 {
+				// Whether the subject did it is answered where the source says it did or did not.
+				if i, ok := r.predicatePassage(e, rest); ok && i != sel.Passages[0] {
+					sel.Passages = []int{i, sel.Passages[0]}
+				}
+			}
 			if !spec && single && len(ranked) > 1 {
 				// Names alone may still single a passage out: "who's Roger Stone?" is answered
 				// where the source describes him, a rare name among the event's passages.

@@ -629,9 +629,41 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		return "", false
 	}
 	t := r.Timeline
+	subj, deeds := r.subjectAndDeeds(rest)
+	if subj == "" {
+		return "", false
+	}
+	// The event's own agent did what the event reports; a premise is in doubt when the question
+	// makes someone else act.
+	if e.Agent(subj) {
+		return "", false
+	}
+	verbs := r.queryWords(strings.Join(deeds, " "))
+	if len(verbs) == 0 {
+		return "", false
+	}
+	name := lastWordOf(subj)
+	for i, p := range e.Passages {
+		if strings.Contains(textproc.Fold(p.Text), name) && t.Asserts(e, i, verbs) {
+			return "", false
+		}
+	}
+	// The summary may name the subject where the passage uses a pronoun.
+	for _, ss := range t.SummarySentences(e) {
+		if ss.Passage >= 0 && strings.Contains(textproc.Fold(ss.Text), name) && t.Asserts(e, ss.Passage, verbs) {
+			return "", false
+		}
+	}
+	return subj, true
+}
+
+// subjectAndDeeds returns who the question says acts (folded, as the events' actors are written)
+// and its verbs of interaction: the deed is the question's first such verb, who does it the last
+// actor named before it ("what did Hope Hicks write back", "did WL reply"), or in French's
+// inversion the actor right after it ("Qu'a répondu Kellyanne Conway"). A possessive names an
+// owner, not who acts ("Trump's returns").
+func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	folded := textproc.Fold(rest)
-	// The deed is the question's first verb of interaction; who does it is the last actor named
-	// before it ("what did Hope Hicks write back", "Qu'a répondu Kellyanne Conway").
 	deedAt := -1
 	var deeds []string
 	bs := []byte(folded)
@@ -644,22 +676,20 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		}
 	}
 	if deedAt < 0 {
-		return "", false
+		return "", nil
 	}
 	var subj *knowledge.Mention
-	mentions := t.MentionedActors(folded)
+	mentions := r.Timeline.MentionedActors(folded)
 	for i := range mentions {
 		m := mentions[i]
 		end := m.At + m.Len
 		if end+2 <= len(folded) && (folded[end:end+2] == "'s" || folded[end:end+2] == " s") {
-			continue // a possessive names an owner, not who acts
+			continue
 		}
 		if m.At < deedAt {
 			subj = &mentions[i]
 		}
 	}
-	// French inverts: "Qu'a répondu Kellyanne Conway", "Pourquoi X a-t-il répondu": the actor
-	// right after the verb acts when none comes before it.
 	if subj == nil {
 		for i := range mentions {
 			if mentions[i].At > deedAt && mentions[i].At-deedAt < 20 {
@@ -668,26 +698,52 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 			}
 		}
 	}
-	// The event's own agent did what the event reports; a premise is in doubt when the question
-	// makes someone else act.
-	if subj == nil || e.Agent(subj.Actor) {
-		return "", false
+	if subj == nil {
+		return "", nil
+	}
+	return subj.Actor, deeds
+}
+
+// subjectAndNextWord returns the first actor the question names, not as a possessive, and the
+// content word right after it.
+func (r *Retrieval) subjectAndNextWord(rest string) (string, []string) {
+	folded := textproc.Fold(rest)
+	for _, m := range r.Timeline.MentionedActors(folded) {
+		end := m.At + m.Len
+		if end+2 <= len(folded) && (folded[end:end+2] == "'s" || folded[end:end+2] == " s") {
+			continue
+		}
+		for _, w := range textproc.Words(folded[end:]) {
+			if !textproc.IsStopWord(w) && !textproc.NearStopWord(w) && len(w) > 2 {
+				return m.Actor, []string{w}
+			}
+		}
+		return "", nil
+	}
+	return "", nil
+}
+
+// predicatePassage returns, for a yes/no question, the passage of e that states (or denies) what
+// the question asks: its subject followed closely by its verb ("Est-ce que WL a répondu…?" is
+// answered by "WikiLeaks n'a pas répondu au message", not by the passage that shares the most
+// words with the question). It reports false when no passage does.
+func (r *Retrieval) predicatePassage(e *knowledge.Event, rest string) (int, bool) {
+	subj, deeds := r.subjectAndDeeds(rest)
+	if subj == "" {
+		// No verb of interaction: the subject is the first actor named, the verb the word after it
+		// ("did Zawinski register mozilla.org?").
+		subj, deeds = r.subjectAndNextWord(rest)
+	}
+	if subj == "" {
+		return 0, false
 	}
 	verbs := r.queryWords(strings.Join(deeds, " "))
-	if len(verbs) == 0 {
-		return "", false
-	}
-	name := lastWordOf(subj.Actor)
-	for i, p := range e.Passages {
-		if strings.Contains(textproc.Fold(p.Text), name) && t.Asserts(e, i, verbs) {
-			return "", false
+	name := lastWordOf(subj)
+	t := r.Timeline
+	for i := range e.Passages {
+		if t.States(e, i, name, verbs) {
+			return i, true
 		}
 	}
-	// The summary may name the subject where the passage uses a pronoun.
-	for _, ss := range t.SummarySentences(e) {
-		if ss.Passage >= 0 && strings.Contains(textproc.Fold(ss.Text), name) && t.Asserts(e, ss.Passage, verbs) {
-			return "", false
-		}
-	}
-	return subj.Actor, true
+	return 0, false
 }

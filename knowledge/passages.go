@@ -542,3 +542,51 @@ func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 // denials are the negators that deny (not those that make a wish or a supposition).
 var denials = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "wasn": true, "isn": true,
 	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true}
+
+// stateWindow is how many words may separate a subject from its verb for a passage to state that
+// the subject did it: room for an auxiliary and a negation ("WikiLeaks n'a pas répondu", "Trump Jr.
+// did not reply"), not for another clause.
+const stateWindow = 5
+
+// States reports whether passage i of e, or a summary sentence paraphrasing it, has the folded
+// name followed within stateWindow words by one of verbs (by stem), denied or not: the passage that
+// answers whether name did it.
+func (t *Timeline) States(e *Event, i int, name string, verbs []QueryWord) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) || name == "" {
+		return false
+	}
+	if statesIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, name, verbs) {
+		return true
+	}
+	if t.index.glosses != nil {
+		for _, s := range t.index.glosses[e.pos].sentences {
+			if s.Passage == i && statesIn(t.index, textproc.Words(textproc.Fold(s.Text)), s.Lang, name, verbs) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord) bool {
+	last := -1 // where name was last seen
+	for j, w := range pw {
+		if w == name {
+			last = j
+			continue
+		}
+		if last < 0 || j-last > stateWindow {
+			continue
+		}
+		id, ok := ix.terms[textproc.Stem(w, lang)]
+		if !ok {
+			continue
+		}
+		for _, q := range verbs {
+			if slices.Contains(q.terms, id) {
+				return true
+			}
+		}
+	}
+	return false
+}

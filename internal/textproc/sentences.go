@@ -76,6 +76,11 @@ func endsSentence(s string, start, i int, r rune) bool {
 func isAbbrev(before string) bool {
 	j := strings.LastIndexFunc(before, unicode.IsSpace)
 	word := strings.TrimLeft(before[j+1:], "(\"'«“")
+	// A period right after a closing quote or bracket ("… #WikiLeaks.\"). Then") follows no
+	// abbreviation: it ends the sentence.
+	if strings.TrimRight(word, ")]\"'»”") != word {
+		return false
+	}
 	switch word {
 	case "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "vs", "etc", "M", "Mme", "Mlle", "Me", "Inc", "Ltd", "Co", "No", "Gen", "Sen", "Rep", "Gov", "Prof":
 		return true
@@ -83,8 +88,7 @@ func isAbbrev(before string) bool {
 	if strings.Contains(word, ".") {
 		return true
 	}
-	// An initial is one letter: a closing quote or bracket before the period ("« déconcertante ». L'article")
-	// is no initial, and the period after it ends the sentence.
+	// An initial is one letter.
 	r, n := utf8.DecodeRuneInString(word)
 	return n == len(word) && unicode.IsLetter(r)
 }

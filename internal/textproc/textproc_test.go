@@ -212,6 +212,7 @@ func TestSentencesKeepAbbreviationsInitialsAndQuotesWhole(t *testing.T) {
 		{"Il écrit « Wow. » Trump Jr. ne répond pas.", []string{"Il écrit « Wow. »", "Trump Jr. ne répond pas."}},
 		{`He said "yes." and left.`, []string{`He said "yes." and left.`}},
 		{"Il serait « déconcertant ». L'article rappelle.", []string{"Il serait « déconcertant ».", "L'article rappelle."}},
+		{`He wrote ("It is done. #Leaks."). Nobody replied.`, []string{`He wrote ("It is done. #Leaks.").`, "Nobody replied."}},
 		{`It was "a lie". Then he left.`, []string{`It was "a lie".`, "Then he left."}},
 		{"no final stop", []string{"no final stop"}},
 		{"", nil},
