@@ -130,3 +130,14 @@ func TestYesNoQuotesWhereTheSourceSaysWhetherTheSubjectDidIt(t *testing.T) {
 		{q: "did Zawinski register mozilla.org?", answered: true, dates: []string{"1998-01-24"}, quote: "Zawinski from Netscape registered mozilla.org"},
 	})
 }
+
+func TestBesidesXWhatElseAnswersWithWhatIsNotX(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "apart from the tax returns, what else did wikileaks want Don Jr to send?", answered: true, dates: []string{"2016-10-21"},
+			quote: "envoyer toute autre information", maxQuote: 2},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "besides the Treaty of Waitangi, what else happened in 1840?", answered: true, dates: []string{"1840-05-21"}},
+		{q: "à part le traité de Waitangi, que s'est-il passé en 1840 ?", answered: true, dates: []string{"1840-05-21"}},
+	})
+}

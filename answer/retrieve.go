@@ -69,6 +69,8 @@ type Retrieval struct {
 	// words caches the timeline's reading of texts of this question (QueryWords stems the words
 	// the timeline lacks, and a question is read several times over).
 	words map[string][]knowledge.QueryWord
+	// besides are the words of what a "besides X, what else" question already knows.
+	besides []string
 	// Premise is the actor an Unsupported question says did something, and Nearest the event that
 	// comes closest to what it asks.
 	Premise string
@@ -90,6 +92,16 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// Short forms of the timeline's actors ("WL", "Don Jr") become the names its events use.
 	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))
 	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang), Intent: DetectIntent(q.Text)}
+	// "Besides X, what else…": X is known to the asker, so it is not the answer. A dated question
+	// looks for the other events of its period; an undated one finds its event by X but quotes what
+	// X is not.
+	if rest, besides, ok := splitBesides(textproc.Fold(q.Text)); ok {
+		r.besides = besides
+		if pr := question.Parse(rest, t); pr.Kind != question.NoDate {
+			pr.Rest = t.ExpandNames(textproc.Fold(pr.Rest))
+			p, r.Parsed = pr, pr
+		}
+	}
 	words := textproc.Words(textproc.Fold(p.Rest))
 	hasContent := false
 	for _, w := range words {
@@ -119,7 +131,69 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	default:
 		r.topicQuery(p)
 	}
+	if len(r.besides) > 0 && p.Kind != question.NoDate {
+		r.dropBesides()
+	}
 	return r
+}
+
+// reBesides finds "besides X", "apart from X", "à part X", "en plus de X": X runs to the next comma,
+// question mark or question word.
+var reBesides = regexp.MustCompile(`\b(besides|apart from|aside from|other than|except for|in addition to|a part|en plus de|en dehors de|outre|hormis|mis a part|autre que)\s+(.+?)(?:[,;?]|\s(?:what|which|who|where|when|how|did|does|quoi|quel|quelle|qu|que|qui|ou|quand|comment|est)\b|$)`)
+
+// splitBesides returns rest without its "besides X" and the words of X.
+func splitBesides(rest string) (string, []string, bool) {
+	m := reBesides.FindStringSubmatchIndex(rest)
+	if m == nil {
+		return rest, nil, false
+	}
+	var words []string
+	for _, w := range textproc.Words(rest[m[4]:m[5]]) {
+		if !textproc.IsStopWord(w) {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return rest, nil, false
+	}
+	out := strings.TrimSpace(rest[:m[0]] + " " + rest[m[5]:])
+	return out, words, true
+}
+
+// dropBesides removes from the answer the events that X, the "besides X" of the question, is
+// about, when others remain.
+func (r *Retrieval) dropBesides() {
+	if r.Reason != Found || len(r.Events) < 2 {
+		return
+	}
+	res := r.Timeline.Search(knowledge.Query{Text: strings.Join(r.besides, " "), Spans: r.Parsed.Spans})
+	about := map[*knowledge.Event]bool{}
+	for _, h := range res.Hits {
+		if h.Score > 0 && h.Coverage >= 1 {
+			about[h.Event] = true
+		}
+	}
+	kept := r.Events[:0:0]
+	for _, s := range r.Events {
+		if !about[s.Event] {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) > 0 && len(kept) < len(r.Events) {
+		if r.Total > 0 {
+			r.Total -= len(r.Events) - len(kept)
+		}
+		r.Events = kept
+		r.Distinct = distinctDates(eventsOf(kept))
+	}
+}
+
+func eventsOf(sel []Selected) []*knowledge.Event {
+	out := make([]*knowledge.Event, len(sel))
+	for i, s := range sel {
+		out[i] = s.Event
+	}
+	return out
 }
 
 // orderInClause reports whether the question's "first" or "last" belongs to the event a relative
@@ -565,7 +639,10 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			if ranking == nil {
 				ranking = nameWords
 			}
-			ranked := r.Timeline.RankPassages(e, ranking)
+			ranked := r.Timeline.RankPassages(e, r.withoutBesides(ranking))
+			if len(r.besides) > 0 {
+				r.penalizeBesides(e, ranked)
+			}
 			if single {
 				r.preferDated(e, ranked)
 				if r.Intent == AskHowMany {
@@ -605,6 +682,36 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 		}
 		r.Events = append(r.Events, sel)
 	}
+}
+
+// withoutBesides drops from words those of the question's "besides X", unless nothing is left.
+func (r *Retrieval) withoutBesides(words []knowledge.QueryWord) []knowledge.QueryWord {
+	if len(r.besides) == 0 {
+		return words
+	}
+	var out []knowledge.QueryWord
+	for _, w := range words {
+		if !slices.Contains(r.besides, w.Word) {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return words
+	}
+	return out
+}
+
+// besidesPenalty is what a passage stating X keeps of its score for "besides X, what else".
+const besidesPenalty = 0.5
+
+func (r *Retrieval) penalizeBesides(e *knowledge.Event, ranked []RankedPassage) {
+	x := r.queryWords(strings.Join(r.besides, " "))
+	for i := range ranked {
+		if len(r.Timeline.UnmatchedWords(e, ranked[i].Index, x)) < len(x) {
+			ranked[i].Score *= besidesPenalty
+		}
+	}
+	sortRanked(ranked)
 }
 
 // specificWords returns the words of folded text that say what a question is about: not stop

@@ -633,6 +633,10 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if subj == "" {
 		return "", false
 	}
+	// "wanted Don Jr to send", "asked him to send": a deed someone was asked to do is no premise.
+	if requested(textproc.Fold(rest), subj, r.Timeline) {
+		return "", false
+	}
 	// The event's own agent did what the event reports; a premise is in doubt when the question
 	// makes someone else act.
 	if e.Agent(subj) {
@@ -655,6 +659,27 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		}
 	}
 	return subj, true
+}
+
+// requestVerbs are the words that make the actor after them the one asked to act, not the one acting.
+var requestVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, "ask": true, "asks": true, "asked": true,
+	"urge": true, "urged": true, "tell": true, "told": true, "veut": true, "voulait": true, "voulaient": true,
+	"demande": true, "demandait": true, "demander": true}
+
+// requested reports whether the actor is named right after a verb of request ("wanted Don Jr to").
+func requested(folded, actor string, t *knowledge.Timeline) bool {
+	for _, m := range t.MentionedActors(folded) {
+		if m.Actor != actor {
+			continue
+		}
+		before := textproc.Words(folded[:m.At])
+		for k := len(before) - 1; k >= 0 && k >= len(before)-2; k-- {
+			if requestVerbs[before[k]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subjectAndDeeds returns who the question says acts (folded, as the events' actors are written)
