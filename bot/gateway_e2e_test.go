@@ -13,6 +13,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
@@ -59,7 +60,7 @@ func start(t testing.TB, fopts fakediscord.Options, opts bot.Options, a bot.Answ
 	}
 	opts.GuildID = fake.GuildID()
 	b := bot.New(opts, a, store)
-	sess, err := bot.NewSession(bot.SessionOptions{Token: fake.Token(), APIURL: fake.APIURL(), Intents: bot.Intents, Logger: opts.Logger})
+	sess, err := discordsession.New(discordsession.Options{Token: fake.Token(), APIURL: fake.APIURL(), Intents: bot.Intents, Logger: opts.Logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/metrics"
@@ -101,11 +102,11 @@ func newInstance(t testing.TB, fake *fakediscord.Server, gate *ackGate, pub ed25
 	var rest *discordgo.Session
 	if fake != nil {
 		var err error
-		so := bot.SessionOptions{Token: fake.Token(), APIURL: fake.APIURL()}
+		so := discordsession.Options{Token: fake.Token(), APIURL: fake.APIURL()}
 		if gate != nil {
 			so.Transport = gate
 		}
-		rest, err = bot.NewSession(so)
+		rest, err = discordsession.New(so)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -219,7 +220,7 @@ func newRelay(t testing.TB, fake *fakediscord.Server, gate *ackGate, priv ed2551
 	t.Helper()
 	r := &relay{t: t, fake: fake, gate: gate, priv: priv, target: target, client: &http.Client{Timeout: 10 * time.Second},
 		status: map[string]int{}, ctype: map[string]string{}}
-	s, err := bot.NewSession(bot.SessionOptions{Token: fake.Token(), APIURL: fake.APIURL()})
+	s, err := discordsession.New(discordsession.Options{Token: fake.Token(), APIURL: fake.APIURL()})
 	if err != nil {
 		t.Fatal(err)
 	}

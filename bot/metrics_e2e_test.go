@@ -12,6 +12,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 	"github.com/timelinebot/timelinebot/metrics"
 )
@@ -62,7 +63,7 @@ func TestGatewayMetricsAfterQuestions(t *testing.T) {
 	}
 
 	b := bot.New(bot.Options{GuildID: fake.GuildID(), Metrics: m}, answer.NewEngine(store), store)
-	sess, err := bot.NewSession(bot.SessionOptions{Token: fake.Token(), APIURL: fake.APIURL(), Intents: bot.Intents})
+	sess, err := discordsession.New(discordsession.Options{Token: fake.Token(), APIURL: fake.APIURL(), Intents: bot.Intents})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
@@ -87,7 +88,7 @@ func TestCommandRegistrationUnder429IsBoundedLoggedAndFailsClearly(t *testing.T)
 			}
 			store := knowledge.NewStore(tl)
 			b := bot.New(bot.Options{GuildID: fake.GuildID(), Logger: logs.logger()}, answer.NewEngine(store), store)
-			sess, err := bot.NewSession(bot.SessionOptions{Token: fake.Token(), APIURL: fake.APIURL(), Logger: logs.logger()})
+			sess, err := discordsession.New(discordsession.Options{Token: fake.Token(), APIURL: fake.APIURL(), Logger: logs.logger()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,18 +102,18 @@ func TestCommandRegistrationUnder429IsBoundedLoggedAndFailsClearly(t *testing.T)
 				}
 			}
 			puts := count(fake, "PUT", "/commands")
-			if len(puts) != 1+bot.DefaultRateLimitRetries {
-				t.Fatalf("%d bulk overwrites sent, want %d (one and %d retries)", len(puts), 1+bot.DefaultRateLimitRetries, bot.DefaultRateLimitRetries)
+			if len(puts) != 1+discordsession.DefaultRateLimitRetries {
+				t.Fatalf("%d bulk overwrites sent, want %d (one and %d retries)", len(puts), 1+discordsession.DefaultRateLimitRetries, discordsession.DefaultRateLimitRetries)
 			}
-			wantGap := max(retryAfter, bot.DefaultRateLimitFloor)
+			wantGap := max(retryAfter, discordsession.DefaultRateLimitFloor)
 			for i := 1; i < len(puts); i++ {
 				if gap := puts[i].Sub(puts[i-1]); gap < wantGap {
 					t.Errorf("retry %d came %v after the 429, before the %v asked for", i, gap, wantGap)
 				}
 			}
 			out := logs.String()
-			if n := strings.Count(out, "discord rate limit: retrying"); n != bot.DefaultRateLimitRetries {
-				t.Errorf("%d retry log lines, want one per retry (%d):\n%s", n, bot.DefaultRateLimitRetries, out)
+			if n := strings.Count(out, "discord rate limit: retrying"); n != discordsession.DefaultRateLimitRetries {
+				t.Errorf("%d retry log lines, want one per retry (%d):\n%s", n, discordsession.DefaultRateLimitRetries, out)
 			}
 			if !strings.Contains(out, "discord rate limit: giving up") {
 				t.Errorf("no log line for giving up:\n%s", out)
@@ -134,7 +135,7 @@ func TestCommandRegistrationWaitsOutAFew429s(t *testing.T) {
 	tl, _ := knowledge.Default()
 	store := knowledge.NewStore(tl)
 	b := bot.New(bot.Options{GuildID: fake.GuildID(), Logger: logs.logger()}, answer.NewEngine(store), store)
-	sess, err := bot.NewSession(bot.SessionOptions{Token: fake.Token(), APIURL: fake.APIURL(), Logger: logs.logger()})
+	sess, err := discordsession.New(discordsession.Options{Token: fake.Token(), APIURL: fake.APIURL(), Logger: logs.logger()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,8 +168,8 @@ func TestAWebhookEditUnder429IsRetriedAFewTimesThenGivenUp(t *testing.T) {
 	logs.wait(t, ctx, "discord rate limit: giving up")
 	logs.wait(t, ctx, `"msg":"interaction failed"`)
 	edits := count(r.fake, "PATCH", "/messages/@original")
-	if len(edits) != 1+bot.DefaultRateLimitRetries {
-		t.Errorf("%d edits sent, want %d", len(edits), 1+bot.DefaultRateLimitRetries)
+	if len(edits) != 1+discordsession.DefaultRateLimitRetries {
+		t.Errorf("%d edits sent, want %d", len(edits), 1+discordsession.DefaultRateLimitRetries)
 	}
 	rec, _ := r.fake.Interaction(id)
 	out := logs.String()
@@ -207,8 +208,8 @@ func TestAMessageReplyUnder429IsRetriedAFewTimesThenGivenUp(t *testing.T) {
 			posts++
 		}
 	}
-	if posts != 1+bot.DefaultRateLimitRetries {
-		t.Errorf("%d replies sent, want %d", posts, 1+bot.DefaultRateLimitRetries)
+	if posts != 1+discordsession.DefaultRateLimitRetries {
+		t.Errorf("%d replies sent, want %d", posts, 1+discordsession.DefaultRateLimitRetries)
 	}
 	if !strings.Contains(logs.String(), "discord rate limit: giving up") {
 		t.Errorf("no log line for giving up:\n%s", logs.String())

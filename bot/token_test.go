@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 )
 
 type failingTransport struct{}
@@ -20,7 +22,7 @@ func (failingTransport) RoundTrip(*http.Request) (*http.Response, error) {
 // URL it is part of: the errors the responders return, which the bot logs, must not carry it.
 func TestResponderErrorsDoNotCarryTheInteractionToken(t *testing.T) {
 	const token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldHNlY3JldA"
-	s, err := NewSession(SessionOptions{Token: "bot-token", APIURL: "http://127.0.0.1:1/api/v10", Transport: failingTransport{}})
+	s, err := discordsession.New(discordsession.Options{Token: "bot-token", APIURL: "http://127.0.0.1:1/api/v10", Transport: failingTransport{}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
@@ -56,7 +57,7 @@ func startBot(t *testing.T, embedded bool, mutate ...func(*bot.Options)) *e2eBot
 		e.m = New(e.store, "", slog.New(e.logs), nil)
 	}
 	e.fake = fakediscord.New(t, fakediscord.Options{})
-	sess, err := bot.NewSession(bot.SessionOptions{Token: e.fake.Token(), APIURL: e.fake.APIURL(), Intents: bot.Intents, Logger: slog.New(slog.DiscardHandler)})
+	sess, err := discordsession.New(discordsession.Options{Token: e.fake.Token(), APIURL: e.fake.APIURL(), Intents: bot.Intents, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

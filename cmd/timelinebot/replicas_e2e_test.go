@@ -24,7 +24,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 	"github.com/timelinebot/timelinebot/internal/fakeopenai"
 	"github.com/timelinebot/timelinebot/internal/testdb"
@@ -115,7 +115,7 @@ func (r *replicas) gateProxy(t *testing.T) string {
 }
 
 func (r *replicas) startRelay(t *testing.T) {
-	s, err := bot.NewSession(bot.SessionOptions{Token: r.fake.Token(), APIURL: r.fake.APIURL()})
+	s, err := discordsession.New(discordsession.Options{Token: r.fake.Token(), APIURL: r.fake.APIURL()})
 	if err != nil {
 		t.Fatal(err)
 	}

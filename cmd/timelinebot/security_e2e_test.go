@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
 	"github.com/timelinebot/timelinebot/internal/fakeopenai"
 )
@@ -45,11 +45,11 @@ func TestServeFailsToStartWhenDiscordKeepsRateLimitingTheCommandRegistration(t *
 					puts++
 				}
 			}
-			if puts != 1+bot.DefaultRateLimitRetries {
-				t.Errorf("%d registration requests, want %d", puts, 1+bot.DefaultRateLimitRetries)
+			if puts != 1+discordsession.DefaultRateLimitRetries {
+				t.Errorf("%d registration requests, want %d", puts, 1+discordsession.DefaultRateLimitRetries)
 			}
-			if n := strings.Count(logs.String(), "discord rate limit: retrying"); n != bot.DefaultRateLimitRetries {
-				t.Errorf("%d retry log lines, want %d:\n%s", n, bot.DefaultRateLimitRetries, logs.String())
+			if n := strings.Count(logs.String(), "discord rate limit: retrying"); n != discordsession.DefaultRateLimitRetries {
+				t.Errorf("%d retry log lines, want %d:\n%s", n, discordsession.DefaultRateLimitRetries, logs.String())
 			}
 		})
 	}

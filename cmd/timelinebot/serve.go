@@ -19,6 +19,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/config"
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/llm"
 	"github.com/timelinebot/timelinebot/metrics"
@@ -103,7 +104,7 @@ func runServe(ctx context.Context, a *app, fs *pflag.FlagSet, cfg config.Config)
 	if cfg.Discord.Mode == config.ModeHTTP {
 		intents = 0 // the REST client only: no gateway connection
 	}
-	sess, err := bot.NewSession(bot.SessionOptions{
+	sess, err := discordsession.New(discordsession.Options{
 		Token: cfg.Discord.Token, APIURL: cfg.Discord.APIURL, Intents: intents,
 		ShardID: cfg.Discord.ShardID, ShardCount: cfg.Discord.ShardCount, Logger: log,
 	})
