@@ -12,16 +12,12 @@ import (
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
-// asked is a question the bot handled, what it answered and how: what the metrics, the question
-// log line and the recorder are told.
+// asked is a question the bot handled: its record, the code its reply shows, and when answering
+// began (zero for a question turned away before).
 type asked struct {
-	o      origin
-	q      string
-	code   Code
-	a      answer.Answer
-	err    error
-	start  time.Time
-	turned bool // refused before answering: no latency observed
+	QuestionRecord
+	code  Code
+	start time.Time
 }
 
 // observed is the middleware of question commands: the one log line, the metrics and the record
@@ -40,23 +36,19 @@ func (b *Bot) observed(next Handler) Handler {
 // their threads) they get an ephemeral notice naming where to ask.
 func (b *Bot) here(next Handler) Handler {
 	return func(ctx context.Context, in *Interaction) (Reply, error) {
-		if in.GuildID != "" && !b.allowedChannel(ctx, in.ChannelID) {
-			return b.notHere(in), nil
+		if in.GuildID == "" || b.allowedChannel(ctx, in.ChannelID) {
+			return next(ctx, in)
 		}
-		return next(ctx, in)
+		names := make([]string, 0, len(b.opts.AllowedChannelIDs))
+		for _, id := range b.opts.AllowedChannelIDs {
+			names = append(names, "<#"+id+">") // a channel mention names it; it pings no one
+		}
+		r := notice(in.Lang, Refusal{Code: CodeNotHere, Args: []any{strings.Join(names, ", ")}})
+		if in.Path == "/ask" {
+			r.asked = &asked{QuestionRecord: slashRecord(in), code: CodeNotHere}
+		}
+		return r, nil
 	}
-}
-
-func (b *Bot) notHere(in *Interaction) Reply {
-	names := make([]string, 0, len(b.opts.AllowedChannelIDs))
-	for _, id := range b.opts.AllowedChannelIDs {
-		names = append(names, "<#"+id+">") // a channel mention names it; it pings no one
-	}
-	r := notice(in.Lang, Refusal{Code: CodeNotHere, Args: []any{strings.Join(names, ", ")}})
-	if in.Path == "/ask" {
-		r.asked = &asked{o: originOf(in, "slash"), q: in.String("question"), code: CodeNotHere, turned: true}
-	}
-	return r
 }
 
 // cmdAsk answers /ask: publicly, or to the asker only with private:true (DEFAULT_PRIVATE sets the
@@ -68,9 +60,9 @@ func (b *Bot) cmdAsk(ctx context.Context, in *Interaction) (Reply, error) {
 	if private {
 		in.Private()
 	}
-	o := originOf(in, "slash")
+	rec := slashRecord(in)
 	if ref := b.admit(ctx, in.UserID(), q); ref != nil {
-		return b.refused(in.Lang, o, q, *ref), nil
+		return refused(in.Lang, rec, *ref), nil
 	}
 	start := time.Now()
 	question := answer.Question{Text: q, Lang: in.Lang, Conversation: "msg:" + in.ID}
@@ -96,7 +88,7 @@ func (b *Bot) cmdAsk(ctx context.Context, in *Interaction) (Reply, error) {
 	} else {
 		a, err = b.answerer.Answer(actx, question)
 	}
-	r := b.answered(in.Lang, o, q, a, err, start)
+	r := b.answered(in.Lang, rec, a, err, start)
 	if err == nil {
 		b.remember(conversation{key: "msg:" + in.ID, prev: a}, in.ID, "ch:"+in.ChannelID)
 	}
@@ -121,14 +113,14 @@ func (b *Bot) admit(ctx context.Context, userID, q string) *Refusal {
 }
 
 // refused is the notice of a question turned away before answering.
-func (b *Bot) refused(lang string, o origin, q string, ref Refusal) Reply {
+func refused(lang string, rec QuestionRecord, ref Refusal) Reply {
 	r := notice(lang, ref)
-	r.asked = &asked{o: o, q: q, code: ref.Code, turned: true}
+	r.asked = &asked{QuestionRecord: rec, code: ref.Code}
 	return r
 }
 
 // answered renders an answer, or the notice of an answerer's failure (for the asker only).
-func (b *Bot) answered(lang string, o origin, q string, a answer.Answer, err error, start time.Time) Reply {
+func (b *Bot) answered(lang string, rec QuestionRecord, a answer.Answer, err error, start time.Time) Reply {
 	code := CodeAnswered
 	switch {
 	case err != nil:
@@ -136,31 +128,35 @@ func (b *Bot) answered(lang string, o origin, q string, a answer.Answer, err err
 	case !a.Answered:
 		code = CodeNoAnswer
 	}
-	r := AnswerReply(q, a, b.kb.Current())
+	r := AnswerReply(rec.Text, a, b.kb.Current())
 	if err != nil {
 		r = notice(lang, Refusal{Code: code})
 	}
-	r.code = code
-	r.asked = &asked{o: o, q: q, code: code, a: a, err: err, start: start}
+	rec.Answer, rec.Err = a, err
+	r.code, r.asked = code, &asked{QuestionRecord: rec, code: code, start: start}
 	return r
 }
 
 // logQuestion writes the one log line per question, records its metrics, and hands it to the
 // recorder.
 func (b *Bot) logQuestion(x *asked) {
-	var d time.Duration
-	if !x.turned {
-		d = time.Since(x.start)
+	x.At, x.Outcome = time.Now(), x.code.Label()
+	if !x.start.IsZero() {
+		x.Latency = time.Since(x.start)
 	}
-	outcome := x.code.Label()
-	b.metrics.Question(b.entry(x.o.kind), outcome, d)
-	b.record(x.o, x.q, outcome, x.a, x.err, d)
-	if x.turned {
+	if x.Answer.Lang != "" {
+		x.Lang = x.Answer.Lang
+	}
+	b.metrics.Question(b.entry(x.Entry), x.Outcome, x.Latency)
+	if b.opts.Recorder != nil {
+		b.opts.Recorder.RecordQuestion(x.QuestionRecord)
+	}
+	if x.start.IsZero() {
 		return
 	}
-	a := x.a
-	attrs := []any{"kind", x.o.kind, "user", x.o.userID, "latency", d, "answered", a.Answered, "cited", a.EventIDs(),
-		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(x.q))}
+	a := x.Answer
+	attrs := []any{"kind", x.Entry, "user", x.UserID, "latency", x.Latency, "answered", a.Answered, "cited", a.EventIDs(),
+		"mode", a.Mode, "knowledge", a.Version, "question_chars", len([]rune(x.Text))}
 	if a.Fallback != "" {
 		attrs = append(attrs, "fallback", a.Fallback)
 		b.metrics.LLMFallback(fallbackClass(a.Fallback))
@@ -169,8 +165,8 @@ func (b *Bot) logQuestion(x *asked) {
 		attrs = append(attrs, "prompt_tokens", a.Usage.PromptTokens, "completion_tokens", a.Usage.CompletionTokens)
 		b.metrics.LLMTokens(a.Usage.PromptTokens, a.Usage.CompletionTokens)
 	}
-	if x.err != nil {
-		b.log.Error("question", append(attrs, "err", x.err)...)
+	if x.Err != nil {
+		b.log.Error("question", append(attrs, "err", x.Err)...)
 		return
 	}
 	b.log.Info("question", attrs...)
@@ -227,7 +223,7 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 		}
 	}
 	q := stripMention(m.Content, self)
-	o := originOfMessage(m, kind)
+	rec := QuestionRecord{Ref: m.ID, Entry: kind, GuildID: m.GuildID, ChannelID: m.ChannelID, UserID: m.Author.ID, Text: q}
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 	send := func(r Reply) {
 		if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.MessageSend(ref), discordgo.WithContext(ctx)); err != nil {
@@ -236,7 +232,7 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 	}
 	lang := messageLang(q)
 	if refusal := b.admit(ctx, m.Author.ID, q); refusal != nil {
-		r := b.refused(lang, o, q, *refusal)
+		r := refused(lang, rec, *refusal)
 		b.logQuestion(r.asked)
 		r.Ephemeral = false
 		send(r)
@@ -252,7 +248,7 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 	} else {
 		a, err = b.answerer.Answer(ctx, question)
 	}
-	r := b.answered(lang, o, q, a, err, start)
+	r := b.answered(lang, rec, a, err, start)
 	b.logQuestion(r.asked)
 	r.Ephemeral = false
 	if err == nil {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,13 +127,13 @@ func rangePage(t *knowledge.Timeline, span knowledge.Span, page int, lang string
 		}
 		title += fmt.Sprintf(" · %s → %s", from, to)
 	}
-	return PageReply(Page{
-		Title:   title,
-		Events:  events[page*pageSize : end],
-		Label:   tr(lang, fmt.Sprintf("Page %d of %d · %d events", page+1, pages, len(events)), fmt.Sprintf("Page %d sur %d · %d événements", page+1, pages, len(events))),
-		PrevID:  rangeID(span, openFrom, openTo, page-1),
-		NextID:  rangeID(span, openFrom, openTo, page+1),
-		HasPrev: page > 0, HasNext: page < pages-1,
+	return pageReply(listPage{
+		title:   title,
+		events:  events[page*pageSize : end],
+		label:   tr(lang, fmt.Sprintf("Page %d of %d · %d events", page+1, pages, len(events)), fmt.Sprintf("Page %d sur %d · %d événements", page+1, pages, len(events))),
+		prevID:  rangeID(span, openFrom, openTo, page-1),
+		nextID:  rangeID(span, openFrom, openTo, page+1),
+		hasPrev: page > 0, hasNext: page < pages-1,
 	}, t, lang, false)
 }
 
@@ -142,13 +143,13 @@ func aroundPage(t *knowledge.Timeline, e *knowledge.Event, page int, lang string
 	start := pos - 2 + page*pageSize
 	start = min(max(start, 0), max(len(t.Events)-pageSize, 0))
 	end := min(len(t.Events), start+pageSize)
-	return PageReply(Page{
-		Title:   tr(lang, "Around ", "Autour du ") + answer.FormatDate(e, lang),
-		Events:  t.Events[start:end],
-		Label:   tr(lang, fmt.Sprintf("Events %d–%d of %d", start+1, end, len(t.Events)), fmt.Sprintf("Événements %d à %d sur %d", start+1, end, len(t.Events))),
-		PrevID:  aroundID(e.ID, page-1),
-		NextID:  aroundID(e.ID, page+1),
-		HasPrev: start > 0, HasNext: end < len(t.Events),
+	return pageReply(listPage{
+		title:   tr(lang, "Around ", "Autour du ") + answer.FormatDate(e, lang),
+		events:  t.Events[start:end],
+		label:   tr(lang, fmt.Sprintf("Events %d–%d of %d", start+1, end, len(t.Events)), fmt.Sprintf("Événements %d à %d sur %d", start+1, end, len(t.Events))),
+		prevID:  aroundID(e.ID, page-1),
+		nextID:  aroundID(e.ID, page+1),
+		hasPrev: start > 0, hasNext: end < len(t.Events),
 	}, t, lang, true)
 }
 
@@ -159,16 +160,7 @@ func (b *Bot) cmdEvent(_ context.Context, in *Interaction) (Reply, error) {
 		return EventReply(e, t, in.Lang, false), nil
 	}
 	// Typed text rather than a picked suggestion: read it as a date.
-	var events []*knowledge.Event
-	seen := map[*knowledge.Event]bool{}
-	for _, s := range question.Parse(v, t).Spans {
-		for _, e := range t.InSpan(s) {
-			if !seen[e] {
-				seen[e] = true
-				events = append(events, e)
-			}
-		}
-	}
+	events := eventsOn(t, v, -1)
 	switch {
 	case len(events) == 1:
 		return EventReply(events[0], t, in.Lang, false), nil
@@ -188,41 +180,36 @@ func (b *Bot) cmdEvent(_ context.Context, in *Interaction) (Reply, error) {
 	return notice(in.Lang, Refusal{Code: CodeNoEventMatch, Args: []any{untrustedLine(v)}}), nil
 }
 
+// eventsOn returns the events on the dates text names, each once, at most limit (-1: all).
+func eventsOn(t *knowledge.Timeline, text string, limit int) []*knowledge.Event {
+	var out []*knowledge.Event
+	for _, s := range question.Parse(text, t).Spans {
+		for _, e := range t.InSpan(s) {
+			if len(out) != limit && !slices.Contains(out, e) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
 // autocompleteEvent suggests up to 25 events matching what the user has typed so far: by date when
 // it reads as one, else by words of the date and title.
 func (b *Bot) autocompleteEvent(_ context.Context, in *Interaction) (Reply, error) {
 	t := b.kb.Current()
-	typed := ""
-	if o := in.Option("date"); o != nil {
-		typed = strings.TrimSpace(fmt.Sprint(o.Value))
-	}
-	var out []*knowledge.Event
-	seen := map[*knowledge.Event]bool{}
-	add := func(e *knowledge.Event) {
-		if !seen[e] && len(out) < maxChoices {
-			seen[e] = true
-			out = append(out, e)
-		}
-	}
+	typed := in.String("date")
 	if typed == "" {
-		for _, e := range t.Events {
-			add(e)
-		}
-		return Reply{Choices: Choices(out)}, nil
+		return Reply{Choices: Choices(t.Events)}, nil
 	}
-	for _, s := range question.Parse(typed, t).Spans {
-		for _, e := range t.InSpan(s) {
-			add(e)
-		}
-	}
+	out := eventsOn(t, typed, maxChoices)
 	needle := textproc.Fold(typed)
 	for _, e := range t.Events {
 		if len(out) == maxChoices {
 			break
 		}
 		hay := textproc.Fold(strings.Join([]string{e.Date.String(), answer.FormatDate(e, "en"), answer.FormatDate(e, "fr"), e.Title, e.ID}, " "))
-		if strings.Contains(hay, needle) {
-			add(e)
+		if strings.Contains(hay, needle) && !slices.Contains(out, e) {
+			out = append(out, e)
 		}
 	}
 	return Reply{Choices: Choices(out)}, nil

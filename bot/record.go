@@ -81,36 +81,9 @@ func (b *Bot) allow(ctx context.Context, userID string) bool {
 	return ok
 }
 
-// origin says who asked, where, and through what.
-type origin struct {
-	kind, ref, guildID, channelID, userID, lang string
-}
-
-func originOf(in *Interaction, kind string) origin {
-	return origin{kind: kind, ref: in.ID, guildID: in.GuildID, channelID: in.ChannelID, userID: in.UserID(), lang: in.Lang}
-}
-
-func originOfMessage(m *discordgo.Message, kind string) origin {
-	o := origin{kind: kind, ref: m.ID, guildID: m.GuildID, channelID: m.ChannelID}
-	if m.Author != nil {
-		o.userID = m.Author.ID
-	}
-	return o
-}
-
-// record hands a question to the recorder, if any.
-func (b *Bot) record(o origin, q, outcome string, a answer.Answer, err error, d time.Duration) {
-	if b.opts.Recorder == nil {
-		return
-	}
-	lang := a.Lang
-	if lang == "" {
-		lang = o.lang
-	}
-	b.opts.Recorder.RecordQuestion(QuestionRecord{
-		At: time.Now(), Ref: o.ref, Entry: o.kind, GuildID: o.guildID, ChannelID: o.channelID, UserID: o.userID,
-		Text: q, Lang: lang, Outcome: outcome, Answer: a, Err: err, Latency: d,
-	})
+// slashRecord is the record of the question of /ask, before it is answered.
+func slashRecord(in *Interaction) QuestionRecord {
+	return QuestionRecord{Ref: in.ID, Entry: "slash", GuildID: in.GuildID, ChannelID: in.ChannelID, UserID: in.UserID(), Text: in.String("question"), Lang: in.Lang}
 }
 
 // questionRef finds, on the answer message a button belongs to, the id of the question it

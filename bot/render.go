@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +28,6 @@ const (
 	maxChoices          = 25
 	maxChoiceName       = 100
 	maxSelectOptions    = 25
-	maxButtonLabel      = 80
 	pageSize            = 5
 )
 
@@ -35,7 +35,6 @@ const (
 const (
 	colorAnswer   = 0x2b6cb0
 	colorNoAnswer = 0x718096
-	colorError    = 0xc53030
 )
 
 // noMentions pings no one: not @everyone, not roles, not users, not the author replied to. Every
@@ -83,52 +82,44 @@ func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) *
 		Data: &discordgo.InteractionResponseData{Choices: choices}}
 }
 
-// WebhookParams converts the reply for a follow-up message.
-func (r Reply) WebhookParams() *discordgo.WebhookParams {
-	d := r.ResponseData()
-	return &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components, Files: d.Files, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
-}
-
-// parts are the reply's embeds and components, never nil: Discord reads a missing list as
-// "keep the old one" in an edit, and an empty one as "none".
-func (r Reply) parts() ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
-	embeds, comps := r.Embeds, r.Components
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	if comps == nil {
-		comps = []discordgo.MessageComponent{}
-	}
-	return embeds, comps
-}
-
-// ResponseData converts the reply for an interaction response.
+// ResponseData converts the reply for an interaction response; the other conversions start from
+// it. Its embeds and components are never nil: Discord reads a missing list as "keep the old one"
+// in an edit, and an empty one as "none".
 func (r Reply) ResponseData() *discordgo.InteractionResponseData {
-	embeds, comps := r.parts()
-	d := &discordgo.InteractionResponseData{Content: r.Content, Embeds: embeds, Components: comps, Files: r.Files, AllowedMentions: noMentions()}
+	d := &discordgo.InteractionResponseData{Content: r.Content, Embeds: r.Embeds, Components: r.Components, Files: r.Files, AllowedMentions: noMentions()}
+	if d.Embeds == nil {
+		d.Embeds = []*discordgo.MessageEmbed{}
+	}
+	if d.Components == nil {
+		d.Components = []discordgo.MessageComponent{}
+	}
 	if r.Ephemeral {
 		d.Flags = discordgo.MessageFlagsEphemeral
 	}
 	return d
 }
 
-// WebhookEdit converts the reply for an edit of an interaction's original response.
-func (r Reply) WebhookEdit() *discordgo.WebhookEdit {
-	embeds, comps := r.parts()
-	content := r.Content
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: r.Files, AllowedMentions: noMentions()}
+// WebhookParams converts the reply for a follow-up message.
+func (r Reply) WebhookParams() *discordgo.WebhookParams {
+	d := r.ResponseData()
+	return &discordgo.WebhookParams{Content: d.Content, Embeds: d.Embeds, Components: d.Components, Files: d.Files, AllowedMentions: d.AllowedMentions, Flags: d.Flags}
 }
 
-// MessageSend converts the reply for a channel message replying to the message ref.
+// WebhookEdit converts the reply for an edit of an interaction's original response.
+func (r Reply) WebhookEdit() *discordgo.WebhookEdit {
+	d := r.ResponseData()
+	return &discordgo.WebhookEdit{Content: &d.Content, Embeds: &d.Embeds, Components: &d.Components, Files: d.Files, AllowedMentions: d.AllowedMentions}
+}
+
+// MessageSend converts the reply for a channel message replying to the message ref, which may
+// have been deleted meanwhile.
 func (r Reply) MessageSend(ref *discordgo.MessageReference) *discordgo.MessageSend {
-	embeds, comps := r.parts()
-	m := &discordgo.MessageSend{Content: r.Content, Embeds: embeds, Components: comps, AllowedMentions: noMentions(), Reference: ref}
+	d := r.ResponseData()
 	if ref != nil {
-		// Replying must not fail when the question was deleted meanwhile.
 		f := false
-		m.Reference.FailIfNotExists = &f
+		ref.FailIfNotExists = &f
 	}
-	return m
+	return &discordgo.MessageSend{Content: d.Content, Embeds: d.Embeds, Components: d.Components, AllowedMentions: d.AllowedMentions, Reference: ref}
 }
 
 // Notice is a short ephemeral message: errors, refusals to act, rate limits.
@@ -173,59 +164,44 @@ func StreamReply(text string, t *knowledge.Timeline) Reply {
 
 // AnswerReply renders an answer: the answer as the embed's description, each citation as a field
 // (date and paragraph, then the verbatim quote), the source's title and attribution in the footer,
-// and buttons under it. A quote that does not fit whole is left out, never cut.
+// and buttons under it.
 //
 // Everything shown comes from the answer itself (its version, source and dates as shown), never
 // from the knowledge served now, which a reload may have replaced while it was being answered; t
 // only tells the sanitizer which links are the knowledge's own.
 func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply {
 	lang := a.Lang
-	if a.Source == (answer.Source{}) && t != nil {
+	if a.Source == (answer.Source{}) {
 		a.Source = answer.SourceOf(t) // an answerer that does not say its source
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       truncate("❓ "+oneLine(untrusted(question, nil)), maxEmbedTitle),
 		Description: truncate(untrusted(a.Text, t), maxEmbedDescription),
 		Color:       colorAnswer,
-		Footer:      footer(a.Source.Title, a.Source.Attribution, a.Version),
+		Footer:      footer(a.Source, a.Version),
 	}
 	if !a.Answered {
 		e.Color = colorNoAnswer
 	}
-	omitted := 0
-	for _, c := range a.Citations {
+	omitted := quoteFields(e, len(a.Citations), func(i int) (string, string) {
+		c := a.Citations[i]
 		shown := c.Shown
 		if shown == "" {
 			shown = c.Date
 		}
-		name := truncate(fmt.Sprintf("%s · ¶%d", shown, c.Paragraph), maxFieldName)
-		value := "«" + c.Quote + "»"
-		if len(e.Fields) == maxEmbedFields || utf8.RuneCountInString(value) > maxFieldValue ||
-			embedSize(e)+utf8.RuneCountInString(name)+utf8.RuneCountInString(value) > maxEmbedTotal-200 {
-			omitted++
-			continue
-		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
-	}
+		return truncate(shown+" · ¶"+strconv.Itoa(c.Paragraph), maxFieldName), c.Quote
+	})
 	if omitted > 0 {
-		note := tr(lang, fmt.Sprintf("%d more passage(s) not shown here; see /event.", omitted),
-			fmt.Sprintf("%d autre(s) passage(s) non affiché(s) ici ; voir /événement.", omitted))
-		if e.Footer.Text != "" {
-			note += " · " + e.Footer.Text
-		}
-		e.Footer.Text = truncate(note, maxFooter)
+		footNote(e, tr(lang, fmt.Sprintf("%d more passage(s) not shown here; see /event.", omitted),
+			fmt.Sprintf("%d autre(s) passage(s) non affiché(s) ici ; voir /événement.", omitted)))
 	}
-	fitEmbed(e)
-	r := Reply{Embeds: []*discordgo.MessageEmbed{e}}
-	var row []discordgo.MessageComponent
+	r := Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(e)}}
 	if ids := a.EventIDs(); len(ids) > 0 {
-		first := ids[0]
-		row = append(row,
-			discordgo.Button{Label: tr(lang, "Timeline around this", "Chronologie autour"), Style: discordgo.SecondaryButton, CustomID: aroundID(first, 0)},
-			discordgo.Button{Label: tr(lang, "Helpful", "Utile"), Style: discordgo.SuccessButton, CustomID: feedbackID(true, first)},
-			discordgo.Button{Label: tr(lang, "Wrong event", "Mauvais événement"), Style: discordgo.DangerButton, CustomID: feedbackID(false, first)},
-		)
-		r.Components = append(r.Components, discordgo.ActionsRow{Components: row})
+		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			aroundButton(ids[0], lang),
+			discordgo.Button{Label: tr(lang, "Helpful", "Utile"), Style: discordgo.SuccessButton, CustomID: feedbackID(true, ids[0])},
+			discordgo.Button{Label: tr(lang, "Wrong event", "Mauvais événement"), Style: discordgo.DangerButton, CustomID: feedbackID(false, ids[0])},
+		}}}
 	}
 	if len(a.Alternatives) > 1 {
 		r.Components = append(r.Components, pickMenu(a.Alternatives, lang)...)
@@ -233,13 +209,41 @@ func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply 
 	return r
 }
 
+// quoteFields adds n quotes, each "«quote»" under its name, as fields of e while they fit whole
+// (a quote is never cut), and returns how many did not.
+func quoteFields(e *discordgo.MessageEmbed, n int, quote func(i int) (name, text string)) (omitted int) {
+	size := embedSize(e)
+	for i := range n {
+		name, text := quote(i)
+		value := "«" + text + "»"
+		nv := utf8.RuneCountInString(value)
+		nn := utf8.RuneCountInString(name) + nv
+		if len(e.Fields) == maxEmbedFields || nv > maxFieldValue || size+nn > maxEmbedTotal-200 {
+			omitted++
+			continue
+		}
+		size += nn
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
+	}
+	return omitted
+}
+
+// footNote puts note before what the footer already says.
+func footNote(e *discordgo.MessageEmbed, note string) {
+	if e.Footer.Text != "" {
+		note += " · " + e.Footer.Text
+	}
+	e.Footer.Text = truncate(note, maxFooter)
+}
+
+func aroundButton(eventID, lang string) discordgo.Button {
+	return discordgo.Button{Label: tr(lang, "Timeline around this", "Chronologie autour"), Style: discordgo.SecondaryButton, CustomID: aroundID(eventID, 0)}
+}
+
 // pickMenu is a select menu of candidate events.
 func pickMenu(alts []answer.Alternative, lang string) []discordgo.MessageComponent {
 	var opts []discordgo.SelectMenuOption
-	for _, alt := range alts {
-		if len(opts) == maxSelectOptions {
-			break
-		}
+	for _, alt := range alts[:min(len(alts), maxSelectOptions)] {
 		opts = append(opts, discordgo.SelectMenuOption{Label: truncate(alt.Date+" — "+alt.Title, 100), Value: alt.EventID})
 	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
@@ -247,11 +251,11 @@ func pickMenu(alts []answer.Alternative, lang string) []discordgo.MessageCompone
 	}}}
 }
 
-func footer(title, attribution, version string) *discordgo.MessageEmbedFooter {
-	if title == "" && attribution == "" {
+func footer(src answer.Source, version string) *discordgo.MessageEmbedFooter {
+	if src == (answer.Source{}) {
 		return &discordgo.MessageEmbedFooter{}
 	}
-	text := fmt.Sprintf("%s — %s", title, attribution)
+	text := src.Title + " — " + src.Attribution
 	if version != "" {
 		text += " · v" + version
 	}
@@ -265,68 +269,49 @@ func EventReply(e *knowledge.Event, t *knowledge.Timeline, lang string, ephemera
 		Title:       truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxEmbedTitle),
 		Description: truncate(sum, maxEmbedDescription),
 		Color:       colorAnswer,
-		Footer:      footer(t.Source.Title, t.Source.Attribution, t.Version),
+		Footer:      footer(answer.SourceOf(t), t.Version),
 	}
 	if len(e.Actors) > 0 {
 		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: tr(lang, "Actors", "Acteurs"), Value: truncate(strings.Join(e.Actors, ", "), maxFieldValue)})
 	}
-	omitted := 0
-	for _, p := range e.Passages {
-		name := fmt.Sprintf("¶%d", p.Paragraph)
-		value := "«" + p.Text + "»"
-		if len(em.Fields) == maxEmbedFields || utf8.RuneCountInString(value) > maxFieldValue ||
-			embedSize(em)+len(name)+utf8.RuneCountInString(value) > maxEmbedTotal-200 {
-			omitted++
-			continue
-		}
-		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
-	}
+	omitted := quoteFields(em, len(e.Passages), func(i int) (string, string) {
+		return "¶" + strconv.Itoa(e.Passages[i].Paragraph), e.Passages[i].Text
+	})
 	if omitted > 0 {
-		em.Footer.Text = truncate(tr(lang, fmt.Sprintf("%d passage(s) too long to show here", omitted),
-			fmt.Sprintf("%d passage(s) trop long(s) pour être affiché(s)", omitted))+" · "+em.Footer.Text, maxFooter)
+		footNote(em, tr(lang, fmt.Sprintf("%d passage(s) too long to show here", omitted), fmt.Sprintf("%d passage(s) trop long(s) pour être affiché(s)", omitted)))
 	}
-	fitEmbed(em)
-	return Reply{Embeds: []*discordgo.MessageEmbed{em}, Components: []discordgo.MessageComponent{
-		discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.Button{Label: tr(lang, "Timeline around this", "Chronologie autour"), Style: discordgo.SecondaryButton, CustomID: aroundID(e.ID, 0)},
-		}},
-	}, Ephemeral: ephemeral}
+	return Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}, Ephemeral: ephemeral,
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{aroundButton(e.ID, lang)}}}}
 }
 
-// Page is one page of a list of events, with the custom ids of its Previous/Next buttons (which
+// listPage is one page of a list of events, with the custom ids of its Previous/Next buttons (which
 // carry the state of the neighbouring pages).
-type Page struct {
-	Title            string
-	Events           []*knowledge.Event
-	Label            string // e.g. "Page 2 of 3"
-	PrevID, NextID   string
-	HasPrev, HasNext bool
+type listPage struct {
+	title            string
+	events           []*knowledge.Event
+	label            string // e.g. "Page 2 of 3"
+	prevID, nextID   string
+	hasPrev, hasNext bool
 }
 
-// PageReply renders a page of events with Previous/Next buttons.
-func PageReply(p Page, t *knowledge.Timeline, lang string, ephemeral bool) Reply {
-	em := &discordgo.MessageEmbed{
-		Title:  truncate(p.Title, maxEmbedTitle),
-		Color:  colorAnswer,
-		Footer: footer(t.Source.Title, t.Source.Attribution, t.Version),
-	}
-	if len(p.Events) == 0 {
+// pageReply renders a page of events with Previous/Next buttons.
+func pageReply(p listPage, t *knowledge.Timeline, lang string, ephemeral bool) Reply {
+	em := &discordgo.MessageEmbed{Title: truncate(p.title, maxEmbedTitle), Color: colorAnswer, Footer: footer(answer.SourceOf(t), t.Version)}
+	if len(p.events) == 0 {
 		em.Description = tr(lang, "No event in this range.", "Aucun événement dans cette période.")
 	}
-	for _, e := range p.Events {
-		name := truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxFieldName)
+	for _, e := range p.events {
 		sum, _ := e.SummaryIn(lang)
-		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: name, Value: truncate(sum, 600)})
+		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxFieldName), Value: truncate(sum, 600)})
 	}
-	if p.Label != "" {
-		em.Footer.Text = truncate(p.Label+" · "+em.Footer.Text, maxFooter)
+	if p.label != "" {
+		footNote(em, p.label)
 	}
-	fitEmbed(em)
-	r := Reply{Embeds: []*discordgo.MessageEmbed{em}, Ephemeral: ephemeral}
-	if p.HasPrev || p.HasNext {
+	r := Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}, Ephemeral: ephemeral}
+	if p.hasPrev || p.hasNext {
 		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.Button{Label: tr(lang, "Previous", "Précédent"), Style: discordgo.SecondaryButton, CustomID: p.PrevID, Disabled: !p.HasPrev},
-			discordgo.Button{Label: tr(lang, "Next", "Suivant"), Style: discordgo.SecondaryButton, CustomID: p.NextID, Disabled: !p.HasNext},
+			discordgo.Button{Label: tr(lang, "Previous", "Précédent"), Style: discordgo.SecondaryButton, CustomID: p.prevID, Disabled: !p.hasPrev},
+			discordgo.Button{Label: tr(lang, "Next", "Suivant"), Style: discordgo.SecondaryButton, CustomID: p.nextID, Disabled: !p.hasNext},
 		}}}
 	}
 	return r
@@ -357,8 +342,7 @@ func SourceReply(t *knowledge.Timeline, lang string) Reply {
 	if t.Source.URL != "" {
 		em.URL = t.Source.URL
 	}
-	fitEmbed(em)
-	return Reply{Embeds: []*discordgo.MessageEmbed{em}}
+	return Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}}
 }
 
 // Choices renders autocomplete choices for events, within Discord's 25 choices of 100 characters.
@@ -402,13 +386,14 @@ func embedSize(e *discordgo.MessageEmbed) int {
 
 // fitEmbed drops trailing fields, then shortens the description, until the embed is within 6000
 // characters. Builders try to stay well inside; this is the guarantee.
-func fitEmbed(e *discordgo.MessageEmbed) {
+func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 	for embedSize(e) > maxEmbedTotal && len(e.Fields) > 0 {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
 	if over := embedSize(e) - maxEmbedTotal; over > 0 {
 		e.Description = truncate(e.Description, max(0, utf8.RuneCountInString(e.Description)-over))
 	}
+	return e
 }
 
 // truncate shortens s to at most max characters (runes), cutting at the end of a sentence if one
