@@ -241,28 +241,6 @@ type scrubbedError struct {
 func (e *scrubbedError) Error() string { return e.msg }
 func (e *scrubbedError) Unwrap() error { return e.err }
 
-// restResponder delivers through a session's REST client: the gateway's transport, and the HTTP
-// endpoint's for everything after the first response.
-type restResponder struct{ s *discordgo.Session }
-
-func (r restResponder) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	return scrubToken(r.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)), i)
-}
-
-func (r restResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	_, err := r.s.InteractionResponseEdit(i, e, discordgo.WithContext(ctx))
-	return scrubToken(err, i)
-}
-
-func (r restResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
-	_, err := r.s.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx))
-	return scrubToken(err, i)
-}
-
-func (r restResponder) deleteOriginal(ctx context.Context, i *discordgo.Interaction) error {
-	return scrubToken(r.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)), i)
-}
-
 // Intents are the gateway intents the bot needs: messages in servers (it only acts on those that
 // mention it, whose content Discord delivers without the privileged message-content intent) and
 // direct messages.
@@ -298,11 +276,9 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 	})
 	b.rest.Store(s)
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-		b.track(func(ctx context.Context) {
-			b.handleInteraction(ctx, ic.Interaction, restResponder{s}, DefaultHTTPAckTimeout)
-		}, func() {
-			_ = restResponder{s}.respond(context.Background(), ic.Interaction, restarting(ic.Interaction))
-		})
+		t := &restTransport{s: s}
+		b.track(func(ctx context.Context) { b.handleInteraction(ctx, ic.Interaction, t, DefaultHTTPAckTimeout) },
+			func() { _ = t.respond(context.Background(), ic.Interaction, restarting(ic.Interaction)) })
 	})
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
 		b.track(func(ctx context.Context) { b.handleMessage(ctx, s, m.Message) }, nil)

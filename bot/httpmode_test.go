@@ -26,6 +26,7 @@ import (
 	"github.com/timelinebot/timelinebot/bot"
 	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/fakediscord"
+	"github.com/timelinebot/timelinebot/internal/signedrequest"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/metrics"
 )
@@ -362,7 +363,7 @@ func TestInteractionsRequestChecks(t *testing.T) {
 	tsChanged.Header.Set("X-Signature-Timestamp", strconv.FormatInt(now.Unix()-1, 10))
 	get := signedRequest(priv, now, ping)
 	get.Method = http.MethodGet
-	huge := bytes.Repeat([]byte(" "), bot.MaxInteractionBody+1)
+	huge := bytes.Repeat([]byte(" "), signedrequest.MaxBody+1)
 	hugeChunked := signedRequest(priv, now, huge)
 	hugeChunked.ContentLength = -1 // no Content-Length: the limit applies while reading
 	notJSON := []byte(`this is not json`)

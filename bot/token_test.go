@@ -29,15 +29,16 @@ func TestResponderErrorsDoNotCarryTheInteractionToken(t *testing.T) {
 	s.MaxRestRetries = 0
 	i := &discordgo.Interaction{ID: "123456789012345678", AppID: "223456789012345678", Token: token, Type: discordgo.InteractionApplicationCommand}
 	ctx := context.Background()
-	acked := &httpTransport{rest: restResponder{s}, first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
-	acked.written(nil)
+	gateway := &restTransport{s: s}
+	acked := &restTransport{s: s, first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
+	close(acked.acked)
 	for name, call := range map[string]func() error{
 		"gateway respond": func() error {
-			return restResponder{s}.respond(ctx, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+			return gateway.respond(ctx, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
 		},
-		"gateway edit":     func() error { return restResponder{s}.edit(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
-		"gateway delete":   func() error { return restResponder{s}.deleteOriginal(ctx, i) },
-		"gateway followup": func() error { return restResponder{s}.followup(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
+		"gateway edit":     func() error { return gateway.edit(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
+		"gateway delete":   func() error { return gateway.deleteOriginal(ctx, i) },
+		"gateway followup": func() error { return gateway.followup(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
 		"http edit":        func() error { return acked.edit(ctx, i, Reply{Content: "x"}.WebhookEdit()) },
 		"http followup":    func() error { return acked.followup(ctx, i, &discordgo.WebhookParams{Content: "x"}) },
 	} {
