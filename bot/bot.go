@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -125,8 +126,8 @@ type Bot struct {
 	router          *router
 	// memory keeps recent answers for follow-ups (conversation.go); channels what the bot looked up
 	// of channels (threads and their parents).
-	memory   *bounded[conversation]
-	channels *bounded[channelInfo]
+	memory   *lru.Cache[string, conversation]
+	channels *lru.Cache[string, channelInfo]
 	// rest is the session the bot reaches Discord's REST API with, once it has one.
 	rest atomic.Pointer[discordgo.Session]
 
@@ -176,7 +177,8 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics, limiter: newLimiter(opts.RateLimit),
 		feedbackLimiter: newLimiter(RateLimit{Enabled: true, PerMinute: 10, Burst: 5})}
 	b.router = b.routes()
-	b.memory, b.channels = newBounded[conversation](maxRemembered), newBounded[channelInfo](maxRemembered)
+	b.memory, _ = lru.New[string, conversation](maxRemembered) // errs only on a size under 1
+	b.channels, _ = lru.New[string, channelInfo](maxRemembered)
 	b.work, b.cancelWork = context.WithCancel(context.Background())
 	b.botUserID.Store("")
 	b.appID.Store("")

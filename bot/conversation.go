@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"slices"
-	"sync"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -18,50 +17,21 @@ type conversation struct {
 	ok   bool // prev is set
 }
 
-// bounded is a map of at most max entries, safe for concurrent use; past max the entry put first
-// is forgotten. The bot remembers its last answers in one, by the id of what asked (so that a reply
-// to an answer finds it) and by channel (so that a thread or a DM continues), and what it looked up
-// of channels in another. Both are per replica: a reply another replica answered falls back to the
-// event its buttons name.
-type bounded[V any] struct {
-	mu    sync.Mutex
-	max   int
-	m     map[string]V
-	order []string // keys in the order first put
-}
-
+// The bot remembers its last answers by the id of what asked (so that a reply to an answer finds
+// it) and by channel (so that a thread or a DM continues), and what it looked up of channels, each
+// in an LRU cache of maxRemembered entries. Both are per replica: a reply another replica answered
+// falls back to the event its buttons name.
 const maxRemembered = 10_000
-
-func newBounded[V any](max int) *bounded[V] { return &bounded[V]{max: max, m: map[string]V{}} }
-
-func (c *bounded[V]) put(k string, v V) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.m[k]; !ok {
-		if c.order = append(c.order, k); len(c.order) > c.max {
-			delete(c.m, c.order[0])
-			c.order = c.order[1:]
-		}
-	}
-	c.m[k] = v
-}
-
-func (c *bounded[V]) get(k string) (V, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	v, ok := c.m[k]
-	return v, ok
-}
 
 // remember keeps an answer under each of keys.
 func (b *Bot) remember(c conversation, keys ...string) {
 	c.ok = true
 	for _, k := range keys {
-		b.memory.put(k, c)
+		b.memory.Add(k, c)
 	}
 }
 
-func (b *Bot) recall(key string) (conversation, bool) { return b.memory.get(key) }
+func (b *Bot) recall(key string) (conversation, bool) { return b.memory.Get(key) }
 
 // channelInfo is what the bot needs to know of a channel: whether it is a thread, and of which
 // channel.
@@ -73,7 +43,7 @@ type channelInfo struct {
 // channel looks a channel up through the REST session, once per channel (the bot keeps no gateway
 // state). ok is false when Discord could not say.
 func (b *Bot) channel(ctx context.Context, id string) (channelInfo, bool) {
-	if ci, ok := b.channels.get(id); ok {
+	if ci, ok := b.channels.Get(id); ok {
 		return ci, true
 	}
 	s := b.rest.Load()
@@ -86,7 +56,7 @@ func (b *Bot) channel(ctx context.Context, id string) (channelInfo, bool) {
 		return channelInfo{}, false
 	}
 	ci := channelInfo{thread: ch.IsThread(), parent: ch.ParentID}
-	b.channels.put(id, ci)
+	b.channels.Add(id, ci)
 	return ci, true
 }
 

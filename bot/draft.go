@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -25,24 +24,14 @@ type DraftFiles struct {
 	Report            string
 }
 
-// draftUpload is a document for /draft: text, Markdown or HTML.
-var draftUpload = upload{command: "/draft", commandFR: "/brouillon", checkName: func(filename, name, lang string) error {
-	switch strings.ToLower(path.Ext(filename)) {
-	case ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml":
-		return nil
-	}
-	return fmt.Errorf(tr(lang, "%s is not a document /draft reads: attach the article as .txt, .md or .html (a page saved from the browser).",
-		"%s n'est pas un document que /brouillon lit : joignez l'article en .txt, .md ou .html (une page enregistrée depuis le navigateur)."), name)
-}}
+var draftUpload = upload{"/draft", "/brouillon", []string{".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"}, [2]string{
+	"%s is not a document /draft reads: attach the article as .txt, .md or .html (a page saved from the browser).",
+	"%s n'est pas un document que /brouillon lit : joignez l'article en .txt, .md ou .html (une page enregistrée depuis le navigateur)."}}
 
 // cmdDraft drafts a knowledge file from an attached document and answers, privately, with the
 // drafted files and the report. It installs nothing: the moderator reviews the file and uploads it
-// with /reload file:. Moderators only, checked as for /reload.
+// with /reload file:.
 func (b *Bot) cmdDraft(ctx context.Context, in *Interaction) (Reply, error) {
-	if !b.isModerator(in) {
-		b.log.Warn("draft refused", "user", in.UserID(), "guild", in.GuildID)
-		return notice(in.Lang, Refusal{Code: CodeNotModerator, Args: []any{both{"draft knowledge files", "rédiger des fichiers de connaissances"}}}), nil
-	}
 	if b.opts.Drafter == nil {
 		return notice(in.Lang, Refusal{Code: CodeNoDrafter}), nil
 	}
@@ -54,38 +43,27 @@ func (b *Bot) cmdDraft(ctx context.Context, in *Interaction) (Reply, error) {
 	if err := in.Defer(ctx, true); err != nil {
 		return Reply{}, err
 	}
-	data, err := b.fetchAttachment(ctx, in, o, draftUpload)
+	att, data, err := b.fetchAttachment(ctx, in, o, draftUpload)
 	if err != nil {
-		return Reply{Content: truncate(err.Error(), maxContent), Ephemeral: true}, nil
+		return Notice(err.Error()), nil
 	}
-	name := attachmentName(in, o)
-	// The file name is the uploader's text, shown back to them: through the sanitizer.
-	shown := `"` + untrustedLine(name) + `"`
+	name, shown := att.Filename, shownName(att.Filename)
 	files, err := b.opts.Drafter.Draft(ctx, name, data)
 	if err != nil {
 		b.log.Info("draft failed", "user", in.UserID(), "file", name, "err", err)
-		msg := tr(in.Lang, "Could not draft %s: %v", "Impossible de rédiger un brouillon de %s : %v")
-		return Reply{Content: truncate(fmt.Sprintf(msg, shown, err), maxContent), Ephemeral: true}, nil
+		return Notice(fmt.Sprintf(tr(in.Lang, "Could not draft %s: %v", "Impossible de rédiger un brouillon de %s : %v"), shown, err)), nil
 	}
 	b.log.Info("draft", "user", in.UserID(), "file", name, "bytes", len(data))
-	head := tr(in.Lang, "Draft of %s, installed nowhere: review knowledge.yaml, then upload it with /reload file: to serve it.\n",
-		"Brouillon de %s, installé nulle part : relisez knowledge.yaml, puis envoyez-le avec /recharger fichier: pour le servir.\n")
+	head := fmt.Sprintf(tr(in.Lang, "Draft of %s, installed nowhere: review knowledge.yaml, then upload it with /reload file: to serve it.\n",
+		"Brouillon de %s, installé nulle part : relisez knowledge.yaml, puis envoyez-le avec /recharger fichier: pour le servir.\n"), shown)
 	// The report may quote the document: keep it in a code block it cannot close.
 	report := strings.ReplaceAll(files.Report, "```", "`\u200b``")
-	content := fmt.Sprintf(head, shown) + "```\n" + report + "\n```"
+	content := head + "```\n" + report + "\n```"
 	if utf8.RuneCountInString(content) > maxContent {
-		content = truncate(fmt.Sprintf(head, shown)+"```\n"+report, maxContent-4) + "\n```"
+		content = truncate(head+"```\n"+report, maxContent-4) + "\n```"
 	}
 	return Reply{Content: content, Ephemeral: true, Files: []*discordgo.File{
 		{Name: "knowledge.yaml", ContentType: "application/yaml", Reader: bytes.NewReader(files.Knowledge)},
 		{Name: "source.txt", ContentType: "text/plain; charset=utf-8", Reader: bytes.NewReader(files.Source)},
 	}}, nil
-}
-
-func attachmentName(in *Interaction, o *discordgo.ApplicationCommandInteractionDataOption) string {
-	id, _ := o.Value.(string)
-	if r := in.ApplicationCommandData().Resolved; r != nil && r.Attachments[id] != nil {
-		return r.Attachments[id].Filename
-	}
-	return "document"
 }

@@ -9,11 +9,11 @@ import (
 	"net/url"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/dustin/go-humanize"
 
 	"github.com/timelinebot/timelinebot/knowledge"
 )
@@ -44,11 +44,19 @@ func IsModerator(moderatorRoleIDs []string, homeGuildID, guildID string, roles [
 	return permissions&discordgo.PermissionAdministrator != 0 || permissions&discordgo.PermissionManageGuild != 0
 }
 
-func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
-	if !b.isModerator(in) {
-		b.log.Warn("reload refused", "user", in.UserID(), "guild", in.GuildID)
-		return notice(in.Lang, Refusal{Code: CodeNotModerator, Args: []any{both{"reload the knowledge", "recharger les connaissances"}}}), nil
+// moderatorsOnly is the middleware of moderator commands: anyone else is refused, told that only
+// moderators can do what (a bilingual both).
+func (b *Bot) moderatorsOnly(what both, next Handler) Handler {
+	return func(ctx context.Context, in *Interaction) (Reply, error) {
+		if !b.isModerator(in) {
+			b.log.Warn(strings.TrimPrefix(in.Path, "/")+" refused", "user", in.UserID(), "guild", in.GuildID)
+			return notice(in.Lang, Refusal{Code: CodeNotModerator, Args: []any{what}}), nil
+		}
+		return next(ctx, in)
 	}
+}
+
+func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 	if b.opts.Reloader == nil || !b.opts.Reloader.Available() {
 		return notice(in.Lang, Refusal{Code: CodeNoReloadFile}), nil
 	}
@@ -61,19 +69,19 @@ func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 	version := in.String("version")
 	if o := in.Option("file"); o != nil {
 		if version != "" {
-			return Reply{Content: tr(in.Lang, "Give a file or a version, not both; nothing was changed.",
-				"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié."), Ephemeral: true}, nil
+			return Notice(tr(in.Lang, "Give a file or a version, not both; nothing was changed.",
+				"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié.")), nil
 		}
 		var err error
-		if data, err = b.fetchAttachment(ctx, in, o, reloadUpload); err != nil {
-			return Reply{Content: truncate(err.Error(), maxContent), Ephemeral: true}, nil
+		if _, data, err = b.fetchAttachment(ctx, in, o, reloadUpload); err != nil {
+			return Notice(err.Error()), nil
 		}
 	} else if version != "" {
 		// A stored version is installed like an upload of the file it was: validated, written over
 		// the knowledge file (the file is the operator's latest word at the next start), served.
 		var err error
 		if data, err = b.storedVersion(ctx, in, version); err != nil {
-			return Reply{Content: truncate(err.Error(), maxContent), Ephemeral: true}, nil
+			return Notice(err.Error()), nil
 		}
 		trigger += " version:" + version
 	}
@@ -82,7 +90,7 @@ func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 		msg := tr(in.Lang, "Reload refused; the previous knowledge keeps serving.\n", "Rechargement refusé ; les connaissances précédentes restent en service.\n")
 		// The problems go in a code block; a ``` inside them (from the file) must not close it early.
 		problems := strings.ReplaceAll(err.Error(), "```", "`\u200b``")
-		return Reply{Content: truncate(msg+"```\n"+problems+"\n```", maxContent), Ephemeral: true}, nil
+		return Notice(msg + "```\n" + problems + "\n```"), nil
 	}
 	summary := reloadSummary(rep, in.Lang)
 	if version != "" && rep.NewVersion != version {
@@ -90,7 +98,7 @@ func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 		summary += tr(in.Lang, fmt.Sprintf("\nNote: the source file on the server has changed since `%s` was stored, so this is a new version.", truncate(version, 40)),
 			fmt.Sprintf("\nNote : le fichier source sur le serveur a changé depuis `%s`, d'où une nouvelle version.", truncate(version, 40)))
 	}
-	return Reply{Content: truncate(summary, maxContent), Ephemeral: true}, nil
+	return Notice(summary), nil
 }
 
 func reloadSummary(r knowledge.ReloadReport, lang string) string {
@@ -117,43 +125,37 @@ const DefaultAttachmentMaxBytes = 1 << 20
 // attachmentTimeout bounds the download of an uploaded knowledge file with the default client.
 const attachmentTimeout = 30 * time.Second
 
-// upload says what a command accepts as an attachment: the command's names (for messages) and the
-// check of the file's name (filename is the uploader's, shown is the same sanitized and quoted for
-// messages).
+// upload is what a command accepts as an attachment: its names, for messages, the extensions of
+// the files it reads, and the message (English, French) naming them, its %s the file's name.
 type upload struct {
 	command, commandFR string
-	checkName          func(filename, shown, lang string) error
+	exts               []string
+	wrongType          [2]string
 }
 
-// reloadUpload is a knowledge file for /reload: YAML.
-var reloadUpload = upload{command: "/reload", commandFR: "/recharger", checkName: func(filename, name, lang string) error {
-	if ext := strings.ToLower(path.Ext(filename)); ext != ".yaml" && ext != ".yml" {
-		return fmt.Errorf(tr(lang, "%s is not a knowledge file: upload a YAML file ending in .yaml or .yml (see docs/knowledge-format.md).",
-			"%s n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."), name)
-	}
-	return nil
-}}
+var reloadUpload = upload{"/reload", "/recharger", []string{".yaml", ".yml"}, [2]string{
+	"%s is not a knowledge file: upload a YAML file ending in .yaml or .yml (see docs/knowledge-format.md).",
+	"%s n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."}}
 
-// fetchAttachment downloads the file attached to a moderator command (/reload, /draft). The
-// option's value is the attachment's id; Discord resolves it, with its URL, size and file name, in
-// the command data. The file must pass up's name check and be within AttachmentMaxBytes, checked on
+// fetchAttachment downloads the file attached to a moderator command (/reload, /draft) as option
+// o, whose value is the attachment's id; Discord resolves it, with its URL, size and file name, in
+// the command data. The file must be of a type up reads and within AttachmentMaxBytes, checked on
 // the size Discord announces and again while reading, since the announced size is not the
 // download. The returned error is the message to show the moderator.
-func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo.ApplicationCommandInteractionDataOption, up upload) ([]byte, error) {
-	lang := in.Lang
+func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo.ApplicationCommandInteractionDataOption, up upload) (*discordgo.MessageAttachment, []byte, error) {
+	lang, command := in.Lang, tr(in.Lang, up.command, up.commandFR)
 	id, _ := o.Value.(string)
 	var att *discordgo.MessageAttachment
 	if r := in.ApplicationCommandData().Resolved; r != nil && id != "" {
 		att = r.Attachments[id]
 	}
 	if att == nil || att.URL == "" {
-		return nil, fmt.Errorf(tr(lang, "Discord did not send the attached file; attach it again and retry %s.",
-			"Discord n'a pas transmis le fichier joint ; joignez-le de nouveau et relancez %s."), tr(lang, up.command, up.commandFR))
+		return nil, nil, fmt.Errorf(tr(lang, "Discord did not send the attached file; attach it again and retry %s.",
+			"Discord n'a pas transmis le fichier joint ; joignez-le de nouveau et relancez %s."), command)
 	}
-	// The file name is the uploader's text, shown back to them: through the sanitizer.
-	name := `"` + untrustedLine(att.Filename) + `"`
-	if err := up.checkName(att.Filename, name, lang); err != nil {
-		return nil, err
+	name := shownName(att.Filename)
+	if !slices.Contains(up.exts, strings.ToLower(path.Ext(att.Filename))) {
+		return nil, nil, fmt.Errorf(tr(lang, up.wrongType[0], up.wrongType[1]), name)
 	}
 	limit := b.opts.AttachmentMaxBytes
 	if limit <= 0 {
@@ -162,23 +164,24 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo
 	tooLarge := func(size int64) error {
 		return fmt.Errorf(tr(lang, "%s is %s; the limit for an uploaded file is %s (ATTACHMENT_MAX_BYTES). Nothing was changed.",
 			"%s fait %s ; la limite d'un fichier envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
-			name, byteSize(size), byteSize(limit))
+			name, humanize.IBytes(uint64(size)), humanize.IBytes(uint64(limit)))
+	}
+	failed := func(why string, logged ...any) error {
+		b.log.Warn("download attachment", append([]any{"file", att.Filename}, logged...)...)
+		return fmt.Errorf(tr(lang, "Could not download %s (%s); nothing was changed. Try %s again.",
+			"Impossible de télécharger %s (%s) ; rien n'a été modifié. Relancez %s."), name, why, command)
 	}
 	if int64(att.Size) > limit {
-		return nil, tooLarge(int64(att.Size))
+		return nil, nil, tooLarge(int64(att.Size))
 	}
 	u, err := url.Parse(att.URL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
-		return nil, errors.New(tr(lang, "Discord sent an attachment address that is not a web address; attach the file again.",
+		return nil, nil, errors.New(tr(lang, "Discord sent an attachment address that is not a web address; attach the file again.",
 			"Discord a transmis une adresse de fichier qui n'est pas une adresse web ; joignez le fichier de nouveau."))
-	}
-	failed := func(why string) error {
-		return fmt.Errorf(tr(lang, "Could not download %s (%s); nothing was changed. Try %s again.",
-			"Impossible de télécharger %s (%s) ; rien n'a été modifié. Relancez %s."), name, why, tr(lang, up.command, up.commandFR))
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, failed(err.Error())
+		return nil, nil, failed(err.Error(), "err", err)
 	}
 	client := b.opts.HTTPClient
 	if client == nil {
@@ -186,38 +189,25 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		b.log.Warn("download reload attachment", "file", att.Filename, "err", err)
-		return nil, failed(tr(lang, "the download failed", "le téléchargement a échoué"))
+		return nil, nil, failed(tr(lang, "the download failed", "le téléchargement a échoué"), "err", err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		b.log.Warn("download reload attachment", "file", att.Filename, "status", resp.Status)
-		return nil, failed("HTTP " + resp.Status)
+		return nil, nil, failed("HTTP "+resp.Status, "status", resp.Status)
 	}
 	if resp.ContentLength > limit {
-		return nil, tooLarge(resp.ContentLength)
+		return nil, nil, tooLarge(resp.ContentLength)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		b.log.Warn("download reload attachment", "file", att.Filename, "err", err)
-		return nil, failed(tr(lang, "the download was cut off", "le téléchargement a été interrompu"))
+		return nil, nil, failed(tr(lang, "the download was cut off", "le téléchargement a été interrompu"), "err", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, tooLarge(int64(len(data)))
+		return nil, nil, tooLarge(int64(len(data)))
 	}
-	return data, nil
+	return att, data, nil
 }
 
-// byteSize formats a size for people: 1.5 MiB, 800 KiB, 12 bytes.
-func byteSize(n int64) string {
-	unit := func(d float64, name string) string {
-		return strings.TrimSuffix(strconv.FormatFloat(float64(n)/d, 'f', 1, 64), ".0") + " " + name
-	}
-	switch {
-	case n >= 1<<20:
-		return unit(1<<20, "MiB")
-	case n >= 1<<10:
-		return unit(1<<10, "KiB")
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
-}
+// shownName is a file's name as shown back to its uploader: it is their text, so through the
+// sanitizer, and quoted.
+func shownName(filename string) string { return `"` + untrustedLine(filename) + `"` }
