@@ -123,7 +123,7 @@ type Bot struct {
 	// feedbackLimiter bounds feedback clicks per user, so the feedback log and counters cannot be
 	// flooded.
 	feedbackLimiter *limiter
-	router          *router
+	router          router
 	// memory keeps recent answers for follow-ups (conversation.go); channels what the bot looked up
 	// of channels (threads and their parents).
 	memory   *lru.Cache[string, conversation]
@@ -202,7 +202,7 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, t
 		h = b.unknown
 	}
 	in.Vars = vars
-	if err := in.d.run(ctx, in, b.errorNotice(b.recoverer(h)), budget); err != nil {
+	if err := in.d.run(ctx, in, b.guarded(h), budget); err != nil {
 		b.log.Error("interaction failed", "type", i.Type.String(), "path", in.Path, "id", i.ID, "user", in.UserID(), "err", err)
 	}
 }

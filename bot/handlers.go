@@ -28,15 +28,15 @@ const pickID = "pick"
 
 func aroundID(eventID string, page int) string { return fmt.Sprintf("tl:a:%s:%d", eventID, page) }
 
-func rangeID(s knowledge.Span, openFrom, openTo bool, page int) string {
-	from, to := strconv.Itoa(int(s.From)), strconv.Itoa(int(s.To))
-	if openFrom {
-		from = ""
+// rangeID leaves an open end (openMin, openMax) empty.
+func rangeID(s knowledge.Span, page int) string {
+	day := func(d knowledge.Day) string {
+		if d == openMin || d == openMax {
+			return ""
+		}
+		return strconv.Itoa(int(d))
 	}
-	if openTo {
-		to = ""
-	}
-	return fmt.Sprintf("tl:r:%s:%s:%d", from, to, page)
+	return fmt.Sprintf("tl:r:%s:%s:%d", day(s.From), day(s.To), page)
 }
 
 func feedbackID(helpful bool, eventID string) string {
@@ -52,8 +52,8 @@ const (
 )
 
 // routes registers every command, autocomplete and component of the bot.
-func (b *Bot) routes() *router {
-	r := &router{}
+func (b *Bot) routes() router {
+	r := router{}
 	cmd, auto, comp := discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete, discordgo.InteractionMessageComponent
 	r.handle(cmd, "/ask", b.observed(b.here(b.cmdAsk)))
 	r.handle(cmd, "/timeline", b.here(b.cmdTimeline))
@@ -118,21 +118,20 @@ func rangePage(t *knowledge.Timeline, span knowledge.Span, page int, lang string
 	end := min(len(events), (page+1)*pageSize)
 	title := tr(lang, "Timeline", "Chronologie")
 	if !openFrom || !openTo {
-		from, to := "…", "…"
-		if !openFrom {
-			from = answer.FormatDay(span.From, lang)
+		day := func(d knowledge.Day, open bool) string {
+			if open {
+				return "…"
+			}
+			return answer.FormatDay(d, lang)
 		}
-		if !openTo {
-			to = answer.FormatDay(span.To, lang)
-		}
-		title += fmt.Sprintf(" · %s → %s", from, to)
+		title += " · " + day(span.From, openFrom) + " → " + day(span.To, openTo)
 	}
 	return pageReply(listPage{
 		title:   title,
 		events:  events[page*pageSize : end],
 		label:   tr(lang, fmt.Sprintf("Page %d of %d · %d events", page+1, pages, len(events)), fmt.Sprintf("Page %d sur %d · %d événements", page+1, pages, len(events))),
-		prevID:  rangeID(span, openFrom, openTo, page-1),
-		nextID:  rangeID(span, openFrom, openTo, page+1),
+		prevID:  rangeID(span, page-1),
+		nextID:  rangeID(span, page+1),
 		hasPrev: page > 0, hasNext: page < pages-1,
 	}, t, lang, false)
 }
@@ -271,37 +270,25 @@ func (b *Bot) compFeedback(_ context.Context, in *Interaction) (Reply, error) {
 	if !b.feedbackLimiter.allow(in.UserID()) {
 		return notice(in.Lang, Refusal{Code: CodeFeedbackAgain}), nil
 	}
-	b.recordFeedback(in, verdict == "y", in.Vars["event"])
-	return notice(in.Lang, Refusal{Code: CodeFeedbackNoted}), nil
-}
-
-func (b *Bot) recordFeedback(in *Interaction, helpful bool, eventID string) {
-	q := ""
-	var cited []string
-	if in.Message != nil {
-		if len(in.Message.Embeds) > 0 {
-			q = strings.TrimPrefix(in.Message.Embeds[0].Title, "❓ ")
+	f := FeedbackRecord{At: time.Now(), GuildID: in.GuildID, ChannelID: in.ChannelID, UserID: in.UserID(), Helpful: verdict == "y", EventID: in.Vars["event"]}
+	if m := in.Message; m != nil {
+		f.QuestionRef, f.MessageID, f.Cited = questionRef(m), m.ID, citedEvents(m)
+		if len(m.Embeds) > 0 {
+			f.Question = strings.TrimPrefix(m.Embeds[0].Title, "❓ ")
 		}
-		cited = citedEvents(in.Message)
 	}
 	n := &b.feedback.wrong
-	if helpful {
+	if f.Helpful {
 		n = &b.feedback.helpful
 	}
 	n.Add(1)
-	b.log.Info("feedback", "helpful", helpful, "event", eventID, "cited", cited, "question", q,
-		"user", in.UserID(), "helpful_total", b.feedback.helpful.Load(), "wrong_total", b.feedback.wrong.Load())
-	b.metrics.Feedback(helpful)
+	b.log.Info("feedback", "helpful", f.Helpful, "event", f.EventID, "cited", f.Cited, "question", f.Question,
+		"user", f.UserID, "helpful_total", b.feedback.helpful.Load(), "wrong_total", b.feedback.wrong.Load())
+	b.metrics.Feedback(f.Helpful)
 	if b.opts.Recorder != nil {
-		msgID := ""
-		if in.Message != nil {
-			msgID = in.Message.ID
-		}
-		b.opts.Recorder.RecordFeedback(FeedbackRecord{
-			At: time.Now(), QuestionRef: questionRef(in.Message), MessageID: msgID, GuildID: in.GuildID, ChannelID: in.ChannelID,
-			UserID: in.UserID(), Helpful: helpful, EventID: eventID, Cited: cited, Question: q,
-		})
+		b.opts.Recorder.RecordFeedback(f)
 	}
+	return notice(in.Lang, Refusal{Code: CodeFeedbackNoted}), nil
 }
 
 // citedEvents reads the cited event ids back from an answer message's buttons.

@@ -92,7 +92,7 @@ func handle(t *testing.T, b *Bot, name string) (Reply, []recorded) {
 		h = b.unknown
 	}
 	in.Vars = vars
-	r, err := b.errorNotice(b.recoverer(h))(t.Context(), in)
+	r, err := b.guarded(h)(t.Context(), in)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -287,7 +287,7 @@ func TestAPanickingHandlerGetsTheErrorNotice(t *testing.T) {
 	i := &discordgo.Interaction{Type: discordgo.InteractionApplicationCommand}
 	in := &Interaction{Interaction: i, Lang: "en", d: &delivery{t: rec, i: i}}
 	boom := func(context.Context, *Interaction) (Reply, error) { panic("boom") }
-	if err := in.d.run(t.Context(), in, b.errorNotice(b.recoverer(boom)), time.Second); err != nil {
+	if err := in.d.run(t.Context(), in, b.guarded(boom), time.Second); err != nil {
 		t.Fatal(err)
 	}
 	if len(rec.calls) != 1 || !strings.Contains(rec.calls[0].resp.Data.Content, "went wrong") {

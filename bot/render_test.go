@@ -195,8 +195,8 @@ func TestCustomIDsRoundTripWithinOneHundredCharacters(t *testing.T) {
 		{aroundID(long, -3), map[string]string{"event": long, "page": "-3"}},
 		{feedbackID(true, long), map[string]string{"verdict": "y", "event": long}},
 		{feedbackID(false, "x"), map[string]string{"verdict": "n", "event": "x"}},
-		{rangeID(span, false, false, 2), map[string]string{"from": fmt.Sprint(int(span.From)), "to": fmt.Sprint(int(span.To)), "page": "2"}},
-		{rangeID(span, true, true, 0), map[string]string{"from": "", "to": "", "page": "0"}},
+		{rangeID(span, 2), map[string]string{"from": fmt.Sprint(int(span.From)), "to": fmt.Sprint(int(span.To)), "page": "2"}},
+		{rangeID(knowledge.Span{From: openMin, To: openMax}, 0), map[string]string{"from": "", "to": "", "page": "0"}},
 		{pickID, nil},
 	} {
 		if len(tc.id) > 100 {

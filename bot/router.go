@@ -13,15 +13,12 @@ import (
 )
 
 // The interaction pipeline: one router finds the handler of an interaction by its path, middleware
-// wraps it (panic recovery, the error log), and one deferral policy delivers what it returns
-// through the transport, gateway or HTTP, within Discord's 3-second window. Handlers never talk to
-// the transport: they return the Reply to send, so they are tested with a recorder and fixtures.
+// wraps it, and one deferral policy delivers what it returns through the transport, gateway or
+// HTTP, within Discord's 3-second window. Handlers return the Reply to send and never talk to the
+// transport, so they are tested with a recorder and fixtures.
 
 // Handler handles one interaction and returns what to send.
 type Handler func(ctx context.Context, in *Interaction) (Reply, error)
-
-// Middleware wraps a handler.
-type Middleware func(Handler) Handler
 
 // Interaction is one interaction being handled: the event, the variables of its path, the language
 // to answer in when the question does not tell, and the delivery its handler may defer early.
@@ -77,9 +74,8 @@ func (in *Interaction) Bool(name string, def bool) bool {
 	return def
 }
 
-// Defer acknowledges the interaction now, without waiting for the policy's budget: for work known
-// to be slow (a streamed answer, a reload). ephemeral makes the coming message visible to the
-// asker only.
+// Defer acknowledges the interaction now, for work known to be slow (a streamed answer, a
+// reload); ephemeral makes the coming message visible to the asker only.
 func (in *Interaction) Defer(ctx context.Context, ephemeral bool) error {
 	return in.d.deferNow(ctx, ephemeral)
 }
@@ -95,20 +91,15 @@ func (in *Interaction) Private() { in.d.private.Store(true) }
 
 // router finds handlers by path: "/ask", "/reload/version" (a subcommand), "/event/date" (the
 // autocomplete of an option), and custom ids read as paths with variables, "tl:a:{event}:{page}".
-type router struct {
-	routes map[discordgo.InteractionType][]route
-}
+type router map[discordgo.InteractionType][]route
 
 type route struct {
 	segs []string // literal segments, or {name} variables
 	h    Handler
 }
 
-func (r *router) handle(typ discordgo.InteractionType, pattern string, h Handler) {
-	if r.routes == nil {
-		r.routes = map[discordgo.InteractionType][]route{}
-	}
-	r.routes[typ] = append(r.routes[typ], route{segs: splitPath(pattern), h: h})
+func (r router) handle(typ discordgo.InteractionType, pattern string, h Handler) {
+	r[typ] = append(r[typ], route{segs: splitPath(pattern), h: h})
 }
 
 // splitPath splits a command path at "/" and a custom id at ":", keeping empty segments of custom
@@ -121,10 +112,10 @@ func splitPath(p string) []string {
 }
 
 // lookup finds the handler of path, binding its variables; nil when none matches.
-func (r *router) lookup(typ discordgo.InteractionType, path string) (Handler, map[string]string) {
+func (r router) lookup(typ discordgo.InteractionType, path string) (Handler, map[string]string) {
 	segs := splitPath(path)
 next:
-	for _, rt := range r.routes[typ] {
+	for _, rt := range r[typ] {
 		if len(rt.segs) != len(segs) {
 			continue
 		}
@@ -155,11 +146,9 @@ func pathOf(i *discordgo.Interaction) string {
 			p += "/" + opts[0].Name
 			opts = opts[0].Options
 		}
-		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			for _, o := range opts {
-				if o.Focused {
-					p += "/" + o.Name
-				}
+		for _, o := range opts {
+			if o.Focused && i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				p += "/" + o.Name
 			}
 		}
 		return p
@@ -169,29 +158,22 @@ func pathOf(i *discordgo.Interaction) string {
 	return ""
 }
 
-// recoverer turns a panic in a handler into an error: a bug triggered by one unexpected payload
-// costs that interaction (which gets the error notice), not the bot.
-func (b *Bot) recoverer(next Handler) Handler {
+// guarded is the middleware around every handler: a panic (a bug triggered by one unexpected
+// payload) costs that interaction, not the bot, and an error is logged while the asker sees the
+// generic notice.
+func (b *Bot) guarded(next Handler) Handler {
 	return func(ctx context.Context, in *Interaction) (r Reply, err error) {
 		defer func() {
 			if v := recover(); v != nil {
 				b.log.Error("handler panicked", "path", in.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				err = fmt.Errorf("handler panicked: %v", v)
 			}
+			if err != nil {
+				b.log.Error("interaction failed", "type", in.Type.String(), "path", in.Path, "id", in.ID, "user", in.UserID(), "err", err)
+				r, err = notice(in.Lang, Refusal{Code: CodeFailed}), nil
+			}
 		}()
 		return next(ctx, in)
-	}
-}
-
-// errorNotice logs a handler's error and shows the asker the generic notice instead.
-func (b *Bot) errorNotice(next Handler) Handler {
-	return func(ctx context.Context, in *Interaction) (Reply, error) {
-		r, err := next(ctx, in)
-		if err != nil {
-			b.log.Error("interaction failed", "type", in.Type.String(), "path", in.Path, "id", in.ID, "user", in.UserID(), "err", err)
-			return notice(in.Lang, Refusal{Code: CodeFailed}), nil
-		}
-		return r, nil
 	}
 }
 
@@ -249,8 +231,7 @@ func (d *delivery) deferNow(ctx context.Context, ephemeral bool) error {
 		d.state = stDone
 		return d.first(ctx, autocompleteResponse(nil))
 	default:
-		if ephemeral || d.private.Load() {
-			d.ephDefer = true
+		if d.ephDefer = ephemeral || d.private.Load(); d.ephDefer {
 			resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 		}
 	}
@@ -261,13 +242,10 @@ func (d *delivery) deferNow(ctx context.Context, ephemeral bool) error {
 	return nil
 }
 
-// run runs h under the policy and delivers its reply.
+// run runs h under the policy and delivers its reply. A deferral the timer fails to send is
+// reported by the reply's delivery, which fails the same way.
 func (d *delivery) run(ctx context.Context, in *Interaction, h Handler, budget time.Duration) error {
-	timer := time.AfterFunc(budget, func() {
-		if err := d.deferNow(ctx, false); err != nil {
-			_ = err // the reply's delivery reports the same failure
-		}
-	})
+	timer := time.AfterFunc(budget, func() { _ = d.deferNow(ctx, false) })
 	r, err := h(ctx, in)
 	timer.Stop()
 	if err != nil {
