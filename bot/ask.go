@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"time"
@@ -147,7 +148,11 @@ func (b *Bot) logQuestion(x *asked) {
 	if x.Answer.Lang != "" {
 		x.Lang = x.Answer.Lang
 	}
-	b.metrics.Question(b.entry(x.Entry), x.Outcome, x.Latency)
+	entry := x.Entry
+	if entry == "slash" && b.httpEntry.Load() {
+		entry = "http" // slash commands that came through the HTTP interactions endpoint
+	}
+	b.metrics.Question(entry, x.Outcome, x.Latency)
 	if b.opts.Recorder != nil {
 		b.opts.Recorder.RecordQuestion(x.QuestionRecord)
 	}
@@ -189,15 +194,6 @@ func fallbackClass(reason string) string {
 	return reason
 }
 
-// entry is the metrics entry point of a question of this kind: slash commands that came through
-// the HTTP interactions endpoint count as http.
-func (b *Bot) entry(kind string) string {
-	if kind == "slash" && b.httpEntry.Load() {
-		return "http"
-	}
-	return kind
-}
-
 // handleMessage answers direct messages, messages that mention the bot, replies to its answers and
 // messages in a thread it answered in, replying to them. A reply, a thread or a DM continues a
 // conversation: a follow-up is read against the previous answer.
@@ -222,43 +218,35 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 			return
 		}
 	}
-	q := stripMention(m.Content, self)
+	q := strings.TrimSpace(strings.NewReplacer("<@"+self+">", "", "<@!"+self+">", "").Replace(m.Content)) // its own mention
 	rec := QuestionRecord{Ref: m.ID, Entry: kind, GuildID: m.GuildID, ChannelID: m.ChannelID, UserID: m.Author.ID, Text: q}
-	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
-	send := func(r Reply) {
-		if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.MessageSend(ref), discordgo.WithContext(ctx)); err != nil {
-			b.log.Error("reply to message", "channel", m.ChannelID, "err", err)
+	lang := cmp.Or(textproc.Language(q), "en")
+	var r Reply
+	if refusal := b.admit(ctx, m.Author.ID, q); refusal != nil {
+		r = refused(lang, rec, *refusal)
+	} else {
+		start := time.Now()
+		_ = s.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx))
+		question := answer.Question{Text: q, Conversation: conv.key}
+		a, offline := b.followUp(conv, question)
+		var err error
+		if !offline {
+			a, err = b.answerer.Answer(ctx, question)
+		}
+		if r = b.answered(lang, rec, a, err, start); err == nil {
+			where := "ch:" + m.ChannelID
+			if kind == "dm" {
+				where = conv.key
+			}
+			b.remember(conversation{key: conv.key, prev: a}, m.ID, where)
 		}
 	}
-	lang := messageLang(q)
-	if refusal := b.admit(ctx, m.Author.ID, q); refusal != nil {
-		r := refused(lang, rec, *refusal)
-		b.logQuestion(r.asked)
-		r.Ephemeral = false
-		send(r)
-		return
-	}
-	start := time.Now()
-	_ = s.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx))
-	var a answer.Answer
-	var err error
-	question := answer.Question{Text: q, Conversation: conv.key}
-	if f, ok := b.followUp(conv, question); ok {
-		a = f
-	} else {
-		a, err = b.answerer.Answer(ctx, question)
-	}
-	r := b.answered(lang, rec, a, err, start)
 	b.logQuestion(r.asked)
 	r.Ephemeral = false
-	if err == nil {
-		where := "ch:" + m.ChannelID
-		if kind == "dm" {
-			where = conv.key
-		}
-		b.remember(conversation{key: conv.key, prev: a}, m.ID, where)
+	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.MessageSend(ref), discordgo.WithContext(ctx)); err != nil {
+		b.log.Error("reply to message", "channel", m.ChannelID, "err", err)
 	}
-	send(r)
 }
 
 // serverConversation decides whether a server message is for the bot and which conversation it
@@ -315,18 +303,4 @@ func (b *Bot) followUp(c conversation, q answer.Question) (answer.Answer, bool) 
 		return answer.Answer{}, false
 	}
 	return answer.FollowUp(b.kb.Current(), c.prev, q)
-}
-
-func messageLang(q string) string {
-	if l := textproc.Language(q); l != "" {
-		return l
-	}
-	return "en"
-}
-
-// stripMention removes the bot's own mention (<@id> or <@!id>) from a message.
-func stripMention(content, self string) string {
-	content = strings.ReplaceAll(content, "<@"+self+">", "")
-	content = strings.ReplaceAll(content, "<@!"+self+">", "")
-	return strings.TrimSpace(content)
 }
