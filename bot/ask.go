@@ -107,7 +107,7 @@ func (b *Bot) admit(ctx context.Context, userID, q string) *Refusal {
 		return &Refusal{Code: CodeEmpty, Args: []any{both{answer.Example(t, "en"), answer.Example(t, "fr")}}}
 	case n > b.opts.MaxQuestionLength:
 		return &Refusal{Code: CodeTooLong, Args: []any{n, b.opts.MaxQuestionLength}}
-	case !b.allow(ctx, userID):
+	case !b.limiter.Allow(ctx, userID):
 		return &Refusal{Code: CodeRateLimited}
 	}
 	return nil

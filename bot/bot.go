@@ -23,6 +23,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/internal/ratelimit"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -64,6 +65,9 @@ func (nopMetrics) Question(string, string, time.Duration) {}
 func (nopMetrics) Feedback(bool)                          {}
 func (nopMetrics) GatewayConnected(bool)                  {}
 
+// RateLimit is the per-user token bucket on questions.
+type RateLimit = ratelimit.Config
+
 // Options are the bot's settings.
 type Options struct {
 	GuildID           string
@@ -95,9 +99,9 @@ type Options struct {
 	OnAck func(d time.Duration)
 	// Recorder, when set, keeps every question and feedback click (see record.go).
 	Recorder Recorder
-	// SharedLimiter, when set, counts rate limits across replicas (see record.go).
-	SharedLimiter SharedLimiter
-	// SharedLimitBudget bounds the wait for SharedLimiter; 0 means DefaultSharedLimitBudget.
+	// SharedLimiter, when set, counts rate limits across replicas, waited for at most
+	// SharedLimitBudget (0: ratelimit.DefaultSharedBudget).
+	SharedLimiter     ratelimit.Shared
 	SharedLimitBudget time.Duration
 	// Versions, when set, offers the stored knowledge versions to /reload version: (versions.go).
 	Versions KnowledgeVersions
@@ -119,10 +123,10 @@ type Bot struct {
 	kb       Knowledge
 	log      *slog.Logger
 	metrics  Metrics
-	limiter  *limiter
+	limiter  *ratelimit.Limiter
 	// feedbackLimiter bounds feedback clicks per user, so the feedback log and counters cannot be
 	// flooded.
-	feedbackLimiter *limiter
+	feedbackLimiter *ratelimit.Limiter
 	router          router
 	// memory keeps recent answers for follow-ups (conversation.go); channels what the bot looked up
 	// of channels (threads and their parents).
@@ -149,9 +153,6 @@ type Bot struct {
 	cancelWork context.CancelFunc
 
 	feedback struct{ helpful, wrong atomic.Int64 }
-
-	// sharedLimitWarned is when the shared rate limit's failure was last logged (unix nanos).
-	sharedLimitWarned atomic.Int64
 }
 
 // New returns a bot. It does not connect; see Run.
@@ -174,14 +175,13 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	if opts.MaxQuestionLength <= 0 {
 		opts.MaxQuestionLength = 500
 	}
-	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics, limiter: newLimiter(opts.RateLimit),
-		feedbackLimiter: newLimiter(RateLimit{Enabled: true, PerMinute: 10, Burst: 5})}
+	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics,
+		limiter:         ratelimit.New(opts.RateLimit, opts.SharedLimiter, opts.SharedLimitBudget, opts.Logger),
+		feedbackLimiter: ratelimit.New(RateLimit{Enabled: true, PerMinute: 10, Burst: 5}, nil, 0, nil)}
 	b.router = b.routes()
 	b.memory, _ = lru.New[string, conversation](maxRemembered) // errs only on a size under 1
 	b.channels, _ = lru.New[string, channelInfo](maxRemembered)
 	b.work, b.cancelWork = context.WithCancel(context.Background())
-	b.botUserID.Store("")
-	b.appID.Store("")
 	return b
 }
 

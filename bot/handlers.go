@@ -262,12 +262,12 @@ func (b *Bot) compPick(_ context.Context, in *Interaction) (Reply, error) {
 	return EventReply(e, t, in.Lang, true), nil
 }
 
-func (b *Bot) compFeedback(_ context.Context, in *Interaction) (Reply, error) {
+func (b *Bot) compFeedback(ctx context.Context, in *Interaction) (Reply, error) {
 	verdict := in.Vars["verdict"]
 	if verdict != "y" && verdict != "n" {
 		return notice(in.Lang, Refusal{Code: CodeStaleButton}), nil
 	}
-	if !b.feedbackLimiter.allow(in.UserID()) {
+	if !b.feedbackLimiter.Allow(ctx, in.UserID()) {
 		return notice(in.Lang, Refusal{Code: CodeFeedbackAgain}), nil
 	}
 	f := FeedbackRecord{At: time.Now(), GuildID: in.GuildID, ChannelID: in.ChannelID, UserID: in.UserID(), Helpful: verdict == "y", EventID: in.Vars["event"]}

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -44,41 +43,6 @@ type FeedbackRecord struct {
 	EventID                               string
 	Cited                                 []string
 	Question                              string
-}
-
-// SharedLimiter counts per-user rate limits where every replica sees them (the database).
-type SharedLimiter interface {
-	Allow(ctx context.Context, key string, perMinute float64, burst int) (bool, error)
-}
-
-// DefaultSharedLimitBudget bounds the wait for a shared rate limit when Options.SharedLimitBudget
-// is 0: past it (or on an error) the replica's own limiter decides, so a slow database never
-// delays an answer by more.
-const DefaultSharedLimitBudget = 250 * time.Millisecond
-
-// allow applies the per-user rate limit: shared by replicas when a SharedLimiter is set, with
-// this replica's limiter as the fallback while the database does not answer.
-func (b *Bot) allow(ctx context.Context, userID string) bool {
-	rl := b.opts.RateLimit
-	if b.opts.SharedLimiter == nil || !rl.Enabled || rl.PerMinute <= 0 {
-		return b.limiter.allow(userID)
-	}
-	budget := b.opts.SharedLimitBudget
-	if budget <= 0 {
-		budget = DefaultSharedLimitBudget
-	}
-	ctx, cancel := context.WithTimeout(ctx, budget)
-	defer cancel()
-	ok, err := b.opts.SharedLimiter.Allow(ctx, userID, rl.PerMinute, rl.Burst)
-	if err != nil {
-		// One line per outage rather than per question.
-		if now := time.Now().UnixNano(); now-b.sharedLimitWarned.Load() > int64(10*time.Second) {
-			b.sharedLimitWarned.Store(now)
-			b.log.Warn("shared rate limit unavailable; this replica's own limit applies (logged at most every 10 s)", "err", err)
-		}
-		return b.limiter.allow(userID)
-	}
-	return ok
 }
 
 // slashRecord is the record of the question of /ask, before it is answered.
