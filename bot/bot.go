@@ -136,7 +136,6 @@ type Bot struct {
 	rest atomic.Pointer[discordgo.Session]
 
 	botUserID atomic.Value // string
-	appID     atomic.Value // string
 
 	// httpEntry is set once the bot serves the HTTP interactions endpoint: its slash-command
 	// questions are then counted under the entry point http.
@@ -251,20 +250,21 @@ const Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 // Run connects to the gateway, registers the commands and serves until ctx is done, then shuts down
 // gracefully: new events are turned away, answers in flight finish within ShutdownTimeout.
 func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
-	ready := make(chan struct{}, 1)
+	ready := make(chan string, 1) // the application's id, "" when READY does not say
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		if r.User == nil {
 			b.log.Error("gateway READY without the bot user; ignoring it")
 			return
 		}
 		b.botUserID.Store(r.User.ID)
-		if r.Application != nil {
-			b.appID.Store(r.Application.ID)
-		}
 		b.metrics.GatewayConnected(true)
 		b.log.Info("gateway ready", "user", r.User.Username, "user_id", r.User.ID, "guilds", len(r.Guilds), "session", r.SessionID != "")
+		appID := ""
+		if r.Application != nil {
+			appID = r.Application.ID
+		}
 		select {
-		case ready <- struct{}{}:
+		case ready <- appID:
 		default:
 		}
 	})
@@ -289,8 +289,9 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("connect to the Discord gateway: %w (check DISCORD_TOKEN and DISCORD_API_URL)", err)
 	}
+	var appID string
 	select {
-	case <-ready:
+	case appID = <-ready:
 	case <-ctx.Done():
 		_ = s.Close()
 		return nil
@@ -298,7 +299,7 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 		_ = s.Close()
 		return errors.New("the Discord gateway did not send READY within 30 s; check the token and network")
 	}
-	if err := b.register(ctx, s); err != nil {
+	if err := b.RegisterCommands(ctx, s, appID); err != nil {
 		_ = s.Close()
 		if ctx.Err() != nil {
 			return nil // stopped while registering: not a failure
@@ -356,17 +357,16 @@ func (b *Bot) track(handle func(ctx context.Context), refuse func()) {
 	handle(b.work)
 }
 
-// register installs the commands with one bulk overwrite, so restarts never duplicate them: in the
-// guild DISCORD_GUILD_ID when set (instant), else globally.
-func (b *Bot) register(ctx context.Context, s *discordgo.Session) error {
-	appID, _ := b.appID.Load().(string)
+// RegisterCommands installs the bot's commands through s with one bulk overwrite, so restarts never
+// duplicate them: in the guild DISCORD_GUILD_ID when set (instant), else globally. The gateway mode
+// does it on READY, the HTTP mode at start. appID is the application's id, "" to ask Discord.
+func (b *Bot) RegisterCommands(ctx context.Context, s *discordgo.Session, appID string) error {
 	if appID == "" {
 		app, err := s.Application("@me")
 		if err != nil {
 			return fmt.Errorf("find the application id: %w", err)
 		}
 		appID = app.ID
-		b.appID.Store(appID)
 	}
 	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.opts.GuildID, Commands(b.kb.Current()), discordgo.WithContext(ctx))
 	if err != nil {

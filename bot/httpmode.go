@@ -46,16 +46,6 @@ func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.S
 	return &interactionsHandler{b: b, verifier: signedrequest.NewVerifier(publicKey), rest: rest, budget: timeout}
 }
 
-// RegisterCommands installs the bot's commands with one bulk overwrite through the REST session s,
-// in DISCORD_GUILD_ID when set, else globally; the gateway mode does it on READY, the HTTP mode at
-// start. appID is the application's id, "" to ask Discord (GET /applications/@me).
-func (b *Bot) RegisterCommands(ctx context.Context, s *discordgo.Session, appID string) error {
-	if appID != "" {
-		b.appID.Store(appID)
-	}
-	return b.register(ctx, s)
-}
-
 type interactionsHandler struct {
 	b        *Bot
 	verifier *signedrequest.Verifier
