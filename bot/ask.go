@@ -97,8 +97,7 @@ func (b *Bot) cmdAsk(ctx context.Context, in *Interaction) (Reply, error) {
 	return r, nil
 }
 
-// admit applies the question length cap and the per-user rate limit; it returns the refusal, or
-// nil.
+// admit applies the question length cap and the per-user rate limit: the refusal, or nil.
 func (b *Bot) admit(ctx context.Context, userID, q string) *Refusal {
 	t := b.kb.Current()
 	n := len([]rune(q))
@@ -138,8 +137,7 @@ func (b *Bot) answered(lang string, rec QuestionRecord, a answer.Answer, err err
 	return r
 }
 
-// logQuestion writes the one log line per question, records its metrics, and hands it to the
-// recorder.
+// logQuestion writes the one log line per question, its metrics and its record.
 func (b *Bot) logQuestion(x *asked) {
 	x.At, x.Outcome = time.Now(), x.code.Label()
 	if !x.start.IsZero() {
@@ -185,13 +183,7 @@ func fallbackClass(reason string) string {
 		reason = reason[:i]
 	}
 	reason = strings.TrimSpace(reason)
-	if len(reason) > 48 {
-		reason = reason[:48]
-	}
-	if reason == "" {
-		return "other"
-	}
-	return reason
+	return cmp.Or(reason[:min(len(reason), 48)], "other")
 }
 
 // handleMessage answers direct messages, messages that mention the bot, replies to its answers and
@@ -267,7 +259,7 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 		if _, answeredHere := b.recall("ch:" + m.ChannelID); !answeredHere || strings.TrimSpace(m.Content) == "" {
 			return conversation{}, false
 		}
-		if thread = b.isThread(ctx, m.ChannelID); !thread {
+		if thread = b.channel(ctx, m.ChannelID).thread; !thread {
 			return conversation{}, false
 		}
 	}
@@ -285,7 +277,7 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 			c.prev, c.ok = answer.Answer{Citations: []answer.Citation{{EventID: ids[0]}}}, true
 		}
 		return c, true
-	case thread || b.isThread(ctx, m.ChannelID):
+	case thread || b.channel(ctx, m.ChannelID).thread:
 		c := conversation{key: "thread:" + m.ChannelID}
 		if prev, ok := b.recall("ch:" + m.ChannelID); ok {
 			c.prev, c.ok = prev.prev, true

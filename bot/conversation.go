@@ -41,28 +41,23 @@ type channelInfo struct {
 }
 
 // channel looks a channel up through the REST session, once per channel (the bot keeps no gateway
-// state). ok is false when Discord could not say.
-func (b *Bot) channel(ctx context.Context, id string) (channelInfo, bool) {
+// state); the zero channelInfo when Discord could not say.
+func (b *Bot) channel(ctx context.Context, id string) channelInfo {
 	if ci, ok := b.channels.Get(id); ok {
-		return ci, true
+		return ci
 	}
 	s := b.rest.Load()
 	if s == nil {
-		return channelInfo{}, false
+		return channelInfo{}
 	}
 	ch, err := s.Channel(id, discordgo.WithContext(ctx))
 	if err != nil {
 		b.log.Warn("look up a channel", "channel", id, "err", err)
-		return channelInfo{}, false
+		return channelInfo{}
 	}
 	ci := channelInfo{thread: ch.IsThread(), parent: ch.ParentID}
 	b.channels.Add(id, ci)
-	return ci, true
-}
-
-func (b *Bot) isThread(ctx context.Context, id string) bool {
-	ci, _ := b.channel(ctx, id)
-	return ci.thread
+	return ci
 }
 
 // allowedChannel applies ALLOWED_CHANNEL_IDS: every channel when it is empty, else those channels
@@ -72,6 +67,6 @@ func (b *Bot) allowedChannel(ctx context.Context, id string) bool {
 	if len(allowed) == 0 || slices.Contains(allowed, id) {
 		return true
 	}
-	ci, _ := b.channel(ctx, id)
+	ci := b.channel(ctx, id)
 	return ci.thread && slices.Contains(allowed, ci.parent)
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/timelinebot/timelinebot/metrics"
 )
@@ -98,15 +99,14 @@ func (r Refusal) Text(lang string) string {
 	if !ok {
 		m = messages[CodeFailed]
 	}
-	args := make([]any, len(r.Args))
-	for i, a := range r.Args {
-		if b, ok := a.(both); ok {
-			a = tr(lang, b.en, b.fr)
-		}
-		args[i] = a
-	}
-	if len(args) == 0 {
+	if len(r.Args) == 0 {
 		return tr(lang, m[0], m[1])
+	}
+	args := slices.Clone(r.Args)
+	for i, a := range args {
+		if b, ok := a.(both); ok {
+			args[i] = tr(lang, b.en, b.fr)
+		}
 	}
 	return fmt.Sprintf(tr(lang, m[0], m[1]), args...)
 }

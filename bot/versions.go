@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -34,13 +33,9 @@ type VersionChoice struct {
 func (b *Bot) autocompleteVersion(ctx context.Context, in *Interaction) (Reply, error) {
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	if b.isModerator(in) && b.opts.Versions != nil {
-		typed := ""
-		if o := in.Option("version"); o != nil {
-			typed = strings.TrimSpace(fmt.Sprint(o.Value))
-		}
 		// Discord waits 3 seconds for suggestions; a slow database gets none rather than an error.
 		lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		vs, err := b.opts.Versions.ListVersions(lctx, typed, maxChoices)
+		vs, err := b.opts.Versions.ListVersions(lctx, in.String("version"), maxChoices)
 		cancel()
 		if err != nil {
 			b.log.Warn("list stored knowledge versions", "err", err)
