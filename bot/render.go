@@ -43,8 +43,8 @@ func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
-// Reply is a message to send, independent of how it is delivered (interaction response, webhook
-// edit, channel message).
+// Reply is a message to send, however it is delivered (interaction response, webhook edit, channel
+// message).
 type Reply struct {
 	Content    string
 	Embeds     []*discordgo.MessageEmbed
@@ -54,8 +54,7 @@ type Reply struct {
 	Update bool
 	// Choices, when not nil, are an autocomplete's suggestions.
 	Choices []*discordgo.ApplicationCommandOptionChoice
-	// Files are attached to the message.
-	Files []*discordgo.File
+	Files   []*discordgo.File
 
 	// code is the refusal or outcome the reply shows, for tests and the question log.
 	code Code
@@ -127,11 +126,10 @@ func Notice(text string) Reply {
 	return Reply{Content: truncate(text, maxContent), Ephemeral: true}
 }
 
-// untrusted renders text that comes from the model or from a user — an answer's text, a question,
-// an option value or a file name echoed — through the one sanitizer, package discordtext: no
-// masked links, no URLs but those the knowledge's own passages contain, no mention syntax, no
-// Markdown, no invisible characters. Every builder passes such text through here; the bot's own
-// wording and the knowledge's passages (quoted as they are) do not need it.
+// untrusted passes text from the model or a user (an answer's text, a question, an option value or
+// a file name echoed) through the one sanitizer, package discordtext, allowing only the URLs the
+// knowledge's passages contain. The bot's own wording and the passages, quoted as they are, do not
+// need it.
 func untrusted(s string, t *knowledge.Timeline) string {
 	return discordtext.Clean(s, passageURL(t))
 }
@@ -347,15 +345,9 @@ func SourceReply(t *knowledge.Timeline, lang string) Reply {
 
 // Choices renders autocomplete choices for events, within Discord's 25 choices of 100 characters.
 func Choices(events []*knowledge.Event) []*discordgo.ApplicationCommandOptionChoice {
-	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(events), maxChoices))
-	for _, e := range events {
-		if len(out) == maxChoices {
-			break
-		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{
-			Name:  truncate(e.Date.String()+" — "+e.Title, maxChoiceName),
-			Value: e.ID,
-		})
+	out := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, e := range events[:min(len(events), maxChoices)] {
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(e.Date.String()+" — "+e.Title, maxChoiceName), Value: e.ID})
 	}
 	return out
 }
@@ -369,14 +361,11 @@ func tr(lang, en, fr string) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// embedSize counts the characters Discord counts toward the 6000 limit.
+// embedSize counts the characters Discord counts toward the 6000 limit (the builders set no author).
 func embedSize(e *discordgo.MessageEmbed) int {
 	n := utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description)
 	if e.Footer != nil {
 		n += utf8.RuneCountInString(e.Footer.Text)
-	}
-	if e.Author != nil {
-		n += utf8.RuneCountInString(e.Author.Name)
 	}
 	for _, f := range e.Fields {
 		n += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
