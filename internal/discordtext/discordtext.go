@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is a kind of construct Discord would render as more than text.
@@ -102,7 +103,7 @@ func sortItems(items []Item) {
 // (bidi overrides and isolates, zero-width space and joiners, word joiner, BOM, soft hyphen, tags),
 // and the line and paragraph separators, which become line breaks.
 func Invisible(s string) string {
-	if isPlain(s) {
+	if visible(s) {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "")
@@ -124,12 +125,22 @@ func Invisible(s string) string {
 	return b.String()
 }
 
-// isPlain reports whether s is printable ASCII and line breaks only, the common case.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7f {
+// visible reports whether Invisible leaves s as it is, the common case: valid UTF-8 without a
+// character it drops or changes. ASCII is checked byte by byte, without decoding.
+func visible(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
 			return false
 		}
+		i += n
 	}
 	return true
 }
@@ -163,7 +174,33 @@ func Clean(s string, allowURL func(string) bool) string {
 // candidates says which constructs s may hold, by the substrings each needs: the regular
 // expressions cost far more than these scans, and most text holds none.
 func candidates(s string) (masked, urls, mentions bool) {
-	return strings.Contains(s, "]("), strings.Contains(s, "://"), strings.ContainsAny(s, "<@")
+	return strings.Contains(s, "]("), strings.Contains(s, "://"), mayMention(s)
+}
+
+// mayMention reports whether s may hold what reMention matches: a "<" before "@", "#", "/" or
+// "id:", or "@" before "everyone" or "here" in any case. A handle such as @WikiLeaks or an e-mail
+// address, common in answers, then costs no regular expression.
+func mayMention(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<':
+			if i+1 < len(s) && strings.IndexByte("@#/iI", s[i+1]) >= 0 {
+				return true
+			}
+		case '@':
+			rest := strings.TrimLeft(s[i+1:], "@")
+			if hasPrefixFold(rest, "everyone") || hasPrefixFold(rest, "here") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case; the letters of "everyone" and "here" have
+// no other case folding.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // neutralize rewrites masked links, disallowed URLs and mentions, one pass.
@@ -239,6 +276,9 @@ const markdown = "\\*_~`|<>"
 // escape backslash-escapes Markdown outside the allowed URLs left in s, and the characters that
 // only act at the start of a line (headings, subtext, block quotes, lists).
 func escape(s string, allowURL func(string) bool) string {
+	if !needsEscape(s) {
+		return s // the common case: an allowed URL is written as it is, and there is nothing else to do
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	rest := s
@@ -261,6 +301,31 @@ func escape(s string, allowURL func(string) bool) string {
 		rest = rest[loc[0]+len(u):]
 	}
 	return b.String()
+}
+
+// needsEscape reports whether escapeText would change any part of s: a Markdown character, or a
+// "#" or "-" starting a line (after spaces). When it would not, escape returns s as it is.
+func needsEscape(s string) bool {
+	lineStart := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if escapeAlways[c] {
+			return true
+		}
+		if lineStart {
+			if c == ' ' {
+				continue
+			}
+			if c == '#' || c == '-' {
+				return true
+			}
+			lineStart = false
+		}
+		if c == '\n' {
+			lineStart = true
+		}
+	}
+	return false
 }
 
 func escapeText(b *strings.Builder, s string, lineStart bool) {

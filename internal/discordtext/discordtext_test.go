@@ -147,9 +147,16 @@ func FuzzClean(f *testing.F) {
 }
 
 func BenchmarkClean(b *testing.B) {
-	answer := strings.Repeat("On 21 October 2016, WikiLeaks wrote to Trump Jr. about the debates [1]. ", 20)
-	b.ReportAllocs()
-	for b.Loop() {
-		Clean(answer, allowExample)
+	for name, text := range map[string]string{
+		"english": strings.Repeat("On 21 October 2016, WikiLeaks wrote to Trump Jr. about the debates [1]. ", 20),
+		// Accents and a handle: what the seed's answers look like.
+		"french-handle": strings.Repeat("Le 21 octobre 2016, @WikiLeaks écrit à Trump Jr. au sujet des débats « télévisés » [1]. ", 16),
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Clean(text, allowExample)
+			}
+		})
 	}
 }
