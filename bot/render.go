@@ -359,7 +359,15 @@ func tr(lang, en, fr string) string {
 	return en
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine joins the lines of s with single spaces.
+func oneLine(s string) string {
+	for i, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s // already one line: no copy
+}
 
 // embedSize counts the characters Discord counts toward the 6000 limit (the builders set no author).
 func embedSize(e *discordgo.MessageEmbed) int {
@@ -376,10 +384,12 @@ func embedSize(e *discordgo.MessageEmbed) int {
 // fitEmbed drops trailing fields, then shortens the description, until the embed is within 6000
 // characters. Builders try to stay well inside; this is the guarantee.
 func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
-	for embedSize(e) > maxEmbedTotal && len(e.Fields) > 0 {
-		e.Fields = e.Fields[:len(e.Fields)-1]
+	n := embedSize(e)
+	for ; n > maxEmbedTotal && len(e.Fields) > 0; e.Fields = e.Fields[:len(e.Fields)-1] {
+		f := e.Fields[len(e.Fields)-1]
+		n -= utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
 	}
-	if over := embedSize(e) - maxEmbedTotal; over > 0 {
+	if over := n - maxEmbedTotal; over > 0 {
 		e.Description = truncate(e.Description, max(0, utf8.RuneCountInString(e.Description)-over))
 	}
 	return e
