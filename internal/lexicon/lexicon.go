@@ -29,9 +29,9 @@
 //   - No proper nouns: the lexicon is general language; names belong to the knowledge file.
 //   - Irregular forms go on the line of their base word (write, wrote, written; prendre, pris),
 //     since stemming does not bring them together. Regular inflections need not be listed:
-//     English stems meet (published → publish), and for a French word ending in "-er" the
-//     common forms (-é, -ée, -és, -e, -ent, -ait, -ant…) are generated, because the French
-//     stemmer on folded text gives "publier", "publié" and "publiée" three different stems.
+//     English stems meet (published → publish), French participles too (publié → publier), and
+//     for a French word ending in "-er" the forms the stemmer leaves apart ("publient",
+//     "publièrent", "publia", "publions") are generated.
 //
 // To extend it, add or edit a line and run `go test ./internal/lexicon/`; docs/lexicon.md says
 // more.

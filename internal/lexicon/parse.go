@@ -15,8 +15,9 @@ const maxSide = 12
 
 // frenchVerbEndings are the forms generated for a French word ending in "-er" (the first
 // conjugation, most French verbs): past participles, present, imperfect, simple past, future,
-// conditional, present participle. On folded text the French stemmer gives "publier", "publie"
-// and "publiee" different stems, so without them "publiés" would not find "publier".
+// conditional, present participle. textproc.Stem brings most of them to the infinitive's stem,
+// but not all ("publient", "publièrent", "publia", "publions" keep stems of their own), and a
+// generated form is also found exactly, before stems are compared.
 var frenchVerbEndings = []string{
 	"e", "ee", "es", "ees", "ent", "ait", "aient", "a", "ant", "erent", "era", "erait", "eront", "ez", "ons",
 }
