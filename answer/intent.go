@@ -103,6 +103,16 @@ func hasQuestionWord(w []string) bool {
 			return true
 		}
 	}
+	// A question word as typed ("wat", "whn", "hw"): one slip from one of them.
+	for _, x := range w {
+		if len(x) >= 3 && len(x) <= 6 && !textproc.IsStopWord(x) {
+			for q := range questionWords {
+				if len(q) >= 3 && textproc.OneEdit(x, q) {
+					return true
+				}
+			}
+		}
+	}
 	return len(w) > 0 && (w[0] == "que" || w[0] == "qu")
 }
 

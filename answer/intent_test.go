@@ -36,6 +36,9 @@ func TestDetectIntentReadsWhatIsAskedInBothLanguages(t *testing.T) {
 		{"Que s'est-il passé le 10 mars 2005 ?", AskWhat},
 		{"ou est le lien ?", AskWhere},
 		{"Il a dit oui ou non ?", AskYesNo},
+		// A typo'd question word still asks for something.
+		{"wat did they say on oct 12th??", AskWhat},
+		{"WL and Trump were in contact ?", AskYesNo},
 	}
 	for _, tt := range tests {
 		if got := DetectIntent(tt.q); got != tt.want {
