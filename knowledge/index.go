@@ -48,6 +48,9 @@ type index struct {
 	// the source language (-1 where that stem is not a term), so that a question's words rarely need
 	// the stemmer: stemming is most of the cost of a search otherwise.
 	surface map[string][3]int32
+	// related maps a lexicon word (language, stem) to the timeline's terms it translates or is a
+	// synonym of (related.go).
+	related map[relKey][]relTerm
 	// passageTerms[event][passage] are the terms of each passage, sorted, for RankPassages.
 	passageTerms [][][]int32
 	// glosses[event] aligns the event's summary sentences to its passages (passages.go).
@@ -326,6 +329,8 @@ func (t *Timeline) build() {
 		}
 	}
 
+	ix.buildRelated(memo)
+
 	ix.deletes = make(map[string][]int32, len(ix.terms)*4)
 	for id, term := range ix.words {
 		if len(term) < 4 {
@@ -427,6 +432,7 @@ type scratch struct {
 	score   []float32
 	covered []float32
 	word    []float32
+	factor  []float32 // the weight of the term that gave word its score
 	touched []int32
 	wordHit []int32
 	// mark[d] == gen marks event d as a candidate of the current search; bumping gen clears every
@@ -437,7 +443,7 @@ type scratch struct {
 }
 
 func newScratch(n int) *scratch {
-	return &scratch{score: make([]float32, n), covered: make([]float32, n), word: make([]float32, n), mark: make([]uint32, n)}
+	return &scratch{score: make([]float32, n), covered: make([]float32, n), word: make([]float32, n), factor: make([]float32, n), mark: make([]uint32, n)}
 }
 
 // Query is what a search looks for: content words and, optionally, the spans of days the events
@@ -519,13 +525,25 @@ func (t *Timeline) Search(q Query) Result {
 	var totalIDF float32
 	for _, w := range words {
 		ids, fuzzy := ix.lookup(w, t.Source.Language)
+		// A word the timeline lacks finds events by its translations and synonyms: an English
+		// question on a timeline written only in French. A word it has keeps to its own matches,
+		// since a synonym's other senses would find events the question is not about.
+		var rel []relTerm
+		if len(ids) == 0 {
+			rel = ix.relatedTerms(w, nil)
+		} else if fuzzy {
+			// A word the lexicon knows is no typo: "dropped" is not "droppe".
+			if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
+				ids, fuzzy = nil, false
+			}
+		}
 		// How much the word counts toward coverage: a generic verb of the question ("asked",
 		// "écrit") says little about whether the timeline answers it.
 		coverWeight := float32(1)
 		if textproc.IsLightWord(w) {
 			coverWeight = lightCoverage
 		}
-		if len(ids) == 0 {
+		if len(ids) == 0 && len(rel) == 0 {
 			res.Unknown = append(res.Unknown, w)
 			totalIDF += ix.idf(0) * coverWeight * unknownCoverage(w)
 			continue
@@ -538,6 +556,12 @@ func (t *Timeline) Search(q Query) Result {
 		if fuzzy {
 			wIDF *= 0.8
 		}
+		if len(ids) == 0 {
+			// Known only by its translations or synonyms: it weighs what they do.
+			for _, r := range rel {
+				wIDF = max(wIDF, r.w*ix.idf(len(ix.postings[r.id])))
+			}
+		}
 		totalIDF += wIDF * coverWeight
 		covers := wIDF * coverWeight
 		// add credits event d with score s for this word.
@@ -548,7 +572,7 @@ func (t *Timeline) Search(q Query) Result {
 			sc.score[d] += s
 			sc.covered[d] += covers
 		}
-		if len(ids) == 1 {
+		if len(ids) == 1 && len(rel) == 0 {
 			// The usual case: one stem, so each event's score for the word is its posting's.
 			idf := ix.idf(len(ix.postings[ids[0]]))
 			if fuzzy {
@@ -575,14 +599,12 @@ func (t *Timeline) Search(q Query) Result {
 			}
 			continue
 		}
-		// Several stems (English, French, the source's): an event's score for the word is that of
-		// its best-matching stem.
+		// Several stems (English, French, the source's), or related words: an event's score for
+		// the word is that of its best-matching term, and a related term covers the word only as
+		// much as it weighs.
 		sc.wordHit = sc.wordHit[:0]
-		for _, id := range ids {
-			idf := ix.idf(len(ix.postings[id]))
-			if fuzzy {
-				idf *= 0.8
-			}
+		credit := func(id int32, factor float32) {
+			idf := ix.idf(len(ix.postings[id])) * factor
 			for _, p := range ix.postings[id] {
 				if !allowed(p.doc) {
 					continue
@@ -591,11 +613,27 @@ func (t *Timeline) Search(q Query) Result {
 				if sc.word[p.doc] == 0 {
 					sc.wordHit = append(sc.wordHit, p.doc)
 				}
-				sc.word[p.doc] = max(sc.word[p.doc], s)
+				if s > sc.word[p.doc] {
+					sc.word[p.doc], sc.factor[p.doc] = s, factor
+				}
 			}
 		}
+		factor := float32(1)
+		if fuzzy {
+			factor = 0.8
+		}
+		for _, id := range ids {
+			credit(id, factor)
+		}
+		for _, r := range rel {
+			credit(r.id, r.w)
+		}
 		for _, d := range sc.wordHit {
-			add(d, sc.word[d])
+			if sc.score[d] == 0 && sc.covered[d] == 0 {
+				sc.touched = append(sc.touched, d)
+			}
+			sc.score[d] += sc.word[d]
+			sc.covered[d] += covers * min(1, sc.factor[d]/factor)
 			sc.word[d] = 0
 		}
 	}

@@ -272,6 +272,8 @@ type QueryWord struct {
 	IDF   float32
 	Fuzzy bool
 	terms []int32
+	// related are the terms the lexicon relates to the word, with the weight of a match.
+	related []relTerm
 }
 
 // QueryWords returns the content words of text with the index terms each may match (its stems in
@@ -282,6 +284,15 @@ func (t *Timeline) QueryWords(text string) []QueryWord {
 	var out []QueryWord
 	for _, w := range contentWords(text) {
 		ids, fuzzy := ix.lookup(w, t.Source.Language)
+		var rel []relTerm
+		if fuzzy {
+			// A word the lexicon knows is no typo: "dropped" is not "droppe".
+			if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
+				ids, fuzzy = nil, false
+			}
+		} else {
+			rel = ix.relatedTerms(w, ids)
+		}
 		var idf float32
 		for _, id := range ids {
 			idf = max(idf, ix.idf(len(ix.postings[id])))
@@ -289,7 +300,12 @@ func (t *Timeline) QueryWords(text string) []QueryWord {
 		if fuzzy {
 			idf *= 0.8
 		}
-		out = append(out, QueryWord{Word: w, IDF: idf, Fuzzy: fuzzy, terms: ids})
+		if len(ids) == 0 {
+			for _, r := range rel {
+				idf = max(idf, r.w*ix.idf(len(ix.postings[r.id])))
+			}
+		}
+		out = append(out, QueryWord{Word: w, IDF: idf, Fuzzy: fuzzy, terms: ids, related: rel})
 	}
 	return out
 }
@@ -311,9 +327,20 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 	if ix.glosses != nil {
 		gloss = ix.glosses[e.pos].terms
 	}
+	// A related word counts what it weighs times its own rarity: a rare word's common synonym
+	// ("réunion", "rencontre") must not lend every passage the rare word's weight.
+	relIDF := make([][]float32, len(words))
+	for k, w := range words {
+		if len(w.related) > 0 {
+			relIDF[k] = make([]float32, len(w.related))
+			for j, r := range w.related {
+				relIDF[k][j] = r.w * ix.termPassageIDF(r.id)
+			}
+		}
+	}
 	for i := range out {
 		var s float32
-		for _, w := range words {
+		for k, w := range words {
 			idf := ix.passageIDF(w)
 			m := float32(0)
 			for _, id := range w.terms {
@@ -327,7 +354,22 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 					}
 				}
 			}
-			s += m * idf
+			score := m * idf
+			// A translation or synonym the passage has, when the word itself is not there.
+			for j, r := range w.related {
+				rs := relIDF[k][j]
+				if rs <= score {
+					continue
+				}
+				if _, ok := slices.BinarySearch(own[i], r.id); ok {
+					score = rs
+				} else if i < len(gloss) && rs*glossWeight > score {
+					if _, ok := slices.BinarySearch(gloss[i], r.id); ok {
+						score = rs * glossWeight
+					}
+				}
+			}
+			s += score
 		}
 		out[i].Score = s
 	}
@@ -356,6 +398,10 @@ func (t *Timeline) UnmatchedWords(e *Event, i int, words []QueryWord) []QueryWor
 		hit := false
 		for _, id := range w.terms {
 			_, a := slices.BinarySearch(own, id)
+			hit = hit || a
+		}
+		for _, r := range w.related {
+			_, a := slices.BinarySearch(own, r.id)
 			hit = hit || a
 		}
 		if !hit && w.IDF > 0 {
@@ -396,15 +442,25 @@ func (ix *index) passageIDF(w QueryWord) float32 {
 		return w.IDF
 	}
 	var best float32
+	n := float64(ix.passages)
 	for _, id := range w.terms {
 		df := float64(ix.passageDF[id])
-		n := float64(ix.passages)
 		best = max(best, float32(math.Log(1+(n-df+0.5)/(df+0.5))))
 	}
+
 	if w.Fuzzy {
 		best *= 0.8
 	}
 	return best
+}
+
+// termPassageIDF is the passage-level IDF of one term.
+func (ix *index) termPassageIDF(id int32) float32 {
+	if ix.passageDF == nil {
+		return ix.idf(len(ix.postings[id]))
+	}
+	df, n := float64(ix.passageDF[id]), float64(ix.passages)
+	return float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
 }
 
 // countPassageDF counts, for each term, the passages containing it in their text or gloss.
@@ -583,7 +639,7 @@ func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord) bool
 			continue
 		}
 		for _, q := range verbs {
-			if slices.Contains(q.terms, id) {
+			if q.matches(id) {
 				return true
 			}
 		}

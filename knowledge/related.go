@@ -1,0 +1,96 @@
+package knowledge
+
+import (
+	"strings"
+
+	"github.com/timelinebot/timelinebot/internal/lexicon"
+	"github.com/timelinebot/timelinebot/internal/textproc"
+)
+
+// Related words. A question's word may say what the source says in another language ("reply" for
+// "répondu") or in other words ("dropped" for "diffuser"). The lexicon (internal/lexicon) knows
+// which words of English and French mean the same; at build time each word of the timeline is
+// looked up there once, and every word the lexicon relates to it points back at its term. A
+// question's word then finds the timeline's terms for it by its own stem, in a map: no lexicon
+// lookup, nor allocation, on the question's path.
+
+// Weights of a related match against 1 for the word itself: a translation says nearly the same, a
+// synonym a little less.
+const (
+	translationWeight = 0.8
+	synonymWeight     = 0.5
+)
+
+// relKey is a lexicon word as a question would write it: its language and its stem.
+type relKey struct {
+	lang string
+	stem string
+}
+
+// relTerm is a term of the timeline a question's word is related to, with the weight of a match.
+type relTerm struct {
+	id int32
+	w  float32
+}
+
+// buildRelated maps each lexicon word related to a word of the timeline to that word's term.
+// memo[lang][word] is the term of each word of the timeline stemmed in lang.
+func (ix *index) buildRelated(memo map[string]map[string]int32) {
+	ix.related = map[relKey][]relTerm{}
+	for _, lang := range stemLangs {
+		for word, id := range memo[lang] {
+			for _, e := range lexicon.Related(word, lang) {
+				if strings.IndexByte(e.Word, ' ') >= 0 {
+					continue // phrases: a question's words are looked up one by one
+				}
+				w := float32(synonymWeight)
+				if e.Translation {
+					w = translationWeight
+				}
+				k := relKey{e.Lang, e.Stem}
+				ix.related[k] = addRelated(ix.related[k], relTerm{id, w})
+			}
+		}
+	}
+}
+
+// addRelated adds t to list, keeping the higher weight of a term listed twice.
+func addRelated(list []relTerm, t relTerm) []relTerm {
+	for i := range list {
+		if list[i].id == t.id {
+			list[i].w = max(list[i].w, t.w)
+			return list
+		}
+	}
+	return append(list, t)
+}
+
+// relatedTerms returns the timeline's terms related to a folded question word, other than ids
+// (the word's own terms): by its English and its French stem.
+func (ix *index) relatedTerms(word string, ids []int32) []relTerm {
+	if len(ix.related) == 0 || len(word) < 2 || textproc.IsStopWord(word) {
+		return nil
+	}
+	var out []relTerm
+	for _, lang := range stemLangs {
+		for _, t := range ix.related[relKey{lang, textproc.Stem(word, lang)}] {
+			if !containsID(ids, t.id) {
+				out = addRelated(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// matches reports whether term id is the word's own or one related to it.
+func (q QueryWord) matches(id int32) bool {
+	if containsID(q.terms, id) {
+		return true
+	}
+	for _, r := range q.related {
+		if r.id == id {
+			return true
+		}
+	}
+	return false
+}
