@@ -295,6 +295,11 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 		if len(covered) > 0 {
 			res.Hits = covered
+		} else if len(p.Spans) == 0 && r.absent(p.Text) {
+			// "When did New Zealand win its first Rugby World Cup?": no event is about what it
+			// asks the first of, and the source lacks its words: the first event is no answer.
+			r.Reason = OffTopic
+			return
 		}
 	}
 	var pick *knowledge.Event
