@@ -141,3 +141,28 @@ func TestBesidesXWhatElseAnswersWithWhatIsNotX(t *testing.T) {
 		{q: "à part le traité de Waitangi, que s'est-il passé en 1840 ?", answered: true, dates: []string{"1840-05-21"}},
 	})
 }
+
+// "After X" where the event matching X is one the timeline itself places after X ("After Trump's
+// victory, WikiLeaks writes…"): that event is in the period, not its start.
+func TestAnEventPlacedAfterXBelongsToThePeriodAfterX(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what was WL's first message after Trump's victory?", answered: true, dates: []string{"2016-11-09"}},
+		{q: "combien de messages WL a envoyé après la victoire de Trump ?", answered: true, dates: []string{"2016-11-09", "2016-12-16", "2017-07-11"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what was the first event after the festival editions on learning and media?", answered: true, dates: []string{"2012-07-16"}},
+	})
+}
+
+// A question for the first of something no event is about, in words the source lacks, is
+// refused; it is not answered with the timeline's first event. The first of the timeline's own
+// units ("WL's first msg") is its first entry, whatever else the question asks about it.
+func TestTheFirstOfSomethingAbsentIsRefused(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "Quand la NZ a-t-elle gagné sa première Coupe du monde de rugby ?", answered: false},
+		{q: "what was the first event of the 1860s?", answered: true, dates: []string{"1865"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "in WL's first msg, what did PAC stand for? spell it out in french", answered: true, dates: []string{"2016-09-20"}},
+	})
+}

@@ -204,13 +204,28 @@ func orderInClause(text string) bool {
 		return false
 	}
 	for _, w := range textproc.Words(what) {
-		switch w {
-		case "first", "last", "premier", "premiere", "dernier", "derniere", "earliest", "latest":
+		if orderWords[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// ordersUnits reports whether what the question asks the first or last of is the timeline's own
+// unit ("WL's first msg", "the last event"), not a topic: its other words then say what to quote.
+func ordersUnits(text string) bool {
+	words := textproc.Words(textproc.Fold(text))
+	for i, w := range words[:max(0, len(words)-1)] {
+		if orderWords[w] && unitWords[words[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// orderWords ask for the first or the last of something.
+var orderWords = map[string]bool{"first": true, "last": true, "premier": true, "premiere": true, "dernier": true,
+	"derniere": true, "earliest": true, "latest": true}
 
 // relativePeriod answers a count, a list or a first/last over the period a relative clause names
 // ("le premier msg de WL après la victoire de Trump").
@@ -283,10 +298,16 @@ func pickLang(detected, hint string) string {
 }
 
 func (r *Retrieval) orderQuery(p question.Parsed) {
-	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, EntriesOnly: true, Unsorted: true})
 	// "The first Europeans to reach New Zealand": the first of the events about that, not the first
-	// event sharing a word with it.
-	if specificWords(r.Timeline, p.Rest) != "" {
+	// event sharing a word with it. What is ordered ("the first msg") is no topic.
+	var kept []string
+	for _, w := range textproc.Words(p.Rest) {
+		if !unitWords[w] && !orderWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	res := r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, EntriesOnly: true, Unsorted: true})
+	if specificWords(r.Timeline, strings.Join(kept, " ")) != "" {
 		covered := res.Hits[:0:0]
 		for _, h := range res.Hits {
 			if h.Score > 0 && h.Coverage >= minCoverage {
@@ -295,7 +316,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 		if len(covered) > 0 {
 			res.Hits = covered
-		} else if len(p.Spans) == 0 && r.absent(p.Text) {
+		} else if len(p.Spans) == 0 && !ordersUnits(p.Text) && r.absent(p.Text) {
 			// "When did New Zealand win its first Rugby World Cup?": no event is about what it
 			// asks the first of, and the source lacks its words: the first event is no answer.
 			r.Reason = OffTopic

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -152,10 +153,64 @@ func (r *Retrieval) relativeSpan(folded string) (knowledge.Span, string, bool) {
 		head += " " + folded[at+i+len(what):]
 	}
 	head = r.Timeline.ExpandNames(head)
+	// The event that matched X may itself be one the timeline places after X ("After Trump's
+	// victory, WikiLeaks writes…" for "after Trump's victory"): then it belongs to the period.
+	self := r.placedRelative(from, what, before)
 	if before {
-		return knowledge.Span{From: r.Timeline.Span().From, To: s.From - 1}, head, true
+		to := s.From - 1
+		if self {
+			to = s.To
+		}
+		return knowledge.Span{From: r.Timeline.Span().From, To: to}, head, true
 	}
-	return knowledge.Span{From: s.To + 1, To: r.Timeline.Span().To}, head, true
+	fromDay := s.To + 1
+	if self {
+		fromDay = s.From
+	}
+	return knowledge.Span{From: fromDay, To: r.Timeline.Span().To}, head, true
+}
+
+// placedRelative reports whether e's title or summary places it after X (before X when before),
+// X being the words of a question's relative clause: "after" or "après" followed closely by one
+// of X's content words.
+func (r *Retrieval) placedRelative(e *knowledge.Event, what string, before bool) bool {
+	markers := []string{"after", "apres", "following"}
+	if before {
+		markers = []string{"before", "avant"}
+	}
+	// X's own words, not the names in it: "after Trump said…" is not "after Trump's victory".
+	t := r.Timeline
+	var xs []knowledge.QueryWord
+	for _, q := range r.queryWords(specificWords(t, what)) {
+		if q.IDF > 0 {
+			xs = append(xs, q)
+		}
+	}
+	if len(xs) == 0 {
+		return false
+	}
+	texts := []string{e.Title, e.Summary}
+	langs := []string{"en", "en"}
+	for lang, s := range e.Summaries {
+		texts = append(texts, s)
+		langs = append(langs, lang)
+	}
+	for k, text := range texts {
+		words := textproc.Words(textproc.Fold(text))
+		for i, w := range words {
+			if !slices.Contains(markers, w) {
+				continue
+			}
+			for _, next := range words[i+1 : min(len(words), i+5)] {
+				for _, q := range xs {
+					if t.Says(next, langs[k], q) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // relativeQuery answers a question about the event before or after one it describes. It reports

@@ -94,3 +94,10 @@ func (q QueryWord) matches(id int32) bool {
 	}
 	return false
 }
+
+// Says reports whether the folded word w, read in lang, is the question word q or one the lexicon
+// relates to it.
+func (t *Timeline) Says(w, lang string, q QueryWord) bool {
+	id, ok := t.index.terms[textproc.Stem(w, lang)]
+	return ok && q.matches(id)
+}

@@ -466,4 +466,4 @@ dis dites raconte racontez explique expliquez passe passee passes arrive
 ever exactly actually really precisely please thanks thank hey hi hello ok okay anything something
 event events thing things timeline chronology chrono evenement evenements chose choses chronologie
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
-`
+koi ki kan`
