@@ -22,7 +22,7 @@ func TestRelatedWordsFindThePassageInTheSourcesLanguage(t *testing.T) {
 	}{
 		// A timeline written only in French, as an offline draft of a French article is: its
 		// summary is the source's own words, so nothing but the lexicon bridges an English question.
-		{frenchOnly(t), "vote", "why did the minister resign", "a démissionné"},
+		{frenchOnly(t), "vote", "why did he resign", "a démissionné"},
 		// "survécu" is "survived" in the English passage.
 		{nz, "", "Moriori survécu 1862", "only 101 survived"},
 	}
