@@ -582,6 +582,11 @@ func looksLikeDate(v string) bool {
 	}
 	d, _ := strconv.Atoi(parts[0])
 	m, _ := strconv.Atoi(parts[1])
+	if len(parts[0]) == 4 { // 2016.11.09
+		m, _ = strconv.Atoi(parts[1])
+		d, _ = strconv.Atoi(parts[2])
+		return d >= 1 && d <= 31 && m >= 1 && m <= 12
+	}
 	return d >= 1 && d <= 31 && m >= 1 && m <= 12 && (len(parts[2]) == 2 || len(parts[2]) == 4)
 }
 

@@ -114,7 +114,7 @@ var (
 	// Each pattern matches on the folded question; \b is fine since folding leaves ASCII letters.
 	// Month names are matched as any word and checked against monthNames afterwards: an alternation
 	// of every month name makes each pattern several times slower.
-	reISO           = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reISO           = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`) // 2016-11-09, 2016/11/09, 2016.11.09
 	reISOMonth      = regexp.MustCompile(`\b(\d{4})-(\d{2})\b`)
 	reNumericNoYear = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
 	reNumeric       = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)

@@ -89,6 +89,8 @@ func TestParseDatesInEnglish(t *testing.T) {
 		{"abbreviated month with a dot", "what happened on oct. 21, 2016", "en", question.ExactDay, "2016-10-21", 0, "what happened"},
 		{"ISO date", "what happened on 2016-10-14", "en", question.ExactDay, "2016-10-14", 0, "what happened"},
 		{"ISO date without leading zeros", "what happened on 2016-9-20", "en", question.ExactDay, "2016-09-20", 0, "what happened"},
+		{"year first with slashes", "whats on 2016/11/09", "en", question.ExactDay, "2016-11-09", 0, "whats"},
+		{"year first with dots", "what happened 2016.11.09", "en", question.ExactDay, "2016-11-09", 0, "what happened"},
 		{"slashes, day first when the day cannot be a month", "What happened on 21/10/2016?", "en", question.ExactDay, "2016-10-21", 0, "what happened ?"},
 		{"slashes, month first in English", "What happened on 10/21/2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
 		{"ambiguous slashes: the timeline's event decides", "What happened on 03/10/2016?", "en", question.ExactDay, "2016-10-03", 0, ""},
