@@ -294,6 +294,15 @@ func (r *Retrieval) absentNames(text string) bool {
 	return len(r.Missing) > 0
 }
 
+// How much of a word on no event an unknown word of a question weighs when judging whether the
+// question is about something the source lacks: a little less than a word on no event, since it
+// may be the asker's own wording; much less when the source has a translation or a synonym of it
+// (knowledge.Timeline.SaysOtherwise), which makes that likely.
+const (
+	unknownWeight        = 0.75
+	relatedUnknownWeight = 0.3
+)
+
 // absent reports whether the question names something the source never mentions (absentNames), or
 // whether most of what it is about is unknown to the source.
 func (r *Retrieval) absent(text string) bool {
@@ -315,19 +324,27 @@ func (r *Retrieval) absent(text string) bool {
 		// words get it.
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) {
 			unknown = append(unknown, w)
-			unknownMass += 0.75 * t.UnknownIDF()
+			weight := float32(unknownWeight)
+			if t.SaysOtherwise(w) {
+				weight = relatedUnknownWeight
+			}
+			unknownMass += weight * t.UnknownIDF()
 			continue
 		}
 		for _, q := range r.queryWords(w) {
 			knownMass += q.IDF
 		}
 	}
-	if len(unknown) > 0 && unknownMass >= knownMass {
+	if len(unknown) == 0 {
+		return false
+	}
+	if unknownMass >= knownMass {
 		r.Missing = unknown
 		return true
 	}
 	return false
 }
+
 
 // step returns the entry days away from e in the direction asked: the nearest entry on a later (or
 // earlier) date when days is 0, the entry on that day (or the nearest one past it) when days is

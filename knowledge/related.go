@@ -101,3 +101,12 @@ func (t *Timeline) Says(w, lang string, q QueryWord) bool {
 	id, ok := t.index.terms[textproc.Stem(w, lang)]
 	return ok && q.matches(id)
 }
+
+// SaysOtherwise reports whether the timeline has a translation or a synonym of the folded word,
+// though not the word itself: the asker's wording of what the source says in its own ("reached
+// out" for "contacté", "tenait" for "tenue"). Its absence from the source is then weak evidence
+// that the question is about something the source lacks; a word with no relative in the source
+// ("taxes" in a chronology of a bridge, "euro" in New Zealand's history) is strong evidence.
+func (t *Timeline) SaysOtherwise(w string) bool {
+	return len(t.index.relatedTerms(w, nil)) > 0
+}
