@@ -345,7 +345,6 @@ func (r *Retrieval) absent(text string) bool {
 	return false
 }
 
-
 // step returns the entry days away from e in the direction asked: the nearest entry on a later (or
 // earlier) date when days is 0, the entry on that day (or the nearest one past it) when days is
 // given, the next entry within fewDays for "a few days".
