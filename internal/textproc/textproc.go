@@ -466,4 +466,6 @@ dis dites raconte racontez explique expliquez passe passee passes arrive
 ever exactly actually really precisely please thanks thank hey hi hello ok okay anything something
 event events thing things timeline chronology chrono evenement evenements chose choses chronologie
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
-koi ki kan`
+koi ki kan
+myself yourself himself herself itself ourselves themselves instead rather
+tant tellement autant`
