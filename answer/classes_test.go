@@ -110,6 +110,10 @@ func TestRefusalsNameWhatTheSourceDoesNotSay(t *testing.T) {
 		{q: "Combien de voix Trump a eu en 2016 ?", answered: false, words: "ne mentionne pas « voix »"},
 		{q: "Qu'a répondu Kellyanne Conway au mail de Don Jr ?", answered: false, words: "La source ne dit pas que Kellyanne Conway a fait cela"},
 		{q: "when did Trump actually ask Australia to make Assange ambassador?", answered: false, words: "does not say that Donald Trump did that"},
+		// The event's own agent, when the source says it did not.
+		{q: "what did WikiLeaks answer to don jr's wednesday leak question?", answered: false, words: "does not say that WikiLeaks did that"},
+		// A question with a date is checked too.
+		{q: "Qu'a répondu Don Jr à WL le 16 décembre 2016 ?", answered: false, words: "La source ne dit pas que Donald Trump Jr. a fait cela"},
 		// A yes/no question is answered even when the answer is no.
 		{q: "did Don Jr ever reply to the 'Wow' msg?", answered: true},
 		// A plural acronym is a common noun in short, not a name the source lacks.
@@ -118,6 +122,7 @@ func TestRefusalsNameWhatTheSourceDoesNotSay(t *testing.T) {
 	runClass(t, newZealand(t), []classCase{
 		{q: "When did New Zealand adopt the euro?", answered: false, words: "does not mention"},
 		{q: "Combien de médailles olympiques la NZ a-t-elle gagnées ?", answered: false, words: "ne mentionne pas « medailles »"},
+		{q: "what did the Māori write to Hobson on 6 February 1840?", answered: false, words: "does not say that Māori did that"},
 	})
 }
 

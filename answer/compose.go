@@ -139,6 +139,14 @@ func displayActor(t *knowledge.Timeline, e *knowledge.Event, folded string) stri
 			return a
 		}
 	}
+	// Someone the event does not name: as another event spells them ("AOL", not "aol").
+	for _, other := range t.Events {
+		for _, a := range other.Actors {
+			if textproc.Fold(a) == folded {
+				return a
+			}
+		}
+	}
 	return folded
 }
 

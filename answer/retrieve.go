@@ -370,7 +370,20 @@ func (r *Retrieval) dayQuery(p question.Parsed) {
 		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
 	}
 	chosen = r.preferRelated(chosen, p.Rest)
+	if len(chosen) == 1 && len(r.Alternatives) == 0 && r.premiseFails(chosen[0], p.Rest) {
+		return
+	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+// premiseFails records an Unsupported refusal when the question says someone did something the
+// one event it is about does not say they did (unsupportedPremise).
+func (r *Retrieval) premiseFails(e *knowledge.Event, rest string) bool {
+	who, bad := r.unsupportedPremise(e, rest)
+	if bad {
+		r.Reason, r.Premise, r.Nearest = Unsupported, who, e
+	}
+	return bad
 }
 
 func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
@@ -520,12 +533,9 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 	if len(r.Alternatives) > 0 {
 		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
 	}
-	if len(chosen) == 1 {
-		if who, bad := r.unsupportedPremise(best.Event, p.Rest); bad {
-			r.Reason, r.Premise, r.Nearest = Unsupported, who, best.Event
-			r.Alternatives = nil
-			return
-		}
+	if len(chosen) == 1 && r.premiseFails(best.Event, p.Rest) {
+		r.Alternatives = nil
+		return
 	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
 }

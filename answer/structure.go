@@ -713,16 +713,17 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if requested(textproc.Fold(rest), subj, r.Timeline) {
 		return "", false
 	}
-	// The event's own agent did what the event reports; a premise is in doubt when the question
-	// makes someone else act.
-	if e.Agent(subj) {
-		return "", false
-	}
 	verbs := r.queryWords(strings.Join(deeds, " "))
 	if len(verbs) == 0 {
 		return "", false
 	}
 	name := lastWordOf(subj)
+	// The event's own agent did what the event reports; a premise is in doubt when the question
+	// makes someone else act, or when the source says the agent did not ("WikiLeaks n'a pas
+	// répondu" for "what did WL answer?").
+	if e.Agent(subj) && !r.deniedOf(e, name, verbs) {
+		return "", false
+	}
 	for i, p := range e.Passages {
 		if strings.Contains(textproc.Fold(p.Text), name) && t.Asserts(e, i, verbs) {
 			return "", false
@@ -735,6 +736,18 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		}
 	}
 	return subj, true
+}
+
+// deniedOf reports whether a passage of e says that name did not do verbs: the name followed
+// closely by the verb, with a negation before it.
+func (r *Retrieval) deniedOf(e *knowledge.Event, name string, verbs []knowledge.QueryWord) bool {
+	t := r.Timeline
+	for i := range e.Passages {
+		if t.States(e, i, name, verbs) && t.Denies(e, i, verbs) {
+			return true
+		}
+	}
+	return false
 }
 
 // requestVerbs are the words that make the actor after them the one asked to act, not the one acting.
@@ -765,15 +778,20 @@ func requested(folded, actor string, t *knowledge.Timeline) bool {
 // owner, not who acts ("Trump's returns").
 func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	folded := textproc.Fold(rest)
-	deedAt := -1
+	// The deed is the first verb of interaction, with those right after it ("reply back" is one;
+	// "replied to the message" is not two, and "when he asked" is another clause).
+	deedAt, last := -1, -1
 	var deeds []string
 	bs := []byte(folded)
+	n := 0
 	for start, end, ok := textproc.NextWord(bs, 0); ok; start, end, ok = textproc.NextWord(bs, end) {
-		if w := folded[start:end]; textproc.IsDeedWord(w) {
+		n++
+		if w := folded[start:end]; textproc.IsDeedWord(w) && (deedAt < 0 || last == n-1) {
 			if deedAt < 0 {
 				deedAt = start
 			}
 			deeds = append(deeds, w)
+			last = n
 		}
 	}
 	if deedAt < 0 {

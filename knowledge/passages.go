@@ -582,7 +582,7 @@ func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 			continue
 		}
 		for _, q := range words {
-			if !slices.Contains(q.terms, id) {
+			if !q.matches(id) {
 				continue
 			}
 			for k := max(0, j-3); k < j; k++ {
