@@ -51,6 +51,8 @@ type index struct {
 	// related maps a lexicon word (language, stem) to the timeline's terms it translates or is a
 	// synonym of (related.go).
 	related map[relKey][]relTerm
+	// surfaceRelated is related for the timeline's own words, looked up once at build time.
+	surfaceRelated map[string][]relTerm
 	// passageTerms[event][passage] are the terms of each passage, sorted, for RankPassages.
 	passageTerms [][][]int32
 	// glosses[event] aligns the event's summary sentences to its passages (passages.go).
@@ -330,6 +332,7 @@ func (t *Timeline) build() {
 	}
 
 	ix.buildRelated(memo)
+	ix.relateSurface()
 
 	ix.deletes = make(map[string][]int32, len(ix.terms)*4)
 	for id, term := range ix.words {

@@ -489,11 +489,58 @@ var negators = map[string]bool{"not": true, "never": true, "didn": true, "doesn"
 	"won": true, "pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "refuse": true, "refused": true,
 	"if": true, "would": true, "could": true, "should": true, "si": true, "serait": true, "pourrait": true}
 
+// termOf is the term of a folded word of the timeline stemmed in lang, from the surface table
+// (no stemming: these scans read the timeline's own words), or by its stem for any other word.
+func (ix *index) termOf(w, lang string) (int32, bool) {
+	if ids, ok := ix.surface[w]; ok {
+		slot := 2
+		switch lang {
+		case stemLangs[0]:
+			slot = 0
+		case stemLangs[1]:
+			slot = 1
+		}
+		if ids[slot] >= 0 {
+			return ids[slot], true
+		}
+	}
+	id, ok := ix.terms[textproc.Stem(w, lang)]
+	return id, ok
+}
+
+// mayState reports whether passage i of e, or its gloss, has a term of one of words (their own or
+// a related one): a sorted-list lookup that spares the word-by-word scans below (which stem every
+// word of the passage) for the passages that cannot match.
+func (ix *index) mayState(e *Event, i int, words []QueryWord) bool {
+	lists := [2][]int32{ix.passageTerms[e.pos][i]}
+	if ix.glosses != nil && i < len(ix.glosses[e.pos].terms) {
+		lists[1] = ix.glosses[e.pos].terms[i]
+	}
+	for _, l := range lists {
+		for _, q := range words {
+			for _, id := range q.terms {
+				if _, ok := slices.BinarySearch(l, id); ok {
+					return true
+				}
+			}
+			for _, r := range q.related {
+				if _, ok := slices.BinarySearch(l, r.id); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Asserts reports whether passage i of e contains one of words (by stem) without a negation among
 // the three words before it: "Trump Jr. a répondu" asserts "répondu", "Trump Jr. n'a pas répondu"
 // does not.
 func (t *Timeline) Asserts(e *Event, i int, words []QueryWord) bool {
 	if t.Position(e) < 0 || i >= len(e.Passages) {
+		return false
+	}
+	if !t.index.mayState(e, i, words) {
 		return false
 	}
 	ix := t.index
@@ -518,6 +565,9 @@ func (t *Timeline) AssertsInText(e *Event, i int, words []QueryWord) bool {
 	if t.Position(e) < 0 || i >= len(e.Passages) {
 		return false
 	}
+	if !t.index.mayState(e, i, words) {
+		return false
+	}
 	return assertsIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words)
 }
 
@@ -531,7 +581,7 @@ func assertsIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 		if textproc.IsStopWord(w) && !negators[w] {
 			continue
 		}
-		id, ok := ix.terms[textproc.Stem(w, lang)]
+		id, ok := ix.termOf(w, lang)
 		if !ok {
 			continue
 		}
@@ -560,6 +610,9 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 	if t.Position(e) < 0 || i >= len(e.Passages) {
 		return false
 	}
+	if !t.index.mayState(e, i, words) {
+		return false
+	}
 	ix := t.index
 	if deniesIn(ix, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words) {
 		return true
@@ -577,7 +630,16 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 
 func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 	for j, w := range pw {
-		id, ok := ix.terms[textproc.Stem(w, lang)]
+		// Only a word with a negation before it can be denied: that test is a map lookup or
+		// three, the stem is not.
+		negated := false
+		for k := max(0, j-3); k < j; k++ {
+			negated = negated || denials[pw[k]]
+		}
+		if !negated {
+			continue
+		}
+		id, ok := ix.termOf(w, lang)
 		if !ok {
 			continue
 		}
@@ -611,6 +673,9 @@ func (t *Timeline) States(e *Event, i int, name string, verbs []QueryWord) bool 
 	if t.Position(e) < 0 || i >= len(e.Passages) || name == "" {
 		return false
 	}
+	if !t.index.mayState(e, i, verbs) {
+		return false
+	}
 	if statesIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, name, verbs) {
 		return true
 	}
@@ -634,7 +699,7 @@ func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord) bool
 		if last < 0 || j-last > stateWindow {
 			continue
 		}
-		id, ok := ix.terms[textproc.Stem(w, lang)]
+		id, ok := ix.termOf(w, lang)
 		if !ok {
 			continue
 		}

@@ -54,6 +54,17 @@ func (ix *index) buildRelated(memo map[string]map[string]int32) {
 	}
 }
 
+// relateSurface records, for every word of the timeline, the terms related to it, so that a
+// question's word the timeline has (most of them) is looked up without stemming.
+func (ix *index) relateSurface() {
+	ix.surfaceRelated = map[string][]relTerm{}
+	for word := range ix.surface {
+		if rel := ix.relatedByStem(word); len(rel) > 0 {
+			ix.surfaceRelated[word] = rel
+		}
+	}
+}
+
 // addRelated adds t to list, keeping the higher weight of a term listed twice.
 func addRelated(list []relTerm, t relTerm) []relTerm {
 	for i := range list {
@@ -71,12 +82,31 @@ func (ix *index) relatedTerms(word string, ids []int32) []relTerm {
 	if len(ix.related) == 0 || len(word) < 2 || textproc.IsStopWord(word) {
 		return nil
 	}
+	all, known := ix.surfaceRelated[word]
+	if !known {
+		if _, inTimeline := ix.surface[word]; inTimeline {
+			return nil // a word of the timeline with no relative
+		}
+		all = ix.relatedByStem(word)
+	}
+	if len(ids) == 0 {
+		return all
+	}
+	var out []relTerm
+	for _, t := range all {
+		if !containsID(ids, t.id) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// relatedByStem looks a word up by its English and French stems.
+func (ix *index) relatedByStem(word string) []relTerm {
 	var out []relTerm
 	for _, lang := range stemLangs {
 		for _, t := range ix.related[relKey{lang, textproc.Stem(word, lang)}] {
-			if !containsID(ids, t.id) {
-				out = addRelated(out, t)
-			}
+			out = addRelated(out, t)
 		}
 	}
 	return out
@@ -98,7 +128,7 @@ func (q QueryWord) matches(id int32) bool {
 // Says reports whether the folded word w, read in lang, is the question word q or one the lexicon
 // relates to it.
 func (t *Timeline) Says(w, lang string, q QueryWord) bool {
-	id, ok := t.index.terms[textproc.Stem(w, lang)]
+	id, ok := t.index.termOf(w, lang)
 	return ok && q.matches(id)
 }
 
