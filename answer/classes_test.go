@@ -171,3 +171,17 @@ func TestTheFirstOfSomethingAbsentIsRefused(t *testing.T) {
 		{q: "in WL's first msg, what did PAC stand for? spell it out in french", answered: true, dates: []string{"2016-09-20"}},
 	})
 }
+
+// "X himself", "X lui-même": the first or last of the events where X is the one acting.
+func TestXHimselfIsTheOneActing(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what was the first thing Don Jr did himself?", answered: true, dates: []string{"2016-10-14"}},
+		{q: "la dernière fois que Don Jr a lui-même écrit à WL ?", answered: true, dates: []string{"2016-10-03"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what was the last thing Eich did himself?", answered: true, dates: []string{"2014-04-03"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what was the last thing Hobson did himself?", answered: true, dates: []string{"1840-05-21"}},
+	})
+}

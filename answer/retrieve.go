@@ -211,6 +211,53 @@ func orderInClause(text string) bool {
 	return false
 }
 
+// reReflexive finds "himself", "lui-même" and the like, folded.
+var reReflexive = regexp.MustCompile(`\b(himself|herself|itself|themselves|(?:lui|elle|eux|elles)[ -]memes?)\b`)
+
+// reflexiveActor returns the actor a question stresses as the one acting ("Don Jr himself wrote",
+// "que Don Jr a faite lui-même") and the verbs to check it against: its verbs of interaction, all
+// of them when the question's own is one, none when the question's verb is generic ("did",
+// "faite": any deed of the actor's own events).
+func (r *Retrieval) reflexiveActor(text string) (string, []knowledge.QueryWord, bool) {
+	folded := r.Timeline.ExpandNames(textproc.Fold(text))
+	at := reReflexive.FindStringIndex(folded)
+	if at == nil {
+		return "", nil, false
+	}
+	// The actor named last before the reflexive word.
+	var actor string
+	for _, m := range r.Timeline.MentionedActors(folded[:at[0]]) {
+		actor = m.Actor
+	}
+	if actor == "" {
+		return "", nil, false
+	}
+	var verbs []knowledge.QueryWord
+	if _, deeds := r.subjectAndDeeds(folded); len(deeds) > 0 {
+		verbs = r.queryWords(interactionVerbs)
+	}
+	return actor, verbs, true
+}
+
+// interactionVerbs are the deeds of one party towards another, for "X himself wrote": writing,
+// replying, sending, contacting are all his writing to someone.
+const interactionVerbs = "write wrote reply replied respond answer send sent contact contacted message messaged ask asked"
+
+// acts reports whether actor is the one acting in e: its agent, or, when verbs are given, the
+// subject of one of them in a passage.
+func (r *Retrieval) acts(e *knowledge.Event, actor string, verbs []knowledge.QueryWord) bool {
+	if len(verbs) == 0 {
+		return e.Agent(actor)
+	}
+	name := lastWordOf(actor)
+	for i := range e.Passages {
+		if r.Timeline.StatesAsFact(e, i, name, verbs) {
+			return true
+		}
+	}
+	return false
+}
+
 // ordersUnits reports whether what the question asks the first or last of is the timeline's own
 // unit ("WL's first msg", "the last event"), not a topic: its other words then say what to quote.
 func ordersUnits(text string) bool {
@@ -307,6 +354,20 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 	}
 	res := r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, EntriesOnly: true, Unsorted: true})
+	// "the last time Don Jr himself wrote", "la dernière chose que Don Jr a faite lui-même": the
+	// events where he is the one acting.
+	if actor, verbs, ok := r.reflexiveActor(p.Text); ok {
+		hits := res.Hits[:0:0]
+		for _, h := range res.Hits {
+			if r.acts(h.Event, actor, verbs) {
+				hits = append(hits, h)
+			}
+		}
+		if len(hits) > 0 {
+			res.Hits = hits
+			kept = kept[:0] // whom the question is about is settled; its other words do not filter
+		}
+	}
 	if specificWords(r.Timeline, strings.Join(kept, " ")) != "" {
 		covered := res.Hits[:0:0]
 		for _, h := range res.Hits {

@@ -487,7 +487,9 @@ func (ix *index) countPassageDF() {
 // him to send", "would be").
 var negators = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "don": true, "wasn": true, "isn": true,
 	"won": true, "pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "refuse": true, "refused": true,
-	"if": true, "would": true, "could": true, "should": true, "si": true, "serait": true, "pourrait": true}
+	"if": true, "would": true, "could": true, "should": true, "si": true, "serait": true, "pourrait": true,
+	// French puts "pas" after a simple tense ("ne répond pas"): "ne" before the verb denies it.
+	"ne": true, "n": true}
 
 // termOf is the term of a folded word of the timeline stemmed in lang, from the surface table
 // (no stemming: these scans read the timeline's own words), or by its stem for any other word.
@@ -659,7 +661,19 @@ func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 
 // denials are the negators that deny (not those that make a wish or a supposition).
 var denials = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "wasn": true, "isn": true,
-	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true}
+	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "ne": true, "n": true}
+
+// objectBefore reports whether one of the two words before position j is a preposition that makes
+// what follows an object ("à Trump Jr.", "to Trump Jr.").
+func objectBefore(pw []string, j int) bool {
+	for k := max(0, j-2); k < j; k++ {
+		switch pw[k] {
+		case "a", "au", "aux", "to", "with", "avec", "from", "for", "pour":
+			return true
+		}
+	}
+	return false
+}
 
 // stateWindow is how many words may separate a subject from its verb for a passage to state that
 // the subject did it: room for an auxiliary and a negation ("WikiLeaks n'a pas répondu", "Trump Jr.
@@ -689,11 +703,41 @@ func (t *Timeline) States(e *Event, i int, name string, verbs []QueryWord) bool 
 	return false
 }
 
+// StatesAsFact is States without a negation, a supposition or a request between the name and the
+// verb or just before it: "Trump Jr. a répondu", not "Trump Jr. n'a pas répondu", "si Trump
+// demandait" nor "demandé à Trump Jr. d'envoyer".
+func (t *Timeline) StatesAsFact(e *Event, i int, name string, verbs []QueryWord) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) || name == "" || !t.index.mayState(e, i, verbs) {
+		return false
+	}
+	if statesFactIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, name, verbs, true) {
+		return true
+	}
+	if t.index.glosses != nil {
+		for _, s := range t.index.glosses[e.pos].sentences {
+			if s.Passage == i && statesFactIn(t.index, textproc.Words(textproc.Fold(s.Text)), s.Lang, name, verbs, true) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord) bool {
+	return statesFactIn(ix, pw, lang, name, verbs, false)
+}
+
+// statesFactIn finds name followed within stateWindow words by one of verbs; with fact, only
+// where no negator or requester stands from just before the name to the verb.
+func statesFactIn(ix *index, pw []string, lang, name string, verbs []QueryWord, fact bool) bool {
 	last := -1 // where name was last seen
 	for j, w := range pw {
 		if w == name {
 			last = j
+			// "écrit à Trump Jr. et demande": after a preposition the name is no subject.
+			if fact && objectBefore(pw, j) {
+				last = -1
+			}
 			continue
 		}
 		if last < 0 || j-last > stateWindow {
@@ -704,7 +748,21 @@ func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord) bool
 			continue
 		}
 		for _, q := range verbs {
-			if q.matches(id) {
+			if !q.matches(id) {
+				continue
+			}
+			if !fact {
+				return true
+			}
+			// "le lien envoyé par WikiLeaks": a passive names its own agent.
+			if j+1 < len(pw) && (pw[j+1] == "par" || pw[j+1] == "by") {
+				continue
+			}
+			denied := false
+			for k := max(0, last-3); k < j; k++ {
+				denied = denied || negators[pw[k]] || requesters[pw[k]]
+			}
+			if !denied {
 				return true
 			}
 		}
