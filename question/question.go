@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -141,6 +142,42 @@ var (
 	reInMonthCtx = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d')\s*$`)
 )
 
+// A part of a month ("early October 2016", "mi-décembre", "fin oct.") becomes the range of its
+// days: the first ten, the next ten, the rest, which the range patterns read.
+var reMonthPart = regexp.MustCompile(`\b(early|beginning of|start of|mid|middle of|late|end of|debut|mi|milieu|fin)(?:\s*-\s*|\s+de\s+|\s+d'|\s+)(` +
+	monthAlternation() + `)\b\.?(?:\s+(\d{4}))?`)
+
+func monthAlternation() string {
+	names := make([]string, 0, len(monthNames))
+	for n := range monthNames {
+		names = append(names, n)
+	}
+	// Longest first, so that "october" is not read as "oct".
+	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+	return strings.Join(names, "|")
+}
+
+func monthPart(m string) string {
+	sub := reMonthPart.FindStringSubmatch(m)
+	month, year := monthNames[sub[2]], sub[3]
+	from, to := 1, 10
+	switch sub[1] {
+	case "mid", "middle of", "mi", "milieu":
+		from, to = 11, 20
+	case "late", "end of", "fin":
+		y := 2001 // a year without 29 February, when the question gives none
+		if year != "" {
+			y = atoi(year)
+		}
+		from, to = 21, time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	name := sub[2]
+	if year != "" {
+		name += " " + year
+	}
+	return fmt.Sprintf("between %d %s and %d %s", from, sub[2], to, name)
+}
+
 // Written-out dates: ordinal words before a month ("the twelfth of October", "le premier
 // novembre") become numbers, and the ends of a year ("the end of 2016", "début 2017") its first or
 // last month, so the numeric patterns read them.
@@ -224,6 +261,9 @@ func normalizeDateWords(folded string) string {
 			continue
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
+	}
+	if reMonthPart.MatchString(folded) {
+		folded = reMonthPart.ReplaceAllStringFunc(folded, monthPart)
 	}
 	if strings.ContainsAny(folded, "0123456789") && reYearEnd.MatchString(folded) {
 		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {

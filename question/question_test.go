@@ -152,6 +152,10 @@ func TestParseMonthsYearsAndRanges(t *testing.T) {
 		{"avant le", "et avant le 3 octobre 2016 ?", "fr", question.Range, "…..2016-10-02", 0, ""},
 		{"until the end of a year", "what went down between the election and the end of 2016?", "en", question.Range, "2016-11-08..2016-12-31", 0, ""},
 		{"fin d'une année", "que s'est-il passé fin 2016 ?", "fr", question.Month, "2016-12-01..2016-12-31", 0, ""},
+		{"début d'un mois", "début octobre 2016 il s'est passé quoi", "fr", question.Range, "2016-10-01..2016-10-10", 0, ""},
+		{"mi-mois", "mi-décembre 2016 WL a envoyé quoi ?", "fr", question.Range, "2016-12-11..2016-12-20", 0, ""},
+		{"late in a month", "what happened late feb 2016?", "en", question.Range, "2016-02-21..2016-02-29", 0, ""},
+		{"early in a month", "what happened in early October 2016", "en", question.Range, "2016-10-01..2016-10-10", 0, ""},
 	})
 }
 
