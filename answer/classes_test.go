@@ -185,3 +185,14 @@ func TestXHimselfIsTheOneActing(t *testing.T) {
 		{q: "what was the last thing Hobson did himself?", answered: true, dates: []string{"1840-05-21"}},
 	})
 }
+
+// "Everything concerning a period" lists the period: "concerning", "regarding" say nothing of
+// what to narrow it to.
+func TestAListOverAPeriodIsNotNarrowedByFunctionWords(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "tout ce qui concerne novembre 2016", answered: true, dates: []string{"2016-11-08", "2016-11-09"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "everything regarding the 1850s", answered: true, dates: []string{"1852", "1854", "1856"}},
+	})
+}
