@@ -196,3 +196,13 @@ func TestAListOverAPeriodIsNotNarrowedByFunctionWords(t *testing.T) {
 		{q: "everything regarding the 1850s", answered: true, dates: []string{"1852", "1854", "1856"}},
 	})
 }
+
+// A short misspelt name ("trmp", "eihc") is a name of the timeline's, not a word it lacks.
+func TestAMisspeltShortNameIsNotAbsent(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "wen did trmp say he loved wikileaks", answered: true, words: "On 10 October 2016"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "when did eihc step down?", answered: true, dates: []string{"2014-04-03"}},
+	})
+}

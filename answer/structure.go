@@ -322,7 +322,7 @@ func (r *Retrieval) absent(text string) bool {
 	for _, w := range spec {
 		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
 		// words get it.
-		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) {
+		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) && !t.NearName(w) {
 			unknown = append(unknown, w)
 			weight := float32(unknownWeight)
 			if t.SaysOtherwise(w) {

@@ -262,3 +262,18 @@ func (e *Event) HasActor(folded string) bool {
 	}
 	return false
 }
+
+// NearName reports whether the folded word is one slip (an edit, a transposition) from a word of
+// an actor's name: askers misspell names ("trmp", "asange") more than anything, so a short word
+// that is no word of the timeline may still be one of them.
+func (t *Timeline) NearName(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for nw := range t.names.byWord {
+		if len(nw) >= 4 && textproc.OneEdit(w, nw) {
+			return true
+		}
+	}
+	return false
+}

@@ -468,4 +468,4 @@ event events thing things timeline chronology chrono evenement evenements chose 
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
 koi ki kan
 myself yourself himself herself itself ourselves themselves instead rather
-tant tellement autant concerne concernant concerning regarding`
+tant tellement autant concerne concernant concerning regarding supposed basically`
