@@ -445,8 +445,10 @@ func (r *Retrieval) countQuery(rest string) bool {
 			if len(verbs) == 0 {
 				return false
 			}
-			for i, p := range e.Passages {
-				if strings.Contains(textproc.Fold(p.Text), lastWordOf(subject)) && t.AssertsInText(e, i, verbs) {
+			// The subject followed by the verb as a fact: "le lien envoyé par WikiLeaks" is no
+			// message WikiLeaks sent that day.
+			for i := range e.Passages {
+				if t.StatesAsFact(e, i, lastWordOf(subject), verbs) {
 					return true
 				}
 			}
@@ -493,10 +495,12 @@ func (r *Retrieval) countQuery(rest string) bool {
 	return true
 }
 
+// lightWordsOf returns the verbs of communication among words, not the unit a count counts
+// ("how many messages": "messages" is what is counted, not what is done).
 func lightWordsOf(words []string) string {
 	var out []string
 	for _, w := range words {
-		if textproc.IsLightWord(w) && !textproc.IsStopWord(w) {
+		if textproc.IsLightWord(w) && !textproc.IsStopWord(w) && !unitWords[w] {
 			out = append(out, w)
 		}
 	}

@@ -664,11 +664,12 @@ var denials = map[string]bool{"not": true, "never": true, "didn": true, "doesn":
 	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "ne": true, "n": true}
 
 // objectBefore reports whether one of the two words before position j is a preposition that makes
-// what follows an object ("à Trump Jr.", "to Trump Jr.").
+// what follows an object or a passive's agent ("à Trump Jr.", "to Trump Jr.", "envoyé par
+// WikiLeaks, en écrivant…" where the one writing is the sentence's subject).
 func objectBefore(pw []string, j int) bool {
 	for k := max(0, j-2); k < j; k++ {
 		switch pw[k] {
-		case "a", "au", "aux", "to", "with", "avec", "from", "for", "pour":
+		case "a", "au", "aux", "to", "with", "avec", "from", "for", "pour", "par", "by":
 			return true
 		}
 	}
@@ -760,7 +761,8 @@ func statesFactIn(ix *index, pw []string, lang, name string, verbs []QueryWord, 
 			}
 			denied := false
 			for k := max(0, last-3); k < j; k++ {
-				denied = denied || negators[pw[k]] || requesters[pw[k]]
+				// "the link WikiLeaks had sent him": a pluperfect tells of something done before.
+				denied = denied || negators[pw[k]] || requesters[pw[k]] || pw[k] == "had"
 			}
 			if !denied {
 				return true
