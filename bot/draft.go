@@ -56,14 +56,18 @@ func (b *Bot) cmdDraft(ctx context.Context, in *Interaction) (Reply, error) {
 	b.log.Info("draft", "user", in.UserID(), "file", name, "bytes", len(data))
 	head := fmt.Sprintf(tr(in.Lang, "Draft of %s, installed nowhere: review knowledge.yaml, then upload it with /reload file: to serve it.\n",
 		"Brouillon de %s, installé nulle part : relisez knowledge.yaml, puis envoyez-le avec /recharger fichier: pour le servir.\n"), shown)
-	// The report may quote the document: keep it in a code block it cannot close.
-	report := strings.ReplaceAll(files.Report, "```", "`\u200b``")
-	content := head + "```\n" + report + "\n```"
-	if utf8.RuneCountInString(content) > maxContent {
-		content = truncate(head+"```\n"+report, maxContent-4) + "\n```"
-	}
-	return Reply{Content: content, Ephemeral: true, Files: []*discordgo.File{
+	return Reply{Content: codeBlock(head, files.Report), Ephemeral: true, Files: []*discordgo.File{
 		{Name: "knowledge.yaml", ContentType: "application/yaml", Reader: bytes.NewReader(files.Knowledge)},
 		{Name: "source.txt", ContentType: "text/plain; charset=utf-8", Reader: bytes.NewReader(files.Source)},
 	}}, nil
+}
+
+// codeBlock is head, then text in a code block that text (a report quoting a document, a file's
+// problems) cannot close early, the whole within Discord's 2,000 characters with the block closed.
+func codeBlock(head, text string) string {
+	text = strings.ReplaceAll(text, "```", "`\u200b``")
+	if s := head + "```\n" + text + "\n```"; utf8.RuneCountInString(s) <= maxContent {
+		return s
+	}
+	return truncate(head+"```\n"+text, maxContent-4) + "\n```"
 }

@@ -88,9 +88,7 @@ func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 	rep, err := b.opts.Reloader.Reload(ctx, trigger, data)
 	if err != nil {
 		msg := tr(in.Lang, "Reload refused; the previous knowledge keeps serving.\n", "Rechargement refusé ; les connaissances précédentes restent en service.\n")
-		// The problems go in a code block; a ``` inside them (from the file) must not close it early.
-		problems := strings.ReplaceAll(err.Error(), "```", "`\u200b``")
-		return Notice(msg + "```\n" + problems + "\n```"), nil
+		return Reply{Content: codeBlock(msg, err.Error()), Ephemeral: true}, nil
 	}
 	summary := reloadSummary(rep, in.Lang)
 	if version != "" && rep.NewVersion != version {
