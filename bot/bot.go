@@ -1,10 +1,8 @@
-// Package bot translates Discord events into questions and answers into Discord messages. It handles
-// slash commands (/ask, /timeline, /event, /source, /reload), their buttons and select menus, direct
-// messages and mentions, and keeps Discord's rules: acknowledgement within 3 seconds, message and
-// embed limits, allowed_mentions that ping no one, per-user rate limits.
-//
-// Answers come from an Answerer and the timeline from a Knowledge; the bot knows nothing of how
-// either works. Reply builders (render.go) are pure; the discordgo session is made by internal/discordsession.
+// Package bot translates Discord events into questions and answers into Discord messages: slash
+// commands, their buttons and menus, direct messages, mentions, replies and threads, within
+// Discord's rules (acknowledgement within 3 seconds, message limits, allowed_mentions that ping no
+// one). Answers come from an Answerer and the timeline from a Knowledge, whose workings it knows
+// nothing of; reply builders (render.go) are pure.
 package bot
 
 import (
@@ -58,9 +56,8 @@ type Metrics interface {
 
 type nopMetrics struct{}
 
-func (nopMetrics) LLMTokens(int, int) {}
-func (nopMetrics) LLMFallback(string) {}
-
+func (nopMetrics) LLMTokens(int, int)                     {}
+func (nopMetrics) LLMFallback(string)                     {}
 func (nopMetrics) Question(string, string, time.Duration) {}
 func (nopMetrics) Feedback(bool)                          {}
 func (nopMetrics) GatewayConnected(bool)                  {}
@@ -74,46 +71,37 @@ type Options struct {
 	RateLimit         RateLimit
 	MaxQuestionLength int
 	ModeratorRoleIDs  []string
-	// AckBudget is how long an answer may take before the interaction is deferred; Discord allows
-	// 3 seconds for the first response, so this leaves room for the network.
-	AckBudget time.Duration
-	// StreamEvery is the minimum time between edits of a streamed answer.
-	StreamEvery time.Duration
-	// ShutdownTimeout bounds how long in-flight answers may run on shutdown.
-	ShutdownTimeout time.Duration
-	Logger          *slog.Logger
-	Metrics         Metrics
-	// Reloader handles /reload; nil when reloading is not available.
+	// AckBudget is how long an answer may take before the interaction is deferred (Discord allows
+	// 3 seconds, with the network); StreamEvery the least time between edits of a streamed answer;
+	// ShutdownTimeout how long answers in flight may run on shutdown.
+	AckBudget, StreamEvery, ShutdownTimeout time.Duration
+	Logger                                  *slog.Logger
+	Metrics                                 Metrics
+	// Reloader and Drafter handle /reload and /draft; nil when not available.
 	Reloader knowledge.Reloader
-	// Drafter handles /draft; nil when drafting is not available.
-	Drafter Drafter
-	// AttachmentMaxBytes caps a file uploaded to /reload or /draft; 0 means 1 MiB.
+	Drafter  Drafter
+	// AttachmentMaxBytes caps a file uploaded to them (0: 1 MiB), downloaded with HTTPClient (nil: a
+	// client with a 30-second timeout).
 	AttachmentMaxBytes int64
-	// HTTPClient downloads /reload attachments; nil means a client with a 30-second timeout.
-	HTTPClient *http.Client
-	// HTTPAckTimeout is how long the HTTP interactions endpoint waits for the first response before
-	// it sends a deferral on the handler's behalf; 0 means DefaultHTTPAckTimeout (2.5 s).
+	HTTPClient         *http.Client
+	// HTTPAckTimeout is how long the HTTP interactions endpoint may go without a first response;
+	// 0 means DefaultHTTPAckTimeout (2.5 s).
 	HTTPAckTimeout time.Duration
 	// OnAck, when set, is called with the time from receiving an interaction to sending its first
 	// response; benchmarks use it to measure the bot's own handling time.
-	OnAck func(d time.Duration)
-	// Recorder, when set, keeps every question and feedback click (see record.go).
-	Recorder Recorder
+	OnAck    func(d time.Duration)
+	Recorder Recorder // keeps every question and feedback click, when set
 	// SharedLimiter, when set, counts rate limits across replicas, waited for at most
 	// SharedLimitBudget (0: ratelimit.DefaultSharedBudget).
 	SharedLimiter     ratelimit.Shared
 	SharedLimitBudget time.Duration
-	// Versions, when set, offers the stored knowledge versions to /reload version: (versions.go).
-	Versions KnowledgeVersions
-	// DefaultPrivate makes /ask answer to the asker only unless private:false is given
-	// (DEFAULT_PRIVATE).
+	Versions          KnowledgeVersions // offers the stored knowledge versions to /reload version:, when set
+	// DefaultPrivate makes /ask answer to the asker only unless private:false (DEFAULT_PRIVATE).
 	DefaultPrivate bool
 	// AllowedChannelIDs, when not empty, are the only server channels (with their threads) the
-	// bot answers in (ALLOWED_CHANNEL_IDS): elsewhere a command gets a notice naming them and a
-	// mention is ignored.
+	// bot answers in (ALLOWED_CHANNEL_IDS); NoDMs turns direct messages away (DMS_ENABLED=false).
 	AllowedChannelIDs []string
-	// NoDMs turns direct messages away (DMS_ENABLED=false).
-	NoDMs bool
+	NoDMs             bool
 }
 
 // Bot is a Discord bot answering questions about a timeline.
@@ -128,18 +116,13 @@ type Bot struct {
 	// flooded.
 	feedbackLimiter *ratelimit.Limiter
 	router          router
-	// memory keeps recent answers for follow-ups (conversation.go); channels what the bot looked up
-	// of channels (threads and their parents).
-	memory   *lru.Cache[string, conversation]
-	channels *lru.Cache[string, channelInfo]
-	// rest is the session the bot reaches Discord's REST API with, once it has one.
-	rest atomic.Pointer[discordgo.Session]
-
-	botUserID atomic.Value // string
-
-	// httpEntry is set once the bot serves the HTTP interactions endpoint: its slash-command
-	// questions are then counted under the entry point http.
-	httpEntry atomic.Bool
+	// memory keeps recent answers for follow-ups, channels what the bot looked up of channels
+	// (conversation.go).
+	memory    *lru.Cache[string, conversation]
+	channels  *lru.Cache[string, channelInfo]
+	rest      atomic.Pointer[discordgo.Session] // to reach Discord's REST API, once the bot has one
+	botUserID atomic.Value                      // string
+	httpEntry atomic.Bool                       // serving the HTTP endpoint: /ask counts as http
 
 	// mu orders inflight.Add before Shutdown's Wait: a handler either registers before the bot starts
 	// closing, or is turned away.
@@ -184,11 +167,10 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	return b
 }
 
-// handleInteraction handles one interaction through t: the router finds its handler, middleware
-// wraps it, and the deferral policy delivers its reply or defers it. It is the entry point of both
-// the gateway and the HTTP interactions endpoint; limit is how long the transport may go without a
-// first response. An answer is deferred after AckBudget; an autocomplete, which cannot be deferred,
-// gets until the limit.
+// handleInteraction is the entry point of both transports: the router finds the interaction's
+// handler, middleware wraps it, and the deferral policy delivers its reply through t. limit is how
+// long t may go without a first response: an answer is deferred after AckBudget, an autocomplete
+// (which cannot be) gets until the limit.
 func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, t transport, limit time.Duration) {
 	budget := min(limit, b.opts.AckBudget)
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
@@ -232,8 +214,7 @@ func scrubToken(err error, i *discordgo.Interaction) error {
 	return &scrubbedError{msg: strings.ReplaceAll(err.Error(), i.Token, "[interaction token]"), err: err}
 }
 
-// scrubbedError is an error whose text has a secret removed; errors.Is and errors.As still see the
-// original.
+// scrubbedError is an error whose text has a secret removed; errors.Is and As see the original.
 type scrubbedError struct {
 	msg string
 	err error
