@@ -40,11 +40,9 @@ func (b *Bot) here(next Handler) Handler {
 		if in.GuildID == "" || b.allowedChannel(ctx, in.ChannelID) {
 			return next(ctx, in)
 		}
-		names := make([]string, 0, len(b.opts.AllowedChannelIDs))
-		for _, id := range b.opts.AllowedChannelIDs {
-			names = append(names, "<#"+id+">") // a channel mention names it; it pings no one
-		}
-		r := notice(in.Lang, Refusal{Code: CodeNotHere, Args: []any{strings.Join(names, ", ")}})
+		// Channel mentions name the channels; they ping no one.
+		names := "<#" + strings.Join(b.opts.AllowedChannelIDs, ">, <#") + ">"
+		r := notice(in.Lang, Refusal{Code: CodeNotHere, Args: []any{names}})
 		if in.Path == "/ask" {
 			r.asked = &asked{QuestionRecord: slashRecord(in), code: CodeNotHere}
 		}

@@ -145,18 +145,12 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	if opts.Metrics == nil {
 		opts.Metrics = nopMetrics{}
 	}
-	if opts.AckBudget <= 0 {
-		opts.AckBudget = 1500 * time.Millisecond
-	}
-	if opts.StreamEvery <= 0 {
-		opts.StreamEvery = time.Second
-	}
-	if opts.ShutdownTimeout <= 0 {
-		opts.ShutdownTimeout = 10 * time.Second
-	}
-	if opts.MaxQuestionLength <= 0 {
-		opts.MaxQuestionLength = 500
-	}
+	orDefault(&opts.AckBudget, 1500*time.Millisecond)
+	orDefault(&opts.StreamEvery, time.Second)
+	orDefault(&opts.ShutdownTimeout, 10*time.Second)
+	orDefault(&opts.MaxQuestionLength, 500)
+	orDefault(&opts.HTTPAckTimeout, DefaultHTTPAckTimeout)
+	orDefault(&opts.AttachmentMaxBytes, DefaultAttachmentMaxBytes)
 	b := &Bot{opts: opts, answerer: a, kb: kb, log: opts.Logger, metrics: opts.Metrics,
 		limiter:         ratelimit.New(opts.RateLimit, opts.SharedLimiter, opts.SharedLimitBudget, opts.Logger),
 		feedbackLimiter: ratelimit.New(RateLimit{Enabled: true, PerMinute: 10, Burst: 5}, nil, 0, nil)}
@@ -165,6 +159,13 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	b.channels, _ = lru.New[string, channelInfo](maxRemembered)
 	b.work, b.cancelWork = context.WithCancel(context.Background())
 	return b
+}
+
+// orDefault sets *v to def when it is not positive (unset).
+func orDefault[T int | int64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 // handleInteraction is the entry point of both transports: the router finds the interaction's

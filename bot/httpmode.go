@@ -36,14 +36,10 @@ const DefaultHTTPAckTimeout = 2500 * time.Millisecond
 // Slash-command questions of a bot serving this endpoint are counted under the entry point http.
 func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.Session) http.Handler {
 	b.httpEntry.Store(true)
-	timeout := b.opts.HTTPAckTimeout
-	if timeout <= 0 {
-		timeout = DefaultHTTPAckTimeout
-	}
 	if rest != nil {
 		b.rest.Store(rest)
 	}
-	return &interactionsHandler{b: b, verifier: signedrequest.NewVerifier(publicKey), rest: rest, budget: timeout}
+	return &interactionsHandler{b: b, verifier: signedrequest.NewVerifier(publicKey), rest: rest, budget: b.opts.HTTPAckTimeout}
 }
 
 type interactionsHandler struct {

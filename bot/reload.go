@@ -156,9 +156,6 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo
 		return nil, nil, fmt.Errorf(tr(lang, up.wrongType[0], up.wrongType[1]), name)
 	}
 	limit := b.opts.AttachmentMaxBytes
-	if limit <= 0 {
-		limit = DefaultAttachmentMaxBytes
-	}
 	tooLarge := func(size int64) error {
 		return fmt.Errorf(tr(lang, "%s is %s; the limit for an uploaded file is %s (ATTACHMENT_MAX_BYTES). Nothing was changed.",
 			"%s fait %s ; la limite d'un fichier envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
