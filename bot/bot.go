@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/internal/inflight"
 	"github.com/timelinebot/timelinebot/internal/ratelimit"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
@@ -124,16 +124,7 @@ type Bot struct {
 	botUserID atomic.Value                      // string
 	httpEntry atomic.Bool                       // serving the HTTP endpoint: /ask counts as http
 
-	// mu orders inflight.Add before Shutdown's Wait: a handler either registers before the bot starts
-	// closing, or is turned away.
-	mu       sync.Mutex
-	inflight sync.WaitGroup
-	closing  bool
-	// work is the context handlers run in: it outlives the signal that stops the bot, so answers in
-	// flight can finish, and is cancelled when the shutdown bound expires.
-	work       context.Context
-	cancelWork context.CancelFunc
-
+	inflight *inflight.Group // handlers, waited for on shutdown
 	feedback struct{ helpful, wrong atomic.Int64 }
 }
 
@@ -157,7 +148,7 @@ func New(opts Options, a Answerer, kb Knowledge) *Bot {
 	b.router = b.routes()
 	b.memory, _ = lru.New[string, conversation](maxRemembered) // errs only on a size under 1
 	b.channels, _ = lru.New[string, channelInfo](maxRemembered)
-	b.work, b.cancelWork = context.WithCancel(context.Background())
+	b.inflight = inflight.New()
 	return b
 }
 
@@ -301,42 +292,24 @@ func (b *Bot) Run(ctx context.Context, s *discordgo.Session) error {
 // Shutdown turns new events away and waits for handlers in flight, at most ShutdownTimeout, after
 // which their context is cancelled.
 func (b *Bot) Shutdown() {
-	b.mu.Lock()
-	b.closing = true
-	b.mu.Unlock()
-	done := make(chan struct{})
-	go func() { b.inflight.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(b.opts.ShutdownTimeout):
-		b.log.Warn("shutdown bound reached; cancelling answers in flight")
-		b.cancelWork()
-		<-done
-	}
-	b.cancelWork()
+	b.inflight.Shutdown(b.opts.ShutdownTimeout, func() { b.log.Warn("shutdown bound reached; cancelling answers in flight") })
 }
 
 // track runs a handler counted as in flight, or refuse when the bot is shutting down.
 func (b *Bot) track(handle func(ctx context.Context), refuse func()) {
-	b.mu.Lock()
-	if b.closing {
-		b.mu.Unlock()
-		if refuse != nil {
-			refuse()
-		}
-		return
+	ran := b.inflight.Run(func(ctx context.Context) {
+		// A bug triggered by one unexpected payload must cost that event, not the bot: discordgo's
+		// handler goroutines and the HTTP mode's have no recovery of their own.
+		defer func() {
+			if v := recover(); v != nil {
+				b.log.Error("handler panicked; the event is dropped", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			}
+		}()
+		handle(ctx)
+	})
+	if !ran && refuse != nil {
+		refuse()
 	}
-	b.inflight.Add(1)
-	b.mu.Unlock()
-	defer b.inflight.Done()
-	// A bug triggered by one unexpected payload must cost that event, not the bot: discordgo's
-	// handler goroutines and the HTTP mode's have no recovery of their own.
-	defer func() {
-		if v := recover(); v != nil {
-			b.log.Error("handler panicked; the event is dropped", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-		}
-	}()
-	handle(b.work)
 }
 
 // RegisterCommands installs the bot's commands through s with one bulk overwrite, so restarts never
