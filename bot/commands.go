@@ -4,6 +4,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/internal/shorten"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -31,7 +32,7 @@ func command(name, nameFR, desc, descFR string, moderators bool, opts ...*discor
 // example question is drawn from the timeline served.
 func Commands(t *knowledge.Timeline) []*discordgo.ApplicationCommand {
 	str, file := discordgo.ApplicationCommandOptionString, discordgo.ApplicationCommandOptionAttachment
-	question := option(str, "question", "question", truncate("For example: "+answer.Example(t, "en"), 100), truncate("Par exemple : "+answer.Example(t, "fr"), 100))
+	question := option(str, "question", "question", shorten.Text("For example: "+answer.Example(t, "en"), 100), shorten.Text("Par exemple : "+answer.Example(t, "fr"), 100))
 	question.Required, question.MaxLength = true, 1000
 	from := option(str, "from", "depuis", "First date, e.g. 2016-10-01 or October 2016", "Première date, p. ex. 2016-10-01 ou octobre 2016")
 	to := option(str, "to", "jusqua", "Last date, e.g. 2016-12-31 or December 2016", "Dernière date, p. ex. 2016-12-31 ou décembre 2016")

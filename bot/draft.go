@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/internal/shorten"
 )
 
 // Drafter drafts a knowledge file from a document (an article as text, Markdown or a saved web
@@ -69,5 +71,5 @@ func codeBlock(head, text string) string {
 	if s := head + "```\n" + text + "\n```"; utf8.RuneCountInString(s) <= maxContent {
 		return s
 	}
-	return truncate(head+"```\n"+text, maxContent-4) + "\n```"
+	return shorten.Text(head+"```\n"+text, maxContent-4) + "\n```"
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/dustin/go-humanize"
 
+	"github.com/timelinebot/timelinebot/internal/shorten"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -93,8 +94,8 @@ func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 	summary := reloadSummary(rep, in.Lang)
 	if version != "" && rep.NewVersion != version {
 		// The stored file names a source file whose text on disk is no longer the stored one.
-		summary += tr(in.Lang, fmt.Sprintf("\nNote: the source file on the server has changed since `%s` was stored, so this is a new version.", truncate(version, 40)),
-			fmt.Sprintf("\nNote : le fichier source sur le serveur a changé depuis `%s`, d'où une nouvelle version.", truncate(version, 40)))
+		summary += tr(in.Lang, fmt.Sprintf("\nNote: the source file on the server has changed since `%s` was stored, so this is a new version.", shorten.Text(version, 40)),
+			fmt.Sprintf("\nNote : le fichier source sur le serveur a changé depuis `%s`, d'où une nouvelle version.", shorten.Text(version, 40)))
 	}
 	return Notice(summary), nil
 }
@@ -114,7 +115,7 @@ func reloadSummary(r knowledge.ReloadReport, lang string) string {
 	list(tr(lang, "Added", "Ajoutés"), r.Added)
 	list(tr(lang, "Removed", "Retirés"), r.Removed)
 	list(tr(lang, "Changed", "Modifiés"), r.Changed)
-	return truncate(b.String(), maxContent)
+	return shorten.Text(b.String(), maxContent)
 }
 
 // DefaultAttachmentMaxBytes caps an uploaded knowledge file when Options.AttachmentMaxBytes is 0.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/answer"
 	"github.com/timelinebot/timelinebot/internal/discordtext"
+	"github.com/timelinebot/timelinebot/internal/shorten"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -123,7 +124,7 @@ func (r Reply) MessageSend(ref *discordgo.MessageReference) *discordgo.MessageSe
 
 // Notice is a short ephemeral message: errors, refusals to act, rate limits.
 func Notice(text string) Reply {
-	return Reply{Content: truncate(text, maxContent), Ephemeral: true}
+	return Reply{Content: shorten.Text(text, maxContent), Ephemeral: true}
 }
 
 // untrusted passes text from the model or a user (an answer's text, a question, an option value or
@@ -157,7 +158,7 @@ func passageURL(t *knowledge.Timeline) func(string) bool {
 
 // StreamReply renders the text of an answer being streamed, as the message's content.
 func StreamReply(text string, t *knowledge.Timeline) Reply {
-	return Reply{Content: truncate(untrusted(text, t), maxContent)}
+	return Reply{Content: shorten.Text(untrusted(text, t), maxContent)}
 }
 
 // AnswerReply renders an answer: the answer as the embed's description, each citation as a field
@@ -173,8 +174,8 @@ func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply 
 		a.Source = answer.SourceOf(t) // an answerer that does not say its source
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       truncate("❓ "+oneLine(untrusted(question, nil)), maxEmbedTitle),
-		Description: truncate(untrusted(a.Text, t), maxEmbedDescription),
+		Title:       shorten.Text("❓ "+oneLine(untrusted(question, nil)), maxEmbedTitle),
+		Description: shorten.Text(untrusted(a.Text, t), maxEmbedDescription),
 		Color:       colorAnswer,
 		Footer:      footer(a.Source, a.Version),
 	}
@@ -187,7 +188,7 @@ func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply 
 		if shown == "" {
 			shown = c.Date
 		}
-		return truncate(shown+" · ¶"+strconv.Itoa(c.Paragraph), maxFieldName), c.Quote
+		return shorten.Text(shown+" · ¶"+strconv.Itoa(c.Paragraph), maxFieldName), c.Quote
 	})
 	if omitted > 0 {
 		footNote(e, tr(lang, fmt.Sprintf("%d more passage(s) not shown here; see /event.", omitted),
@@ -231,7 +232,7 @@ func footNote(e *discordgo.MessageEmbed, note string) {
 	if e.Footer.Text != "" {
 		note += " · " + e.Footer.Text
 	}
-	e.Footer.Text = truncate(note, maxFooter)
+	e.Footer.Text = shorten.Text(note, maxFooter)
 }
 
 func aroundButton(eventID, lang string) discordgo.Button {
@@ -242,7 +243,7 @@ func aroundButton(eventID, lang string) discordgo.Button {
 func pickMenu(alts []answer.Alternative, lang string) []discordgo.MessageComponent {
 	var opts []discordgo.SelectMenuOption
 	for _, alt := range alts[:min(len(alts), maxSelectOptions)] {
-		opts = append(opts, discordgo.SelectMenuOption{Label: truncate(alt.Date+" — "+alt.Title, 100), Value: alt.EventID})
+		opts = append(opts, discordgo.SelectMenuOption{Label: shorten.Text(alt.Date+" — "+alt.Title, 100), Value: alt.EventID})
 	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.SelectMenu{CustomID: pickID, Placeholder: tr(lang, "Several events match: pick one", "Plusieurs événements correspondent : choisissez"), Options: opts},
@@ -257,20 +258,20 @@ func footer(src answer.Source, version string) *discordgo.MessageEmbedFooter {
 	if version != "" {
 		text += " · v" + version
 	}
-	return &discordgo.MessageEmbedFooter{Text: truncate(text, maxFooter)}
+	return &discordgo.MessageEmbedFooter{Text: shorten.Text(text, maxFooter)}
 }
 
 // EventReply renders one event with all its passages.
 func EventReply(e *knowledge.Event, t *knowledge.Timeline, lang string, ephemeral bool) Reply {
 	sum, _ := e.SummaryIn(lang)
 	em := &discordgo.MessageEmbed{
-		Title:       truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxEmbedTitle),
-		Description: truncate(sum, maxEmbedDescription),
+		Title:       shorten.Text(answer.FormatDate(e, lang)+" — "+e.Title, maxEmbedTitle),
+		Description: shorten.Text(sum, maxEmbedDescription),
 		Color:       colorAnswer,
 		Footer:      footer(answer.SourceOf(t), t.Version),
 	}
 	if len(e.Actors) > 0 {
-		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: tr(lang, "Actors", "Acteurs"), Value: truncate(strings.Join(e.Actors, ", "), maxFieldValue)})
+		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: tr(lang, "Actors", "Acteurs"), Value: shorten.Text(strings.Join(e.Actors, ", "), maxFieldValue)})
 	}
 	omitted := quoteFields(em, len(e.Passages), func(i int) (string, string) {
 		return "¶" + strconv.Itoa(e.Passages[i].Paragraph), e.Passages[i].Text
@@ -294,13 +295,13 @@ type listPage struct {
 
 // pageReply renders a page of events with Previous/Next buttons.
 func pageReply(p listPage, t *knowledge.Timeline, lang string, ephemeral bool) Reply {
-	em := &discordgo.MessageEmbed{Title: truncate(p.title, maxEmbedTitle), Color: colorAnswer, Footer: footer(answer.SourceOf(t), t.Version)}
+	em := &discordgo.MessageEmbed{Title: shorten.Text(p.title, maxEmbedTitle), Color: colorAnswer, Footer: footer(answer.SourceOf(t), t.Version)}
 	if len(p.events) == 0 {
 		em.Description = tr(lang, "No event in this range.", "Aucun événement dans cette période.")
 	}
 	for _, e := range p.events {
 		sum, _ := e.SummaryIn(lang)
-		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: truncate(answer.FormatDate(e, lang)+" — "+e.Title, maxFieldName), Value: truncate(sum, 600)})
+		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: shorten.Text(answer.FormatDate(e, lang)+" — "+e.Title, maxFieldName), Value: shorten.Text(sum, 600)})
 	}
 	if p.label != "" {
 		footNote(em, p.label)
@@ -319,11 +320,11 @@ func pageReply(p listPage, t *knowledge.Timeline, lang string, ephemeral bool) R
 func SourceReply(t *knowledge.Timeline, lang string) Reply {
 	entries := len(t.Entries())
 	field := func(en, fr, v string) *discordgo.MessageEmbedField {
-		return &discordgo.MessageEmbedField{Name: tr(lang, en, fr), Value: truncate(v, maxFieldValue), Inline: true}
+		return &discordgo.MessageEmbedField{Name: tr(lang, en, fr), Value: shorten.Text(v, maxFieldValue), Inline: true}
 	}
 	em := &discordgo.MessageEmbed{
-		Title:       truncate(t.Title, maxEmbedTitle),
-		Description: truncate(t.Source.Title, maxEmbedDescription),
+		Title:       shorten.Text(t.Title, maxEmbedTitle),
+		Description: shorten.Text(t.Source.Title, maxEmbedDescription),
 		Color:       colorAnswer,
 		Fields: []*discordgo.MessageEmbedField{
 			field("Attribution", "Attribution", t.Source.Attribution),
@@ -347,7 +348,7 @@ func SourceReply(t *knowledge.Timeline, lang string) Reply {
 func Choices(events []*knowledge.Event) []*discordgo.ApplicationCommandOptionChoice {
 	out := []*discordgo.ApplicationCommandOptionChoice{}
 	for _, e := range events[:min(len(events), maxChoices)] {
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(e.Date.String()+" — "+e.Title, maxChoiceName), Value: e.ID})
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: shorten.Text(e.Date.String()+" — "+e.Title, maxChoiceName), Value: e.ID})
 	}
 	return out
 }
@@ -390,35 +391,7 @@ func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 		n -= utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
 	}
 	if over := n - maxEmbedTotal; over > 0 {
-		e.Description = truncate(e.Description, max(0, utf8.RuneCountInString(e.Description)-over))
+		e.Description = shorten.Text(e.Description, max(0, utf8.RuneCountInString(e.Description)-over))
 	}
 	return e
-}
-
-// truncate shortens s to at most max characters (runes), cutting at the end of a sentence if one
-// ends in the last third, else at a word boundary, never mid-word, and marks the cut with "…".
-func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	const marker = " […]"
-	budget := max - utf8.RuneCountInString(marker)
-	if budget <= 0 {
-		return string([]rune(s)[:max])
-	}
-	runes := []rune(s)[:budget]
-	cut := string(runes)
-	// Prefer a sentence boundary in the last third.
-	for i := len(cut) - 1; i > len(cut)*2/3; i-- {
-		if (cut[i] == '.' || cut[i] == '!' || cut[i] == '?' || cut[i] == '\n') && (i+1 == len(cut) || cut[i+1] == ' ' || cut[i+1] == '\n') {
-			return cut[:i+1] + marker
-		}
-	}
-	// Else a word boundary: drop the partial word at the end.
-	if next := []rune(s)[budget]; !unicode.IsSpace(next) {
-		if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > 0 {
-			cut = cut[:i]
-		}
-	}
-	return strings.TrimRightFunc(cut, unicode.IsSpace) + marker
 }

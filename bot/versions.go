@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/timelinebot/timelinebot/internal/shorten"
 )
 
 // KnowledgeVersions lists and reads the knowledge versions kept in the database, for
@@ -56,7 +58,7 @@ func versionLabel(v VersionChoice) string {
 	if v.Title != "" {
 		label += " · " + v.Title
 	}
-	return truncate(label, 100)
+	return shorten.Text(label, 100)
 }
 
 // storedVersion fetches the content of the version a moderator asked /reload for. The returned
@@ -70,7 +72,7 @@ func (b *Bot) storedVersion(ctx context.Context, in *Interaction, version string
 	if err != nil {
 		b.log.Warn("read a stored knowledge version", "version", version, "err", err)
 		return nil, fmt.Errorf(tr(in.Lang, "Version `%s` is not in the database (pick one of the suggestions, or see `timelinebot versions`); nothing was changed.",
-			"La version `%s` n'est pas dans la base (choisissez une suggestion, ou voyez `timelinebot versions`) ; rien n'a été modifié."), truncate(version, 40))
+			"La version `%s` n'est pas dans la base (choisissez une suggestion, ou voyez `timelinebot versions`) ; rien n'a été modifié."), shorten.Text(version, 40))
 	}
 	return data, nil
 }
