@@ -15,7 +15,7 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/timelinebot/timelinebot/bot"
+	"github.com/timelinebot/timelinebot/internal/moderator"
 )
 
 // Scopes asked of Discord: who the user is, and their membership (roles) of the home server.
@@ -157,11 +157,11 @@ func (h *Handler) currentMember(ctx context.Context, tok *oauth2.Token) (guildMe
 	return m, err
 }
 
-// moderator applies the /reload rule (bot.IsModerator). The member object carries roles, not
+// moderator applies the /reload rule (package internal/moderator). The member object carries roles, not
 // permissions: those are computed from the home server's roles, read with the bot token, as
 // Discord does (the owner has them all; otherwise @everyone's and the member's roles' together).
 func (h *Handler) moderator(ctx context.Context, m guildMember) (bool, error) {
-	if bot.IsModerator(h.opts.ModeratorRoleIDs, h.opts.GuildID, h.opts.GuildID, m.Roles, 0) {
+	if moderator.Is(h.opts.ModeratorRoleIDs, h.opts.GuildID, h.opts.GuildID, m.Roles, 0) {
 		return true, nil
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(h.opts.OAuth.APIURL, "/")+"/guilds/"+url.PathEscape(h.opts.GuildID), nil)
@@ -190,7 +190,7 @@ func (h *Handler) moderator(ctx context.Context, m guildMember) (bool, error) {
 		p, _ := strconv.ParseInt(role.Permissions, 10, 64)
 		perms |= p
 	}
-	return bot.IsModerator(h.opts.ModeratorRoleIDs, h.opts.GuildID, h.opts.GuildID, m.Roles, perms), nil
+	return moderator.Is(h.opts.ModeratorRoleIDs, h.opts.GuildID, h.opts.GuildID, m.Roles, perms), nil
 }
 
 func contains(list []string, s string) bool {

@@ -15,34 +15,18 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/dustin/go-humanize"
 
+	"github.com/timelinebot/timelinebot/internal/moderator"
 	"github.com/timelinebot/timelinebot/internal/shorten"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
 // isModerator checks on the bot's side, whatever Discord's command permissions say (server admins
-// can override those), that the member may run moderator commands (see IsModerator).
+// can override those), that the member may run moderator commands (package internal/moderator).
 func (b *Bot) isModerator(in *Interaction) bool {
 	if in.Member == nil {
 		return false // not in DMs
 	}
-	return IsModerator(b.opts.ModeratorRoleIDs, b.opts.GuildID, in.GuildID, in.Member.Roles, in.Member.Permissions)
-}
-
-// IsModerator is the moderator rule, for /reload and for the moderators' web page: a member of
-// guildID with one of the moderator roles, or with Manage Server / Administrator in the
-// operator's own server (homeGuildID, DISCORD_GUILD_ID). Permissions in any other server do not
-// count: with global commands, the admin of every server that invited the bot would otherwise be
-// able to replace the knowledge all servers are served.
-func IsModerator(moderatorRoleIDs []string, homeGuildID, guildID string, roles []string, permissions int64) bool {
-	for _, r := range roles {
-		if slices.Contains(moderatorRoleIDs, r) {
-			return true
-		}
-	}
-	if homeGuildID == "" || guildID != homeGuildID {
-		return false
-	}
-	return permissions&discordgo.PermissionAdministrator != 0 || permissions&discordgo.PermissionManageGuild != 0
+	return moderator.Is(b.opts.ModeratorRoleIDs, b.opts.GuildID, in.GuildID, in.Member.Roles, in.Member.Permissions)
 }
 
 // moderatorsOnly is the middleware of moderator commands: anyone else is refused, told that only
