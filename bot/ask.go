@@ -192,21 +192,17 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 	if m.Author == nil || m.Author.Bot || m.Author.ID == self || self == "" {
 		return
 	}
-	kind, conv := "dm", conversation{key: "dm:" + m.ChannelID}
+	kind, conv, ok := "mention", conversation{}, true
 	if m.GuildID == "" {
 		if b.opts.NoDMs {
 			b.log.Debug("direct message ignored (DMS_ENABLED=false)", "channel", m.ChannelID)
 			return
 		}
-		if c, ok := b.recall(conv.key); ok {
-			conv.prev, conv.ok = c.prev, true
-		}
-	} else {
-		kind = "mention"
-		var ok bool
-		if conv, ok = b.serverConversation(ctx, m, self); !ok {
-			return
-		}
+		kind = "dm"
+		conv, _ = b.recall("dm:" + m.ChannelID)
+		conv.key = "dm:" + m.ChannelID
+	} else if conv, ok = b.serverConversation(ctx, m, self); !ok {
+		return
 	}
 	q := strings.TrimSpace(strings.NewReplacer("<@"+self+">", "", "<@!"+self+">", "").Replace(m.Content)) // its own mention
 	rec := QuestionRecord{Ref: m.ID, Entry: kind, GuildID: m.GuildID, ChannelID: m.ChannelID, UserID: m.Author.ID, Text: q}
@@ -251,13 +247,9 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 	if replyTo != nil && (replyTo.Author == nil || replyTo.Author.ID != self) {
 		replyTo = nil
 	}
-	var thread bool
 	if !mentioned && replyTo == nil {
 		// Without the message-content intent Discord sends such messages without their text.
-		if _, answeredHere := b.recall("ch:" + m.ChannelID); !answeredHere || strings.TrimSpace(m.Content) == "" {
-			return conversation{}, false
-		}
-		if thread = b.channel(ctx, m.ChannelID).thread; !thread {
+		if _, answeredHere := b.recall("ch:" + m.ChannelID); !answeredHere || strings.TrimSpace(m.Content) == "" || !b.channel(ctx, m.ChannelID).thread {
 			return conversation{}, false
 		}
 	}
@@ -267,19 +259,18 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 	switch {
 	case replyTo != nil:
 		ref := questionRef(replyTo)
+		if c, ok := b.recall(ref); ok {
+			return c, true
+		}
 		c := conversation{key: "msg:" + ref}
-		if prev, ok := b.recall(ref); ok {
-			c.key, c.prev, c.ok = prev.key, prev.prev, true
-		} else if ids := citedEvents(replyTo); len(ids) > 0 {
+		if ids := citedEvents(replyTo); len(ids) > 0 {
 			// Another replica, or before a restart, answered: its buttons name the event.
 			c.prev, c.ok = answer.Answer{Citations: []answer.Citation{{EventID: ids[0]}}}, true
 		}
 		return c, true
-	case thread || b.channel(ctx, m.ChannelID).thread:
-		c := conversation{key: "thread:" + m.ChannelID}
-		if prev, ok := b.recall("ch:" + m.ChannelID); ok {
-			c.prev, c.ok = prev.prev, true
-		}
+	case b.channel(ctx, m.ChannelID).thread:
+		c, _ := b.recall("ch:" + m.ChannelID) // the answer the bot last gave in the thread, if any
+		c.key = "thread:" + m.ChannelID
 		return c, true
 	}
 	return conversation{key: "msg:" + m.ID}, true
