@@ -50,25 +50,22 @@ func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 		return Reply{}, err
 	}
 	var data []byte
-	trigger := "discord:" + in.UserID()
-	version := in.String("version")
-	if o := in.Option("file"); o != nil {
-		if version != "" {
-			return Notice(tr(in.Lang, "Give a file or a version, not both; nothing was changed.",
-				"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié.")), nil
-		}
-		var err error
-		if _, data, err = b.fetchAttachment(ctx, in, o, reloadUpload); err != nil {
-			return Notice(err.Error()), nil
-		}
-	} else if version != "" {
+	var err error
+	trigger, version, file := "discord:"+in.UserID(), in.String("version"), in.Option("file")
+	switch {
+	case file != nil && version != "":
+		return Notice(tr(in.Lang, "Give a file or a version, not both; nothing was changed.",
+			"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié.")), nil
+	case file != nil:
+		_, data, err = b.fetchAttachment(ctx, in, file, reloadUpload)
+	case version != "":
 		// A stored version is installed like an upload of the file it was: validated, written over
 		// the knowledge file (the file is the operator's latest word at the next start), served.
-		var err error
-		if data, err = b.storedVersion(ctx, in, version); err != nil {
-			return Notice(err.Error()), nil
-		}
+		data, err = b.storedVersion(ctx, in, version)
 		trigger += " version:" + version
+	}
+	if err != nil {
+		return Notice(err.Error()), nil
 	}
 	rep, err := b.opts.Reloader.Reload(ctx, trigger, data)
 	if err != nil {
