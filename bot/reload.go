@@ -4,17 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/dustin/go-humanize"
 
+	"github.com/timelinebot/timelinebot/internal/fetch"
 	"github.com/timelinebot/timelinebot/internal/moderator"
 	"github.com/timelinebot/timelinebot/internal/shorten"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -102,9 +99,6 @@ func reloadSummary(r knowledge.ReloadReport, lang string) string {
 // DefaultAttachmentMaxBytes caps an uploaded knowledge file when Options.AttachmentMaxBytes is 0.
 const DefaultAttachmentMaxBytes = 1 << 20
 
-// attachmentTimeout bounds the download of an uploaded knowledge file with the default client.
-const attachmentTimeout = 30 * time.Second
-
 // upload is what a command accepts as an attachment: its names, for messages, the extensions of
 // the files it reads, and the message (English, French) naming them, its %s the file's name.
 type upload struct {
@@ -118,10 +112,9 @@ var reloadUpload = upload{"/reload", "/recharger", []string{".yaml", ".yml"}, [2
 	"%s n'est pas un fichier de connaissances : envoyez un fichier YAML se terminant par .yaml ou .yml (voir docs/knowledge-format.md)."}}
 
 // fetchAttachment downloads the file attached to a moderator command (/reload, /draft) as option
-// o, whose value is the attachment's id; Discord resolves it, with its URL, size and file name, in
-// the command data. The file must be of a type up reads and within AttachmentMaxBytes, checked on
-// the size Discord announces and again while reading, since the announced size is not the
-// download. The returned error is the message to show the moderator.
+// o, whose value is the attachment's id that Discord resolves in the command data. The file must
+// be of a type up reads and within AttachmentMaxBytes, as Discord announces it and as downloaded
+// (package internal/fetch). The returned error is the message to show the moderator.
 func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo.ApplicationCommandInteractionDataOption, up upload) (*discordgo.MessageAttachment, []byte, error) {
 	lang, command := in.Lang, tr(in.Lang, up.command, up.commandFR)
 	id, _ := o.Value.(string)
@@ -143,46 +136,29 @@ func (b *Bot) fetchAttachment(ctx context.Context, in *Interaction, o *discordgo
 			"%s fait %s ; la limite d'un fichier envoyé est de %s (ATTACHMENT_MAX_BYTES). Rien n'a été modifié."),
 			name, humanize.IBytes(uint64(size)), humanize.IBytes(uint64(limit)))
 	}
-	failed := func(why string, logged ...any) error {
-		b.log.Warn("download attachment", append([]any{"file", att.Filename}, logged...)...)
-		return fmt.Errorf(tr(lang, "Could not download %s (%s); nothing was changed. Try %s again.",
-			"Impossible de télécharger %s (%s) ; rien n'a été modifié. Relancez %s."), name, why, command)
-	}
 	if int64(att.Size) > limit {
 		return nil, nil, tooLarge(int64(att.Size))
 	}
-	u, err := url.Parse(att.URL)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+	data, err := fetch.Get(ctx, b.opts.HTTPClient, att.URL, limit)
+	var large *fetch.TooLargeError
+	switch {
+	case err == nil:
+		return att, data, nil
+	case errors.As(err, &large):
+		return nil, nil, tooLarge(large.Size)
+	case errors.Is(err, fetch.ErrNotWeb):
 		return nil, nil, errors.New(tr(lang, "Discord sent an attachment address that is not a web address; attach the file again.",
 			"Discord a transmis une adresse de fichier qui n'est pas une adresse web ; joignez le fichier de nouveau."))
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return nil, nil, failed(err.Error(), "err", err)
+	b.log.Warn("download attachment", "file", att.Filename, "err", err)
+	why := tr(lang, "the download failed", "le téléchargement a échoué")
+	if status := (*fetch.StatusError)(nil); errors.As(err, &status) {
+		why = status.Error()
+	} else if errors.Is(err, fetch.ErrCutOff) {
+		why = tr(lang, "the download was cut off", "le téléchargement a été interrompu")
 	}
-	client := b.opts.HTTPClient
-	if client == nil {
-		client = &http.Client{Timeout: attachmentTimeout}
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, nil, failed(tr(lang, "the download failed", "le téléchargement a échoué"), "err", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, nil, failed("HTTP "+resp.Status, "status", resp.Status)
-	}
-	if resp.ContentLength > limit {
-		return nil, nil, tooLarge(resp.ContentLength)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, nil, failed(tr(lang, "the download was cut off", "le téléchargement a été interrompu"), "err", err)
-	}
-	if int64(len(data)) > limit {
-		return nil, nil, tooLarge(int64(len(data)))
-	}
-	return att, data, nil
+	return nil, nil, fmt.Errorf(tr(lang, "Could not download %s (%s); nothing was changed. Try %s again.",
+		"Impossible de télécharger %s (%s) ; rien n'a été modifié. Relancez %s."), name, why, command)
 }
 
 // shownName is a file's name as shown back to its uploader: it is their text, so through the
