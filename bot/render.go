@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -127,10 +128,9 @@ func Notice(text string) Reply {
 	return Reply{Content: shorten.Text(text, maxContent), Ephemeral: true}
 }
 
-// untrusted passes text from the model or a user (an answer's text, a question, an option value or
-// a file name echoed) through the one sanitizer, package discordtext, allowing only the URLs the
-// knowledge's passages contain. The bot's own wording and the passages, quoted as they are, do not
-// need it.
+// untrusted passes text from the model or a user (an answer's text, an echoed question, option
+// value or file name) through the one sanitizer, package discordtext, allowing only the URLs the
+// knowledge's passages contain. The bot's wording and the passages, quoted as they are, need none.
 func untrusted(s string, t *knowledge.Timeline) string {
 	return discordtext.Clean(s, passageURL(t))
 }
@@ -161,13 +161,11 @@ func StreamReply(text string, t *knowledge.Timeline) Reply {
 	return Reply{Content: shorten.Text(untrusted(text, t), maxContent)}
 }
 
-// AnswerReply renders an answer: the answer as the embed's description, each citation as a field
-// (date and paragraph, then the verbatim quote), the source's title and attribution in the footer,
-// and buttons under it.
-//
-// Everything shown comes from the answer itself (its version, source and dates as shown), never
-// from the knowledge served now, which a reload may have replaced while it was being answered; t
-// only tells the sanitizer which links are the knowledge's own.
+// AnswerReply renders an answer: its text as the embed's description, each citation as a field
+// (date and paragraph, then the verbatim quote), the source in the footer, buttons under it. All
+// of it comes from the answer (its version, source, dates as shown), never from the knowledge
+// served now, which a reload may have replaced meanwhile; t only tells the sanitizer which links
+// are the knowledge's own.
 func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply {
 	lang := a.Lang
 	if a.Source == (answer.Source{}) {
@@ -184,11 +182,7 @@ func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply 
 	}
 	omitted := quoteFields(e, len(a.Citations), func(i int) (string, string) {
 		c := a.Citations[i]
-		shown := c.Shown
-		if shown == "" {
-			shown = c.Date
-		}
-		return shorten.Text(shown+" · ¶"+strconv.Itoa(c.Paragraph), maxFieldName), c.Quote
+		return shorten.Text(cmp.Or(c.Shown, c.Date)+" · ¶"+strconv.Itoa(c.Paragraph), maxFieldName), c.Quote
 	})
 	if omitted > 0 {
 		footNote(e, tr(lang, fmt.Sprintf("%d more passage(s) not shown here; see /event.", omitted),
@@ -196,11 +190,9 @@ func AnswerReply(question string, a answer.Answer, t *knowledge.Timeline) Reply 
 	}
 	r := Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(e)}}
 	if ids := a.EventIDs(); len(ids) > 0 {
-		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			aroundButton(ids[0], lang),
+		r.Components = row(aroundButton(ids[0], lang),
 			discordgo.Button{Label: tr(lang, "Helpful", "Utile"), Style: discordgo.SuccessButton, CustomID: feedbackID(true, ids[0])},
-			discordgo.Button{Label: tr(lang, "Wrong event", "Mauvais événement"), Style: discordgo.DangerButton, CustomID: feedbackID(false, ids[0])},
-		}}}
+			discordgo.Button{Label: tr(lang, "Wrong event", "Mauvais événement"), Style: discordgo.DangerButton, CustomID: feedbackID(false, ids[0])})
 	}
 	if len(a.Alternatives) > 1 {
 		r.Components = append(r.Components, pickMenu(a.Alternatives, lang)...)
@@ -235,6 +227,11 @@ func footNote(e *discordgo.MessageEmbed, note string) {
 	e.Footer.Text = shorten.Text(note, maxFooter)
 }
 
+// row is one row of components.
+func row(components ...discordgo.MessageComponent) []discordgo.MessageComponent {
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: components}}
+}
+
 func aroundButton(eventID, lang string) discordgo.Button {
 	return discordgo.Button{Label: tr(lang, "Timeline around this", "Chronologie autour"), Style: discordgo.SecondaryButton, CustomID: aroundID(eventID, 0)}
 }
@@ -245,9 +242,7 @@ func pickMenu(alts []answer.Alternative, lang string) []discordgo.MessageCompone
 	for _, alt := range alts[:min(len(alts), maxSelectOptions)] {
 		opts = append(opts, discordgo.SelectMenuOption{Label: shorten.Text(alt.Date+" — "+alt.Title, 100), Value: alt.EventID})
 	}
-	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.SelectMenu{CustomID: pickID, Placeholder: tr(lang, "Several events match: pick one", "Plusieurs événements correspondent : choisissez"), Options: opts},
-	}}}
+	return row(discordgo.SelectMenu{CustomID: pickID, Placeholder: tr(lang, "Several events match: pick one", "Plusieurs événements correspondent : choisissez"), Options: opts})
 }
 
 func footer(src answer.Source, version string) *discordgo.MessageEmbedFooter {
@@ -279,8 +274,7 @@ func EventReply(e *knowledge.Event, t *knowledge.Timeline, lang string, ephemera
 	if omitted > 0 {
 		footNote(em, tr(lang, fmt.Sprintf("%d passage(s) too long to show here", omitted), fmt.Sprintf("%d passage(s) trop long(s) pour être affiché(s)", omitted)))
 	}
-	return Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}, Ephemeral: ephemeral,
-		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{aroundButton(e.ID, lang)}}}}
+	return Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}, Ephemeral: ephemeral, Components: row(aroundButton(e.ID, lang))}
 }
 
 // listPage is one page of a list of events, with the custom ids of its Previous/Next buttons (which
@@ -308,10 +302,8 @@ func pageReply(p listPage, t *knowledge.Timeline, lang string, ephemeral bool) R
 	}
 	r := Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}, Ephemeral: ephemeral}
 	if p.hasPrev || p.hasNext {
-		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.Button{Label: tr(lang, "Previous", "Précédent"), Style: discordgo.SecondaryButton, CustomID: p.prevID, Disabled: !p.hasPrev},
-			discordgo.Button{Label: tr(lang, "Next", "Suivant"), Style: discordgo.SecondaryButton, CustomID: p.nextID, Disabled: !p.hasNext},
-		}}}
+		r.Components = row(discordgo.Button{Label: tr(lang, "Previous", "Précédent"), Style: discordgo.SecondaryButton, CustomID: p.prevID, Disabled: !p.hasPrev},
+			discordgo.Button{Label: tr(lang, "Next", "Suivant"), Style: discordgo.SecondaryButton, CustomID: p.nextID, Disabled: !p.hasNext})
 	}
 	return r
 }
