@@ -173,9 +173,8 @@ func (b *Bot) logQuestion(x *asked) {
 	b.log.Info("question", attrs...)
 }
 
-// fallbackClass reduces a fallback reason to its class for a metric label, dropping the details
-// (status codes, passage numbers, quoted text) that would make label values unbounded:
-// "server error (HTTP 503)" → "server error".
+// fallbackClass reduces a fallback reason to a bounded metric label, without its details (status
+// codes, passage numbers, quoted text): "server error (HTTP 503)" → "server error".
 func fallbackClass(reason string) string {
 	if i := strings.IndexAny(reason, "([:;\"0123456789"); i >= 0 {
 		reason = reason[:i]
@@ -184,9 +183,8 @@ func fallbackClass(reason string) string {
 	return cmp.Or(reason[:min(len(reason), 48)], "other")
 }
 
-// handleMessage answers direct messages, messages that mention the bot, replies to its answers and
-// messages in a thread it answered in, replying to them. A reply, a thread or a DM continues a
-// conversation: a follow-up is read against the previous answer.
+// handleMessage answers, with a reply, direct messages, mentions, replies to its answers and
+// messages in a thread it answered in; the last three and DMs continue a conversation.
 func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) {
 	self, _ := b.botUserID.Load().(string)
 	if m.Author == nil || m.Author.Bot || m.Author.ID == self || self == "" {
@@ -277,8 +275,7 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 }
 
 // followUp answers q without a model when it only makes sense after the conversation's previous
-// answer ("what happened next?"). A model answerer keeps its own history and reads follow-ups
-// itself, so it is left to it.
+// answer ("what happened next?"); a model answerer keeps its own history and reads them itself.
 func (b *Bot) followUp(c conversation, q answer.Question) (answer.Answer, bool) {
 	if _, model := b.answerer.(StreamAnswerer); model || !c.ok {
 		return answer.Answer{}, false

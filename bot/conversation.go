@@ -17,10 +17,9 @@ type conversation struct {
 	ok   bool // prev is set
 }
 
-// The bot remembers its last answers by the id of what asked (so that a reply to an answer finds
-// it) and by channel (so that a thread or a DM continues), and what it looked up of channels, each
-// in an LRU cache of maxRemembered entries. Both are per replica: a reply another replica answered
-// falls back to the event its buttons name.
+// The bot remembers its last answers by the id of what asked (for replies) and by channel (for
+// threads and DMs), and what it looked up of channels, in LRU caches of maxRemembered entries, per
+// replica: a reply another replica answered falls back to the event its buttons name.
 const maxRemembered = 10_000
 
 // remember keeps an answer under each of keys.

@@ -15,25 +15,16 @@ import (
 	"github.com/timelinebot/timelinebot/internal/signedrequest"
 )
 
-// The HTTP interactions endpoint. Discord POSTs each interaction, signed with the application's
-// Ed25519 key, to the Interactions Endpoint URL and takes the HTTP response body as the interaction's
-// first response; later edits go through the webhook endpoints, authenticated by the interaction's
-// token. The endpoint shares no state between requests that a replica needs from another (it only
-// remembers the interaction ids it handled, to refuse replays), so any number of replicas behind a
-// load balancer serve one application.
-
 // DefaultHTTPAckTimeout bounds how long an interaction may go without a response before it is
 // deferred; Discord drops the HTTP request after 3 seconds.
 const DefaultHTTPAckTimeout = 2500 * time.Millisecond
 
-// InteractionsHandler returns the HTTP interactions endpoint, to be mounted at the path the
-// application's Interactions Endpoint URL names (conventionally /interactions). Requests are
-// checked by internal/signedrequest (method, Ed25519 signature before parsing, fresh timestamp,
-// body size; a replayed interaction id is refused with 401 and never handled again). PING gets
-// PONG; every other interaction goes to the bot, its first response becoming the HTTP response
-// and later ones going through rest's webhook endpoints, which need no bot token.
-//
-// Slash-command questions of a bot serving this endpoint are counted under the entry point http.
+// InteractionsHandler returns the HTTP interactions endpoint, mounted at the path the application's
+// Interactions Endpoint URL names (conventionally /interactions). Discord POSTs each interaction
+// there, signed (checked by internal/signedrequest, which also refuses replays), and takes the
+// response body as its first response; later ones go through rest's webhook endpoints, which need
+// no bot token. Replicas share nothing but Discord, so any number serve one application behind a
+// load balancer. Slash-command questions of a bot serving this endpoint count under the entry http.
 func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.Session) http.Handler {
 	b.httpEntry.Store(true)
 	if rest != nil {
@@ -70,8 +61,7 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		signedrequest.Error(w, http.StatusUnauthorized, "interaction already handled (replayed request)")
 		return
 	}
-	// The bot handles it in its own goroutine, counted as in flight; the request waits for the
-	// first response.
+	// The bot handles it in its own goroutine; the request waits for the first response.
 	t := &restTransport{s: h.rest, first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
 	go h.b.track(func(ctx context.Context) { h.b.handleInteraction(ctx, &i, t, h.budget) },
 		func() { _ = t.respond(context.Background(), &i, restarting(&i)) })
