@@ -196,25 +196,6 @@ func restarting(i *discordgo.Interaction) *discordgo.InteractionResponse {
 	return notice(localeLang(i), Refusal{Code: CodeRestarting}).response(i.Type)
 }
 
-// scrubToken keeps an interaction's token out of an error bound for the log: the token is a
-// credential (it edits and sends messages as the bot for 15 minutes), and discordgo's network errors
-// quote the URL it is part of.
-func scrubToken(err error, i *discordgo.Interaction) error {
-	if err == nil || i == nil || i.Token == "" || !strings.Contains(err.Error(), i.Token) {
-		return err
-	}
-	return &scrubbedError{msg: strings.ReplaceAll(err.Error(), i.Token, "[interaction token]"), err: err}
-}
-
-// scrubbedError is an error whose text has a secret removed; errors.Is and As see the original.
-type scrubbedError struct {
-	msg string
-	err error
-}
-
-func (e *scrubbedError) Error() string { return e.msg }
-func (e *scrubbedError) Unwrap() error { return e.err }
-
 // Intents are the gateway intents the bot needs: messages in servers (it only acts on those that
 // mention it, whose content Discord delivers without the privileged message-content intent) and
 // direct messages.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/timelinebot/timelinebot/internal/discordsession"
 	"github.com/timelinebot/timelinebot/internal/signedrequest"
 )
 
@@ -111,7 +112,7 @@ type restTransport struct {
 
 func (t *restTransport) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
 	if t.first == nil {
-		return scrubToken(t.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)), i)
+		return discordsession.ScrubToken(t.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)), i.Token)
 	}
 	t.first <- resp
 	return t.wait(ctx)
@@ -137,7 +138,7 @@ func (t *restTransport) then(ctx context.Context, i *discordgo.Interaction, f fu
 	if t.s == nil {
 		return errors.New("no REST session to reach Discord's webhook endpoints")
 	}
-	return scrubToken(f(), i)
+	return discordsession.ScrubToken(f(), i.Token)
 }
 
 func (t *restTransport) wait(ctx context.Context) error {

@@ -25,7 +25,9 @@ var (
 // TooLargeError is the error of a file over the limit; Size is what was announced or read.
 type TooLargeError struct{ Size int64 }
 
-func (e *TooLargeError) Error() string { return fmt.Sprintf("the file is too large (%d bytes)", e.Size) }
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("the file is too large (%d bytes)", e.Size)
+}
 
 // StatusError is the error of an answer other than 200 OK.
 type StatusError struct{ Status string }
