@@ -116,16 +116,12 @@ type Bot struct {
 	// flooded.
 	feedbackLimiter *ratelimit.Limiter
 	router          router
-	// memory keeps recent answers for follow-ups, channels what the bot looked up of channels
-	// (conversation.go).
-	memory    *lru.Cache[string, conversation]
-	channels  *lru.Cache[string, channelInfo]
-	rest      atomic.Pointer[discordgo.Session] // to reach Discord's REST API, once the bot has one
-	botUserID atomic.Value                      // string
-	httpEntry atomic.Bool                       // serving the HTTP endpoint: /ask counts as http
-
-	inflight *inflight.Group // handlers, waited for on shutdown
-	feedback struct{ helpful, wrong atomic.Int64 }
+	memory          *lru.Cache[string, conversation] // recent answers, for follow-ups (conversation.go)
+	channels        *lru.Cache[string, channelInfo]
+	rest            atomic.Pointer[discordgo.Session] // to reach Discord's REST API, once the bot has one
+	botUserID       atomic.Value                      // string
+	httpEntry       atomic.Bool                       // serving the HTTP endpoint: /ask counts as http
+	inflight        *inflight.Group                   // handlers, waited for on shutdown
 }
 
 // New returns a bot. It does not connect; see Run.
@@ -182,10 +178,7 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, t
 
 // localeLang maps a Discord locale to the answer language hint.
 func localeLang(i *discordgo.Interaction) string {
-	if strings.HasPrefix(string(i.Locale), "fr") {
-		return "fr"
-	}
-	if i.Locale == "" && i.GuildLocale != nil && strings.HasPrefix(string(*i.GuildLocale), "fr") {
+	if l := i.Locale; strings.HasPrefix(string(l), "fr") || (l == "" && i.GuildLocale != nil && strings.HasPrefix(string(*i.GuildLocale), "fr")) {
 		return "fr"
 	}
 	return "en"

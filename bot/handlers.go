@@ -277,13 +277,7 @@ func (b *Bot) compFeedback(ctx context.Context, in *Interaction) (Reply, error) 
 			f.Question = strings.TrimPrefix(m.Embeds[0].Title, "❓ ")
 		}
 	}
-	n := &b.feedback.wrong
-	if f.Helpful {
-		n = &b.feedback.helpful
-	}
-	n.Add(1)
-	b.log.Info("feedback", "helpful", f.Helpful, "event", f.EventID, "cited", f.Cited, "question", f.Question,
-		"user", f.UserID, "helpful_total", b.feedback.helpful.Load(), "wrong_total", b.feedback.wrong.Load())
+	b.log.Info("feedback", "helpful", f.Helpful, "event", f.EventID, "cited", f.Cited, "question", f.Question, "user", f.UserID)
 	b.metrics.Feedback(f.Helpful)
 	if b.opts.Recorder != nil {
 		b.opts.Recorder.RecordFeedback(f)

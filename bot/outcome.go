@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -39,20 +40,11 @@ const (
 	CodeNoDraftFile    Code = "no_draft_file"
 )
 
+var labels = map[Code]string{CodeAnswered: metrics.OutcomeAnswered, CodeNoAnswer: metrics.OutcomeNoAnswer,
+	CodeRateLimited: metrics.OutcomeRateLimited, CodeAnswerError: metrics.OutcomeError, CodeFailed: metrics.OutcomeError}
+
 // Label is the metrics outcome a question refused or answered with this code counts under.
-func (c Code) Label() string {
-	switch c {
-	case CodeAnswered:
-		return metrics.OutcomeAnswered
-	case CodeNoAnswer:
-		return metrics.OutcomeNoAnswer
-	case CodeRateLimited:
-		return metrics.OutcomeRateLimited
-	case CodeAnswerError, CodeFailed:
-		return metrics.OutcomeError
-	}
-	return metrics.OutcomeRefused
-}
+func (c Code) Label() string { return cmp.Or(labels[c], metrics.OutcomeRefused) }
 
 // Refusal is a code with the values its message names.
 type Refusal struct {
