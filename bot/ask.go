@@ -55,7 +55,10 @@ func (b *Bot) here(next Handler) Handler {
 // edits the text in as it comes, at most once per StreamEvery.
 func (b *Bot) cmdAsk(ctx context.Context, in *Interaction) (Reply, error) {
 	q := in.String("question")
-	private := in.Bool("private", b.opts.DefaultPrivate)
+	private := b.opts.DefaultPrivate
+	if o := in.Option("private"); o != nil && o.Type == discordgo.ApplicationCommandOptionBoolean {
+		private = o.BoolValue()
+	}
 	if private {
 		in.Private()
 	}
@@ -141,9 +144,7 @@ func (b *Bot) logQuestion(x *asked) {
 	if !x.start.IsZero() {
 		x.Latency = time.Since(x.start)
 	}
-	if x.Answer.Lang != "" {
-		x.Lang = x.Answer.Lang
-	}
+	x.Lang = cmp.Or(x.Answer.Lang, x.Lang)
 	entry := x.Entry
 	if entry == "slash" && b.httpEntry.Load() {
 		entry = "http" // slash commands that came through the HTTP interactions endpoint
@@ -197,7 +198,7 @@ func (b *Bot) handleMessage(ctx context.Context, s *discordgo.Session, m *discor
 			return
 		}
 		kind = "dm"
-		conv, _ = b.recall("dm:" + m.ChannelID)
+		conv, _ = b.memory.Get("dm:" + m.ChannelID)
 		conv.key = "dm:" + m.ChannelID
 	} else if conv, ok = b.serverConversation(ctx, m, self); !ok {
 		return
@@ -247,7 +248,7 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 	}
 	if !mentioned && replyTo == nil {
 		// Without the message-content intent Discord sends such messages without their text.
-		if _, answeredHere := b.recall("ch:" + m.ChannelID); !answeredHere || strings.TrimSpace(m.Content) == "" || !b.channel(ctx, m.ChannelID).thread {
+		if _, answeredHere := b.memory.Get("ch:" + m.ChannelID); !answeredHere || strings.TrimSpace(m.Content) == "" || !b.channel(ctx, m.ChannelID).thread {
 			return conversation{}, false
 		}
 	}
@@ -257,7 +258,7 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 	switch {
 	case replyTo != nil:
 		ref := questionRef(replyTo)
-		if c, ok := b.recall(ref); ok {
+		if c, ok := b.memory.Get(ref); ok {
 			return c, true
 		}
 		c := conversation{key: "msg:" + ref}
@@ -267,7 +268,7 @@ func (b *Bot) serverConversation(ctx context.Context, m *discordgo.Message, self
 		}
 		return c, true
 	case b.channel(ctx, m.ChannelID).thread:
-		c, _ := b.recall("ch:" + m.ChannelID) // the answer the bot last gave in the thread, if any
+		c, _ := b.memory.Get("ch:" + m.ChannelID) // the answer the bot last gave in the thread, if any
 		c.key = "thread:" + m.ChannelID
 		return c, true
 	}

@@ -30,8 +30,6 @@ func (b *Bot) remember(c conversation, keys ...string) {
 	}
 }
 
-func (b *Bot) recall(key string) (conversation, bool) { return b.memory.Get(key) }
-
 // channelInfo is what the bot needs to know of a channel: whether it is a thread, and of which
 // channel.
 type channelInfo struct {

@@ -31,14 +31,12 @@ func (b *Bot) InteractionsHandler(publicKey ed25519.PublicKey, rest *discordgo.S
 	if rest != nil {
 		b.rest.Store(rest)
 	}
-	return &interactionsHandler{b: b, verifier: signedrequest.NewVerifier(publicKey), rest: rest, budget: b.opts.HTTPAckTimeout}
+	return &interactionsHandler{b: b, verifier: signedrequest.NewVerifier(publicKey)}
 }
 
 type interactionsHandler struct {
 	b        *Bot
 	verifier *signedrequest.Verifier
-	rest     *discordgo.Session
-	budget   time.Duration
 }
 
 func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -63,8 +61,8 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	// The bot handles it in its own goroutine; the request waits for the first response.
-	t := &restTransport{s: h.rest, first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
-	go h.b.track(func(ctx context.Context) { h.b.handleInteraction(ctx, &i, t, h.budget) },
+	t := &restTransport{s: h.b.rest.Load(), first: make(chan *discordgo.InteractionResponse, 1), acked: make(chan struct{})}
+	go h.b.track(func(ctx context.Context) { h.b.handleInteraction(ctx, &i, t, h.b.opts.HTTPAckTimeout) },
 		func() { _ = t.respond(context.Background(), &i, restarting(&i)) })
 	select {
 	case resp := <-t.first:

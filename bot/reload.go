@@ -55,10 +55,17 @@ func (b *Bot) cmdReload(ctx context.Context, in *Interaction) (Reply, error) {
 			"Donnez un fichier ou une version, pas les deux ; rien n'a été modifié.")), nil
 	case file != nil:
 		_, data, err = b.fetchAttachment(ctx, in, file, reloadUpload)
+	case version != "" && b.opts.Versions == nil:
+		return Notice(tr(in.Lang, "No database keeps knowledge versions here (DATABASE_URL=none); reload a file instead.",
+			"Aucune base de données ne garde les versions ici (DATABASE_URL=none) ; rechargez un fichier.")), nil
 	case version != "":
 		// A stored version is installed like an upload of the file it was: validated, written over
 		// the knowledge file (the file is the operator's latest word at the next start), served.
-		data, err = b.storedVersion(ctx, in, version)
+		if data, err = b.opts.Versions.VersionContent(ctx, version); err != nil {
+			b.log.Warn("read a stored knowledge version", "version", version, "err", err)
+			err = fmt.Errorf(tr(in.Lang, "Version `%s` is not in the database (pick one of the suggestions, or see `timelinebot versions`); nothing was changed.",
+				"La version `%s` n'est pas dans la base (choisissez une suggestion, ou voyez `timelinebot versions`) ; rien n'a été modifié."), shorten.Text(version, 40))
+		}
 		trigger += " version:" + version
 	}
 	if err != nil {

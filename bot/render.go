@@ -39,12 +39,6 @@ const (
 	colorNoAnswer = 0x718096
 )
 
-// noMentions pings no one: not @everyone, not roles, not users, not the author replied to. Every
-// message the bot sends carries it, whatever text the answer echoes.
-func noMentions() *discordgo.MessageAllowedMentions {
-	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
-}
-
 // Reply is a message to send, however it is delivered (interaction response, webhook edit, channel
 // message).
 type Reply struct {
@@ -85,9 +79,11 @@ func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) *
 
 // ResponseData converts the reply for an interaction response; the other conversions start from
 // it. Its embeds and components are never nil: Discord reads a missing list as "keep the old one"
-// in an edit, and an empty one as "none".
+// in an edit, and an empty one as "none". Its allowed mentions ping no one (not @everyone, roles,
+// users, nor the author replied to), whatever text the answer echoes.
 func (r Reply) ResponseData() *discordgo.InteractionResponseData {
-	d := &discordgo.InteractionResponseData{Content: r.Content, Embeds: r.Embeds, Components: r.Components, Files: r.Files, AllowedMentions: noMentions()}
+	d := &discordgo.InteractionResponseData{Content: r.Content, Embeds: r.Embeds, Components: r.Components, Files: r.Files,
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}}
 	if d.Embeds == nil {
 		d.Embeds = []*discordgo.MessageEmbed{}
 	}
@@ -297,9 +293,7 @@ func pageReply(p listPage, t *knowledge.Timeline, lang string, ephemeral bool) R
 		sum, _ := e.SummaryIn(lang)
 		em.Fields = append(em.Fields, &discordgo.MessageEmbedField{Name: shorten.Text(answer.FormatDate(e, lang)+" — "+e.Title, maxFieldName), Value: shorten.Text(sum, 600)})
 	}
-	if p.label != "" {
-		footNote(em, p.label)
-	}
+	footNote(em, p.label)
 	r := Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}, Ephemeral: ephemeral}
 	if p.hasPrev || p.hasNext {
 		r.Components = row(discordgo.Button{Label: tr(lang, "Previous", "Précédent"), Style: discordgo.SecondaryButton, CustomID: p.prevID, Disabled: !p.hasPrev},
@@ -317,6 +311,7 @@ func SourceReply(t *knowledge.Timeline, lang string) Reply {
 	em := &discordgo.MessageEmbed{
 		Title:       shorten.Text(t.Title, maxEmbedTitle),
 		Description: shorten.Text(t.Source.Title, maxEmbedDescription),
+		URL:         t.Source.URL,
 		Color:       colorAnswer,
 		Fields: []*discordgo.MessageEmbedField{
 			field("Attribution", "Attribution", t.Source.Attribution),
@@ -329,9 +324,6 @@ func SourceReply(t *knowledge.Timeline, lang string) Reply {
 	}
 	if t.Source.Author != "" {
 		em.Fields = append(em.Fields, field("Author", "Auteur", t.Source.Author))
-	}
-	if t.Source.URL != "" {
-		em.URL = t.Source.URL
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{fitEmbed(em)}}
 }

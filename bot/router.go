@@ -66,14 +66,6 @@ func (in *Interaction) String(name string) string {
 	return ""
 }
 
-// Bool returns a boolean option's value, or def when absent.
-func (in *Interaction) Bool(name string, def bool) bool {
-	if o := in.Option(name); o != nil && o.Type == discordgo.ApplicationCommandOptionBoolean {
-		return o.BoolValue()
-	}
-	return def
-}
-
 // Defer acknowledges the interaction now, for work known to be slow (a streamed answer, a
 // reload); ephemeral makes the coming message visible to the asker only.
 func (in *Interaction) Defer(ctx context.Context, ephemeral bool) error {

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -43,36 +42,14 @@ func (b *Bot) autocompleteVersion(ctx context.Context, in *Interaction) (Reply, 
 			b.log.Warn("list stored knowledge versions", "err", err)
 		}
 		for _, v := range vs {
-			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: versionLabel(v), Value: v.Version})
+			label := fmt.Sprintf("%s · %d events · %s", v.Version, v.Events, v.LastServed.UTC().Format("2006-01-02 15:04"))
+			for _, more := range []string{v.By, v.Title} {
+				if more != "" {
+					label += " · " + more
+				}
+			}
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: shorten.Text(label, maxChoiceName), Value: v.Version})
 		}
 	}
 	return Reply{Choices: choices}, nil
-}
-
-// versionLabel names a version in a choice (at most 100 characters).
-func versionLabel(v VersionChoice) string {
-	label := fmt.Sprintf("%s · %d events · %s", v.Version, v.Events, v.LastServed.UTC().Format("2006-01-02 15:04"))
-	if v.By != "" {
-		label += " · " + v.By
-	}
-	if v.Title != "" {
-		label += " · " + v.Title
-	}
-	return shorten.Text(label, 100)
-}
-
-// storedVersion fetches the content of the version a moderator asked /reload for. The returned
-// error is the message to show.
-func (b *Bot) storedVersion(ctx context.Context, in *Interaction, version string) ([]byte, error) {
-	if b.opts.Versions == nil {
-		return nil, errors.New(tr(in.Lang, "No database keeps knowledge versions here (DATABASE_URL=none); reload a file instead.",
-			"Aucune base de données ne garde les versions ici (DATABASE_URL=none) ; rechargez un fichier."))
-	}
-	data, err := b.opts.Versions.VersionContent(ctx, version)
-	if err != nil {
-		b.log.Warn("read a stored knowledge version", "version", version, "err", err)
-		return nil, fmt.Errorf(tr(in.Lang, "Version `%s` is not in the database (pick one of the suggestions, or see `timelinebot versions`); nothing was changed.",
-			"La version `%s` n'est pas dans la base (choisissez une suggestion, ou voyez `timelinebot versions`) ; rien n'a été modifié."), shorten.Text(version, 40))
-	}
-	return data, nil
 }
