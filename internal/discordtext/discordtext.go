@@ -137,6 +137,12 @@ func visible(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		// Accented letters (U+00A0 to U+05FF) and dashes and quotes (U+2010 to U+2027), most of what
+		// is not ASCII in an answer, are never dropped but for the soft hyphen: no table to search.
+		if (r >= 0xa0 && r < 0x600 && r != 0xad) || (r >= 0x2010 && r <= 0x2027) {
+			i += n
+			continue
+		}
 		if (r == utf8.RuneError && n == 1) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
 			return false
 		}
