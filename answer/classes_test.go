@@ -130,6 +130,8 @@ func TestYesNoQuotesWhereTheSourceSaysWhetherTheSubjectDidIt(t *testing.T) {
 	runClass(t, seed(t), []classCase{
 		{q: "did wikileaks reply when don jr asked about the wednesday leak?", answered: true, dates: []string{"2016-10-03"},
 			words: "No, according to the source.", quote: "WikiLeaks n'a pas répondu au message"},
+		// Even when the event was found as "the first" and names alone would choose its passages.
+		{q: "did don jr answer WL's first message at all?", answered: true, dates: []string{"2016-09-20"}, quote: "Trump Jr. aurait répondu"},
 	})
 	runClass(t, mozilla(t), []classCase{
 		{q: "did Zawinski register mozilla.org?", answered: true, dates: []string{"1998-01-24"}, quote: "Zawinski from Netscape registered mozilla.org"},

@@ -752,29 +752,29 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					sel.Passages = append(sel.Passages, c)
 				}
 			}
-			if single && r.Intent == AskYesNo && len(sel.Passages) > 0 {
-				// Whether the subject did it is answered where the source says it did or did not.
-				if i, ok := r.predicatePassage(e, rest); ok && i != sel.Passages[0] {
-					sel.Passages = []int{i, sel.Passages[0]}
-				}
-			}
+			named := false
 			if !spec && single && len(ranked) > 1 {
 				// Names alone may still single a passage out: "who's Roger Stone?" is answered
 				// where the source describes him, a rare name among the event's passages.
 				if top := ranked[0]; top.Index != 0 && top.Score >= namedPassage && top.Score > 2*scoreOf(ranked, 0) {
-					sel.Passages = []int{top.Index, 0}
-					r.Events = append(r.Events, sel)
-					continue
+					sel.Passages, named = []int{top.Index, 0}, true
 				}
 			}
-			if words == nil && single {
+			if !named && words == nil && single {
 				sel.Passages = openingPassages(r.Timeline, e)
 				if d := r.datedPassage(e); d > 0 && !slices.Contains(sel.Passages, d) {
 					sel.Passages = []int{sel.Passages[0], d}
 				}
 			}
-			if !spec && single && len(sel.Passages) > 0 && sel.Passages[0] != 0 {
+			if !named && !spec && single && len(sel.Passages) > 0 && sel.Passages[0] != 0 {
 				sel.Passages = []int{sel.Passages[0], 0}
+			}
+			if single && r.Intent == AskYesNo && len(sel.Passages) > 0 {
+				// Whether the subject did it is answered where the source says it did or did not,
+				// whatever else chose the passages.
+				if i, ok := r.predicatePassage(e, rest); ok && i != sel.Passages[0] {
+					sel.Passages = []int{i, sel.Passages[0]}
+				}
 			}
 		}
 		r.Events = append(r.Events, sel)
