@@ -32,6 +32,9 @@ type eventGloss struct {
 	sentences []SummarySentence
 	// terms[p] are the sorted term ids of the sentences aligned to passage p.
 	terms [][]int32
+	// labels[p] are the sorted term ids of the words that introduce a quotation of passage p in
+	// a summary ("WikiLeaks salue Trump Jr. (« Salut Don… »)"): nil for most passages.
+	labels [][]int32
 }
 
 // overlap is the IDF mass of the terms two sorted lists share.
@@ -62,6 +65,7 @@ type glossBuilder struct {
 	clause  []int   // where each clause of the sentence ends in terms
 	sorted  []int32
 	acc     [][]int32 // per passage, the gloss terms collected
+	label   [][]int32 // per passage, the terms introducing a quotation of it
 	scores  []float32
 	blocks  int32Blocks
 	lists   sliceBlocks
@@ -157,11 +161,14 @@ func (b *glossBuilder) build(e *Event, pos int) eventGloss {
 	})
 	for len(b.acc) < n {
 		b.acc = append(b.acc, nil)
+		b.label = append(b.label, nil)
 	}
 	for p := range n {
 		b.acc[p] = b.acc[p][:0]
+		b.label[p] = b.label[p][:0]
 	}
-	var pivot [][]int // passages of each sentence of the first (pivot) summary
+	var pivot [][]int      // passages of each sentence of the first (pivot) summary
+	var pivotQuote [][]int // the passage each quotation of each pivot sentence quotes, or -1
 	for k, s := range sums {
 		sents := textproc.Sentences(s.text)
 		var align [][]int
@@ -195,6 +202,18 @@ func (b *glossBuilder) build(e *Event, pos int) eventGloss {
 					}
 				}
 			}
+			if n > 0 {
+				// A translated summary quotes in its own language: its quotation is the pivot
+				// sentence's when the summaries match sentence for sentence.
+				var fallback []int
+				if k > 0 && len(pivotQuote) == len(sents) {
+					fallback = pivotQuote[i]
+				}
+				q := b.glossQuotes(e, sent, s.lang, fallback)
+				if k == 0 {
+					pivotQuote = append(pivotQuote, q)
+				}
+			}
 			align = append(align, ps)
 			first := -1
 			if len(ps) > 0 {
@@ -210,8 +229,84 @@ func (b *glossBuilder) build(e *Event, pos int) eventGloss {
 	for p := range n {
 		slices.Sort(b.acc[p])
 		g.terms[p] = b.blocks.clone(slices.Compact(b.acc[p]))
+		if len(b.label[p]) > 0 {
+			if g.labels == nil {
+				g.labels = make([][]int32, n)
+			}
+			slices.Sort(b.label[p])
+			g.labels[p] = slices.Clone(slices.Compact(b.label[p]))
+		}
 	}
 	return g
+}
+
+// glossQuotes finds the quotations of a summary sentence that a passage of e contains (or, for one
+// no passage contains, the passage the same quotation of the pivot summary's sentence quotes) ("WikiLeaks
+// salue Trump Jr. (« Salut Don. On espère que vous allez bien! »)") and glosses that passage with
+// the words just before the quotation: they say what the quoted words are (a greeting, a reply, a
+// claim), which the quotation itself, often all function words, cannot.
+func (b *glossBuilder) glossQuotes(e *Event, sent, lang string, fallback []int) []int {
+	quotes := quotations(sent)
+	found := make([]int, len(quotes))
+	if len(fallback) != len(quotes) {
+		fallback = nil // the translation quotes differently: no pairing
+	}
+	for n, q := range quotes {
+		found[n] = -1
+		quote := strings.Join(textproc.Words(textproc.Fold(sent[q[0]:q[1]])), " ")
+		if strings.Count(quote, " ") < 1 {
+			continue // a single quoted word ("Wow.") is in too many passages to tell
+		}
+		at := -1
+		for i, p := range e.Passages {
+			if strings.Contains(strings.Join(textproc.Words(textproc.Fold(p.Text)), " "), quote) {
+				if at >= 0 {
+					at = -2 // in two passages: no telling which
+					break
+				}
+				at = i
+			}
+		}
+		if at == -1 && fallback != nil {
+			at = fallback[n]
+		}
+		if at < 0 {
+			continue
+		}
+		found[n] = at
+		// The clause before the quotation: back to the previous comma, semicolon or colon (a
+		// period there ends an abbreviation: this is one sentence).
+		before := sent[:q[0]]
+		if k := strings.LastIndexAny(strings.TrimRight(before, " («“\"\u00a0"), ",;:"); k >= 0 {
+			before = before[k+1:]
+		}
+		b.sentence(before, lang)
+		b.acc[at] = append(b.acc[at], b.terms...)
+		b.label[at] = append(b.label[at], b.terms...)
+	}
+	return found
+}
+
+// quotations returns the byte ranges inside « », “ ” and "" in s.
+func quotations(s string) [][2]int {
+	var out [][2]int
+	for _, pair := range [][2]string{{"«", "»"}, {"“", "”"}, {"\"", "\""}} {
+		from := 0
+		for {
+			i := strings.Index(s[from:], pair[0])
+			if i < 0 {
+				break
+			}
+			start := from + i + len(pair[0])
+			j := strings.Index(s[start:], pair[1])
+			if j < 0 {
+				break
+			}
+			out = append(out, [2]int{start, start + j})
+			from = start + j + len(pair[1])
+		}
+	}
+	return out
 }
 
 // align is alignSentence with the builder's scratch scores.
@@ -323,9 +418,9 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 	}
 	ix := t.index
 	own := ix.passageTerms[e.pos]
-	var gloss [][]int32
+	var gloss, labels [][]int32
 	if ix.glosses != nil {
-		gloss = ix.glosses[e.pos].terms
+		gloss, labels = ix.glosses[e.pos].terms, ix.glosses[e.pos].labels
 	}
 	// A related word counts what it weighs times its own rarity: a rare word's common synonym
 	// ("réunion", "rencontre") must not lend every passage the rare word's weight.
@@ -347,6 +442,13 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 				if _, ok := slices.BinarySearch(own[i], id); ok {
 					m = 1
 					break
+				}
+				if i < len(labels) {
+					// The summary's own words for what this passage quotes say what it is.
+					if _, ok := slices.BinarySearch(labels[i], id); ok {
+						m = 1
+						break
+					}
 				}
 				if i < len(gloss) {
 					if _, ok := slices.BinarySearch(gloss[i], id); ok {

@@ -67,3 +67,51 @@ events:
 	}
 	return tl
 }
+
+// The words a summary puts before a quotation say what the quoted passage is ("WikiLeaks salue
+// Trump Jr. (« Salut Don… »)"): a question in those words finds the passage, even when the
+// quotation is all function words and a translated summary quotes it in its own language.
+func TestASummarysWordsForAQuotationFindTheQuotedPassage(t *testing.T) {
+	seed, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "The mayor opened the bridge on 2 March 1999. \"Good morning to all of you,\" she said to the crowd. Thousands crossed it on foot."
+	letters, err := knowledge.Parse("bridge.yaml", []byte(`format: 1
+title: Test
+source:
+  title: Test
+  language: en
+  attribution: Test
+  text: '`+text+`'
+events:
+  - id: opening
+    date: 1999-03-02
+    title: "The mayor opens the bridge"
+    summary: 'The mayor opens the bridge and welcomes the crowd ("Good morning to all of you"); thousands cross it on foot.'
+    passages:
+      - "The mayor opened the bridge on 2 March 1999."
+      - '"Good morning to all of you," she said to the crowd.'
+      - "Thousands crossed it on foot."
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tl    *knowledge.Timeline
+		event string
+		words string
+		want  string
+	}{
+		{seed, "2016-12-16-assange-ambassador", "comment WL a salué Don Jr", "Salut Don"},
+		{seed, "2016-12-16-assange-ambassador", "how did WL greet Don Jr", "Salut Don"},
+		{letters, "opening", "how did the mayor welcome people", "Good morning"},
+	}
+	for _, tt := range tests {
+		e := tt.tl.Event(tt.event)
+		ranked := tt.tl.RankPassages(e, tt.tl.QueryWords(tt.words))
+		if got := e.Passages[ranked[0].Index].Text; !strings.Contains(got, tt.want) {
+			t.Errorf("%q: best passage %q, want the one with %q", tt.words, got, tt.want)
+		}
+	}
+}
