@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -73,6 +75,8 @@ func (h *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 	close(t.acked)
 }
 
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // writeResponse writes an interaction response as the HTTP response, JSON or multipart when it
 // carries files, and flushes it: the bot may edit the response right after, and Discord must have
 // it first.
@@ -81,7 +85,11 @@ func writeResponse(w http.ResponseWriter, resp *discordgo.InteractionResponse) e
 	if resp.Data != nil && len(resp.Data.Files) > 0 {
 		ct, body, err = discordgo.MultipartBodyWithJSON(resp, resp.Data.Files)
 	} else {
-		body, err = json.Marshal(resp)
+		// Encoded into a buffer kept for the next response: no body allocated per request.
+		buf := bodies.Get().(*bytes.Buffer)
+		defer func() { buf.Reset(); bodies.Put(buf) }()
+		err = json.NewEncoder(buf).Encode(resp)
+		body = bytes.TrimSuffix(buf.Bytes(), []byte("\n")) // as json.Marshal writes it
 	}
 	if err != nil {
 		signedrequest.Error(w, http.StatusInternalServerError, "could not encode the response")
