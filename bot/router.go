@@ -189,15 +189,10 @@ type delivery struct {
 	private atomic.Bool // set by the handler, read by the deferral timer
 
 	mu       sync.Mutex
-	state    int // stNone, stDeferred (public or ephemeral), stDone
+	deferred bool // a deferral was sent, ephemeral when ephDefer
 	ephDefer bool
+	done     bool // the reply was sent, or an autocomplete's empty choices
 }
-
-const (
-	stNone = iota
-	stDeferred
-	stDone
-)
 
 func (d *delivery) first(ctx context.Context, resp *discordgo.InteractionResponse) error {
 	if d.onAck != nil {
@@ -212,7 +207,7 @@ func (d *delivery) first(ctx context.Context, resp *discordgo.InteractionRespons
 func (d *delivery) deferNow(ctx context.Context, ephemeral bool) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.state != stNone {
+	if d.deferred || d.done {
 		return nil
 	}
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
@@ -220,14 +215,14 @@ func (d *delivery) deferNow(ctx context.Context, ephemeral bool) error {
 	case discordgo.InteractionMessageComponent:
 		resp.Type = discordgo.InteractionResponseDeferredMessageUpdate
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		d.state = stDone
+		d.done = true
 		return d.first(ctx, autocompleteResponse(nil))
 	default:
 		if d.ephDefer = ephemeral || d.private.Load(); d.ephDefer {
 			resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 		}
 	}
-	d.state = stDeferred
+	d.deferred = true
 	if err := d.first(ctx, resp); err != nil {
 		return fmt.Errorf("defer: %w", err)
 	}
@@ -249,14 +244,14 @@ func (d *delivery) run(ctx context.Context, in *Interaction, h Handler, budget t
 func (d *delivery) deliver(ctx context.Context, r Reply) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	switch d.state {
-	case stNone:
-		d.state = stDone
-		return d.first(ctx, r.response(d.i.Type))
-	case stDone:
+	switch {
+	case d.done:
 		return nil // an autocomplete answered empty on time; its late choices are dropped
+	case !d.deferred:
+		d.done = true
+		return d.first(ctx, r.response(d.i.Type))
 	}
-	d.state = stDone
+	d.done = true
 	switch {
 	case r.Choices != nil:
 		return nil
