@@ -69,6 +69,8 @@ type Retrieval struct {
 	// words caches the timeline's reading of texts of this question (QueryWords stems the words
 	// the timeline lacks, and a question is read several times over).
 	words map[string][]knowledge.QueryWord
+	// asked is the question's date as terms, once mentionsAsked needs them.
+	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
 	besides []string
 	// Premise is the actor an Unsupported question says did something, and Nearest the event that
@@ -143,6 +145,9 @@ var reBesides = regexp.MustCompile(`\b(besides|apart from|aside from|other than|
 
 // splitBesides returns rest without its "besides X" and the words of X.
 func splitBesides(rest string) (string, []string, bool) {
+	if !mayBeBesides(rest) {
+		return rest, nil, false
+	}
 	m := reBesides.FindStringSubmatchIndex(rest)
 	if m == nil {
 		return rest, nil, false
@@ -158,6 +163,17 @@ func splitBesides(rest string) (string, []string, bool) {
 	}
 	out := strings.TrimSpace(rest[:m[0]] + " " + rest[m[5]:])
 	return out, words, true
+}
+
+// mayBeBesides is a word test before reBesides, which every question would otherwise pay for.
+func mayBeBesides(folded string) bool {
+	for _, w := range textproc.Words(folded) {
+		switch w {
+		case "besides", "apart", "aside", "other", "except", "addition", "part", "plus", "dehors", "outre", "hormis", "autre":
+			return true
+		}
+	}
+	return false
 }
 
 // dropBesides removes from the answer the events that X, the "besides X" of the question, is
@@ -219,7 +235,11 @@ var reReflexive = regexp.MustCompile(`\b(himself|herself|itself|themselves|(?:lu
 // of them when the question's own is one, none when the question's verb is generic ("did",
 // "faite": any deed of the actor's own events).
 func (r *Retrieval) reflexiveActor(text string) (string, []knowledge.QueryWord, bool) {
-	folded := r.Timeline.ExpandNames(textproc.Fold(text))
+	folded := textproc.Fold(text)
+	if !strings.Contains(folded, "sel") && !strings.Contains(folded, "meme") {
+		return "", nil, false // no "himself", "themselves", "lui-même": spare the expression
+	}
+	folded = r.Timeline.ExpandNames(folded)
 	at := reReflexive.FindStringIndex(folded)
 	if at == nil {
 		return "", nil, false
@@ -833,41 +853,47 @@ const datedBonus = 1.05
 
 // mentionsAsked reports whether passage i of e writes the date the question asks about, by its
 // words: the year for a year, the month's name for a month, the month's name and the day's number
-// for a day. Word checks rather than a parse: this runs on every passage of every candidate.
+// for a day. Term lookups rather than a parse or a read of the passage: this runs on every passage
+// of every candidate, and the question's date becomes terms once (askedTerms).
 func (r *Retrieval) mentionsAsked(e *knowledge.Event, i int) bool {
 	if len(r.Parsed.Spans) == 0 || r.Parsed.OpenFrom || r.Parsed.OpenTo {
 		return false
 	}
-	words := textproc.Words(textproc.Fold(e.Passages[i].Text))
-	has := func(ok func(string) bool) bool {
-		for _, w := range words {
-			if ok(w) {
-				return true
-			}
-		}
-		return false
+	if r.asked == nil {
+		r.asked = r.askedTerms()
 	}
+	t := r.Timeline
+	for _, a := range r.asked {
+		if t.HasTerm(e, i, a.month) && (a.day == nil || t.HasTerm(e, i, a.day)) || a.year != nil && t.HasTerm(e, i, a.year) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedDate is a span of the question as terms: a day is its month's and its number's, a month
+// its name's, a year its number's.
+type askedDate struct{ month, day, year []int32 }
+
+func (r *Retrieval) askedTerms() []askedDate {
+	t := r.Timeline
+	out := []askedDate{}
 	for _, q := range r.Parsed.Spans {
 		from, to := q.From.Time(), q.To.Time()
 		switch {
 		case q.From == q.To:
-			day := strconv.Itoa(from.Day())
-			if has(func(w string) bool { return question.MonthOf(w) == from.Month() }) &&
-				has(func(w string) bool { return strings.TrimRight(w, "stndrhe") == day || w == day }) {
-				return true
-			}
+			d := strconv.Itoa(from.Day())
+			out = append(out, askedDate{
+				month: t.TermsOf(question.MonthWords(from.Month())),
+				day:   t.TermsOf([]string{d, d + "st", d + "nd", d + "rd", d + "th", d + "e", d + "er"}),
+			})
 		case from.Year() == to.Year() && from.Month() == to.Month():
-			if has(func(w string) bool { return question.MonthOf(w) == from.Month() }) {
-				return true
-			}
+			out = append(out, askedDate{month: t.TermsOf(question.MonthWords(from.Month()))})
 		case from.Year() == to.Year():
-			y := strconv.Itoa(from.Year())
-			if has(func(w string) bool { return w == y }) {
-				return true
-			}
+			out = append(out, askedDate{year: t.TermsOf([]string{strconv.Itoa(from.Year())})})
 		}
 	}
-	return false
+	return out
 }
 
 // preferDated raises the passages that state the asked date, and re-sorts.

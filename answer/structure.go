@@ -747,7 +747,7 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 func (r *Retrieval) deniedOf(e *knowledge.Event, name string, verbs []knowledge.QueryWord) bool {
 	t := r.Timeline
 	for i := range e.Passages {
-		if t.States(e, i, name, verbs) && t.Denies(e, i, verbs) {
+		if t.Denies(e, i, verbs) && t.States(e, i, name, verbs) {
 			return true
 		}
 	}

@@ -612,6 +612,37 @@ func (ix *index) termOf(w, lang string) (int32, bool) {
 	return id, ok
 }
 
+// TermsOf returns the terms of the timeline that folded words are, read in the source's language
+// and in English and French (no typo allowance), for HasTerm: a question turns its date into them
+// once, then tests passages by lookup rather than by reading their words.
+func (t *Timeline) TermsOf(words []string) []int32 {
+	var out []int32
+	for _, w := range words {
+		if ids, ok := t.index.surface[w]; ok {
+			for _, id := range ids {
+				if id >= 0 && !containsID(out, id) {
+					out = append(out, id)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// HasTerm reports whether passage i of e has one of the terms.
+func (t *Timeline) HasTerm(e *Event, i int, terms []int32) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) {
+		return false
+	}
+	own := t.index.passageTerms[e.pos][i]
+	for _, id := range terms {
+		if _, ok := slices.BinarySearch(own, id); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // mayState reports whether passage i of e, or its gloss, has a term of one of words (their own or
 // a related one): a sorted-list lookup that spares the word-by-word scans below (which stem every
 // word of the passage) for the passages that cannot match.
@@ -718,15 +749,26 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 		return false
 	}
 	ix := t.index
-	if deniesIn(ix, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words) {
+	if mayDeny(e.Passages[i].Text) && deniesIn(ix, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words) {
 		return true
 	}
 	// Its paraphrases in the summaries ("Trump Jr. does not reply.").
 	if ix.glosses != nil {
 		for _, s := range ix.glosses[e.pos].sentences {
-			if s.Passage == i && deniesIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
+			if s.Passage == i && mayDeny(s.Text) && deniesIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mayDeny is a byte test for the denials a text may hold (in any case), before it is read word by
+// word: most passages deny nothing.
+func mayDeny(text string) bool {
+	for _, d := range []string{"not", "Not", "NOT", "n't", "never", "Never", "pas", "jamais", "Jamais", "aucun", "Aucun", "point", "ne ", "Ne ", "n'", "n’", "N'"} {
+		if strings.Contains(text, d) {
+			return true
 		}
 	}
 	return false

@@ -75,6 +75,17 @@ var (
 // MonthOf returns the month a folded word names ("december", "dec", "decembre"), or 0.
 func MonthOf(w string) time.Month { return monthNames[w] }
 
+// MonthWords returns the folded words that name month m, in English and French, abbreviations too.
+func MonthWords(m time.Month) []string {
+	var out []string
+	for w, mm := range monthNames {
+		if mm == m {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // IsDateWord reports whether a folded word names a month or a day of the week, in English or
 // French ("december", "dec", "mardi"): capitalized in a question, it is no name of a thing.
 func IsDateWord(w string) bool {
@@ -146,6 +157,29 @@ var (
 // days: the first ten, the next ten, the rest, which the range patterns read.
 var reMonthPart = regexp.MustCompile(`\b(early|beginning of|start of|mid|middle of|late|end of|debut|mi|milieu|fin)(?:\s*-\s*|\s+de\s+|\s+d'|\s+)(` +
 	monthAlternation() + `)\b\.?(?:\s+(\d{4}))?`)
+
+// refersToSource is a word test before reSourceRef, whose leading alternatives ("in", "from")
+// would otherwise start a match at every other word of every question.
+func refersToSource(folded string) bool {
+	for _, w := range textproc.Words(folded) {
+		switch w {
+		case "article", "source", "text", "texte", "timeline", "chronology", "chronologie", "story", "piece", "report":
+			return true
+		}
+	}
+	return false
+}
+
+// hasMonthPart is a word test before reMonthPart, which every question would otherwise pay for.
+func hasMonthPart(folded string) bool {
+	for _, w := range textproc.Words(folded) {
+		switch w {
+		case "early", "beginning", "start", "mid", "middle", "late", "end", "debut", "mi", "milieu", "fin":
+			return true
+		}
+	}
+	return false
+}
 
 func monthAlternation() string {
 	names := make([]string, 0, len(monthNames))
@@ -262,7 +296,7 @@ func normalizeDateWords(folded string) string {
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
-	if reMonthPart.MatchString(folded) {
+	if hasMonthPart(folded) && reMonthPart.MatchString(folded) {
 		folded = reMonthPart.ReplaceAllStringFunc(folded, monthPart)
 	}
 	if strings.ContainsAny(folded, "0123456789") && reYearEnd.MatchString(folded) {
@@ -557,8 +591,10 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	sort.Slice(exprs, func(i, j int) bool { return exprs[i].start < exprs[j].start })
 
 	// "According to the article", "d'après la source" point at the source, not at what it says.
-	for _, m := range reSourceRef.FindAllIndex(work, -1) {
-		consume(m[0], m[1])
+	if refersToSource(folded) {
+		for _, m := range reSourceRef.FindAllIndex(work, -1) {
+			consume(m[0], m[1])
+		}
 	}
 	// "in the first place", "at last", "tout d'abord" are ways of speaking, not an order asked.
 	if hasFirst || hasLast {
