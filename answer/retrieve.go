@@ -69,6 +69,7 @@ type Retrieval struct {
 	// words caches the timeline's reading of texts of this question (QueryWords stems the words
 	// the timeline lacks, and a question is read several times over).
 	words map[string][]knowledge.QueryWord
+	word  map[string]knowledge.QueryWord
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -348,10 +349,21 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 	}
 	if r.words == nil {
 		r.words = map[string][]knowledge.QueryWord{}
+		r.word = map[string]knowledge.QueryWord{}
 	}
-	w := r.Timeline.QueryWords(text)
-	r.words[text] = w
-	return w
+	// The texts differ (the question, its topic, its verbs) but share their words: each word is
+	// looked up once.
+	var out []knowledge.QueryWord
+	for _, w := range knowledge.ContentWords(text) {
+		q, ok := r.word[w]
+		if !ok {
+			q = r.Timeline.QueryWord(w)
+			r.word[w] = q
+		}
+		out = append(out, q)
+	}
+	r.words[text] = out
+	return out
 }
 
 func pickLang(detected, hint string) string {

@@ -55,6 +55,9 @@ type index struct {
 	surfaceRelated map[string][]relTerm
 	// passageTerms[event][passage] are the terms of each passage, sorted, for RankPassages.
 	passageTerms [][][]int32
+	// negated[event][passage] is true when the passage, or a summary sentence paraphrasing it,
+	// has a denial (nil for an event with none): Denies reads only those.
+	negated [][]bool
 	// glosses[event] aligns the event's summary sentences to its passages (passages.go).
 	glosses []eventGloss
 	// passageDF[term] counts the passages containing the term (text or gloss), of passages in all.
@@ -175,6 +178,7 @@ func (t *Timeline) build() {
 	ix := &index{terms: make(map[string]int32)}
 	ix.docLen = make([]float32, n)
 	ix.passageTerms = make([][][]int32, n)
+	ix.negated = make([][]bool, n)
 	srcLang := t.Source.Language
 
 	// memo[lang][word] is the term of word's stem in lang. A timeline uses the same words over and
@@ -195,6 +199,7 @@ func (t *Timeline) build() {
 		return id
 	}
 	var (
+		negated bool      // add saw a denial ("not", "pas") in the text
 		tf      []float32 // term id -> weighted frequency in the current event
 		touched []int32   // terms with tf > 0
 		folded  []byte
@@ -208,6 +213,7 @@ func (t *Timeline) build() {
 		for start, end, ok := textproc.NextWord(folded, 0); ok; start, end, ok = textproc.NextWord(folded, end) {
 			word := folded[start:end]
 			if textproc.IsStopWord(string(word)) {
+				negated = negated || denials[string(word)]
 				continue
 			}
 			id := stemID(word, lang)
@@ -261,12 +267,21 @@ func (t *Timeline) build() {
 			}
 		}
 		pt := lists.make(len(e.Passages))
+		var neg []bool
 		for j, p := range e.Passages {
+			negated = false
 			collect = add(p.Text, srcLang, weightPassages, collect[:0])
+			if negated {
+				if neg == nil {
+					neg = make([]bool, len(e.Passages))
+				}
+				neg[j] = true
+			}
 			slices.Sort(collect)
 			pt[j] = ids.clone(slices.Compact(collect))
 		}
 		ix.passageTerms[i] = pt
+		ix.negated[i] = neg
 		for _, id := range touched {
 			flat.add(id, tf[id]) // tf until all lengths are known
 			for int(id) >= len(df) {

@@ -66,6 +66,7 @@ type glossBuilder struct {
 	sorted  []int32
 	acc     [][]int32 // per passage, the gloss terms collected
 	label   [][]int32 // per passage, the terms introducing a quotation of it
+	negated bool      // the sentence read last has a denial
 	scores  []float32
 	blocks  int32Blocks
 	lists   sliceBlocks
@@ -89,7 +90,7 @@ func (b *glossBuilder) sentence(sent, lang string) {
 		slot = 1
 	}
 	b.folded = textproc.AppendFold(b.folded[:0], sent)
-	b.terms, b.clause = b.terms[:0], b.clause[:0]
+	b.terms, b.clause, b.negated = b.terms[:0], b.clause[:0], false
 	prev := 0
 	for start, end, ok := textproc.NextWord(b.folded, 0); ok; start, end, ok = textproc.NextWord(b.folded, end) {
 		word := b.folded[start:end]
@@ -98,6 +99,7 @@ func (b *glossBuilder) sentence(sent, lang string) {
 		}
 		prev = end
 		if textproc.IsStopWord(string(word)) {
+			b.negated = b.negated || denials[string(word)]
 			continue
 		}
 		if ids, ok := b.ix.surface[string(word)]; ok && slot >= 0 {
@@ -183,6 +185,13 @@ func (b *glossBuilder) build(e *Event, pos int) eventGloss {
 					ps = pivot[i]
 				case len(ps) == 0:
 					ps = []int{min(n-1, i*n/max(1, len(sents)))}
+				}
+				if b.negated {
+					// Denies reads the sentence as its first passage's paraphrase.
+					if ix.negated[pos] == nil {
+						ix.negated[pos] = make([]bool, n)
+					}
+					ix.negated[pos][ps[0]] = true
 				}
 				for _, p := range ps {
 					b.acc[p] = append(b.acc[p], whole...)
@@ -375,34 +384,42 @@ type QueryWord struct {
 // English, French and the source language, or terms one edit away); words matching nothing are
 // returned with no terms.
 func (t *Timeline) QueryWords(text string) []QueryWord {
-	ix := t.index
 	var out []QueryWord
 	for _, w := range contentWords(text) {
-		ids, fuzzy := ix.lookup(w, t.Source.Language)
-		var rel []relTerm
-		if fuzzy {
-			// A word the lexicon knows is no typo: "dropped" is not "droppe".
-			if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
-				ids, fuzzy = nil, false
-			}
-		} else {
-			rel = ix.relatedTerms(w, ids)
-		}
-		var idf float32
-		for _, id := range ids {
-			idf = max(idf, ix.idf(len(ix.postings[id])))
-		}
-		if fuzzy {
-			idf *= 0.8
-		}
-		if len(ids) == 0 {
-			for _, r := range rel {
-				idf = max(idf, r.w*ix.idf(len(ix.postings[r.id])))
-			}
-		}
-		out = append(out, QueryWord{Word: w, IDF: idf, Fuzzy: fuzzy, terms: ids, related: rel})
+		out = append(out, t.QueryWord(w))
 	}
 	return out
+}
+
+// ContentWords returns the folded words of text QueryWords reads, in order, each once.
+func ContentWords(text string) []string { return contentWords(text) }
+
+// QueryWord is QueryWords for one folded content word.
+func (t *Timeline) QueryWord(w string) QueryWord {
+	ix := t.index
+	ids, fuzzy := ix.lookup(w, t.Source.Language)
+	var rel []relTerm
+	if fuzzy {
+		// A word the lexicon knows is no typo: "dropped" is not "droppe".
+		if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
+			ids, fuzzy = nil, false
+		}
+	} else {
+		rel = ix.relatedTerms(w, ids)
+	}
+	var idf float32
+	for _, id := range ids {
+		idf = max(idf, ix.idf(len(ix.postings[id])))
+	}
+	if fuzzy {
+		idf *= 0.8
+	}
+	if len(ids) == 0 {
+		for _, r := range rel {
+			idf = max(idf, r.w*ix.idf(len(ix.postings[r.id])))
+		}
+	}
+	return QueryWord{Word: w, IDF: idf, Fuzzy: fuzzy, terms: ids, related: rel}
 }
 
 // RankPassages scores each passage of e against the question's words: a word found in the passage
@@ -749,26 +766,19 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 		return false
 	}
 	ix := t.index
-	if mayDeny(e.Passages[i].Text) && deniesIn(ix, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words) {
+	// Most passages deny nothing, and the index knows which.
+	if neg := ix.negated[e.pos]; neg == nil || !neg[i] {
+		return false
+	}
+	if deniesIn(ix, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words) {
 		return true
 	}
 	// Its paraphrases in the summaries ("Trump Jr. does not reply.").
 	if ix.glosses != nil {
 		for _, s := range ix.glosses[e.pos].sentences {
-			if s.Passage == i && mayDeny(s.Text) && deniesIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
+			if s.Passage == i && deniesIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// mayDeny is a byte test for the denials a text may hold (in any case), before it is read word by
-// word: most passages deny nothing.
-func mayDeny(text string) bool {
-	for _, d := range []string{"not", "Not", "NOT", "n't", "never", "Never", "pas", "jamais", "Jamais", "aucun", "Aucun", "point", "ne ", "Ne ", "n'", "n’", "N'"} {
-		if strings.Contains(text, d) {
-			return true
 		}
 	}
 	return false

@@ -132,11 +132,12 @@ var (
 	reNumeric       = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	reDayMonth      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
 	reDayRange      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
-	reMonthDay      = regexp.MustCompile(`\b([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
-	reMonthYear     = regexp.MustCompile(`\b([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
-	reYear          = regexp.MustCompile(`\b([12]\d{3})\b`)
-	reFirst         = regexp.MustCompile(`\b(first|earliest|very first|premier|premiere|tout premier|initial)\b`)
-	reLast          = regexp.MustCompile(`\b(last|latest|most recent|final|dernier|derniere|plus recent|plus recente)\b`)
+	// Anchored at a month's name: scanMonths tries them only where a word is one.
+	reMonthDayAt  = regexp.MustCompile(`^([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
+	reMonthYearAt = regexp.MustCompile(`^([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
+	reYear        = regexp.MustCompile(`\b([12]\d{3})\b`)
+	reFirst       = regexp.MustCompile(`\b(first|earliest|very first|premier|premiere|tout premier|initial)\b`)
+	reLast        = regexp.MustCompile(`\b(last|latest|most recent|final|dernier|derniere|plus recent|plus recente)\b`)
 	// Words that make reFirst and reLast worth running.
 	firstWords = map[string]bool{"first": true, "earliest": true, "premier": true, "premiere": true, "initial": true}
 	lastWords  = map[string]bool{"last": true, "latest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
@@ -299,7 +300,7 @@ func normalizeDateWords(folded string) string {
 	if hasMonthPart(folded) && reMonthPart.MatchString(folded) {
 		folded = reMonthPart.ReplaceAllStringFunc(folded, monthPart)
 	}
-	if strings.ContainsAny(folded, "0123456789") && reYearEnd.MatchString(folded) {
+	if strings.ContainsAny(folded, "0123456789") && hasMonthPart(folded) && reYearEnd.MatchString(folded) {
 		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {
 			sub := reYearEnd.FindStringSubmatch(m)
 			switch sub[1] {
@@ -450,6 +451,34 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			add(e, v)
 		}
 	}
+	// scanMonths is scan for a pattern anchored on a month's name (reMonthDayAt, reMonthYearAt):
+	// tried only where a word is one, rather than at every word of the question.
+	scanMonths := func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
+		s := string(work)
+		b := []byte(s)
+		end := 0
+		for start, stop, ok := textproc.NextWord(b, 0); ok; start, stop, ok = textproc.NextWord(b, stop) {
+			if _, month := monthNames[s[start:stop]]; !month || start < end {
+				continue
+			}
+			m := re.FindStringSubmatchIndex(s[start:])
+			if m == nil {
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			if !wordEdges(s, m[0], m[1]) {
+				continue
+			}
+			e, v := build(m, s)
+			e.start, e.end = m[0], m[1]
+			add(e, v)
+			end = m[1]
+		}
+	}
 	if runs >= 2 && hasSep {
 		scan(reISO, func(m []int, s string) (expr, verdict) {
 			return dayExpr(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
@@ -533,7 +562,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			}
 			return dayExpr(optInt(s, m[6], m[7]), month, atoi(s[m[2]:m[3]]))
 		})
-		scan(reMonthDay, func(m []int, s string) (expr, verdict) {
+		scanMonths(reMonthDayAt, func(m []int, s string) (expr, verdict) {
 			month, ok := monthNames[s[m[2]:m[3]]]
 			if !ok {
 				return expr{}, notDate
@@ -542,7 +571,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 		})
 	}
 	if hasMonth {
-		scan(reMonthYear, func(m []int, s string) (expr, verdict) {
+		scanMonths(reMonthYearAt, func(m []int, s string) (expr, verdict) {
 			name := s[m[2]:m[3]]
 			month, ok := monthNames[name]
 			if !ok {
@@ -655,6 +684,10 @@ var (
 // dayOffset reads "three days before …" at the end of the text before a date: the number of days
 // and whether they count after it.
 func dayOffset(before string) (n int, after bool, ok bool) {
+	if !strings.Contains(before, "day") && !strings.Contains(before, "jour") && !strings.Contains(before, "week") &&
+		!strings.Contains(before, "semaine") {
+		return 0, false, false // spare the expression
+	}
 	m := reDayOffset.FindStringSubmatch(before)
 	if m == nil {
 		return 0, false, false
@@ -678,6 +711,10 @@ func dayOffset(before string) (n int, after bool, ok bool) {
 // connectiveWithin finds "after"/"avant"… one to four words before a date ("after the meeting of"),
 // where no other connective or verb-like word intervenes; it returns the connective.
 func connectiveWithin(before string) (string, bool) {
+	if !strings.Contains(before, "before") && !strings.Contains(before, "after") && !strings.Contains(before, "avant") &&
+		!strings.Contains(before, "apres") && !strings.Contains(before, "since") && !strings.Contains(before, "depuis") {
+		return "", false // spare the expression
+	}
 	m := reConnective.FindStringSubmatch(before)
 	if m == nil {
 		return "", false
