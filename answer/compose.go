@@ -80,9 +80,13 @@ func Compose(r Retrieval) Answer {
 func Citations(r Retrieval) []Citation {
 	var out []Citation
 	for _, s := range r.Events {
+		if len(s.Passages) == 0 {
+			continue
+		}
+		date, shown := s.Event.Date.String(), FormatDate(s.Event, r.Lang) // once per event, not per quote
 		for _, i := range s.Passages {
 			p := s.Event.Passages[i]
-			out = append(out, Citation{EventID: s.Event.ID, Date: s.Event.Date.String(), Quote: p.Text, Paragraph: p.Paragraph, Shown: FormatDate(s.Event, r.Lang)})
+			out = append(out, Citation{EventID: s.Event.ID, Date: date, Quote: p.Text, Paragraph: p.Paragraph, Shown: shown})
 		}
 	}
 	return out

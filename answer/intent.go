@@ -65,7 +65,7 @@ func DetectIntent(text string) Intent {
 		followedBy(w, []string{"quel", "quelle"}, []string{"jour", "date", "mois", "annee"}):
 		return AskWhen
 	case has("where") || followedBy(w, []string{"which", "what"}, []string{"site", "place"}) ||
-		followedBy(w, []string{"quel"}, []string{"lieu", "endroit", "site"}) || first == "ou" || reWhereFr.MatchString(text):
+		followedBy(w, []string{"quel"}, []string{"lieu", "endroit", "site"}) || first == "ou" || hasOu(text) && reWhereFr.MatchString(text):
 		return AskWhere
 	case !ceQui && has("who", "whom", "whose", "qui", "ki"):
 		return AskWho
@@ -88,6 +88,11 @@ var (
 	questionWords = set("what which who whom whose when where why how quoi quel quelle quels quelles qui quand pourquoi comment combien koi ki")
 	reWhereFr     = regexp.MustCompile(`(?i)(^|\s)où(\s|$|\?)`)
 )
+
+// hasOu is a byte test before reWhereFr: "où" is the one word folding makes ambiguous ("ou").
+func hasOu(text string) bool {
+	return strings.Contains(text, "où") || strings.Contains(text, "Où") || strings.Contains(text, "OÙ")
+}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}

@@ -401,6 +401,27 @@ func (ix *index) idf(df int) float32 {
 // lookup returns the ids of the terms a query word may match: its stems in English, French and the
 // source language, or, when none is in the vocabulary, terms one edit away (typo tolerance).
 func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
+	ids, fuzzy, _ = ix.lookupStems(word, srcLang)
+	return ids, fuzzy
+}
+
+// stemsOf returns word's stems in English, French and srcLang, stemming each language once.
+func stemsOf(word, srcLang string) [3]string {
+	stems := [3]string{textproc.Stem(word, "en"), textproc.Stem(word, "fr")}
+	switch srcLang {
+	case "en":
+		stems[2] = stems[0]
+	case "fr":
+		stems[2] = stems[1]
+	default:
+		stems[2] = textproc.Stem(word, srcLang)
+	}
+	return stems
+}
+
+// lookupStems is lookup, also returning the word's stems when it computed them (a word the
+// timeline does not have as such), so that the caller need not stem it again.
+func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, stems *[3]string) {
 	if known, ok := ix.surface[word]; ok {
 		for _, id := range known {
 			if id >= 0 && !containsID(ids, id) {
@@ -408,12 +429,13 @@ func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
 			}
 		}
 		if len(ids) > 0 {
-			return ids, false
+			return ids, false, nil
 		}
 	}
-	stems := [3]string{textproc.Stem(word, "en"), textproc.Stem(word, "fr"), textproc.Stem(word, srcLang)}
-	for i, s := range stems {
-		if i > 0 && (s == stems[0] || (i == 2 && s == stems[1])) {
+	st := stemsOf(word, srcLang)
+	stems = &st
+	for i, s := range st {
+		if i > 0 && (s == st[0] || (i == 2 && s == st[1])) {
 			continue
 		}
 		if id, ok := ix.terms[s]; ok && !containsID(ids, id) {
@@ -421,9 +443,9 @@ func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
 		}
 	}
 	if len(ids) > 0 || len(word) < 4 {
-		return ids, false
+		return ids, false, stems
 	}
-	for _, s := range []string{word, stems[0], stems[1]} {
+	for _, s := range []string{word, st[0], st[1]} {
 		for _, d := range textproc.Deletions(s) {
 			for _, id := range ix.deletes[d] {
 				// Two strings sharing a one-deletion key can be two edits apart ("weather", "whether"):
@@ -434,7 +456,7 @@ func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
 			}
 		}
 	}
-	return ids, len(ids) > 0
+	return ids, len(ids) > 0, stems
 }
 
 func containsID(ids []int32, id int32) bool {

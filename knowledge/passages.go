@@ -397,15 +397,15 @@ func ContentWords(text string) []string { return contentWords(text) }
 // QueryWord is QueryWords for one folded content word.
 func (t *Timeline) QueryWord(w string) QueryWord {
 	ix := t.index
-	ids, fuzzy := ix.lookup(w, t.Source.Language)
+	ids, fuzzy, stems := ix.lookupStems(w, t.Source.Language)
 	var rel []relTerm
 	if fuzzy {
 		// A word the lexicon knows is no typo: "dropped" is not "droppe".
-		if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
+		if rel = ix.relatedTermsStems(w, nil, stems); len(rel) > 0 {
 			ids, fuzzy = nil, false
 		}
 	} else {
-		rel = ix.relatedTerms(w, ids)
+		rel = ix.relatedTermsStems(w, ids, stems)
 	}
 	var idf float32
 	for _, id := range ids {

@@ -82,12 +82,24 @@ func (ix *index) relatedTerms(word string, ids []int32) []relTerm {
 	if len(ix.related) == 0 || len(word) < 2 || textproc.IsStopWord(word) {
 		return nil
 	}
+	return ix.relatedTermsStems(word, ids, nil)
+}
+
+// relatedTermsStems is relatedTerms with the word's stems when the caller has them.
+func (ix *index) relatedTermsStems(word string, ids []int32, stems *[3]string) []relTerm {
+	if len(ix.related) == 0 || len(word) < 2 || textproc.IsStopWord(word) {
+		return nil
+	}
 	all, known := ix.surfaceRelated[word]
 	if !known {
 		if _, inTimeline := ix.surface[word]; inTimeline {
 			return nil // a word of the timeline with no relative
 		}
-		all = ix.relatedByStem(word)
+		if stems != nil {
+			all = ix.relatedOfStems(stems[0], stems[1])
+		} else {
+			all = ix.relatedByStem(word)
+		}
 	}
 	if len(ids) == 0 {
 		return all
@@ -103,11 +115,16 @@ func (ix *index) relatedTerms(word string, ids []int32) []relTerm {
 
 // relatedByStem looks a word up by its English and French stems.
 func (ix *index) relatedByStem(word string) []relTerm {
+	return ix.relatedOfStems(textproc.Stem(word, stemLangs[0]), textproc.Stem(word, stemLangs[1]))
+}
+
+func (ix *index) relatedOfStems(en, fr string) []relTerm {
 	var out []relTerm
-	for _, lang := range stemLangs {
-		for _, t := range ix.related[relKey{lang, textproc.Stem(word, lang)}] {
-			out = addRelated(out, t)
-		}
+	for _, t := range ix.related[relKey{stemLangs[0], en}] {
+		out = addRelated(out, t)
+	}
+	for _, t := range ix.related[relKey{stemLangs[1], fr}] {
+		out = addRelated(out, t)
 	}
 	return out
 }

@@ -159,17 +159,9 @@ var (
 var reMonthPart = regexp.MustCompile(`\b(early|beginning of|start of|mid|middle of|late|end of|debut|mi|milieu|fin)(?:\s*-\s*|\s+de\s+|\s+d'|\s+)(` +
 	monthAlternation() + `)\b\.?(?:\s+(\d{4}))?`)
 
-// refersToSource is a word test before reSourceRef, whose leading alternatives ("in", "from")
-// would otherwise start a match at every other word of every question.
-func refersToSource(folded string) bool {
-	for _, w := range textproc.Words(folded) {
-		switch w {
-		case "article", "source", "text", "texte", "timeline", "chronology", "chronologie", "story", "piece", "report":
-			return true
-		}
-	}
-	return false
-}
+// sourceNouns are the words reSourceRef needs one of: a word test before it, whose leading
+// alternatives ("in", "from") would otherwise start a match at every other word of every question.
+var sourceNouns = set("article source text texte timeline chronology chronologie story piece report")
 
 // hasMonthPart is a word test before reMonthPart, which every question would otherwise pay for.
 func hasMonthPart(folded string) bool {
@@ -297,10 +289,11 @@ func normalizeDateWords(folded string) string {
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
-	if hasMonthPart(folded) && reMonthPart.MatchString(folded) {
+	part := hasMonthPart(folded)
+	if part && reMonthPart.MatchString(folded) {
 		folded = reMonthPart.ReplaceAllStringFunc(folded, monthPart)
 	}
-	if strings.ContainsAny(folded, "0123456789") && hasMonthPart(folded) && reYearEnd.MatchString(folded) {
+	if part && strings.ContainsAny(folded, "0123456789") && reYearEnd.MatchString(folded) {
 		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {
 			sub := reYearEnd.FindStringSubmatch(m)
 			switch sub[1] {
@@ -426,12 +419,13 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	runs, longest := digitRuns(folded)
 	hasDigit := runs > 0
 	hasSep := strings.ContainsAny(folded, "-/.")
-	hasMonth, hasFirst, hasLast := false, false, false
+	hasMonth, hasFirst, hasLast, hasSource := false, false, false, false
 	for _, w := range textproc.Words(folded) {
 		_, m := monthNames[w]
 		hasMonth = hasMonth || m
 		hasFirst = hasFirst || firstWords[w]
 		hasLast = hasLast || lastWords[w]
+		hasSource = hasSource || sourceNouns[w]
 	}
 
 	var scan func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict))
@@ -620,7 +614,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	sort.Slice(exprs, func(i, j int) bool { return exprs[i].start < exprs[j].start })
 
 	// "According to the article", "d'après la source" point at the source, not at what it says.
-	if refersToSource(folded) {
+	if hasSource {
 		for _, m := range reSourceRef.FindAllIndex(work, -1) {
 			consume(m[0], m[1])
 		}
