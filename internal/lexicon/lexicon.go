@@ -38,11 +38,11 @@
 //
 // # Matching
 //
-// A question word finds a concept when it is one of the concept's words exactly (after folding),
-// else when it is a generated French form of one, else when its stem (textproc.Stem in the
-// question's language) equals the stem of one of the concept's words. The first tier that finds
-// anything wins: the author's own listing of a word is the best evidence of its senses, and stems
-// alone sometimes collide ("parti", the political party, and "partir", to leave, share a stem).
+// A question word finds the concepts that list it exactly (after folding) or whose French "-er"
+// verb generates it ("envoyé" finds both "envoyer", to send, and the noun "envoyé", an envoy);
+// only when none does, the concepts with a word of the same stem (textproc.Stem in the
+// question's language). The author's own listing of a word is the best evidence of its senses,
+// and stems alone sometimes collide ("papier" and "pape" share a stem).
 package lexicon
 
 import (
@@ -102,7 +102,7 @@ type item struct {
 	lang int
 }
 
-// key is what a word, a generated form or a stem finds: the concepts it belongs to, and their
+// key is what a word (listed or generated) or a stem finds: the concepts it belongs to, and their
 // answer, merged once when the file is read so a lookup returns it without copying.
 type key struct {
 	concepts []int32
@@ -119,10 +119,9 @@ type lexicon struct {
 	// answers holds, per concept and per language asked, the concept's entries (translations
 	// first, one per language and stem).
 	answers [][2][]Entry
-	// Per language: exact folded words the author listed, generated forms, stems.
-	exact     [2]map[string]*key
-	generated [2]map[string]*key
-	stems     [2]map[string]*key
+	// Per language: folded words the author listed and generated forms, then stems.
+	exact [2]map[string]*key
+	stems [2]map[string]*key
 	// Per language, keyed by the stem of the first word; longest phrases first.
 	phrases [2]map[string][]*phrase
 	// lines is the number of concept lines.
@@ -187,16 +186,13 @@ func RelatedStem(folded, stem, lang string) []Entry {
 	return load().related(folded, stem, li)
 }
 
-// related looks a single folded word up: exact, generated, then by stem. stem is the word's stem
+// related looks a single folded word up: exactly, then by stem. stem is the word's stem
 // when the caller has it, else "" (computed only if the exact tiers miss).
 func (l *lexicon) related(word, stem string, li int) []Entry {
 	if textproc.IsStopWord(word) {
 		return nil
 	}
 	if k, ok := l.exact[li][word]; ok {
-		return k.answer
-	}
-	if k, ok := l.generated[li][word]; ok {
 		return k.answer
 	}
 	if stem == "" {

@@ -130,6 +130,10 @@ func TestRelated(t *testing.T) {
 		{"silence", "silence", "fr", []string{"silence", "quiet"}, nil, nil},
 		// "publication" has the stem of "public"; listed on its own line, it does not reach "peuple".
 		{"exact listing wins over a stem collision", "publication", "en", []string{"parution"}, nil, []string{"peuple", "population"}},
+		{"chat plural", "dms", "en", []string{"message"}, []string{"direct message"}, nil},
+		{"phrase translation", "screenshot", "en", []string{"capture d ecran"}, nil, nil},
+		{"regular english inflection", "cancelled", "en", []string{"annuler", "decommander"}, nil, nil},
+		{"english word that is a french stop word left out", "cars", "en", []string{"voiture"}, nil, []string{"car"}},
 		{"unknown word", "zzyzx", "en", nil, nil, nil},
 		{"stop word", "the", "en", nil, nil, nil},
 		{"unknown language", "publish", "de", nil, nil, nil},
@@ -207,6 +211,7 @@ func TestExpand(t *testing.T) {
 		{"Who ran a story about the leak?", "en", []match{{1, 4, "publier un article"}, {6, 7, "fuite"}}},
 		{"Quand a-t-il publié la déclaration d'impôts ?", "fr", []match{{4, 5, "publish"}, {6, 9, "tax return"}}},
 		{"Qui a salué le candidat à minuit ?", "fr", []match{{2, 3, "greet"}, {4, 5, "candidate"}, {6, 7, "midnight"}}},
+		{"Il a envoyé une capture d'écran hier soir", "fr", []match{{2, 3, "send"}, {4, 7, "screenshot"}, {7, 8, "yesterday"}, {8, 9, "evening"}}},
 		{"the of and", "en", nil},
 		{"", "fr", nil},
 		{"xyzzy plugh", "en", nil},

@@ -88,7 +88,6 @@ func parse(text string) (*lexicon, error) {
 	l := &lexicon{}
 	for i := range langs {
 		l.exact[i] = map[string]*key{}
-		l.generated[i] = map[string]*key{}
 		l.stems[i] = map[string]*key{}
 		l.phrases[i] = map[string][]*phrase{}
 	}
@@ -162,12 +161,6 @@ func parse(text string) (*lexicon, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	// A word the author listed is found by the exact tier; its generated twin would only repeat it.
-	for w := range l.generated[1] {
-		if _, ok := l.exact[1][w]; ok {
-			delete(l.generated[1], w)
-		}
-	}
 	for li := range l.phrases {
 		for _, ps := range l.phrases[li] {
 			sort.SliceStable(ps, func(a, b int) bool { return len(ps[a].stems) > len(ps[b].stems) })
@@ -185,7 +178,7 @@ func parse(text string) (*lexicon, error) {
 			}
 			k.answer = a
 		}
-		for _, m := range []map[string]*key{l.exact[li], l.generated[li], l.stems[li]} {
+		for _, m := range []map[string]*key{l.exact[li], l.stems[li]} {
 			for _, k := range m {
 				fill(k)
 			}
@@ -215,7 +208,7 @@ func (l *lexicon) addFrenchForms(items []item, word string, id int32) []item {
 			continue // "arrive", "passe": questions never search them
 		}
 		stem := textproc.Stem(form, "fr")
-		addKey(l.generated[1], form, id)
+		addKey(l.exact[1], form, id)
 		addKey(l.stems[1], stem, id)
 		dup := false
 		for _, it := range items {
