@@ -134,6 +134,8 @@ func TestRelated(t *testing.T) {
 		{"phrase translation", "screenshot", "en", []string{"capture d ecran"}, nil, nil},
 		{"regular english inflection", "cancelled", "en", []string{"annuler", "decommander"}, nil, nil},
 		{"english word that is a french stop word left out", "cars", "en", []string{"voiture"}, nil, []string{"car"}},
+		{"a french noun in -er gets no verb forms", "papier", "fr", []string{"article"}, nil, []string{"papient", "papie"}},
+		{"a listed noun does not hide the verb it is a form of", "envoyé", "fr", []string{"send", "envoy"}, nil, nil},
 		{"unknown word", "zzyzx", "en", nil, nil, nil},
 		{"stop word", "the", "en", nil, nil, nil},
 		{"unknown language", "publish", "de", nil, nil, nil},

@@ -14,13 +14,13 @@ import (
 const maxSide = 12
 
 // frenchVerbEndings are the forms generated for a French word ending in "-er" (the first
-// conjugation, most French verbs): past participles, present, imperfect, simple past, future,
-// conditional, present participle. textproc.Stem brings most of them to the infinitive's stem,
-// but not all ("publient", "publièrent", "publia", "publions" keep stems of their own), and a
-// generated form is also found exactly, before stems are compared.
-var frenchVerbEndings = []string{
-	"e", "ee", "es", "ees", "ent", "ait", "aient", "a", "ant", "erent", "era", "erait", "eront", "ez", "ons",
-}
+// conjugation, most French verbs). textproc.Stem brings most forms to the infinitive's stem, but
+// not all: "publient", "publièrent", "publia", "publiera" and "publions" keep stems of their own,
+// so they are generated. The participles (-é, -ée, -és, -ées) are generated too although they stem
+// like the infinitive, because a form found exactly is looked up before stems: "envoyé" listed as
+// a noun (an envoy) must not hide the verb "envoyer". Forms that stem like the infinitive and are
+// rarely nouns (-ait, -ant, -ez…) are left to the stem lookup, which saves a third of the load time.
+var frenchVerbEndings = []string{"e", "ee", "es", "ees", "ent", "erent", "a", "era", "ons"}
 
 // frenchReturnedEndings are the generated forms also returned as entries (when their stem is new):
 // the ones a narrative source uses ("a publié", "publiée", "publient"). The rest only find the
@@ -36,7 +36,8 @@ var notVerbs = func() map[string]bool {
 banquier boucher boulanger calendrier cancer cahier chantier charcutier clavier cavalier courrier
 danger dernier dossier entier escalier fermier fichier follower foyer hacker hamburger hier hiver
 infirmier laser leader manager master mensonger mer metier meurtrier millier officier ouvrier
-papier particulier pionnier policier pompier premier prisonnier quartier routier super usager
+papier particulier pionnier policier pompier premier prisonnier quartier reporter routier super
+supporter usager
 etranger leger cher fier amer fer ver enfer univers chevalier cuisinier heritier
 ecolier financier grenier janvier fevrier gibier casier panier rocher clocher bucher
 plancher loyer acier sentier tablier poulailler atelier verger`) {
