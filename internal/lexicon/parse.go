@@ -14,13 +14,16 @@ import (
 const maxSide = 12
 
 // frenchVerbEndings are the forms generated for a French word ending in "-er" (the first
-// conjugation, most French verbs). textproc.Stem brings most forms to the infinitive's stem, but
-// not all: "publient", "publièrent", "publia", "publiera" and "publions" keep stems of their own,
-// so they are generated. The participles (-é, -ée, -és, -ées) are generated too although they stem
-// like the infinitive, because a form found exactly is looked up before stems: "envoyé" listed as
-// a noun (an envoy) must not hide the verb "envoyer". Forms that stem like the infinitive and are
-// rarely nouns (-ait, -ant, -ez…) are left to the stem lookup, which saves a third of the load time.
-var frenchVerbEndings = []string{"e", "ee", "es", "ees", "ent", "erent", "a", "era", "ons"}
+// conjugation, most French verbs): participles, present, imperfect, simple past, future,
+// conditional, present participle. textproc.Stem brings most of them to the infinitive's stem,
+// but not all ("publient", "publièrent", "publia", "publions" keep stems of their own). And a form
+// found exactly is looked up before stems, which is more precise: "proposait" finds the concepts
+// of "proposer", where its stem would also find every word stemmed "propos" ("propos", remarks);
+// "envoyé" listed as a noun (an envoy) does not hide the verb "envoyer". So every common form is
+// generated, although it costs a third of the load time.
+var frenchVerbEndings = []string{
+	"e", "ee", "es", "ees", "ent", "ait", "aient", "a", "ant", "erent", "era", "erait", "eront", "ez", "ons",
+}
 
 // frenchReturnedEndings are the generated forms also returned as entries (when their stem is new):
 // the ones a narrative source uses ("a publié", "publiée", "publient"). The rest only find the
