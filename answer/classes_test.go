@@ -208,3 +208,17 @@ func TestAMisspeltShortNameIsNotAbsent(t *testing.T) {
 		{q: "when did eihc step down?", answered: true, dates: []string{"2014-04-03"}},
 	})
 }
+
+// A period that holds only context, asked about something: the entry the context is related to
+// answers when its passages say it ("what did he say they talked about at the June 2016 meeting?"
+// is answered where he said it, in 2017).
+func TestContextAloneInAPeriodDefersToItsRelatedEntry(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "Selon Don Jr, de quoi avaient-ils parlé à la rencontre de juin 2016 ?", answered: true, dates: []string{"2017-07-11"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "in 1801 what did the ships trade with the Māori for timber?", answered: true, dates: []string{"1769"}},
+		// The context itself answers what it says.
+		{q: "Combien de Moriori ont survécu en 1862 ?", answered: true, dates: []string{"1862"}},
+	})
+}

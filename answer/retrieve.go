@@ -508,16 +508,42 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 				focused = append(focused, h.Event)
 			}
 		}
-		if len(focused) < len(hits) {
+		// Focused on some of the period's events; or on context alone, which the entry it is
+		// related to may answer better ("what did he say they talked about at the June 2016
+		// meeting?" is answered where he said it, in 2017).
+		if len(focused) < len(hits) || onlyContext(focused) {
 			focused = r.preferRelated(focused, p.Rest)
 			r.selectEvents(focused, p.Rest, len(focused) == 1)
 			return
+		}
+	}
+	// A period with only context in it, asked about something: the entry that context is related
+	// to may say it.
+	if hasContent && len(hits) <= maxFocused {
+		events := make([]*knowledge.Event, len(hits))
+		for i, h := range hits {
+			events[i] = h.Event
+		}
+		if onlyContext(events) {
+			if related := r.preferRelated(events, p.Rest); !slices.Equal(related, events) {
+				r.selectEvents(related, p.Rest, len(related) == 1)
+				return
+			}
 		}
 	}
 	// List the range in date order: the first maxListed, picked without sorting every hit.
 	r.Total = len(hits)
 	r.List = true
 	r.selectEvents(earliest(r.Timeline, hits, maxListed), p.Rest, false)
+}
+
+func onlyContext(events []*knowledge.Event) bool {
+	for _, e := range events {
+		if e.Kind != knowledge.KindContext {
+			return false
+		}
+	}
+	return len(events) > 0
 }
 
 // listSpan lists a range when the question has no words to rank by ("what happened in 2016?"). It
