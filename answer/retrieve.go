@@ -70,6 +70,7 @@ type Retrieval struct {
 	// the timeline lacks, and a question is read several times over).
 	words map[string][]knowledge.QueryWord
 	word  map[string]knowledge.QueryWord
+	specs map[string]string // specific, by text
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -305,7 +306,7 @@ func (r *Retrieval) relativePeriod(text string) bool {
 	p := r.Parsed
 	p.Kind, p.Spans, p.Rest = question.Range, []knowledge.Span{span}, head
 	r.Parsed = p
-	hasContent := specificWords(r.Timeline, head) != ""
+	hasContent := r.specific(head) != ""
 	switch {
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
@@ -400,7 +401,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 			kept = kept[:0] // whom the question is about is settled; its other words do not filter
 		}
 	}
-	if specificWords(r.Timeline, strings.Join(kept, " ")) != "" {
+	if r.specific(strings.Join(kept, " ")) != "" {
 		covered := res.Hits[:0:0]
 		for _, h := range res.Hits {
 			if h.Score > 0 && h.Coverage >= minCoverage {
@@ -489,7 +490,7 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 }
 
 func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
-	if (!hasContent || r.Intent == AskList && specificWords(r.Timeline, p.Rest) == "") && len(p.Spans) == 1 {
+	if (!hasContent || r.Intent == AskList && r.specific(p.Rest) == "") && len(p.Spans) == 1 {
 		r.listSpan(p.Spans[0])
 		return
 	}
@@ -744,7 +745,7 @@ func filterHits(hits []knowledge.Hit, keep func(*knowledge.Event) bool) []knowle
 // match that entry's passages better: "what did he say they talked about at the June 2016
 // meeting?" names the meeting's date, but the entry that reports what he said answers it.
 func (r *Retrieval) preferRelated(events []*knowledge.Event, rest string) []*knowledge.Event {
-	if specificWords(r.Timeline, rest) == "" {
+	if r.specific(rest) == "" {
 		return events
 	}
 	t := r.Timeline
@@ -782,7 +783,7 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 	// event's opening passages stand for it. A verb of communication ("what did Trump Jr. reply")
 	// may point at the passage, but as often not: its best passage is quoted with the opening one.
 	words := r.queryWords(rest)
-	spec := specificWords(r.Timeline, rest) != ""
+	spec := r.specific(rest) != ""
 	nameWords := words
 	if !spec && !hasLightWord(rest) {
 		words = nil
@@ -867,6 +868,19 @@ func (r *Retrieval) penalizeBesides(e *knowledge.Event, ranked []RankedPassage) 
 		}
 	}
 	sortRanked(ranked)
+}
+
+// specific is specificWords, once per text for this question.
+func (r *Retrieval) specific(text string) string {
+	if s, ok := r.specs[text]; ok {
+		return s
+	}
+	if r.specs == nil {
+		r.specs = map[string]string{}
+	}
+	s := specificWords(r.Timeline, text)
+	r.specs[text] = s
+	return s
 }
 
 // specificWords returns the words of folded text that say what a question is about: not stop

@@ -181,7 +181,7 @@ func (r *Retrieval) placedRelative(e *knowledge.Event, what string, before bool)
 	// X's own words, not the names in it: "after Trump said…" is not "after Trump's victory".
 	t := r.Timeline
 	var xs []knowledge.QueryWord
-	for _, q := range r.queryWords(specificWords(t, what)) {
+	for _, q := range r.queryWords(r.specific(what)) {
 		if q.IDF > 0 {
 			xs = append(xs, q)
 		}
@@ -228,7 +228,7 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 	head := t.ExpandNames(folded[:at])
 	// What the question asks of the event found ("who became CEO after X") must be what that event
 	// is about; "what came right after X" asks nothing more.
-	if spec := specificWords(t, head); spec != "" {
+	if spec := r.specific(head); spec != "" {
 		res := t.Search(knowledge.Query{Text: spec, Spans: []knowledge.Span{target.Span()}})
 		covered := false
 		for _, h := range res.Hits {
@@ -276,7 +276,7 @@ func (r *Retrieval) absentNames(text string) bool {
 	// topic may name the counted thing in other words than the source's.
 	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.KnownExactly(m[1]) {
 		known := 0
-		for _, w := range textproc.Words(specificWords(t, r.Parsed.Rest)) {
+		for _, w := range textproc.Words(r.specific(r.Parsed.Rest)) {
 			if w != m[1] && t.KnownExactly(w) {
 				known++
 			}
@@ -316,7 +316,7 @@ func (r *Retrieval) absent(text string) bool {
 	// "Most" is by information: a rare word the source has ("putintrump") outweighs two common
 	// ones it lacks ("page", "check"); an unknown word weighs three quarters of what a word on no
 	// event would, since it may be the asker's own wording of what the source says otherwise.
-	spec := textproc.Words(specificWords(t, r.Parsed.Rest))
+	spec := textproc.Words(r.specific(r.Parsed.Rest))
 	var unknown []string
 	var knownMass, unknownMass float32
 	for _, w := range spec {
@@ -414,7 +414,7 @@ func (r *Retrieval) countQuery(rest string) bool {
 	// "How many days between the first Podesta emails and the rally?" asks for a figure the text
 	// states, not for a count of entries: a question with that much of its own topic is answered
 	// by retrieval, which prefers passages with a number.
-	if !counting || len(textproc.Words(specificWords(t, rest))) >= 2 {
+	if !counting || len(textproc.Words(r.specific(rest))) >= 2 {
 		return false
 	}
 	var events []*knowledge.Event

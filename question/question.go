@@ -303,12 +303,15 @@ func normalizeDateWords(folded string) string {
 			return "january " + sub[2]
 		})
 	}
-	ordinal := false
+	// An ordinal day needs a month after it ("the first message" has none: no expression to run).
+	ordinal, month := false, false
 	for _, w := range textproc.Words(folded) {
 		_, ok := ordinalWords[w]
 		ordinal = ordinal || ok || strings.HasPrefix(w, "twenty") || strings.HasPrefix(w, "thirty")
+		_, m := monthNames[w]
+		month = month || m
 	}
-	if !ordinal {
+	if !ordinal || !month {
 		return folded
 	}
 	return reOrdinalDay.ReplaceAllStringFunc(folded, func(m string) string {
