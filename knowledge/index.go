@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
@@ -71,6 +72,8 @@ type index struct {
 	// span is the days from the first event to the last.
 	span    Span
 	scratch sync.Pool
+	// stems caches the stems of questions' words (stem).
+	stems [stemSlots]atomic.Pointer[stemEntry]
 }
 
 // posting is an event containing a term, with the term's BM25 weight in that event before IDF:
@@ -406,18 +409,51 @@ func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
 }
 
 // stemsOf returns word's stems in English, French and srcLang, stemming each language once.
-func stemsOf(word, srcLang string) [3]string {
-	stems := [3]string{textproc.Stem(word, "en"), textproc.Stem(word, "fr")}
+func (ix *index) stemsOf(word, srcLang string) [3]string {
+	stems := [3]string{ix.stem(word, "en"), ix.stem(word, "fr")}
 	switch srcLang {
 	case "en":
 		stems[2] = stems[0]
 	case "fr":
 		stems[2] = stems[1]
 	default:
-		stems[2] = textproc.Stem(word, srcLang)
+		stems[2] = ix.stem(word, srcLang)
 	}
 	return stems
 }
+
+// stem is textproc.Stem through a small cache of the stems questions asked for: questions stem the
+// same words over and over ("write", "happened", "day"), and Snowball's French stemmer costs
+// microseconds a word. The cache is direct-mapped, each slot an atomic pointer, so concurrent
+// questions never lock and it never grows; it belongs to the index, whose words it stems.
+func (ix *index) stem(word, lang string) string {
+	if len(word) < 3 {
+		return textproc.Stem(word, lang)
+	}
+	slot := &ix.stems[stemSlot(word, lang)]
+	if e := slot.Load(); e != nil && e.word == word && e.lang == lang {
+		return e.stem
+	}
+	st := textproc.Stem(word, lang)
+	slot.Store(&stemEntry{word: word, lang: lang, stem: st})
+	return st
+}
+
+type stemEntry struct{ word, lang, stem string }
+
+// stemSlot hashes a word and its language (FNV-1a) to a slot of the stem cache.
+func stemSlot(word, lang string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(word); i++ {
+		h = (h ^ uint32(word[i])) * 16777619
+	}
+	for i := 0; i < len(lang); i++ {
+		h = (h ^ uint32(lang[i])) * 16777619
+	}
+	return int(h % stemSlots)
+}
+
+const stemSlots = 2048
 
 // lookupStems is lookup, also returning the word's stems when it computed them (a word the
 // timeline does not have as such), so that the caller need not stem it again.
@@ -432,7 +468,7 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 			return ids, false, nil
 		}
 	}
-	st := stemsOf(word, srcLang)
+	st := ix.stemsOf(word, srcLang)
 	stems = &st
 	for i, s := range st {
 		if i > 0 && (s == st[0] || (i == 2 && s == st[1])) {

@@ -625,7 +625,7 @@ func (ix *index) termOf(w, lang string) (int32, bool) {
 			return ids[slot], true
 		}
 	}
-	id, ok := ix.terms[textproc.Stem(w, lang)]
+	id, ok := ix.terms[ix.stem(w, lang)]
 	return id, ok
 }
 

@@ -115,7 +115,7 @@ func (ix *index) relatedTermsStems(word string, ids []int32, stems *[3]string) [
 
 // relatedByStem looks a word up by its English and French stems.
 func (ix *index) relatedByStem(word string) []relTerm {
-	return ix.relatedOfStems(textproc.Stem(word, stemLangs[0]), textproc.Stem(word, stemLangs[1]))
+	return ix.relatedOfStems(ix.stem(word, stemLangs[0]), ix.stem(word, stemLangs[1]))
 }
 
 func (ix *index) relatedOfStems(en, fr string) []relTerm {
