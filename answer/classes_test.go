@@ -222,3 +222,16 @@ func TestContextAloneInAPeriodDefersToItsRelatedEntry(t *testing.T) {
 		{q: "Combien de Moriori ont survécu en 1862 ?", answered: true, dates: []string{"1862"}},
 	})
 }
+
+// Names a question gives count for its being on the source's topic once two words of its own are
+// known to the source; before that they say nothing of what is asked about them.
+func TestNamesCountWhenTheQuestionHasWordsOfItsOwn(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "why would it be wiser for WL to publish the Goldstone emails than the mainstream press?", answered: true, dates: []string{"2017-07-11"}},
+		{q: "qui a fondé True Pundit et quand ?", answered: false},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what was Baker's verdict on Thunderbird innovation and its priority, candidly?", answered: true, dates: []string{"2012-07-16"}},
+		{q: "What is Brendan Eich's date of birth?", answered: false},
+	})
+}

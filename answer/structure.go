@@ -319,6 +319,7 @@ func (r *Retrieval) absent(text string) bool {
 	spec := textproc.Words(r.specific(r.Parsed.Rest))
 	var unknown []string
 	var knownMass, unknownMass float32
+	known := 0
 	for _, w := range spec {
 		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
 		// words get it.
@@ -334,9 +335,22 @@ func (r *Retrieval) absent(text string) bool {
 		for _, q := range r.queryWords(w) {
 			knownMass += q.IDF
 		}
+		known++
 	}
 	if len(unknown) == 0 {
 		return false
+	}
+	// With two words of its own the source knows, the question is on the source's topic, and the
+	// names it gives say so too ("why did WL say it'd be better if they published the Goldstone
+	// emails instead of the regular press?"); with fewer, names tell nothing of what is asked about
+	// them ("Julian Assange's date of birth", "qui a fondé True Pundit").
+	if known >= 2 {
+		folded := textproc.Fold(r.Parsed.Rest)
+		for _, m := range t.MentionedActors(folded) {
+			for _, q := range r.queryWords(folded[m.At : m.At+m.Len]) {
+				knownMass += q.IDF
+			}
+		}
 	}
 	if unknownMass >= knownMass {
 		r.Missing = unknown
