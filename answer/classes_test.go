@@ -235,3 +235,46 @@ func TestNamesCountWhenTheQuestionHasWordsOfItsOwn(t *testing.T) {
 		{q: "What is Brendan Eich's date of birth?", answered: false},
 	})
 }
+
+// "The first time X did not reply": the first event where the source says X did not.
+func TestTheFirstTimeSomeoneDidNotIsWhereTheSourceSaysSo(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "when was the first time don jr didn't reply to WL?", answered: true, dates: []string{"2016-10-12"}},
+		{q: "the last time WL did not answer don jr?", answered: true, dates: []string{"2016-10-03"}},
+	})
+	const text = "On 1 May 1890 Ada wrote to Ben. Ben replied the same day. On 9 May 1890 Ada wrote to Ben again. Ben did not reply. On 20 May 1890 Ada wrote to Ben a third time. Ben replied at once."
+	letters, err := knowledge.Parse("letters.yaml", []byte(`format: 1
+title: Letters
+source:
+  title: Letters
+  language: en
+  attribution: Test
+  text: '`+text+`'
+events:
+  - id: first
+    date: 1890-05-01
+    title: Ada writes to Ben, who replies
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben; Ben replies the same day.
+    passages: ["On 1 May 1890 Ada wrote to Ben.", "Ben replied the same day."]
+  - id: second
+    date: 1890-05-09
+    title: Ada writes to Ben again
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben again; Ben does not reply.
+    passages: ["On 9 May 1890 Ada wrote to Ben again.", "Ben did not reply."]
+  - id: third
+    date: 1890-05-20
+    title: Ada writes a third time
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben a third time; Ben replies at once.
+    passages: ["On 20 May 1890 Ada wrote to Ben a third time.", "Ben replied at once."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, letters, []classCase{
+		{q: "when did Ben first not reply to Ada?", answered: true, dates: []string{"1890-05-09"}},
+		{q: "when did Ben last reply to Ada?", answered: true, dates: []string{"1890-05-20"}},
+	})
+}

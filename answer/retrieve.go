@@ -229,6 +229,17 @@ func orderInClause(text string) bool {
 	return false
 }
 
+// negatedQuestion reports whether a question denies its own verb ("didn't reply", "ne répond pas").
+func negatedQuestion(text string) bool {
+	for _, w := range textproc.Words(textproc.Fold(text)) {
+		switch w {
+		case "not", "didn", "doesn", "never", "pas", "jamais":
+			return true
+		}
+	}
+	return false
+}
+
 // reReflexive finds "himself", "lui-même" and the like, folded.
 var reReflexive = regexp.MustCompile(`\b(himself|herself|itself|themselves|(?:lui|elle|eux|elles)[ -]memes?)\b`)
 
@@ -387,6 +398,20 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 	}
 	res := r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, EntriesOnly: true, Unsorted: true})
+	// "la première fois que Don Jr ne répond pas", "the last time WL didn't answer": the events
+	// where the source says the subject did not.
+	if subj, deeds := r.subjectAndDeeds(p.Rest); subj != "" && negatedQuestion(p.Text) {
+		verbs := r.queryWords(strings.Join(deeds, " "))
+		hits := res.Hits[:0:0]
+		for _, h := range res.Hits {
+			if r.deniedOf(h.Event, lastWordOf(subj), verbs) {
+				hits = append(hits, h)
+			}
+		}
+		if len(hits) > 0 {
+			res.Hits, kept = hits, kept[:0]
+		}
+	}
 	// "the last time Don Jr himself wrote", "la dernière chose que Don Jr a faite lui-même": the
 	// events where he is the one acting.
 	if actor, verbs, ok := r.reflexiveActor(p.Text); ok {
