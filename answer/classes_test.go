@@ -278,3 +278,13 @@ events:
 		{q: "when did Ben last reply to Ada?", answered: true, dates: []string{"1890-05-20"}},
 	})
 }
+
+// A quoted word, even one of function words ("« Merci »"), names the passage that has it.
+func TestAQuotedWordNamesThePassageThatHasIt(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "à quel message Don Jr a-t-il dit « merci » ?", answered: true, dates: []string{"2016-09-20"}, quote: "Merci."},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "when did the 'canister' shot happen?", answered: true, dates: []string{"1642"}, quote: "canister shot"},
+	})
+}

@@ -576,7 +576,9 @@ func (r *Retrieval) quotedQuery(text string) bool {
 				phrase = g
 			}
 		}
-		if len(textproc.Words(textproc.Fold(phrase))) < 2 {
+		// A quoted word or phrase names the passage that has it ("« Merci »", "'vraiment facile et
+		// utile'"), when few do.
+		if len(textproc.Words(textproc.Fold(phrase))) == 0 {
 			continue
 		}
 		events, passages := r.Timeline.QuotedPassages(phrase)

@@ -532,6 +532,10 @@ func (t *Timeline) UnmatchedWords(e *Event, i int, words []QueryWord) []QueryWor
 
 const quotedCandidates = 20
 
+// quotedScanLimit is the largest timeline whose every passage a quotation of function words is
+// looked for in.
+const quotedScanLimit = 2000
+
 // QuotedPassages returns the passages whose folded text contains the folded phrase, in timeline
 // order: a question that quotes the source ("what was 'vraiment facile et utile' about?") is about
 // the passage it quotes.
@@ -540,10 +544,18 @@ func (t *Timeline) QuotedPassages(phrase string) (events []*Event, passages []in
 	if f == "" {
 		return nil, nil
 	}
-	// Only the events the phrase's words find can contain it.
+	// Only the events the phrase's words find can contain it; a phrase of function words only
+	// ("« Merci »") finds none that way, and is looked for in every event of a timeline small
+	// enough to read.
 	res := t.Search(Query{Text: phrase, Limit: quotedCandidates})
+	candidates := make([]*Event, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		e := h.Event
+		candidates = append(candidates, h.Event)
+	}
+	if len(candidates) == 0 && len(t.Events) <= quotedScanLimit {
+		candidates = t.Events
+	}
+	for _, e := range candidates {
 		for i, p := range e.Passages {
 			if strings.Contains(strings.Join(textproc.Words(textproc.Fold(p.Text)), " "), f) {
 				events = append(events, e)
