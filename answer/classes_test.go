@@ -288,3 +288,20 @@ func TestAQuotedWordNamesThePassageThatHasIt(t *testing.T) {
 		{q: "when did the 'canister' shot happen?", answered: true, dates: []string{"1642"}, quote: "canister shot"},
 	})
 }
+
+// "How many days between A and B" is computed from the dates of the events A and B name, whether
+// or not the source states it.
+func TestTheTimeBetweenTwoEventsIsComputedFromTheirDates(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "combien de jours entre la première vague d'emails de Podesta et le message de WL du 12 octobre ?", answered: true,
+			dates: []string{"2016-10-07", "2016-10-12"}, words: "5 jours, du 7 octobre 2016 au 12 octobre 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "how many years between the Treaty of Waitangi and the first Parliament meeting?", answered: true,
+			dates: []string{"1840-02-06", "1854"}, words: "14 years"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "how many days between Eich becoming CEO and his resignation?", answered: true,
+			dates: []string{"2014-03-24", "2014-04-03"}, words: "10 days, from 24 March 2014 to 3 April 2014"},
+	})
+}

@@ -40,6 +40,11 @@ func Compose(r Retrieval) Answer {
 	a.Citations = Citations(r)
 	var b strings.Builder
 	switch {
+	case r.Interval != nil:
+		b.WriteString(intervalLead(r.Interval, r.Lang))
+		for _, s := range r.Events {
+			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), ShortTitle(s.Event, r.Lang))
+		}
 	case r.List:
 		b.WriteString(listHeader(r))
 		for _, s := range r.Events {

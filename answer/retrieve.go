@@ -62,6 +62,8 @@ type Retrieval struct {
 	// Count is true when the question asks how many; Total events on Distinct dates answer it.
 	Count    bool
 	Distinct int
+	// Interval is set when the answer is the time between two events the question names.
+	Interval *Interval
 	// Relative is set when the answer was found by moving from an event the question describes.
 	Relative *Relative
 	// Missing are words of the question the source never mentions, for an OffTopic refusal.
@@ -115,6 +117,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	switch {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
+	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
 	case r.immediateQuery(textproc.Fold(q.Text)):

@@ -1,0 +1,116 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
+)
+
+// Interval is the time between two events a question names ("how many days between the first
+// Podesta e-mails and the message of 12 October?"), computed from their dates: the source need not
+// state it.
+type Interval struct {
+	From, To *knowledge.Event
+	N        int    // how many units
+	Unit     string // "day", "week", "month" or "year"
+}
+
+// reInterval finds "how many days between A and B", "combien de jours entre A et B" (folded).
+var reInterval = regexp.MustCompile(`\b(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)\b.*?\b(?:between|separate|from|entre|separent|depuis)\s+(.+?)\s+(?:and|to|until|et|a|au|jusqu'au)\s+(.+)$`)
+
+// intervalQuery answers "how many days between A and B" from the dates of the events A and B name.
+// It reports false when the question is not one, or when either side names no event clearly.
+func (r *Retrieval) intervalQuery(text string) bool {
+	folded := textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") {
+		return false // spare the expression
+	}
+	m := reInterval.FindStringSubmatch(folded)
+	if m == nil {
+		return false
+	}
+	a, b := r.namedEvent(m[2]), r.namedEvent(m[3])
+	if a == nil || b == nil || a == b {
+		return false
+	}
+	if r.Timeline.Position(b) < r.Timeline.Position(a) {
+		a, b = b, a
+	}
+	unit := intervalUnit(m[1])
+	n, ok := between(a, b, unit)
+	if !ok {
+		return false
+	}
+	r.Interval = &Interval{From: a, To: b, N: n, Unit: unit}
+	r.selectEvents([]*knowledge.Event{a, b}, "", false)
+	return true
+}
+
+// namedEvent is the event one side of an interval names: by a date it writes, else by its words.
+func (r *Retrieval) namedEvent(side string) *knowledge.Event {
+	t := r.Timeline
+	p := question.Parse(side, t)
+	rest := t.ExpandNames(textproc.Fold(p.Rest))
+	q := knowledge.Query{Text: rest, Spans: p.Spans, EntriesOnly: false, Limit: 3}
+	res := t.Search(q)
+	if len(res.Hits) == 0 {
+		return nil
+	}
+	best := res.Hits[0]
+	if len(p.Spans) == 0 && (best.Score == 0 || best.Coverage < minCoverage) {
+		return nil
+	}
+	return best.Event
+}
+
+func intervalUnit(w string) string {
+	switch {
+	case strings.HasPrefix(w, "day"), strings.HasPrefix(w, "jour"):
+		return "day"
+	case strings.HasPrefix(w, "week"), strings.HasPrefix(w, "semaine"):
+		return "week"
+	case strings.HasPrefix(w, "month"), w == "mois":
+		return "month"
+	}
+	return "year"
+}
+
+// between counts whole units from a's date to b's, when both are dated finely enough for the unit.
+func between(a, b *knowledge.Event, unit string) (int, bool) {
+	pa, pb := a.Precision(), b.Precision()
+	from, to := a.Span().From.Time(), b.Span().From.Time()
+	switch unit {
+	case "day", "week":
+		if pa != knowledge.PrecisionDay || pb != knowledge.PrecisionDay {
+			return 0, false
+		}
+		days := int(to.Sub(from) / (24 * time.Hour))
+		if unit == "week" {
+			return days / 7, true
+		}
+		return days, true
+	case "month":
+		if pa == knowledge.PrecisionYear || pb == knowledge.PrecisionYear {
+			return 0, false
+		}
+		return (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month()), true
+	}
+	return to.Year() - from.Year(), true
+}
+
+// intervalLead phrases an interval: "5 days, from 7 October 2016 to 12 October 2016:".
+func intervalLead(iv *Interval, lang string) string {
+	units := map[string][2]string{"day": {"day", "jour"}, "week": {"week", "semaine"}, "month": {"month", "mois"}, "year": {"year", "an"}}
+	word := units[iv.Unit][0]
+	if lang == "fr" {
+		word = units[iv.Unit][1]
+	}
+	if iv.N != 1 && word != "mois" {
+		word += "s"
+	}
+	return tr(lang, "%d %s, from %s to %s:", "%d %s, du %s au %s :", iv.N, word, FormatDate(iv.From, lang), FormatDate(iv.To, lang))
+}

@@ -1,0 +1,29 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+func TestBetweenNeedsDatesAsFineAsTheUnit(t *testing.T) {
+	day := func(s string) *knowledge.Event { d, _ := knowledge.ParseDate(s); return &knowledge.Event{Date: d} }
+	tests := []struct {
+		a, b, unit string
+		n          int
+		ok         bool
+	}{
+		{"2016-10-07", "2016-10-12", "day", 5, true},
+		{"2016-10-07", "2016-10-21", "week", 2, true},
+		{"2016-10", "2017-07-11", "month", 9, true},
+		{"2016", "2016-10-12", "day", 0, false}, // a year has no day to count from
+		{"2016", "2017-07", "month", 0, false},
+		{"1840-02-06", "1854", "year", 14, true},
+	}
+	for _, tt := range tests {
+		n, ok := between(day(tt.a), day(tt.b), tt.unit)
+		if n != tt.n || ok != tt.ok {
+			t.Errorf("between(%s, %s, %s) = %d, %v; want %d, %v", tt.a, tt.b, tt.unit, n, ok, tt.n, tt.ok)
+		}
+	}
+}
