@@ -232,6 +232,14 @@ func orderInClause(text string) bool {
 	return false
 }
 
+// negatedSubject is subjectAndDeeds for a question that denies its own verb, else "".
+func (r *Retrieval) negatedSubject(p question.Parsed) (string, []string) {
+	if !negatedQuestion(p.Text) {
+		return "", nil
+	}
+	return r.subjectAndDeeds(p.Rest)
+}
+
 // negatedQuestion reports whether a question denies its own verb ("didn't reply", "ne répond pas").
 func negatedQuestion(text string) bool {
 	for _, w := range textproc.Words(textproc.Fold(text)) {
@@ -403,7 +411,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 	res := r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, EntriesOnly: true, Unsorted: true})
 	// "la première fois que Don Jr ne répond pas", "the last time WL didn't answer": the events
 	// where the source says the subject did not.
-	if subj, deeds := r.subjectAndDeeds(p.Rest); subj != "" && negatedQuestion(p.Text) {
+	if subj, deeds := r.negatedSubject(p); subj != "" {
 		verbs := r.queryWords(strings.Join(deeds, " "))
 		hits := res.Hits[:0:0]
 		for _, h := range res.Hits {

@@ -159,6 +159,16 @@ var (
 var reMonthPart = regexp.MustCompile(`\b(early|beginning of|start of|mid|middle of|late|end of|debut|mi|milieu|fin)(?:\s*-\s*|\s+de\s+|\s+d'|\s+)(` +
 	monthAlternation() + `)\b\.?(?:\s+(\d{4}))?`)
 
+// mayBeOrderIdiom is a substring test before reOrderIdiom: each idiom has one of these.
+func mayBeOrderIdiom(folded string) bool {
+	for _, k := range []string{"place", "at first", "at last", "at long", "of all", "foremost", "least", "lieu", "abord", "analyse"} {
+		if strings.Contains(folded, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // sourceNouns are the words reSourceRef needs one of: a word test before it, whose leading
 // alternatives ("in", "from") would otherwise start a match at every other word of every question.
 var sourceNouns = set("article source text texte timeline chronology chronologie story piece report")
@@ -623,7 +633,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 		}
 	}
 	// "in the first place", "at last", "tout d'abord" are ways of speaking, not an order asked.
-	if hasFirst || hasLast {
+	if (hasFirst || hasLast) && mayBeOrderIdiom(folded) {
 		for _, m := range reOrderIdiom.FindAllIndex(work, -1) {
 			consume(m[0], m[1])
 		}
