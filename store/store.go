@@ -288,7 +288,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		// SQLite answers "database is locked" at once, without waiting out busy_timeout, when two
 		// connections both need to upgrade to the write lock, as processes opening one new file at
 		// once do (switching it to WAL, creating goose's table): one of them tries again.
-		if err == nil || s.dialect != SQLite || attempt == 20 || !isBusy(err) {
+		if err == nil || s.dialect != SQLite || attempt == 20 || !isBusy(err) && !errors.Is(err, errMigratedMeanwhile) {
 			return err
 		}
 		select {
@@ -299,6 +299,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		backoff = min(2*backoff, time.Second)
 	}
 }
+
+// errMigratedMeanwhile: another process applied a migration while this one was applying it.
+var errMigratedMeanwhile = errors.New("another process migrated the database meanwhile")
 
 func isBusy(err error) bool {
 	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
@@ -340,8 +343,14 @@ func (s *Store) migrateOnce(ctx context.Context) error {
 		// Two processes opening one SQLite file at once (serve and stats, or two tests) both see
 		// the old version, and the second to apply a migration finds it applied. goose locks
 		// PostgreSQL, not SQLite: what counts is that the schema is now current.
-		if now, verr := p.GetDBVersion(ctx); verr == nil && now >= SchemaVersion(s.dialect) {
+		now, verr := p.GetDBVersion(ctx)
+		if verr == nil && now >= SchemaVersion(s.dialect) {
 			return nil
+		}
+		// The other process is still between two migrations (it applied the one this one
+		// tried, not the next yet): read the version again and go on from there.
+		if verr == nil && now > cur {
+			return fmt.Errorf("migrate the %s: %w (%w)", s.where(), errMigratedMeanwhile, err)
 		}
 		return fmt.Errorf("migrate the %s: %w", s.where(), err)
 	}
