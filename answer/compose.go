@@ -31,6 +31,7 @@ func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 
 // Compose phrases a retrieval as an extractive answer.
 func Compose(r Retrieval) Answer {
+	r = r.own()
 	a := Answer{Lang: r.Lang, Version: r.Timeline.Version, Mode: "extractive", Citations: []Citation{}, Source: SourceOf(r.Timeline)}
 	if r.Reason != Found || len(r.Events) == 0 {
 		a.Text = refusal(r)

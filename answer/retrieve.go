@@ -70,9 +70,9 @@ type Retrieval struct {
 	Missing []string
 	// words caches the timeline's reading of texts of this question (QueryWords stems the words
 	// the timeline lacks, and a question is read several times over).
-	words map[string][]knowledge.QueryWord
-	word  map[string]knowledge.QueryWord
-	specs map[string]string // specific, by text
+	words []textWords
+	word  []knowledge.QueryWord
+	specs []textSpec // specific, by text
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -359,35 +359,56 @@ func Tentative(r Retrieval) (Retrieval, bool) {
 	if len(events) == 0 {
 		return r, false
 	}
-	t := r
+	t := r.own()
 	t.Reason, t.Events = Found, nil
 	t.selectEvents(events, r.Parsed.Rest, len(events) == 1)
 	return t, true
 }
 
+// own returns a copy of r whose caches it may append to without writing into r's: a Retrieval is
+// a value, and its caches are slices.
+func (r Retrieval) own() Retrieval {
+	r.words, r.word, r.specs = slices.Clip(r.words), slices.Clip(r.word), slices.Clip(r.specs)
+	return r
+}
+
 // queryWords is Timeline.QueryWords, once per text for this question.
 func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
-	if w, ok := r.words[text]; ok {
-		return w
-	}
-	if r.words == nil {
-		r.words = map[string][]knowledge.QueryWord{}
-		r.word = map[string]knowledge.QueryWord{}
+	for _, t := range r.words {
+		if t.text == text {
+			return t.words
+		}
 	}
 	// The texts differ (the question, its topic, its verbs) but share their words: each word is
-	// looked up once.
+	// looked up once. A question has a few texts and a few dozen words: slices, not maps.
 	var out []knowledge.QueryWord
 	for _, w := range knowledge.ContentWords(text) {
-		q, ok := r.word[w]
+		q, ok := r.lookedUp(w)
 		if !ok {
 			q = r.Timeline.QueryWord(w)
-			r.word[w] = q
+			r.word = append(r.word, q)
 		}
 		out = append(out, q)
 	}
-	r.words[text] = out
+	r.words = append(r.words, textWords{text, out})
 	return out
 }
+
+func (r *Retrieval) lookedUp(w string) (knowledge.QueryWord, bool) {
+	for _, q := range r.word {
+		if q.Word == w {
+			return q, true
+		}
+	}
+	return knowledge.QueryWord{}, false
+}
+
+type textWords struct {
+	text  string
+	words []knowledge.QueryWord
+}
+
+type textSpec struct{ text, spec string }
 
 func pickLang(detected, hint string) string {
 	switch {
@@ -908,14 +929,13 @@ func (r *Retrieval) penalizeBesides(e *knowledge.Event, ranked []RankedPassage) 
 
 // specific is specificWords, once per text for this question.
 func (r *Retrieval) specific(text string) string {
-	if s, ok := r.specs[text]; ok {
-		return s
-	}
-	if r.specs == nil {
-		r.specs = map[string]string{}
+	for _, t := range r.specs {
+		if t.text == text {
+			return t.spec
+		}
 	}
 	s := specificWords(r.Timeline, text)
-	r.specs[text] = s
+	r.specs = append(r.specs, textSpec{text, s})
 	return s
 }
 
