@@ -495,6 +495,24 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 	return ids, len(ids) > 0, stems
 }
 
+// wordIDF is a question word's weight: that of its rarest matching term, a little less for a
+// misspelt word; a word known only by its translations or synonyms weighs what they do.
+func (ix *index) wordIDF(ids []int32, fuzzy bool, rel []relTerm) float32 {
+	var idf float32
+	for _, id := range ids {
+		idf = max(idf, ix.idf(len(ix.postings[id])))
+	}
+	if fuzzy {
+		idf *= 0.8
+	}
+	if len(ids) == 0 {
+		for _, r := range rel {
+			idf = max(idf, r.w*ix.idf(len(ix.postings[r.id])))
+		}
+	}
+	return idf
+}
+
 func containsID(ids []int32, id int32) bool {
 	for _, x := range ids {
 		if x == id {
@@ -624,20 +642,7 @@ func (t *Timeline) Search(q Query) Result {
 			totalIDF += ix.idf(0) * coverWeight * unknownCoverage(w)
 			continue
 		}
-		// A word's weight is that of its rarest matching stem; a misspelt word counts a little less.
-		var wIDF float32
-		for _, id := range ids {
-			wIDF = max(wIDF, ix.idf(len(ix.postings[id])))
-		}
-		if fuzzy {
-			wIDF *= 0.8
-		}
-		if len(ids) == 0 {
-			// Known only by its translations or synonyms: it weighs what they do.
-			for _, r := range rel {
-				wIDF = max(wIDF, r.w*ix.idf(len(ix.postings[r.id])))
-			}
-		}
+		wIDF := ix.wordIDF(ids, fuzzy, rel)
 		totalIDF += wIDF * coverWeight
 		covers := wIDF * coverWeight
 		// add credits event d with score s for this word.

@@ -407,19 +407,7 @@ func (t *Timeline) QueryWord(w string) QueryWord {
 	} else {
 		rel = ix.relatedTermsStems(w, ids, stems)
 	}
-	var idf float32
-	for _, id := range ids {
-		idf = max(idf, ix.idf(len(ix.postings[id])))
-	}
-	if fuzzy {
-		idf *= 0.8
-	}
-	if len(ids) == 0 {
-		for _, r := range rel {
-			idf = max(idf, r.w*ix.idf(len(ix.postings[r.id])))
-		}
-	}
-	return QueryWord{Word: w, IDF: idf, Fuzzy: fuzzy, terms: ids, related: rel}
+	return QueryWord{Word: w, IDF: ix.wordIDF(ids, fuzzy, rel), Fuzzy: fuzzy, terms: ids, related: rel}
 }
 
 // RankPassages scores each passage of e against the question's words: a word found in the passage
@@ -851,38 +839,26 @@ const stateWindow = 5
 // name followed within stateWindow words by one of verbs (by stem), denied or not: the passage that
 // answers whether name did it.
 func (t *Timeline) States(e *Event, i int, name string, verbs []QueryWord) bool {
-	if t.Position(e) < 0 || i >= len(e.Passages) || name == "" {
-		return false
-	}
-	if !t.index.mayState(e, i, verbs) {
-		return false
-	}
-	if statesIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, name, verbs) {
-		return true
-	}
-	if t.index.glosses != nil {
-		for _, s := range t.index.glosses[e.pos].sentences {
-			if s.Passage == i && statesIn(t.index, textproc.Words(textproc.Fold(s.Text)), s.Lang, name, verbs) {
-				return true
-			}
-		}
-	}
-	return false
+	return t.states(e, i, name, verbs, false)
 }
 
 // StatesAsFact is States without a negation, a supposition or a request between the name and the
 // verb or just before it: "Trump Jr. a répondu", not "Trump Jr. n'a pas répondu", "si Trump
 // demandait" nor "demandé à Trump Jr. d'envoyer".
 func (t *Timeline) StatesAsFact(e *Event, i int, name string, verbs []QueryWord) bool {
+	return t.states(e, i, name, verbs, true)
+}
+
+func (t *Timeline) states(e *Event, i int, name string, verbs []QueryWord, fact bool) bool {
 	if t.Position(e) < 0 || i >= len(e.Passages) || name == "" || !t.index.mayState(e, i, verbs) {
 		return false
 	}
-	if statesFactIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, name, verbs, true) {
+	if statesIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, name, verbs, fact) {
 		return true
 	}
 	if t.index.glosses != nil {
 		for _, s := range t.index.glosses[e.pos].sentences {
-			if s.Passage == i && statesFactIn(t.index, textproc.Words(textproc.Fold(s.Text)), s.Lang, name, verbs, true) {
+			if s.Passage == i && statesIn(t.index, textproc.Words(textproc.Fold(s.Text)), s.Lang, name, verbs, fact) {
 				return true
 			}
 		}
@@ -890,13 +866,9 @@ func (t *Timeline) StatesAsFact(e *Event, i int, name string, verbs []QueryWord)
 	return false
 }
 
-func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord) bool {
-	return statesFactIn(ix, pw, lang, name, verbs, false)
-}
-
-// statesFactIn finds name followed within stateWindow words by one of verbs; with fact, only
-// where no negator or requester stands from just before the name to the verb.
-func statesFactIn(ix *index, pw []string, lang, name string, verbs []QueryWord, fact bool) bool {
+// statesIn finds name followed within stateWindow words by one of verbs; with fact, only where
+// no negator or requester stands from just before the name to the verb.
+func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord, fact bool) bool {
 	last := -1 // where name was last seen
 	for j, w := range pw {
 		if w == name {

@@ -79,9 +79,6 @@ func addRelated(list []relTerm, t relTerm) []relTerm {
 // relatedTerms returns the timeline's terms related to a folded question word, other than ids
 // (the word's own terms): by its English and its French stem.
 func (ix *index) relatedTerms(word string, ids []int32) []relTerm {
-	if len(ix.related) == 0 || len(word) < 2 || textproc.IsStopWord(word) {
-		return nil
-	}
 	return ix.relatedTermsStems(word, ids, nil)
 }
 
