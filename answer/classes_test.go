@@ -305,3 +305,26 @@ func TestTheTimeBetweenTwoEventsIsComputedFromTheirDates(t *testing.T) {
 			dates: []string{"2014-03-24", "2014-04-03"}, words: "10 days, from 24 March 2014 to 3 April 2014"},
 	})
 }
+
+// A question typed in chat spellings ("pk", "kesk", "luvs", "ppl") is answered as the same question
+// written out: its question word is read, and its words are looked up as the source writes them.
+func TestChatSpellingsAreReadAsTheWordsTheyStandFor(t *testing.T) {
+	for _, c := range []struct {
+		tl         *knowledge.Timeline
+		chat, full string
+	}{
+		{seed(t), "kesk WL a demandé à don jr le 11 juillet 2017 ?", "qu'est-ce que WL a demandé à don jr le 11 juillet 2017 ?"},
+		{seed(t), "did trump say he luvs wikileaks?", "did trump say he loves wikileaks?"},
+		{mozilla(t), "pk Eich a démissionné ?", "pourquoi Eich a démissionné ?"},
+		{mozilla(t), "how many ppl gathered at the last Mozilla Summit?", "how many people gathered at the last Mozilla Summit?"},
+	} {
+		chat, full := ask(c.tl, c.chat), ask(c.tl, c.full)
+		checkGrounded(t, c.tl, c.chat, chat)
+		if !full.Answered {
+			t.Fatalf("%q is not answered; the case tests nothing:\n%s", c.full, full.Text)
+		}
+		if chat.Text != full.Text {
+			t.Errorf("%q is answered otherwise than %q:\n%s\n--- want\n%s", c.chat, c.full, chat.Text, full.Text)
+		}
+	}
+}

@@ -94,6 +94,9 @@ type Selected struct {
 
 // Retrieve finds what answers q in t.
 func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
+	// Chat spellings ("pk", "kesk", "luvs") are read as the words they stand for, question words
+	// included, before anything else reads the question.
+	q.Text = textproc.Unchat(q.Text)
 	p := question.Parse(q.Text, t)
 	// Short forms of the timeline's actors ("WL", "Don Jr") become the names its events use.
 	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))

@@ -1,0 +1,46 @@
+package textproc
+
+import "testing"
+
+func TestUnchatWritesOutChatSpellings(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"english chat verb", "wen did trmp say he luvs wikileaks", "wen did trmp say he loves wikileaks"},
+		{"french question word", "kesk WL a di sur l'Australie", "qu'est-ce que WL a dit sur l'Australie"},
+		{"several forms", "pk ppl r mad abt it", "pourquoi people r mad about it"},
+		{"capitalized is a name or an acronym", "what did PK and Di say", "what did PK and Di say"},
+		{"quoted words are the asker's own", `who wrote "luv u"? and « pk » ?`, `who wrote "luv u"? and « pk » ?`},
+		{"abbreviation with periods", "what about the u.s. election, u know", "what about the u.s. election, you know"},
+		{"part of a longer word", "uplink ppls pkg", "uplink ppls pkg"},
+		{"glued to an accented letter", "ué pké", "ué pké"},
+		{"nothing to rewrite", "What happened on 3 October 2016?", "What happened on 3 October 2016?"},
+		{"inside a word that starts with a capital", "Qu'a répondu Ppl ?", "Qu'a répondu Ppl ?"},
+		{"at the very end", "did WL write b4", "did WL write before"},
+	} {
+		if got := Unchat(c.in); got != c.want {
+			t.Errorf("%s: Unchat(%q) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+}
+
+func TestUnchatDoesNotCopyTextWithoutChat(t *testing.T) {
+	in := "What did WikiLeaks ask for on 21 October 2016?"
+	if n := testing.AllocsPerRun(100, func() { _ = Unchat(in) }); n != 0 {
+		t.Errorf("Unchat allocates %v times on a text with no chat form", n)
+	}
+}
+
+func FuzzUnchat(f *testing.F) {
+	for _, s := range []string{"luvs", "kesk «pk» ppl", "u.s.", "\xff pk", "é pk é", `"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Unchat(s)
+		if out == s {
+			return
+		}
+		// Rewriting only ever replaces lowercase ASCII words: what is left of the text is kept.
+		if len(out) < len(s)-5 {
+			t.Fatalf("Unchat(%q) = %q lost text", s, out)
+		}
+	})
+}
