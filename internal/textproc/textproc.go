@@ -28,7 +28,7 @@ func Fold(s string) string {
 		}
 	}
 	if ascii {
-		return strings.ToLower(s)
+		return lowerASCII(s)
 	}
 	// Most text is ASCII, Latin letters and punctuation, whose folds are in tables; anything else
 	// (another script, a combining mark) folds the whole string the general way.
@@ -52,6 +52,30 @@ func Fold(s string) string {
 		b.WriteString(f)
 		i += size
 	}
+	return b.String()
+}
+
+// lowerASCII lower-cases an ASCII string, returning it as is when it has no capital: a question is
+// folded many times over, and most texts folded are already lower case.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0 // s[from:i] is written as is
+	for ; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
+		}
+	}
+	b.WriteString(s[from:])
 	return b.String()
 }
 
@@ -135,12 +159,71 @@ func foldTable(r rune) (string, bool) {
 // removes French elision (l'élection → l, election) and English possessives (Trump's → trump, s); the
 // clitics left over are stop words. Hyphens split too (Royaume-Uni → royaume, uni).
 func Words(folded string) []string {
-	return AppendWords(nil, folded)
+	// A question is split into words a dozen times over: sized once by a count of word starts
+	// (ASCII bytes by table; any other byte counts as a letter, an overestimate at worst), the
+	// slice is allocated once instead of growing four or five times.
+	n, in := 0, false
+	for i := 0; i < len(folded); i++ {
+		c := folded[i]
+		w := c >= utf8.RuneSelf || asciiWord[c]
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	if n == 0 {
+		return nil
+	}
+	return AppendWords(make([]string, 0, n), folded)
 }
 
 // AppendWords appends the words of folded to out, as Words does, so a caller tokenizing many texts
 // can reuse one slice.
 func AppendWords(out []string, folded string) []string {
+	start := -1
+	for i := 0; i < len(folded); {
+		// Folded text is nearly all ASCII: its bytes are told apart by a table, and only the
+		// rest is decoded and asked of unicode.
+		c := folded[i]
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(folded[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+			i += size
+			continue
+		}
+		i += size
+		if start >= 0 {
+			out = append(out, folded[start:i-size])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, folded[start:])
+	}
+	return out
+}
+
+// asciiWord marks the ASCII bytes that are letters or digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// appendWordsSlow is AppendWords decoding every rune: the reference the fast path is tested
+// against.
+func appendWordsSlow(out []string, folded string) []string {
 	start := -1
 	for i, r := range folded {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
