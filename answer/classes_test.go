@@ -328,3 +328,20 @@ func TestChatSpellingsAreReadAsTheWordsTheyStandFor(t *testing.T) {
 		}
 	}
 }
+
+// "When did X become Y", "why did X leak Z", "quand X a-t-il publié Z": when no passage says X did
+// it, the source does not say so, and the refusal shows what it does say; when one does, the
+// question is answered. A name after a question word ("quel journal") is what is asked for, not
+// who the question says acted.
+func TestADeedTheSourceNeverGivesTheSubjectIsNotTakenForGranted(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "Quand Hope Hicks a-t-elle publié le mail de WikiLeaks ?", answered: false, words: "ne dit pas que Hope Hicks"},
+		{q: "when did Roger Stone become ambassador?", answered: false, words: "does not say that Roger Stone"},
+		{q: "why did WL publish the Podesta emails?", answered: true},
+		{q: "which journal published a story about Don Jr on 8 July 2017?", answered: true, dates: []string{"2017-07-11"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "when did James Cook become governor of New South Wales?", answered: false, words: "does not say that James Cook"},
+		{q: "when did Arthur Phillip become governor of New South Wales?", answered: true, dates: []string{"1788"}},
+	})
+}

@@ -825,13 +825,22 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 		if end+2 <= len(folded) && (folded[end:end+2] == "'s" || folded[end:end+2] == " s") {
 			continue
 		}
+		// "quel journal a publié", "which paper ran": a name after a question word is what is
+		// asked for, not someone the question says acted.
+		if before := textproc.Words(folded[:m.At]); len(before) > 0 && whDeterminers[before[len(before)-1]] {
+			continue
+		}
 		if m.At < deedAt {
 			subj = &mentions[i]
 		}
 	}
 	if subj == nil {
+		// French inversion names who acts right after the verb ("Qu'a répondu Kellyanne
+		// Conway"); a word in between makes the name an object ("a publié un article sur Don Jr",
+		// "a écrit à Don Jr").
+		deedEnd := deedAt + len(deeds[0])
 		for i := range mentions {
-			if mentions[i].At > deedAt && mentions[i].At-deedAt < 20 {
+			if m := mentions[i]; m.At > deedAt && m.At-deedAt < 20 && inverted(folded[deedEnd:m.At]) {
 				subj = &mentions[i]
 				break
 			}
@@ -842,6 +851,22 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	}
 	return subj.Actor, deeds
 }
+
+// inverted reports whether what lies between a verb and a name leaves the name the verb's subject
+// in a French inversion: nothing, or adverbs only.
+func inverted(between string) bool {
+	for _, w := range textproc.Words(between) {
+		if !inversionAdverbs[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var whDeterminers = map[string]bool{"which": true, "what": true, "whose": true, "quel": true, "quelle": true, "quels": true, "quelles": true}
+
+var inversionAdverbs = map[string]bool{"donc": true, "alors": true, "ensuite": true, "finalement": true, "enfin": true,
+	"exactement": true, "vraiment": true, "au": true, "juste": true, "t": true, "il": true, "elle": true}
 
 // subjectAndNextWord returns the first actor the question names, not as a possessive, and the
 // content word right after it.

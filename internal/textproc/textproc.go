@@ -370,9 +370,11 @@ meet meets met meeting rencontre rencontrer rencontrait`) {
 	return m
 }()
 
-// IsDeedWord reports whether a folded light word names something one party does to or with
-// another (writes, replies, sends, asks, meets, shares, posts), as opposed to reporting or generic
-// verbs (says, talks, does, happens): whether a question's premise holds turns on the former.
+// IsDeedWord reports whether a folded word names something one party does to or with another
+// (writes, replies, sends, asks, meets, shares, posts), or a deed a question may wrongly give
+// someone (tweets, leaks, publishes, pays, hacks, becomes, moves, founds), as opposed to reporting
+// or generic verbs (says, talks, does, happens): whether a question's premise holds turns on the
+// former.
 func IsDeedWord(w string) bool {
 	_, ok := deedWords[w]
 	return ok
@@ -385,7 +387,10 @@ ask asks asked asking write writes wrote written writing send sends sent sending
 replying respond responds responded answer answers answered contact contacted request requests requested
 share shared sharing post posted message messaged meet meets met
 demande demandait demander demandent ecrit ecrire ecrivait ecrivent envoye envoyer envoie envoyait
-repondu repondre repond contacte contacter partage partager rencontre rencontrer rencontrait`) {
+repondu repondre repond contacte contacter partage partager rencontre rencontrer rencontrait
+tweet tweets tweeted tweeting tweete tweeter leak leaks leaked leaking divulgue divulguer fuite
+publish publishes published publier publie pay pays paid payer paye hack hacks hacked pirate pirater
+become becomes became devenu devenir devient move moved demenage demenager found founded fonde fonder`) {
 		m[w] = struct{}{}
 	}
 	return m
