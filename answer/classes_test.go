@@ -345,3 +345,20 @@ func TestADeedTheSourceNeverGivesTheSubjectIsNotTakenForGranted(t *testing.T) {
 		{q: "when did Arthur Phillip become governor of New South Wales?", answered: true, dates: []string{"1788"}},
 	})
 }
+
+// "Which came first, A or B" (or "A or B, which was later?") is answered from the dates of the
+// events A and B name: the lead says which, and both are cited in the chronology's order.
+func TestWhichOfTwoEventsCameFirstIsComputedFromTheirDates(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "Qu'est-ce qui est arrivé en premier : le message sur les déclarations d'impôts ou le message « Wow » ?", answered: true,
+			dates: []string{"2016-10-21", "2016-11-09"}, words: "Le premier des deux est le 21 octobre 2016"},
+		{q: "the wow message or the tax returns one, which came last?", answered: true,
+			dates: []string{"2016-10-21", "2016-11-09"}, words: "The later of the two is on 9 November 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "which came first: the Treaty of Waitangi or Abel Tasman's visit?", answered: true,
+			dates: []string{"1642", "1840-02-06"}, words: "The earlier of the two is in 1642"},
+		{q: "women getting the vote or the first Parliament meeting, which was later?", answered: true,
+			dates: []string{"1854", "1893"}, words: "The later of the two is in 1893"},
+	})
+}

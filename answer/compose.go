@@ -46,6 +46,11 @@ func Compose(r Retrieval) Answer {
 		for _, s := range r.Events {
 			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), ShortTitle(s.Event, r.Lang))
 		}
+	case r.Comparison != nil:
+		b.WriteString(compareLead(r.Comparison, r.Lang))
+		for _, s := range r.Events {
+			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), ShortTitle(s.Event, r.Lang))
+		}
 	case r.List:
 		b.WriteString(listHeader(r))
 		for _, s := range r.Events {

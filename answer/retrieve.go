@@ -64,6 +64,8 @@ type Retrieval struct {
 	Distinct int
 	// Interval is set when the answer is the time between two events the question names.
 	Interval *Interval
+	// Comparison is set when the answer is which of two events the question names came first.
+	Comparison *Comparison
 	// Relative is set when the answer was found by moving from an event the question describes.
 	Relative *Relative
 	// Missing are words of the question the source never mentions, for an OffTopic refusal.
@@ -121,6 +123,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
 	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
+	case r.compareQuery(q.Text):
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
 	case r.immediateQuery(textproc.Fold(q.Text)):
