@@ -362,3 +362,18 @@ func TestWhichOfTwoEventsCameFirstIsComputedFromTheirDates(t *testing.T) {
 			dates: []string{"1854", "1893"}, words: "The later of the two is in 1893"},
 	})
 }
+
+// A question with a word of its own that the source knows and that tells events apart is on the
+// source's topic: the names it gives count against its unknown words, so the asker's own wording
+// ("occupe", "stance") is no reason to refuse. Without such a word, names alone do not make a
+// question answerable ("Assange habite où ?").
+func TestAKnownWordOfItsOwnMakesTheQuestionsNamesCount(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "Quel poste Hope Hicks occupe-t-elle ?", answered: true, dates: []string{"2016-09-20"}, quote: "directrice de la communication"},
+		{q: "Assange habite où ?", answered: false},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what stance did Eich hold on the controversy?", answered: true, dates: []string{"2014-04-03"}},
+		{q: "what car does Brendan Eich drive?", answered: false},
+	})
+}

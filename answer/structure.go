@@ -332,19 +332,24 @@ func (r *Retrieval) absent(text string) bool {
 			unknownMass += weight * t.UnknownIDF()
 			continue
 		}
+		var mass float32
 		for _, q := range r.queryWords(w) {
-			knownMass += q.IDF
+			mass += q.IDF
 		}
-		known++
+		knownMass += mass
+		if mass > 0 {
+			known++
+		}
 	}
 	if len(unknown) == 0 {
 		return false
 	}
-	// With two words of its own the source knows, the question is on the source's topic, and the
-	// names it gives say so too ("why did WL say it'd be better if they published the Goldstone
-	// emails instead of the regular press?"); with fewer, names tell nothing of what is asked about
-	// them ("Julian Assange's date of birth", "qui a fondé True Pundit").
-	if known >= 2 {
+	// With a word of its own the source knows and that tells events apart, the question is on the
+	// source's topic, and the names it gives say so too ("where did WL want the Goldstone mails to
+	// come out instead of the regular press?", "Quel poste occupe Hope Hicks ?"); with none, names
+	// tell nothing of what is asked about them ("Julian Assange's date of birth", "qui a fondé True
+	// Pundit", "Assange vit où en ce moment ?").
+	if known >= 1 {
 		folded := textproc.Fold(r.Parsed.Rest)
 		for _, m := range t.MentionedActors(folded) {
 			for _, q := range r.queryWords(folded[m.At : m.At+m.Len]) {
