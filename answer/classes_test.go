@@ -377,3 +377,18 @@ func TestAKnownWordOfItsOwnMakesTheQuestionsNamesCount(t *testing.T) {
 		{q: "what car does Brendan Eich drive?", answered: false},
 	})
 }
+
+// "Before X, what had…": the past perfect asks what was so by X, which X's own entry may state
+// ("until then part of New South Wales"), so X is in the period searched.
+func TestBeforeXInThePastPerfectTakesXIn(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "Before 21 October 2016, WikiLeaks had mostly released information damaging to whom?", answered: true,
+			dates: []string{"2016-10-21"}, quote: "dommageables à Clinton"},
+		{q: "Que s'est-il passé jusqu'au 3 octobre 2016 ?", answered: true, words: "2 événements jusqu'au 3 octobre 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "Before 1 July 1841, which colony had New Zealand been part of?", answered: true,
+			dates: []string{"1841-07-01"}, quote: "still part of the colony of New South Wales"},
+		{q: "what happened before 1 July 1841?", answered: true, words: "8 events before 1 July 1841"},
+	})
+}

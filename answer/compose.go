@@ -198,8 +198,12 @@ func describe(p question.Parsed, lang string) string {
 	s := p.Spans[0]
 	from, to := s.From.Time(), s.To.Time()
 	switch {
+	case p.OpenFrom && p.Inclusive:
+		return tr(lang, "up to %s", "jusqu'au %s", FormatDay(s.To, lang))
 	case p.OpenFrom:
 		return tr(lang, "before %s", "avant le %s", FormatDay(s.To+1, lang))
+	case p.OpenTo && p.Inclusive:
+		return tr(lang, "from %s on", "à partir du %s", FormatDay(s.From, lang))
 	case p.OpenTo:
 		return tr(lang, "after %s", "après le %s", FormatDay(s.From-1, lang))
 	case s.From == s.To:

@@ -57,6 +57,9 @@ type Parsed struct {
 	Spans []knowledge.Span
 	// Open reports which ends of a Range are unbounded ("before the election").
 	OpenFrom, OpenTo bool
+	// Inclusive is true when an open range takes in the date it is open to or from ("until X",
+	// "since X", "before X, what had…").
+	Inclusive bool
 	Order            Order
 	// Rest is the question with its date expressions removed: the words to rank events by.
 	Rest string
@@ -838,8 +841,12 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		spans = occupied(spans, cal)
 		p.Kind, p.OpenFrom = Range, true
 		p.Spans = []knowledge.Span{{From: minDay, To: spans[0].From - 1}}
-		if inclusiveEnds[last] {
+		// "Before 21 October, WL had mostly released…", "avant 1841, la Nouvelle-Zélande avait
+		// fait partie…": the past perfect says what was so by X, which X's own entry may state
+		// ("until then…"), so X is taken in.
+		if inclusiveEnds[last] || pastPerfect(folded) {
 			p.Spans[0].To = spans[len(spans)-1].To
+			p.Inclusive = true
 		}
 		take(reBefore)
 	case afterEnds[last] && reAfter.MatchString(before):
@@ -849,6 +856,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		p.Spans = []knowledge.Span{{From: spans[len(spans)-1].To + 1, To: maxDay}}
 		if inclusiveEnds[last] {
 			p.Spans[0].From = spans[0].From
+			p.Inclusive = true
 		}
 		take(reAfter)
 	default:
@@ -992,6 +1000,18 @@ func spansOf(e expr, cal *knowledge.Timeline) []knowledge.Span {
 }
 
 // indexWord finds phrase in s at word boundaries.
+// pastPerfect reports whether folded text has the auxiliary of a past perfect ("had", "avait",
+// "avaient", "etait", "etaient"): what it says held at a time it names.
+func pastPerfect(folded string) bool {
+	for _, w := range textproc.Words(folded) {
+		switch w {
+		case "had", "avait", "avaient", "etait", "etaient":
+			return true
+		}
+	}
+	return false
+}
+
 // leftmostPhrase returns where the leftmost of phrases is in s as whole words (the first listed
 // where two start at one place), or -1, -1: what a regular expression of the alternatives between
 // word boundaries finds, without its backtracking, which cost a fifth of parsing a question.

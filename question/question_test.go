@@ -150,6 +150,8 @@ func TestParseMonthsYearsAndRanges(t *testing.T) {
 		{"between the ordinals", "between the 3rd and the 14th of october 2016", "en", question.Range, "2016-10-03..2016-10-14", 0, ""},
 		{"après le", "la chrono après le 1er novembre 2016", "fr", question.Range, "2016-11-02..…", 0, ""},
 		{"avant le", "et avant le 3 octobre 2016 ?", "fr", question.Range, "…..2016-10-02", 0, ""},
+		{"before a date, in the past perfect, takes the date in", "Before 21 October 2016, whom had WL mostly hurt?", "en", question.Range, "…..2016-10-21", 0, ", whom had wl mostly hurt?"},
+		{"avant le, au plus-que-parfait", "Avant le 21 octobre 2016, WL avait surtout nui à qui ?", "fr", question.Range, "…..2016-10-21", 0, ""},
 		{"until the end of a year", "what went down between the election and the end of 2016?", "en", question.Range, "2016-11-08..2016-12-31", 0, ""},
 		{"fin d'une année", "que s'est-il passé fin 2016 ?", "fr", question.Month, "2016-12-01..2016-12-31", 0, ""},
 		{"début d'un mois", "début octobre 2016 il s'est passé quoi", "fr", question.Range, "2016-10-01..2016-10-10", 0, ""},
