@@ -60,7 +60,7 @@ type Parsed struct {
 	// Inclusive is true when an open range takes in the date it is open to or from ("until X",
 	// "since X", "before X, what had…").
 	Inclusive bool
-	Order            Order
+	Order     Order
 	// Rest is the question with its date expressions removed: the words to rank events by.
 	Rest string
 	// Invalid is a date the question writes that does not exist ("31 february 2016", "13/13/2016"),
