@@ -392,3 +392,49 @@ func TestBeforeXInThePastPerfectTakesXIn(t *testing.T) {
 		{q: "what happened before 1 July 1841?", answered: true, words: "8 events before 1 July 1841"},
 	})
 }
+
+// Generic verbs of thought and use ("pensait", "servait", "thought", "used") are the asker's
+// framing, not what the question is about: rare in a source, they would otherwise weigh on whether
+// the event that answers covers the question, and be named as what the source lacks.
+func TestGenericVerbsOfThoughtAndUseWeighLittle(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "Pourquoi WL pensait que demander Assange servait à quelque chose si l'Australie allait refuser ?", answered: true,
+			dates: []string{"2016-12-16"}},
+	})
+	letters, err := knowledge.Parse("railway.yaml", []byte(`format: 1
+title: The railway
+source:
+  title: The railway
+  language: en
+  attribution: Test
+  text: "In 1850 the mayor thought the town needed a bridge. In 1862 the railway reached the town, and the mill owners shipped their cloth by train to the port. In 1870 the old canal was used for the last time."
+events:
+  - id: bridge
+    date: 1850
+    title: The mayor wants a bridge
+    actors: [the mayor]
+    summary: The mayor thinks the town needs a bridge.
+    passages: ["In 1850 the mayor thought the town needed a bridge."]
+  - id: railway
+    date: 1862
+    title: The railway reaches the town
+    actors: [mill owners]
+    summary: The railway reaches the town; the mill owners ship their cloth by train to the port.
+    passages: ["In 1862 the railway reached the town, and the mill owners shipped their cloth by train to the port."]
+  - id: canal
+    date: 1870
+    title: The canal's last use
+    actors: []
+    summary: The old canal is used for the last time.
+    passages: ["In 1870 the old canal was used for the last time."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, letters, []classCase{
+		{q: "why did the mill owners think the railway was the one to use to ship cloth to the port?", answered: true, dates: []string{"1862"}},
+		// Refused for the words the source lacks, the generic verbs not named among them.
+		{q: "pourquoi les propriétaires des filatures pensaient que le train servait ?", answered: false,
+			words: "ne mentionne pas « proprietaires » ni « filatures »"},
+	})
+}

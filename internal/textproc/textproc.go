@@ -363,7 +363,9 @@ envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait vo
 voulu repondu repondre repond parle parler message messages contacte contacter partage partager
 sujet concernant
 do does did done doing make made come comes came happen happens happened go went
-fait faire fais font faisait vient venir venu arrive arrivee
+fait faire fais font faisait vient venir venu arrive arrivee aller va vont allait allaient
+think thinks thought believe believes believed use uses used serve serves served
+penser pense pensait pensaient croire croit croyait servir sert servait utiliser utilise utilisait
 meet meets met meeting rencontre rencontrer rencontrait`) {
 		m[w] = struct{}{}
 	}
@@ -554,6 +556,6 @@ dis dites raconte racontez explique expliquez passe passee passes arrive
 ever exactly actually really precisely please thanks thank hey hi hello ok okay anything something
 event events thing things timeline chronology chrono evenement evenements chose choses chronologie
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
-koi ki kan
+koi ki kan quelque quelqu
 myself yourself himself herself itself ourselves themselves instead rather
 tant tellement autant concerne concernant concerning regarding supposed basically`
