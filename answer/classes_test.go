@@ -438,3 +438,25 @@ events:
 			words: "ne mentionne pas « proprietaires » ni « filatures »"},
 	})
 }
+
+func mandoline(t *testing.T) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile("../eval/testdata/mandoline/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+// A passage that opens by pointing back ("These conflicts…", "Cet ensemble comprenant…") goes on
+// about what the chosen passage says: it is quoted with it, and "besides X" leaves the marker out
+// of what the event is found by.
+func TestAPassageThatPointsBackIsQuotedWithTheOneBeforeIt(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "what was the Wairau Affray about?", answered: true, dates: []string{"1843"}, quote: "These conflicts, mainly in the North Island", maxQuote: 2},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "besides mandolinists, what other musicians were in the estudiantina at the Paris carnival?", answered: true,
+			dates: []string{"1878-03-02"}, quote: "des flûtistes, de guitaristes et des violonistes", maxQuote: 2},
+	})
+}

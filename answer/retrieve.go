@@ -111,6 +111,10 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		if pr := question.Parse(rest, t); pr.Kind != question.NoDate {
 			pr.Rest = t.ExpandNames(textproc.Fold(pr.Rest))
 			p, r.Parsed = pr, pr
+		} else if m := reBesides.FindStringSubmatchIndex(p.Rest); m != nil {
+			// X stays to find the event by; "à part", "besides" are no words of what is asked.
+			p.Rest = strings.TrimSpace(p.Rest[:m[2]] + " " + p.Rest[m[3]:])
+			r.Parsed = p
 		}
 	}
 	words := textproc.Words(textproc.Fold(p.Rest))
@@ -872,6 +876,8 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
 				if c, ok := complement(r.Timeline, e, words, sel.Passages[0], ranked[0].Score); ok {
 					sel.Passages = append(sel.Passages, c)
+				} else if c, ok := continuation(e, sel.Passages[0]); ok {
+					sel.Passages = append(sel.Passages, c)
 				}
 			}
 			named := false
@@ -1160,6 +1166,27 @@ func complement(t *knowledge.Timeline, e *knowledge.Event, words []knowledge.Que
 }
 
 const complementRatio = 0.15
+
+// continuation returns the passage right after the chosen one when it goes on about the same thing
+// ("Cet ensemble comprenant également…", "It was…", "These…"): its opening word points back, so
+// without it the chosen passage tells half of what the source says there.
+func continuation(e *knowledge.Event, chosen int) (int, bool) {
+	next := chosen + 1
+	if next >= len(e.Passages) || e.Passages[next].Paragraph != e.Passages[chosen].Paragraph {
+		return 0, false
+	}
+	words := textproc.Words(textproc.Fold(e.Passages[next].Text))
+	if len(words) == 0 || !anaphors[words[0]] {
+		return 0, false
+	}
+	return next, true
+}
+
+// anaphors open a sentence that points back at the one before it.
+var anaphors = map[string]bool{
+	"this": true, "these": true, "that": true, "those": true, "it": true, "its": true, "he": true, "she": true, "they": true,
+	"cet": true, "cette": true, "ce": true, "ces": true, "il": true, "elle": true, "ils": true, "elles": true,
+}
 
 // RankedPassage is a passage index with its score for a question.
 type RankedPassage = knowledge.RankedPassage

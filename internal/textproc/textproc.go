@@ -556,6 +556,6 @@ dis dites raconte racontez explique expliquez passe passee passes arrive
 ever exactly actually really precisely please thanks thank hey hi hello ok okay anything something
 event events thing things timeline chronology chrono evenement evenements chose choses chronologie
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
-koi ki kan quelque quelqu
+koi ki kan quelque quelqu comme
 myself yourself himself herself itself ourselves themselves instead rather
 tant tellement autant concerne concernant concerning regarding supposed basically`
