@@ -460,3 +460,41 @@ func TestAPassageThatPointsBackIsQuotedWithTheOneBeforeIt(t *testing.T) {
 			dates: []string{"1878-03-02"}, quote: "des flûtistes, de guitaristes et des violonistes", maxQuote: 2},
 	})
 }
+
+// "Why was the river polluted after the mill opened?": when the event the clause names says what is
+// asked at least as fully as the event after it, the clause dates the question; "what happened
+// after the mill opened?" still moves on.
+func TestAClauseNamingTheEventThatAnswersDatesTheQuestion(t *testing.T) {
+	town, err := knowledge.Parse("town.yaml", []byte(`format: 1
+title: The town
+source:
+  title: The town
+  language: en
+  attribution: Test
+  text: "In 1850 the mill opened. After the mill opened, the river was polluted by its dyes. In 1860 a school opened by the polluted river."
+events:
+  - id: mill
+    date: 1850
+    title: The mill opens
+    actors: [the mill]
+    summary: The mill opens; after it opens, its dyes pollute the river.
+    passages: ["In 1850 the mill opened.", "After the mill opened, the river was polluted by its dyes."]
+  - id: school
+    date: 1860
+    title: A school opens
+    actors: []
+    summary: A school opens by the polluted river.
+    passages: ["In 1860 a school opened by the polluted river."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, town, []classCase{
+		{q: "why was the river polluted after the mill opened?", answered: true, dates: []string{"1850"}, quote: "polluted by its dyes"},
+		{q: "what happened after the mill opened?", answered: true, dates: []string{"1860"}},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "Pourquoi la pratique de la mandoline a-t-elle décliné après son âge d'or ?", answered: true, dates: []string{"1930"}, quote: "concurrencée par le jazz"},
+		{q: "what happened after the golden age of the mandolin?", answered: true, dates: []string{"1950"}},
+	})
+}

@@ -237,6 +237,24 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 		if !covered {
 			return false
 		}
+		// "Why did the mandolin decline after its golden age?": when the event the clause names
+		// says what is asked as well, the clause dates it; it does not send the question on.
+		// Coverage, not score, compares them: a score favours the shorter event.
+		anchor := t.Search(knowledge.Query{Text: spec, Spans: []knowledge.Span{from.Span()}})
+		var fromCov, targetCov float32
+		for _, h := range anchor.Hits {
+			if h.Event == from && h.Score > 0 {
+				fromCov = h.Coverage
+			}
+		}
+		for _, h := range res.Hits {
+			if h.Event == target {
+				targetCov = h.Coverage
+			}
+		}
+		if fromCov >= minCoverage && fromCov >= targetCov {
+			return false
+		}
 	}
 	r.Relative = &Relative{From: from, Before: before, Days: days}
 	r.selectEvents([]*knowledge.Event{target}, head, true)
