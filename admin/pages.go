@@ -214,6 +214,7 @@ var reasonLabels = map[answer.Reason]string{
 	answer.OffTopic:       "no event covers enough of the question",
 	answer.EmptyQuestion:  "no content words",
 	answer.InvalidDate:    "the date does not exist",
+	answer.Unsupported:    "the question says someone did something the source does not say they did",
 }
 
 // nearest runs the answerer's retrieval on a question, as the bot did, and keeps the events
