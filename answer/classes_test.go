@@ -498,3 +498,48 @@ events:
 		{q: "what happened after the golden age of the mandolin?", answered: true, dates: []string{"1950"}},
 	})
 }
+
+// Counting who did what: "how many times" names no one, though a name may end with the unit ("The
+// Times"); a French verb with its subject pronoun after it ("…sont ici », dit-il") is not the deed
+// of a name before it; "the @WikiLeaks e-mails" is no sending.
+func TestCountsOfWhatSomeoneDidLeaveOthersDeedsOut(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "how many times did WikiLeaks write to Don Jr in October 2016?", answered: true, words: "3, on 3 different dates in October 2016",
+			dates: []string{"2016-10-03", "2016-10-12", "2016-10-21"}},
+		{q: "WL a envoyé combien de messages à Don Jr en octobre 2016 ?", answered: true, words: "3, à 3 dates différentes",
+			dates: []string{"2016-10-03", "2016-10-12", "2016-10-21"}},
+	})
+	papers, err := knowledge.Parse("papers.yaml", []byte(`format: 1
+title: Letters and papers
+source:
+  title: Letters and papers
+  language: en
+  attribution: Test
+  text: "On 1 May 1890 Ada wrote to Ben. On 9 May 1890 The Times printed Ada's letter. On 20 May 1890 Ada wrote to Ben again."
+events:
+  - id: first
+    date: 1890-05-01
+    title: Ada writes to Ben
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben.
+    passages: ["On 1 May 1890 Ada wrote to Ben."]
+  - id: printed
+    date: 1890-05-09
+    title: The Times prints Ada's letter
+    actors: [The Times, Ada]
+    summary: The Times prints Ada's letter.
+    passages: ["On 9 May 1890 The Times printed Ada's letter."]
+  - id: again
+    date: 1890-05-20
+    title: Ada writes to Ben again
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben again.
+    passages: ["On 20 May 1890 Ada wrote to Ben again."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, papers, []classCase{
+		{q: "how many times did Ada write to Ben in May 1890?", answered: true, words: "2, on 2 different dates", dates: []string{"1890-05-01", "1890-05-20"}},
+	})
+}

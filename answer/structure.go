@@ -471,7 +471,11 @@ func (r *Retrieval) countQuery(rest string) bool {
 			events = append(events, e)
 		}
 	}
-	mentions := t.MentionedActors(folded)
+	// "How many times": the unit counted names no one, though a name may end with it ("The New
+	// York Times").
+	mentions := slices.DeleteFunc(t.MentionedActors(folded), func(m knowledge.Mention) bool {
+		return unitWords[folded[m.At:m.At+m.Len]]
+	})
 	if len(mentions) > 0 {
 		subject := mentions[0].Actor
 		// The events where the subject acts: those it is the agent of, and those with a passage

@@ -817,6 +817,10 @@ func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 var denials = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "wasn": true, "isn": true,
 	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "ne": true, "n": true}
 
+// invertedSubjects are the pronouns a French verb puts after itself in an inversion ("dit-il",
+// "ajoute-t-elle", where "t" is the euphonic letter).
+var invertedSubjects = map[string]bool{"il": true, "elle": true, "ils": true, "elles": true, "t": true, "on": true}
+
 // objectBefore reports whether one of the two words before position j is a preposition that makes
 // what follows an object or a passive's agent ("à Trump Jr.", "to Trump Jr.", "envoyé par
 // WikiLeaks, en écrivant…" where the one writing is the sentence's subject).
@@ -893,8 +897,9 @@ func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord, fact
 			if !fact {
 				return true
 			}
-			// "le lien envoyé par WikiLeaks": a passive names its own agent.
-			if j+1 < len(pw) && (pw[j+1] == "par" || pw[j+1] == "by") {
+			// "le lien envoyé par WikiLeaks": a passive names its own agent; "« …les mails
+			// @WikiLeaks sont ici », dit-il": an inverted pronoun is the verb's own subject.
+			if j+1 < len(pw) && (pw[j+1] == "par" || pw[j+1] == "by" || invertedSubjects[pw[j+1]]) {
 				continue
 			}
 			denied := false
