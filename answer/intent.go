@@ -31,8 +31,16 @@ func (i Intent) String() string { return intentNames[i] }
 // folding loses a distinction ("où" and "ou"), the unfolded text decides. Word and phrase lookups,
 // not regular expressions: this runs on every question.
 func DetectIntent(text string) Intent {
-	f := textproc.Fold(strings.TrimSpace(text))
-	w := textproc.Words(f)
+	return intentOf(text, func(s string) (string, []string) {
+		f := textproc.Fold(s)
+		return f, textproc.Words(f)
+	})
+}
+
+// intentOf is DetectIntent with the folding and splitting of the trimmed text left to read, so
+// that Retrieve, which has already read the question, does not read it again.
+func intentOf(text string, read func(string) (string, []string)) Intent {
+	f, w := read(strings.TrimSpace(text))
 	// "qu'est-ce qui s'est passé", "tout ce qui": "qui" there asks for no person.
 	ceQui := hasPhrase(w, "qu", "est", "ce", "qui") || hasPhrase(w, "ce", "qui")
 	first := ""

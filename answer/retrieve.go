@@ -75,6 +75,7 @@ type Retrieval struct {
 	words []textWords
 	word  []knowledge.QueryWord
 	specs []textSpec // specific, by text
+	reads []textRead // read, by text
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -102,11 +103,14 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	p := question.Parse(q.Text, t)
 	// Short forms of the timeline's actors ("WL", "Don Jr") become the names its events use.
 	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))
-	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang), Intent: DetectIntent(q.Text)}
+	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang)}
+	// The question's text is folded and split once here, for every helper that reads it.
+	folded, qwords := r.read(q.Text)
+	r.Intent = intentOf(q.Text, r.read)
 	// "Besides X, what else…": X is known to the asker, so it is not the answer. A dated question
 	// looks for the other events of its period; an undated one finds its event by X but quotes what
 	// X is not.
-	if rest, besides, ok := splitBesides(textproc.Fold(q.Text)); ok {
+	if rest, besides, ok := splitBesides(folded, qwords); ok {
 		r.besides = besides
 		if pr := question.Parse(rest, t); pr.Kind != question.NoDate {
 			pr.Rest = t.ExpandNames(textproc.Fold(pr.Rest))
@@ -117,7 +121,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 			r.Parsed = p
 		}
 	}
-	words := textproc.Words(textproc.Fold(p.Rest))
+	_, words := r.read(p.Rest)
 	hasContent := false
 	for _, w := range words {
 		hasContent = hasContent || !textproc.IsStopWord(w)
@@ -130,10 +134,10 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.compareQuery(q.Text):
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
-	case r.immediateQuery(textproc.Fold(q.Text)):
+	case r.immediateQuery(folded):
 	case p.Kind == question.NoDate && r.quotedQuery(q.Text):
-	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(q.Text)) && r.relativePeriod(q.Text):
-	case p.Kind == question.NoDate && r.relativeQuery(textproc.Fold(q.Text)):
+	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):
+	case p.Kind == question.NoDate && r.relativeQuery(folded):
 	case r.Intent == AskHowMany && r.countQuery(p.Rest):
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
@@ -158,31 +162,31 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 // question mark or question word.
 var reBesides = regexp.MustCompile(`\b(besides|apart from|aside from|other than|except for|in addition to|a part|en plus de|en dehors de|outre|hormis|mis a part|autre que)\s+(.+?)(?:[,;?]|\s(?:what|which|who|where|when|how|did|does|quoi|quel|quelle|qu|que|qui|ou|quand|comment|est)\b|$)`)
 
-// splitBesides returns rest without its "besides X" and the words of X.
-func splitBesides(rest string) (string, []string, bool) {
-	if !mayBeBesides(rest) {
+// splitBesides returns rest without its "besides X" and the words of X; words are rest's.
+func splitBesides(rest string, words []string) (string, []string, bool) {
+	if !mayBeBesides(words) {
 		return rest, nil, false
 	}
 	m := reBesides.FindStringSubmatchIndex(rest)
 	if m == nil {
 		return rest, nil, false
 	}
-	var words []string
+	var known []string
 	for _, w := range textproc.Words(rest[m[4]:m[5]]) {
 		if !textproc.IsStopWord(w) {
-			words = append(words, w)
+			known = append(known, w)
 		}
 	}
-	if len(words) == 0 {
+	if len(known) == 0 {
 		return rest, nil, false
 	}
 	out := strings.TrimSpace(rest[:m[0]] + " " + rest[m[5]:])
-	return out, words, true
+	return out, known, true
 }
 
 // mayBeBesides is a word test before reBesides, which every question would otherwise pay for.
-func mayBeBesides(folded string) bool {
-	for _, w := range textproc.Words(folded) {
+func mayBeBesides(words []string) bool {
+	for _, w := range words {
 		switch w {
 		case "besides", "apart", "aside", "other", "except", "addition", "part", "plus", "dehors", "outre", "hormis", "autre":
 			return true
@@ -229,8 +233,8 @@ func eventsOf(sel []Selected) []*knowledge.Event {
 
 // orderInClause reports whether the question's "first" or "last" belongs to the event a relative
 // clause describes ("two years after the first parliament met"), not to what it asks.
-func orderInClause(text string) bool {
-	_, _, what, _, ok := parseRelative(textproc.Fold(text))
+func orderInClause(folded string) bool {
+	_, _, what, _, ok := parseRelative(folded)
 	if !ok {
 		return false
 	}
@@ -244,15 +248,16 @@ func orderInClause(text string) bool {
 
 // negatedSubject is subjectAndDeeds for a question that denies its own verb, else "".
 func (r *Retrieval) negatedSubject(p question.Parsed) (string, []string) {
-	if !negatedQuestion(p.Text) {
+	if _, words := r.read(p.Text); !negatedQuestion(words) {
 		return "", nil
 	}
 	return r.subjectAndDeeds(p.Rest)
 }
 
-// negatedQuestion reports whether a question denies its own verb ("didn't reply", "ne répond pas").
-func negatedQuestion(text string) bool {
-	for _, w := range textproc.Words(textproc.Fold(text)) {
+// negatedQuestion reports whether a question, by its folded words, denies its own verb ("didn't
+// reply", "ne répond pas").
+func negatedQuestion(words []string) bool {
+	for _, w := range words {
 		switch w {
 		case "not", "didn", "doesn", "never", "pas", "jamais":
 			return true
@@ -269,7 +274,7 @@ var reReflexive = regexp.MustCompile(`\b(himself|herself|itself|themselves|(?:lu
 // of them when the question's own is one, none when the question's verb is generic ("did",
 // "faite": any deed of the actor's own events).
 func (r *Retrieval) reflexiveActor(text string) (string, []knowledge.QueryWord, bool) {
-	folded := textproc.Fold(text)
+	folded, _ := r.read(text)
 	if !strings.Contains(folded, "sel") && !strings.Contains(folded, "meme") {
 		return "", nil, false // no "himself", "themselves", "lui-même": spare the expression
 	}
@@ -314,8 +319,8 @@ func (r *Retrieval) acts(e *knowledge.Event, actor string, verbs []knowledge.Que
 
 // ordersUnits reports whether what the question asks the first or last of is the timeline's own
 // unit ("WL's first msg", "the last event"), not a topic: its other words then say what to quote.
-func ordersUnits(text string) bool {
-	words := textproc.Words(textproc.Fold(text))
+// words are the question's, folded.
+func ordersUnits(words []string) bool {
 	for i, w := range words[:max(0, len(words)-1)] {
 		if orderWords[w] && unitWords[words[i+1]] {
 			return true
@@ -329,9 +334,9 @@ var orderWords = map[string]bool{"first": true, "last": true, "premier": true, "
 	"derniere": true, "earliest": true, "latest": true}
 
 // relativePeriod answers a count, a list or a first/last over the period a relative clause names
-// ("le premier msg de WL après la victoire de Trump").
-func (r *Retrieval) relativePeriod(text string) bool {
-	span, head, ok := r.relativeSpan(textproc.Fold(text))
+// ("le premier msg de WL après la victoire de Trump"), folded.
+func (r *Retrieval) relativePeriod(folded string) bool {
+	span, head, ok := r.relativeSpan(folded)
 	if !ok || span.From > span.To {
 		return false
 	}
@@ -378,8 +383,28 @@ func Tentative(r Retrieval) (Retrieval, bool) {
 // own returns a copy of r whose caches it may append to without writing into r's: a Retrieval is
 // a value, and its caches are slices.
 func (r Retrieval) own() Retrieval {
-	r.words, r.word, r.specs = slices.Clip(r.words), slices.Clip(r.word), slices.Clip(r.specs)
+	r.words, r.word, r.specs, r.reads = slices.Clip(r.words), slices.Clip(r.word), slices.Clip(r.specs), slices.Clip(r.reads)
 	return r
+}
+
+// read returns Fold(text) and its words, once per text for this question: the question and its
+// parts are read by a dozen helpers, each of which used to fold and split them again. The words
+// are shared between callers, which must not modify them.
+func (r *Retrieval) read(text string) (string, []string) {
+	for _, t := range r.reads {
+		if t.text == text {
+			return t.folded, t.words
+		}
+	}
+	folded := textproc.Fold(text)
+	words := textproc.Words(folded)
+	r.reads = append(r.reads, textRead{text, folded, words})
+	return folded, words
+}
+
+type textRead struct {
+	text, folded string
+	words        []string
 }
 
 // queryWords is Timeline.QueryWords, once per text for this question.
@@ -391,8 +416,12 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 	}
 	// The texts differ (the question, its topic, its verbs) but share their words: each word is
 	// looked up once. A question has a few texts and a few dozen words: slices, not maps.
-	var out []knowledge.QueryWord
-	for _, w := range knowledge.ContentWords(text) {
+	content := knowledge.ContentWords(text)
+	var out []knowledge.QueryWord // nil for no words, which callers test
+	if len(content) > 0 {
+		out = make([]knowledge.QueryWord, 0, len(content))
+	}
+	for _, w := range content {
 		q, ok := r.lookedUp(w)
 		if !ok {
 			q = r.Timeline.QueryWord(w)
@@ -477,7 +506,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 		if len(covered) > 0 {
 			res.Hits = covered
-		} else if len(p.Spans) == 0 && !ordersUnits(p.Text) && r.absent(p.Text) {
+		} else if _, words := r.read(p.Text); len(p.Spans) == 0 && !ordersUnits(words) && r.absent(p.Text) {
 			// "When did New Zealand win its first Rugby World Cup?": no event is about what it
 			// asks the first of, and the source lacks its words: the first event is no answer.
 			r.Reason = OffTopic
@@ -852,7 +881,7 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 	words := r.queryWords(rest)
 	spec := r.specific(rest) != ""
 	nameWords := words
-	if !spec && !hasLightWord(rest) {
+	if _, restWords := r.read(rest); !spec && !hasLightWord(restWords) {
 		words = nil
 	}
 	for _, e := range events {
@@ -946,18 +975,19 @@ func (r *Retrieval) specific(text string) string {
 			return t.spec
 		}
 	}
-	s := specificWords(r.Timeline, text)
+	folded, words := r.read(text)
+	s := specificWords(r.Timeline, folded, words)
 	r.specs = append(r.specs, textSpec{text, s})
 	return s
 }
 
-// specificWords returns the words of folded text that say what a question is about: not stop
-// words, not verbs of communication, not the names of actors it mentions, not short fragments.
-func specificWords(t *knowledge.Timeline, text string) string {
-	folded := textproc.Fold(text)
+// specificWords returns the words of folded text (split into words) that say what a question is
+// about: not stop words, not verbs of communication, not the names of actors it mentions, not
+// short fragments.
+func specificWords(t *knowledge.Timeline, folded string, words []string) string {
 	mentions := t.MentionedActors(folded)
 	var out []string
-	for _, w := range textproc.Words(folded) {
+	for _, w := range words {
 		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(t, mentions, w) || textproc.NearStopWord(w) {
 			continue
 		}
@@ -1103,8 +1133,9 @@ func openingPassages(t *knowledge.Timeline, e *knowledge.Event) []int {
 	return out
 }
 
-func hasLightWord(text string) bool {
-	for _, w := range textproc.Words(textproc.Fold(text)) {
+// hasLightWord reports whether folded words have a verb of communication.
+func hasLightWord(words []string) bool {
+	for _, w := range words {
 		if textproc.IsLightWord(w) && !textproc.IsStopWord(w) {
 			return true
 		}

@@ -551,19 +551,16 @@ func lightWordsOf(words []string) string {
 // lastWordOf is the last word of a folded name ("jr" of "donald trump jr."), which a passage
 // naming the actor short ("Trump Jr.") still contains.
 func lastWordOf(name string) string {
-	w := textproc.Words(name)
-	if len(w) == 0 {
-		return name
+	if w := textproc.LastWord(name); w != "" {
+		return w
 	}
-	return w[len(w)-1]
+	return name
 }
 
 func mentionsWord(t *knowledge.Timeline, mentions []knowledge.Mention, w string) bool {
 	for _, m := range mentions {
-		for _, mw := range textproc.Words(m.Actor) {
-			if mw == w {
-				return true
-			}
+		if textproc.HasWord(m.Actor, w) {
+			return true
 		}
 	}
 	return false

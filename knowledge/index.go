@@ -408,6 +408,25 @@ func (ix *index) lookup(word, srcLang string) (ids []int32, fuzzy bool) {
 	return ids, fuzzy
 }
 
+// knownExactly reports whether lookup finds word other than by a typo allowance: as a word of the
+// timeline or by one of its stems. It stops there, where lookup would go on to try every deletion
+// of the word, only to report the matches it finds that way as fuzzy.
+func (ix *index) knownExactly(word, srcLang string) bool {
+	if known, ok := ix.surface[word]; ok {
+		for _, id := range known {
+			if id >= 0 {
+				return true
+			}
+		}
+	}
+	for _, s := range ix.stemsOf(word, srcLang) {
+		if _, ok := ix.terms[s]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // stemsOf returns word's stems in English, French and srcLang, stemming each language once.
 func (ix *index) stemsOf(word, srcLang string) [3]string {
 	stems := [3]string{ix.stem(word, "en"), ix.stem(word, "fr")}
@@ -813,8 +832,10 @@ func unknownCoverage(w string) float32 {
 
 // contentWords folds text and keeps the words that are not stop words, each once.
 func contentWords(text string) []string {
-	var out []string
-	for _, w := range textproc.Words(textproc.Fold(text)) {
+	// Filtered in place: the words are this call's own, and each is kept at or before its index.
+	words := textproc.Words(textproc.Fold(text))
+	out := words[:0]
+	for _, w := range words {
 		if textproc.IsStopWord(w) || contains(out, w) {
 			continue
 		}

@@ -192,8 +192,7 @@ func (t *Timeline) UnknownIDF() float32 { return t.index.idf(0) }
 // KnownExactly is Known without the typo allowance: for names, where one edit makes another word
 // ("Peru" and "perd").
 func (t *Timeline) KnownExactly(w string) bool {
-	ids, fuzzy := t.index.lookup(w, t.Source.Language)
-	return len(ids) > 0 && !fuzzy
+	return t.index.knownExactly(w, t.Source.Language)
 }
 
 // knownWord reports whether a folded word occurs in the timeline's text.
@@ -215,7 +214,7 @@ type Mention struct {
 func (t *Timeline) MentionedActors(folded string) []Mention {
 	var out []Mention
 	end := 0
-	for start, stop, ok := textproc.NextWord([]byte(folded), 0); ok; start, stop, ok = textproc.NextWord([]byte(folded), stop) {
+	for start, stop, ok := textproc.NextWordIn(folded, 0); ok; start, stop, ok = textproc.NextWordIn(folded, stop) {
 		if start < end {
 			continue
 		}

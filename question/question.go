@@ -179,8 +179,8 @@ func mayBeOrderIdiom(folded string) bool {
 var sourceNouns = set("article source text texte timeline chronology chronologie story piece report")
 
 // hasMonthPart is a word test before reMonthPart, which every question would otherwise pay for.
-func hasMonthPart(folded string) bool {
-	for _, w := range textproc.Words(folded) {
+func hasMonthPart(words []string) bool {
+	for _, w := range words {
 		switch w {
 		case "early", "beginning", "start", "mid", "middle", "late", "end", "debut", "mi", "milieu", "fin":
 			return true
@@ -293,7 +293,11 @@ func hasEventOn(cal *knowledge.Timeline, y int, m time.Month, d int) bool {
 var holidayHints = []string{"christmas", "xmas", "noel", "new year", "sylvestre", "nouvel an", "jour de l'an", "halloween",
 	"valentin", "independence", "july", "bastille", "nationale", "toussaint", "saints", "armistice", "veterans"}
 
-func normalizeDateWords(folded string) string {
+// normalizeDateWords rewrites holidays, parts of months and ordinal days as the date patterns read
+// them. It takes folded text with its words and returns the rewritten text with its words, split
+// again only when the text changed: a question is split once when nothing in it needs rewriting.
+func normalizeDateWords(folded string, words []string) (string, []string) {
+	original := folded
 	hinted := false
 	for _, h := range holidayHints {
 		hinted = hinted || strings.Contains(folded, h)
@@ -304,7 +308,10 @@ func normalizeDateWords(folded string) string {
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
-	part := hasMonthPart(folded)
+	if folded != original {
+		words, original = textproc.Words(folded), folded
+	}
+	part := hasMonthPart(words)
 	if part && reMonthPart.MatchString(folded) {
 		folded = reMonthPart.ReplaceAllStringFunc(folded, monthPart)
 	}
@@ -318,18 +325,21 @@ func normalizeDateWords(folded string) string {
 			return "january " + sub[2]
 		})
 	}
+	if folded != original {
+		words = textproc.Words(folded)
+	}
 	// An ordinal day needs a month after it ("the first message" has none: no expression to run).
 	ordinal, month := false, false
-	for _, w := range textproc.Words(folded) {
+	for _, w := range words {
 		_, ok := ordinalWords[w]
 		ordinal = ordinal || ok || strings.HasPrefix(w, "twenty") || strings.HasPrefix(w, "thirty")
 		_, m := monthNames[w]
 		month = month || m
 	}
 	if !ordinal || !month {
-		return folded
+		return folded, words
 	}
-	return reOrdinalDay.ReplaceAllStringFunc(folded, func(m string) string {
+	out := reOrdinalDay.ReplaceAllStringFunc(folded, func(m string) string {
 		sub := reOrdinalDay.FindStringSubmatch(m)
 		n, ok := ordinalWords[sub[1]]
 		if _, month := monthNames[sub[2]]; !ok || !month || weakMonths[sub[2]] {
@@ -337,6 +347,10 @@ func normalizeDateWords(folded string) string {
 		}
 		return fmt.Sprintf("%d %s", n, sub[2])
 	})
+	if out == folded {
+		return folded, words
+	}
+	return out, textproc.Words(out)
 }
 
 var (
@@ -391,8 +405,12 @@ const (
 
 // Parse understands text against a timeline, whose anchors and span resolve names and missing years.
 func Parse(text string, cal *knowledge.Timeline) Parsed {
-	p := Parsed{Text: text, Lang: textproc.Language(text)}
-	folded := normalizeDateWords(textproc.Fold(text))
+	// The question is folded and split once: its language, its date words and the patterns' word
+	// tests all read the same words.
+	folded := textproc.Fold(text)
+	words := textproc.Words(folded)
+	p := Parsed{Text: text, Lang: textproc.LanguageOf(text, folded, words)}
+	folded, words = normalizeDateWords(folded, words)
 	work := []byte(folded)
 	consume := func(start, end int) {
 		for i := start; i < end; i++ {
@@ -438,7 +456,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	hasDigit := runs > 0
 	hasSep := strings.ContainsAny(folded, "-/.")
 	hasMonth, hasFirst, hasLast, hasSource := false, false, false, false
-	for _, w := range textproc.Words(folded) {
+	for _, w := range words {
 		_, m := monthNames[w]
 		hasMonth = hasMonth || m
 		hasFirst = hasFirst || firstWords[w]

@@ -267,6 +267,55 @@ func NextWord(folded []byte, from int) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
+// NextWordIn is NextWord for a string, which a caller would otherwise convert to bytes at every
+// call (a copy once the text is longer than the compiler's stack buffer).
+func NextWordIn(folded string, from int) (start, end int, ok bool) {
+	start = -1
+	for i := from; i < len(folded); {
+		c, size := folded[i], 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(folded[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return start, i, true
+		}
+		i += size
+	}
+	if start >= 0 {
+		return start, len(folded), true
+	}
+	return 0, 0, false
+}
+
+// HasWord reports whether w is one of Words(folded), without building the list: names are checked
+// word by word against every word of a question.
+func HasWord(folded, w string) bool {
+	for start, end, ok := NextWordIn(folded, 0); ok; start, end, ok = NextWordIn(folded, end) {
+		if folded[start:end] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// LastWord is the last of Words(folded), or "" when it has none.
+func LastWord(folded string) string {
+	last := ""
+	for start, end, ok := NextWordIn(folded, 0); ok; start, end, ok = NextWordIn(folded, end) {
+		last = folded[start:end]
+	}
+	return last
+}
+
 // Stem reduces a folded word to its Snowball stem in lang. Languages without a stemmer return the
 // word unchanged, so any source language still works, only with exact-word matching.
 func Stem(word, lang string) string {
@@ -488,6 +537,14 @@ func OneEdit(a, b string) bool {
 // diacritics. It returns "" when the text gives no evidence either way (a bare date, a name), so the
 // caller can fall back on something else, such as the user's Discord locale.
 func Language(text string) string {
+	folded := Fold(text)
+	return LanguageOf(text, folded, Words(folded))
+}
+
+// LanguageOf is Language for a caller that has already folded text and split it into words
+// (folded is Fold(text), words is Words(folded)): a question is read by several parts of the
+// answerer, and each need not fold and split it again.
+func LanguageOf(text, folded string, words []string) string {
 	en, fr := 0, 0
 	for _, r := range text {
 		switch r {
@@ -495,11 +552,10 @@ func Language(text string) string {
 			fr++
 		}
 	}
-	folded := Fold(text)
 	if strings.Contains(folded, "qu'") || strings.Contains(folded, "s'est") || strings.Contains(folded, "c'est") {
 		fr += 2
 	}
-	for _, w := range Words(folded) {
+	for _, w := range words {
 		en += enMarkers[w]
 		fr += frMarkers[w]
 	}

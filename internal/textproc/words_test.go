@@ -44,3 +44,58 @@ func FuzzFoldOfASCIIIsLowerCase(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNextWordInHasWordLastWordMatchWords checks the allocation-free word readers against Words,
+// on any text, valid UTF-8 or not.
+func FuzzNextWordInHasWordLastWordMatchWords(f *testing.F) {
+	for _, s := range []string{"", "donald trump jr.", "l'election de 2016", "royaume-uni", "naïve café 3e",
+		"\xff\xfeab", "a\u00a0b", "日本語 text", "x", "  trailing  ", "ǅ ŉ ﬁ", "a\x80b"} {
+		f.Add(s, "b")
+	}
+	f.Fuzz(func(t *testing.T, s, w string) {
+		want := Words(s)
+		var got []string
+		for start, end, ok := NextWordIn(s, 0); ok; start, end, ok = NextWordIn(s, end) {
+			got = append(got, s[start:end])
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("NextWordIn on %q = %q, Words = %q", s, got, want)
+		}
+		last := ""
+		if len(want) > 0 {
+			last = want[len(want)-1]
+		}
+		if got := LastWord(s); got != last {
+			t.Fatalf("LastWord(%q) = %q, want %q", s, got, last)
+		}
+		for _, x := range append(want, w) {
+			if got := HasWord(s, x); got != slices.Contains(want, x) {
+				t.Fatalf("HasWord(%q, %q) = %v, want %v", s, x, got, !got)
+			}
+		}
+	})
+}
+
+func TestHasWordAndLastWord(t *testing.T) {
+	tests := []struct {
+		text, word string
+		has        bool
+		last       string
+	}{
+		{"donald trump jr.", "jr", true, "jr"},
+		{"donald trump jr.", "trum", false, "jr"},
+		{"royaume-uni", "uni", true, "uni"},
+		{"l'election", "l", true, "election"},
+		{"", "a", false, ""},
+		{"  ...  ", "", false, ""},
+		{"café noir", "café", true, "noir"},
+	}
+	for _, tt := range tests {
+		if got := HasWord(tt.text, tt.word); got != tt.has {
+			t.Errorf("HasWord(%q, %q) = %v, want %v", tt.text, tt.word, got, tt.has)
+		}
+		if got := LastWord(tt.text); got != tt.last {
+			t.Errorf("LastWord(%q) = %q, want %q", tt.text, got, tt.last)
+		}
+	}
+}
