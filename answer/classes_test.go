@@ -543,3 +543,16 @@ events:
 		{q: "how many times did Ada write to Ben in May 1890?", answered: true, words: "2, on 2 different dates", dates: []string{"1890-05-01", "1890-05-20"}},
 	})
 }
+
+// A phrase the lexicon lists ("reach out", "pass away") is one word, found by the source's words
+// for it ("contacté", "died", "wiped out"): its own words ("reached", "away") are neither looked up
+// one by one nor named as missing.
+func TestAPhraseIsLookedUpAsOneWord(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "when did WikiLeaks first reach out to Don Jr?", answered: true, dates: []string{"2016-09-20"}},
+		{q: "who did Don Jr tell that WL had reached out to him?", answered: true, words: "On 20 September 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "how many Moriori passed away?", answered: true, dates: []string{"1862"}},
+	})
+}

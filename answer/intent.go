@@ -72,7 +72,7 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 		followedBy(w, []string{"what", "which"}, []string{"day", "date", "month", "year"}) ||
 		followedBy(w, []string{"quel", "quelle"}, []string{"jour", "date", "mois", "annee"}):
 		return AskWhen
-	case has("where") || followedBy(w, []string{"which", "what"}, []string{"site", "place"}) ||
+	case whereAsked(w) || followedBy(w, []string{"which", "what"}, []string{"site", "place"}) ||
 		followedBy(w, []string{"quel"}, []string{"lieu", "endroit", "site"}) || first == "ou" || hasOu(text) && reWhereFr.MatchString(text):
 		return AskWhere
 	case !ceQui && has("who", "whom", "whose", "qui", "ki"):
@@ -96,6 +96,21 @@ var (
 	questionWords = set("what which who whom whose when where why how quoi quel quelle quels quelles qui quand pourquoi comment combien koi ki")
 	reWhereFr     = regexp.MustCompile(`(?i)(^|\s)où(\s|$|\?)`)
 )
+
+// whereAsked reports whether "where" asks for a place: first or last ("he shared it where?"), or
+// after a function word ("and where…"); right after a noun it is a relative ("the msg where
+// Assange comes up", "the rally where Trump said…"), which asks for no place.
+func whereAsked(w []string) bool {
+	for i, x := range w {
+		if x != "where" {
+			continue
+		}
+		if i == 0 || i == len(w)-1 || textproc.IsStopWord(w[i-1]) {
+			return true
+		}
+	}
+	return false
+}
 
 // hasOu is a byte test before reWhereFr: "où" is the one word folding makes ambiguous ("ou").
 func hasOu(text string) bool {

@@ -22,6 +22,11 @@ func TestDetectIntentReadsWhatIsAskedInBothLanguages(t *testing.T) {
 		{"Qu'est-ce qui s'est passé le 3 octobre ?", AskWhat},
 		{"Où s'est tenue la rencontre ?", AskWhere},
 		{"Which site ran the story?", AskWhere},
+		{"he shared the link where?", AskWhere},
+		{"and where was the meeting", AskWhere},
+		// Right after a noun, "where" is a relative: no place is asked.
+		{"earliest WL msg where assange comes up", AskWhat},
+		{"which came first, the rally where trump said he loves WL or the first dump?", AskWhat},
 		{"why did they want the tax returns?", AskWhy},
 		{"Pourquoi a-t-il démissionné ?", AskWhy},
 		{"how many days before the election did they write?", AskHowMany},

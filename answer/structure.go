@@ -338,7 +338,21 @@ func (r *Retrieval) absent(text string) bool {
 	var unknown []string
 	var knownMass, unknownMass float32
 	known := 0
+	// A phrase the lexicon lists and the timeline says otherwise ("had reached out" for
+	// "contacté") is known, as one word.
+	phrased := t.PhraseWords(r.Parsed.Rest)
+	if len(phrased) > 0 {
+		for _, q := range r.queryWords(r.Parsed.Rest) {
+			if strings.IndexByte(q.Word, ' ') >= 0 && q.IDF > 0 {
+				knownMass += q.IDF
+				known++
+			}
+		}
+	}
 	for _, w := range spec {
+		if slices.Contains(phrased, w) {
+			continue
+		}
 		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
 		// words get it.
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) && !t.NearName(w) {

@@ -636,20 +636,9 @@ func (t *Timeline) Search(q Query) Result {
 	}
 
 	var totalIDF float32
-	for _, w := range words {
-		ids, fuzzy := ix.lookup(w, t.Source.Language)
-		// A word the timeline lacks finds events by its translations and synonyms: an English
-		// question on a timeline written only in French. A word it has keeps to its own matches,
-		// since a synonym's other senses would find events the question is not about.
-		var rel []relTerm
-		if len(ids) == 0 {
-			rel = ix.relatedTerms(w, nil)
-		} else if fuzzy {
-			// A word the lexicon knows is no typo: "dropped" is not "droppe".
-			if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
-				ids, fuzzy = nil, false
-			}
-		}
+	// scoreWord credits the events a question's word (or phrase) matches, by its own terms and
+	// the terms related to it.
+	scoreWord := func(w string, ids []int32, fuzzy bool, rel []relTerm) {
 		// How much the word counts toward coverage: a generic verb of the question ("asked",
 		// "écrit") says little about whether the timeline answers it.
 		coverWeight := float32(1)
@@ -659,7 +648,7 @@ func (t *Timeline) Search(q Query) Result {
 		if len(ids) == 0 && len(rel) == 0 {
 			res.Unknown = append(res.Unknown, w)
 			totalIDF += ix.idf(0) * coverWeight * unknownCoverage(w)
-			continue
+			return
 		}
 		wIDF := ix.wordIDF(ids, fuzzy, rel)
 		totalIDF += wIDF * coverWeight
@@ -697,7 +686,7 @@ func (t *Timeline) Search(q Query) Result {
 					add(p.doc, idf*p.w)
 				}
 			}
-			continue
+			return
 		}
 		// Several stems (English, French, the source's), or related words: an event's score for
 		// the word is that of its best-matching term, and a related term covers the word only as
@@ -736,6 +725,31 @@ func (t *Timeline) Search(q Query) Result {
 			sc.covered[d] += covers * min(1, sc.factor[d]/factor)
 			sc.word[d] = 0
 		}
+	}
+	// Phrases the lexicon lists ("reached out", "came up") are looked up as one word, by the
+	// timeline's words for them; their own words are not looked up one by one.
+	phrases := ix.questionPhrases(textproc.Fold(q.Text))
+	for _, w := range words {
+		if phrases != nil && coveredByPhrase(phrases, w) {
+			continue
+		}
+		ids, fuzzy := ix.lookup(w, t.Source.Language)
+		// A word the timeline lacks finds events by its translations and synonyms: an English
+		// question on a timeline written only in French. A word it has keeps to its own matches,
+		// since a synonym's other senses would find events the question is not about.
+		var rel []relTerm
+		if len(ids) == 0 {
+			rel = ix.relatedTerms(w, nil)
+		} else if fuzzy {
+			// A word the lexicon knows is no typo: "dropped" is not "droppe".
+			if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
+				ids, fuzzy = nil, false
+			}
+		}
+		scoreWord(w, ids, fuzzy, rel)
+	}
+	for _, p := range phrases {
+		scoreWord(p.text, nil, false, p.related)
 	}
 
 	coverage := func(d int32) float32 {

@@ -385,8 +385,16 @@ type QueryWord struct {
 // returned with no terms.
 func (t *Timeline) QueryWords(text string) []QueryWord {
 	var out []QueryWord
+	// A phrase the lexicon lists is one word, matched by the timeline's words for it (Search).
+	phrases := t.index.questionPhrases(textproc.Fold(text))
 	for _, w := range contentWords(text) {
+		if phrases != nil && coveredByPhrase(phrases, w) {
+			continue
+		}
 		out = append(out, t.QueryWord(w))
+	}
+	for _, p := range phrases {
+		out = append(out, QueryWord{Word: p.text, IDF: t.index.wordIDF(nil, false, p.related), related: p.related})
 	}
 	return out
 }

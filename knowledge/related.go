@@ -154,3 +154,98 @@ func (t *Timeline) Says(w, lang string, q QueryWord) bool {
 func (t *Timeline) SaysOtherwise(w string) bool {
 	return len(t.index.relatedTerms(w, nil)) > 0
 }
+
+// phraseWord is a phrase of a question that the lexicon lists as one entry ("reached out", "came
+// up", "ran a story") and whose concept the timeline has words for: it is looked up as one word,
+// by those words, and the content words it is made of are not looked up one by one ("reached" is
+// not "arrived", "comes" is not "came to New Zealand").
+type phraseWord struct {
+	text    string   // its words in the question, joined by single spaces
+	covers  []string // its content words
+	related []relTerm
+}
+
+// questionPhrases returns the phrases of folded text the lexicon lists and the timeline has a
+// word of the same concept for, each position taken once (the longest phrase there, English
+// tried before French).
+func (ix *index) questionPhrases(folded string) []phraseWord {
+	if len(ix.related) == 0 {
+		return nil
+	}
+	words := textproc.Words(folded)
+	if len(words) < 2 {
+		return nil
+	}
+	var out []phraseWord
+	var taken []bool
+	stems := make([]string, len(words))
+	for _, lang := range stemLangs {
+		for i, w := range words {
+			stems[i] = ix.stem(w, lang)
+		}
+	matches:
+		for _, m := range lexicon.Phrases(words, stems, lang) {
+			for i := m.Start; i < m.End && taken != nil; i++ {
+				if taken[i] {
+					continue matches
+				}
+			}
+			var rel []relTerm
+			for _, e := range m.Related {
+				if strings.IndexByte(e.Word, ' ') >= 0 {
+					continue // a phrase of the concept: the timeline's words are looked up one by one
+				}
+				if id, ok := ix.terms[e.Stem]; ok {
+					w := float32(synonymWeight)
+					if e.Translation {
+						w = translationWeight
+					}
+					rel = addRelated(rel, relTerm{id, w})
+				}
+			}
+			if len(rel) == 0 {
+				continue
+			}
+			var covers []string
+			for _, w := range words[m.Start:m.End] {
+				if !textproc.IsStopWord(w) {
+					covers = append(covers, w)
+				}
+			}
+			if len(covers) == 0 {
+				continue
+			}
+			if taken == nil {
+				taken = make([]bool, len(words))
+			}
+			for i := m.Start; i < m.End; i++ {
+				taken[i] = true
+			}
+			out = append(out, phraseWord{text: strings.Join(words[m.Start:m.End], " "), covers: covers, related: rel})
+		}
+	}
+	return out
+}
+
+// coveredByPhrase reports whether w is a content word of one of phrases.
+func coveredByPhrase(phrases []phraseWord, w string) bool {
+	for _, p := range phrases {
+		for _, c := range p.covers {
+			if c == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// PhraseWords returns the content words of text that belong to a phrase the lexicon lists and
+// the timeline has words for ("reached" and "out" of "had reached out to him"): the question says
+// in them something the source says otherwise.
+func (t *Timeline) PhraseWords(text string) []string {
+	var out []string
+	for _, p := range t.index.questionPhrases(textproc.Fold(text)) {
+		out = append(out, p.covers...)
+	}
+	return out
+}

@@ -275,6 +275,28 @@ func ExpandWords(words, stems []string, lang string) []Match {
 	return out
 }
 
+// Phrases is ExpandWords for phrases only: the multi-word entries of the lexicon found in the
+// question, longest first at each position ("reached out", "came up", "ran a story"), without
+// looking single words up. It returns nil, allocating nothing, when no word of the question starts
+// a phrase.
+func Phrases(words, stems []string, lang string) []Match {
+	li := langIndex(lang)
+	if li < 0 || len(words) != len(stems) || len(words) < 2 {
+		return nil
+	}
+	l := load()
+	var out []Match
+	for i := 0; i < len(words)-1; {
+		if p := l.longestPhrase(stems[i:], li); p != nil {
+			out = append(out, Match{Start: i, End: i + len(p.stems), Related: p.answer})
+			i += len(p.stems)
+			continue
+		}
+		i++
+	}
+	return out
+}
+
 func (l *lexicon) longestPhrase(stems []string, li int) *phrase {
 	if len(stems) < 2 {
 		return nil

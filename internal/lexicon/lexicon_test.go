@@ -320,3 +320,30 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestPhrasesFindsOnlyMultiWordEntries(t *testing.T) {
+	for _, tc := range []struct {
+		question, lang string
+		want           [][2]int
+	}{
+		{"When did they put out the tax returns?", "en", [][2]int{{3, 5}, {6, 8}}},
+		{"did don jr say WL had reached out to him", "en", [][2]int{{6, 8}}},
+		{"Quand a-t-il publié la déclaration d'impôts ?", "fr", [][2]int{{6, 9}}},
+		{"Qui a salué le candidat ?", "fr", nil},
+		{"out", "en", nil},
+	} {
+		folded := textproc.Fold(tc.question)
+		words := textproc.Words(folded)
+		stems := make([]string, len(words))
+		for i, w := range words {
+			stems[i] = textproc.Stem(w, tc.lang)
+		}
+		var got [][2]int
+		for _, m := range Phrases(words, stems, tc.lang) {
+			got = append(got, [2]int{m.Start, m.End})
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Phrases(%q) = %v, want %v", tc.question, got, tc.want)
+		}
+	}
+}
