@@ -555,4 +555,12 @@ func TestAPhraseIsLookedUpAsOneWord(t *testing.T) {
 	runClass(t, newZealand(t), []classCase{
 		{q: "how many Moriori passed away?", answered: true, dates: []string{"1862"}},
 	})
+	// The passage quoted is the one with the phrase's words ("est sur le point d'être lancé").
+	runClass(t, seed(t), []classCase{
+		{q: "in WL's very first DM, what did they say was about to go live?", answered: true,
+			dates: []string{"2016-09-20"}, quote: "est sur le point d'être lancé"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what went live in 2013?", answered: true, dates: []string{"2013"}, quote: "geolocation service"},
+	})
 }

@@ -421,7 +421,12 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 	if len(content) > 0 {
 		out = make([]knowledge.QueryWord, 0, len(content))
 	}
+	// A phrase the lexicon lists ("reached out", "go live") is one word, in place of its own.
+	phrases, covers := r.Timeline.Phrases(text)
 	for _, w := range content {
+		if slices.Contains(covers, w) {
+			continue
+		}
 		q, ok := r.lookedUp(w)
 		if !ok {
 			q = r.Timeline.QueryWord(w)
@@ -429,6 +434,7 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 		}
 		out = append(out, q)
 	}
+	out = append(out, phrases...)
 	r.words = append(r.words, textWords{text, out})
 	return out
 }

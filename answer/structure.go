@@ -340,13 +340,11 @@ func (r *Retrieval) absent(text string) bool {
 	known := 0
 	// A phrase the lexicon lists and the timeline says otherwise ("had reached out" for
 	// "contacté") is known, as one word.
-	phrased := t.PhraseWords(r.Parsed.Rest)
-	if len(phrased) > 0 {
-		for _, q := range r.queryWords(r.Parsed.Rest) {
-			if strings.IndexByte(q.Word, ' ') >= 0 && q.IDF > 0 {
-				knownMass += q.IDF
-				known++
-			}
+	phrases, phrased := t.Phrases(r.Parsed.Rest)
+	for _, q := range phrases {
+		if q.IDF > 0 {
+			knownMass += q.IDF
+			known++
 		}
 	}
 	for _, w := range spec {

@@ -386,17 +386,13 @@ type QueryWord struct {
 func (t *Timeline) QueryWords(text string) []QueryWord {
 	var out []QueryWord
 	// A phrase the lexicon lists is one word, matched by the timeline's words for it (Search).
-	phrases := t.index.questionPhrases(textproc.Fold(text))
+	phrases, covers := t.Phrases(text)
 	for _, w := range contentWords(text) {
-		if phrases != nil && coveredByPhrase(phrases, w) {
-			continue
+		if !slices.Contains(covers, w) {
+			out = append(out, t.QueryWord(w))
 		}
-		out = append(out, t.QueryWord(w))
 	}
-	for _, p := range phrases {
-		out = append(out, QueryWord{Word: p.text, IDF: t.index.wordIDF(nil, false, p.related), related: p.related})
-	}
-	return out
+	return append(out, phrases...)
 }
 
 // ContentWords returns the folded words of text QueryWords reads, in order, each once.

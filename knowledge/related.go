@@ -239,13 +239,14 @@ func coveredByPhrase(phrases []phraseWord, w string) bool {
 	return false
 }
 
-// PhraseWords returns the content words of text that belong to a phrase the lexicon lists and
-// the timeline has words for ("reached" and "out" of "had reached out to him"): the question says
-// in them something the source says otherwise.
-func (t *Timeline) PhraseWords(text string) []string {
-	var out []string
+// Phrases returns the phrases of text the lexicon lists and the timeline has words for, each as
+// one QueryWord matched by those words ("reached out" by "contacté"), and the content words they
+// are made of ("reached"), which are then not looked up one by one: QueryWords does both; a
+// caller looking words up itself (with a cache) uses this.
+func (t *Timeline) Phrases(text string) (phrases []QueryWord, covers []string) {
 	for _, p := range t.index.questionPhrases(textproc.Fold(text)) {
-		out = append(out, p.covers...)
+		phrases = append(phrases, QueryWord{Word: p.text, IDF: t.index.wordIDF(nil, false, p.related), related: p.related})
+		covers = append(covers, p.covers...)
 	}
-	return out
+	return phrases, covers
 }
