@@ -343,6 +343,12 @@ func TestADeedTheSourceNeverGivesTheSubjectIsNotTakenForGranted(t *testing.T) {
 	runClass(t, newZealand(t), []classCase{
 		{q: "when did James Cook become governor of New South Wales?", answered: false, words: "does not say that James Cook"},
 		{q: "when did Arthur Phillip become governor of New South Wales?", answered: true, dates: []string{"1788"}},
+		// A name followed by a word starting with s is no possessive ("James Cook sign…").
+		{q: "when did James Cook sign the Treaty of Waitangi?", answered: false, words: "does not say that James Cook"},
+		{q: "when did Hobson sign the treaty?", answered: true, dates: []string{"1840-02-06"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "when did Don Jr visit WikiLeaks?", answered: false, words: "does not say that Donald Trump Jr."},
 	})
 }
 

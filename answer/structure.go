@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -858,7 +859,7 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	for i := range mentions {
 		m := mentions[i]
 		end := m.At + m.Len
-		if end+2 <= len(folded) && (folded[end:end+2] == "'s" || folded[end:end+2] == " s") {
+		if possessive(folded, end) {
 			continue
 		}
 		// "quel journal a publié", "which paper ran": a name after a question word is what is
@@ -888,6 +889,20 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	return subj.Actor, deeds
 }
 
+// possessive reports whether the name ending at end in folded text is followed by a possessive
+// "'s" (or the lone "s" folding leaves of it: "trump s returns"), not by a word starting with s
+// ("James Cook sign…", "WikiLeaks sent…").
+func possessive(folded string, end int) bool {
+	if end+2 > len(folded) || folded[end:end+2] != "'s" && folded[end:end+2] != " s" {
+		return false
+	}
+	if end+2 == len(folded) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(folded[end+2:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
 // inverted reports whether what lies between a verb and a name leaves the name the verb's subject
 // in a French inversion: nothing, or adverbs only.
 func inverted(between string) bool {
@@ -910,7 +925,7 @@ func (r *Retrieval) subjectAndNextWord(rest string) (string, []string) {
 	folded := textproc.Fold(rest)
 	for _, m := range r.Timeline.MentionedActors(folded) {
 		end := m.At + m.Len
-		if end+2 <= len(folded) && (folded[end:end+2] == "'s" || folded[end:end+2] == " s") {
+		if possessive(folded, end) {
 			continue
 		}
 		for _, w := range textproc.Words(folded[end:]) {

@@ -441,7 +441,12 @@ demande demandait demander demandent ecrit ecrire ecrivait ecrivent envoye envoy
 repondu repondre repond contacte contacter partage partager rencontre rencontrer rencontrait
 tweet tweets tweeted tweeting tweete tweeter leak leaks leaked leaking divulgue divulguer fuite
 publish publishes published publier publie pay pays paid payer paye hack hacks hacked pirate pirater
-become becomes became devenu devenir devient move moved demenage demenager found founded fonde fonder`) {
+become becomes became devenu devenir devient move moved demenage demenager found founded fonde fonder
+map maps mapped cartographie cartographier call calls called phoned appele appeler telephone telephoner
+sign signs signed signe signer declare declares declared declarer abolish abolished aboli abolir
+invent invents invented invente inventer win wins won gagne gagner kill kills killed tue tuer
+buy buys bought achete acheter sell sells sold vend vendu vendre visit visits visited visite visiter
+concede concedes conceded concede conceder`) {
 		m[w] = struct{}{}
 	}
 	return m
