@@ -570,3 +570,18 @@ func TestAPhraseIsLookedUpAsOneWord(t *testing.T) {
 		{q: "what went live in 2013?", answered: true, dates: []string{"2013"}, quote: "geolocation service"},
 	})
 }
+
+// A premise is checked over a period's events too: "why did Kushner personally call Don Jr in
+// October 2016?" is not answered by October's list when none of its events says he called. A deed
+// after a possessive ("dans son message") is its owner's, the clause's subject.
+func TestAPeriodsEventsDoNotAnswerAPremiseNoneOfThemStates(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "why did Kushner personally call Don Jr in October 2016?", answered: false, words: "does not say that Jared Kushner"},
+		{q: "what did WL write to Don Jr in October 2016?", answered: true},
+		{q: "Comment WL a salué Don Jr dans son message du 16 décembre ?", answered: true, dates: []string{"2016-12-16"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "why did James Cook sign a treaty in the 1840s?", answered: false, words: "does not say that James Cook"},
+		{q: "why did Hobson proclaim sovereignty in 1840?", answered: true},
+	})
+}

@@ -582,6 +582,25 @@ func (r *Retrieval) premiseFails(e *knowledge.Event, rest string) bool {
 	return bad
 }
 
+// premiseFailsAll is premiseFails for a period's events: the premise fails when none of them says
+// the subject did it ("why did Assange personally call Don Jr in October?"); the nearest is the
+// first of them.
+func (r *Retrieval) premiseFailsAll(events []*knowledge.Event, rest string) bool {
+	if len(events) == 0 {
+		return false
+	}
+	var who string
+	for _, e := range events {
+		w, bad := r.unsupportedPremise(e, rest)
+		if !bad {
+			return false
+		}
+		who = w
+	}
+	r.Reason, r.Premise, r.Nearest = Unsupported, who, events[0]
+	return true
+}
+
 func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 	for _, s := range spans {
 		if s.Overlaps(a.Span()) && s.Overlaps(b.Span()) {
@@ -616,6 +635,9 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 		// meeting?" is answered where he said it, in 2017).
 		if len(focused) < len(hits) || onlyContext(focused) {
 			focused = r.preferRelated(focused, p.Rest)
+			if r.premiseFailsAll(focused, p.Rest) {
+				return
+			}
 			r.selectEvents(focused, p.Rest, len(focused) == 1)
 			return
 		}
@@ -632,6 +654,18 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 				r.selectEvents(related, p.Rest, len(related) == 1)
 				return
 			}
+		}
+	}
+	// A question saying someone did something no event of the period says they did is not
+	// answered by the period's list.
+	if hasContent && r.Intent != AskList && len(hits) <= maxListed {
+		events := make([]*knowledge.Event, len(hits))
+		for i, h := range hits {
+			events[i] = h.Event
+		}
+		sortByPosition(r.Timeline, events)
+		if r.premiseFailsAll(events, p.Rest) {
+			return
 		}
 	}
 	// List the range in date order: the first maxListed, picked without sorting every hit.

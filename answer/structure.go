@@ -841,11 +841,18 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	var deeds []string
 	bs := []byte(folded)
 	n := 0
+	prev := ""
+	owned := false // the deed is a noun with a possessive: "dans son message", "in his reply"
 	for start, end, ok := textproc.NextWord(bs, 0); ok; start, end, ok = textproc.NextWord(bs, end) {
 		n++
-		if w := folded[start:end]; textproc.IsDeedWord(w) && (deedAt < 0 || last == n-1) {
+		w := folded[start:end]
+		// After an article the word is a noun ("le message", "the reply"), no deed; after a
+		// possessive it is the deed of its owner, the clause's subject.
+		noun, own := determiners[prev], possessives[prev]
+		prev = w
+		if textproc.IsDeedWord(w) && !noun && (deedAt < 0 || last == n-1) {
 			if deedAt < 0 {
-				deedAt = start
+				deedAt, owned = start, own
 			}
 			deeds = append(deeds, w)
 			last = n
@@ -867,7 +874,7 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 		if before := textproc.Words(folded[:m.At]); len(before) > 0 && whDeterminers[before[len(before)-1]] {
 			continue
 		}
-		if m.At < deedAt {
+		if m.At < deedAt && (subj == nil || !owned) {
 			subj = &mentions[i]
 		}
 	}
@@ -913,6 +920,15 @@ func inverted(between string) bool {
 	}
 	return true
 }
+
+// determiners make the word after them a noun ("a" is left out: in French it is "has", "Qu'a
+// répondu"); possessives make it the deed of the one it belongs to.
+var (
+	determiners = map[string]bool{"the": true, "an": true, "this": true, "that": true, "le": true, "la": true, "les": true,
+		"un": true, "une": true, "ce": true, "cet": true, "cette": true, "du": true, "des": true}
+	possessives = map[string]bool{"his": true, "her": true, "its": true, "their": true, "son": true, "sa": true, "ses": true,
+		"leur": true, "leurs": true}
+)
 
 var whDeterminers = map[string]bool{"which": true, "what": true, "whose": true, "quel": true, "quelle": true, "quels": true, "quelles": true}
 
