@@ -585,3 +585,46 @@ func TestAPeriodsEventsDoNotAnswerAPremiseNoneOfThemStates(t *testing.T) {
 		{q: "why did Hobson proclaim sovereignty in 1840?", answered: true},
 	})
 }
+
+// "N days after X" is whatever the source dates that day, a context event too; "the next event"
+// stays an entry.
+func TestAnOffsetFromAnEventLandsOnContextToo(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what happened two days before WL's message about the wlsearch link?", answered: true, dates: []string{"2016-10-10"}},
+	})
+	letters, err := knowledge.Parse("fair.yaml", []byte(`format: 1
+title: The fair
+source:
+  title: The fair
+  language: en
+  attribution: Test
+  text: "On 1 June 1900 Ada wrote to Ben about the fair. The fair opened on 4 June 1900. On 20 June 1900 Ben replied."
+events:
+  - id: letter
+    date: 1900-06-01
+    title: Ada writes to Ben about the fair
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben about the fair.
+    passages: ["On 1 June 1900 Ada wrote to Ben about the fair."]
+  - id: fair
+    date: 1900-06-04
+    kind: context
+    title: The fair opens
+    actors: []
+    summary: The fair opens.
+    passages: ["The fair opened on 4 June 1900."]
+  - id: reply
+    date: 1900-06-20
+    title: Ben replies
+    actors: [Ben]
+    summary: Ben replies to Ada.
+    passages: ["On 20 June 1900 Ben replied."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, letters, []classCase{
+		{q: "what happened three days after Ada's letter about the fair?", answered: true, dates: []string{"1900-06-04"}},
+		{q: "what came right after Ada's letter about the fair?", answered: true, dates: []string{"1900-06-20"}},
+	})
+}

@@ -402,7 +402,9 @@ func step(t *knowledge.Timeline, e *knowledge.Event, before bool, days int) *kno
 	span := e.Span()
 	var best *knowledge.Event
 	for _, c := range t.Events {
-		if c == e || c.Kind != knowledge.KindEntry {
+		// "The next message" is an entry; "four days after X" is whatever the source dates that
+		// day, a context event too (the rally two days before the message).
+		if c == e || c.Kind != knowledge.KindEntry && days <= 0 {
 			continue
 		}
 		cs := c.Span()
