@@ -628,3 +628,20 @@ events:
 		{q: "what came right after Ada's letter about the fair?", answered: true, dates: []string{"1900-06-20"}},
 	})
 }
+
+// "What happened between A and B", A and B named by what happened (or an anchor such as the
+// election), lists the entries from the one to the other, both included.
+func TestAPeriodBoundByTwoEventsIsListed(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what happened between the first DM and the tax returns message?", answered: true,
+			dates: []string{"2016-09-20", "2016-10-03", "2016-10-12", "2016-10-14", "2016-10-21"}, words: "5 events between 20 September 2016 and 21 October 2016"},
+		{q: "Qu'est-ce qui s'est passé entre le message « Wow » et la révélation de The Atlantic ?", answered: true,
+			words: "4 événements entre le 9 novembre 2016 et le 13 novembre 2017"},
+		// A range of dates stays one.
+		{q: "What happened between September and October 2016?", answered: true, words: "between 1 September 2016 and 31 October 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "list everything from Abel Tasman's arrival to James Cook's voyage", answered: true, dates: []string{"1642", "1769"}},
+		{q: "what happened between the Treaty of Waitangi and the first Parliament meeting?", answered: true, words: "6 events between 6 February 1840 and 31 December 1854"},
+	})
+}

@@ -114,3 +114,58 @@ func intervalLead(iv *Interval, lang string) string {
 	}
 	return tr(lang, "%d %s, from %s to %s:", "%d %s, du %s au %s :", iv.N, word, FormatDate(iv.From, lang), FormatDate(iv.To, lang))
 }
+
+// reBetweenEvents find "between A and B", "from A to B", "entre A et B", "depuis A jusqu'à B" (folded): a
+// period two events bound, when the question names events, not dates.
+var reBetweenEvents = []*regexp.Regexp{
+	regexp.MustCompile(`\bbetween\s+(.+?)\s+and\s+(.+)$`),
+	regexp.MustCompile(`\bfrom\s+(.+?)\s+(?:to|until|till)\s+(.+)$`),
+	regexp.MustCompile(`\bentre\s+(.+?)\s+et\s+(.+)$`),
+	regexp.MustCompile(`\bdepuis\s+(.+?)\s+jusqu'(?:a|au|a la)\s+(.+)$`),
+}
+
+// betweenEventsQuery answers "everything between the first Podesta dump and Don Jr tweeting the
+// link", "qu'est-ce qui s'est passé entre l'élection et la révélation de The Atlantic ?": the
+// entries from the one event to the other, both included, listed. It reports false unless both
+// sides name an event clearly, so dated ranges and other questions go their usual way.
+func (r *Retrieval) betweenEventsQuery(text string) bool {
+	if r.besides != nil {
+		return false // "apart from X, what else…" bounds nothing
+	}
+	folded := textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "from ") &&
+		!strings.Contains(folded, "depuis") {
+		return false // spare the expressions
+	}
+	var m []string
+	for _, re := range reBetweenEvents {
+		if m = re.FindStringSubmatch(folded); m != nil {
+			break
+		}
+	}
+	if m == nil {
+		return false
+	}
+	a, b := r.namedEvent(m[1]), r.namedEvent(m[2])
+	if a == nil || b == nil || a == b {
+		return false
+	}
+	t := r.Timeline
+	if t.Position(b) < t.Position(a) {
+		a, b = b, a
+	}
+	var events []*knowledge.Event
+	for _, e := range t.Events[t.Position(a) : t.Position(b)+1] {
+		if e.Kind == knowledge.KindEntry || e == a || e == b {
+			events = append(events, e)
+		}
+	}
+	span := knowledge.Span{From: a.Span().From, To: b.Span().To}
+	r.Parsed.Kind, r.Parsed.Spans = question.Range, []knowledge.Span{span}
+	r.List, r.Total = true, len(events)
+	if len(events) > maxListed {
+		events = events[:maxListed]
+	}
+	r.selectEvents(events, "", false)
+	return true
+}

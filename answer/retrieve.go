@@ -132,6 +132,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		r.Reason = InvalidDate
 	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
 	case r.compareQuery(q.Text):
+	case p.Kind != question.Range && r.Intent != AskHowMany && r.betweenEventsQuery(q.Text):
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
 	case r.immediateQuery(folded):
