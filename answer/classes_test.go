@@ -645,3 +645,17 @@ func TestAPeriodBoundByTwoEventsIsListed(t *testing.T) {
 		{q: "what happened between the Treaty of Waitangi and the first Parliament meeting?", answered: true, words: "6 events between 6 February 1840 and 31 December 1854"},
 	})
 }
+
+// "How many days after A did B" is the time from A's date to B's, when B names one event; when B
+// is something done many times ("did WL write"), it asks for a count.
+func TestTheTimeFromOneEventToTheNextIsComputedFromTheirDates(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "how many days after the first Podesta dump did Trump say he loved WikiLeaks?", answered: true,
+			words: "3 days, from 7 October 2016 to 10 October 2016", dates: []string{"2016-10-07", "2016-10-10"}},
+		{q: "how many days before election day did WL write to Don Jr?", answered: true, words: "4, on 4 different dates before 8 November 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "how many years after the Treaty of Waitangi did women get the vote?", answered: true,
+			words: "53 years, from 6 February 1840 to 1893", dates: []string{"1840-02-06", "1893"}},
+	})
+}

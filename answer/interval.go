@@ -55,6 +55,20 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	t := r.Timeline
 	p := question.Parse(side, t)
 	rest := t.ExpandNames(textproc.Fold(p.Rest))
+	if p.Order != question.AnyOrder {
+		// "the very first DM", "his last message": the first (or last) entry about it.
+		res := t.Search(knowledge.Query{Text: rest, Spans: p.Spans, Unsorted: true})
+		var pick *knowledge.Event
+		for _, h := range res.Hits {
+			if rest != "" && (h.Score == 0 || h.Coverage < minCoverage) {
+				continue
+			}
+			if pick == nil || (p.Order == question.First) == (t.Position(h.Event) < t.Position(pick)) {
+				pick = h.Event
+			}
+		}
+		return pick
+	}
 	q := knowledge.Query{Text: rest, Spans: p.Spans, EntriesOnly: false, Limit: 3}
 	res := t.Search(q)
 	if len(res.Hits) == 0 {
@@ -65,6 +79,86 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 		return nil
 	}
 	return best.Event
+}
+
+// reIntervalAfter finds "how many days after A did B", "combien de jours après A B" (folded): the
+// time from the event A names to the one B does.
+var reIntervalAfter = regexp.MustCompile(`\b(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)\s+(after|before|apres|avant)\s+(.+)$`)
+
+// auxiliaries end the first side of "how many days after A did B".
+var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "was": true, "were": true, "had": true, "has": true, "have": true, "is": true}
+
+// intervalAfterQuery answers "how many days after election day did WL pitch the Assange idea?":
+// the sides are split at the auxiliary ("did"), or in French at the first name after A ("après son
+// tout premier DM WL a réécrit"). It reports false unless both sides name an event clearly.
+func (r *Retrieval) intervalAfterQuery(text string) bool {
+	folded := textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	if !strings.Contains(folded, "after") && !strings.Contains(folded, "before") && !strings.Contains(folded, "apres") && !strings.Contains(folded, "avant") {
+		return false
+	}
+	m := reIntervalAfter.FindStringSubmatchIndex(folded)
+	if m == nil {
+		return false
+	}
+	unit, dir, rest := folded[m[2]:m[3]], folded[m[4]:m[5]], folded[m[6]:m[7]]
+	var sideA, sideB string
+	words := textproc.Words(rest)
+	for i, w := range words {
+		if auxiliaries[w] && i > 0 {
+			sideA, sideB = strings.Join(words[:i], " "), strings.Join(words[i+1:], " ")
+			break
+		}
+	}
+	if sideA == "" {
+		expanded := r.Timeline.ExpandNames(rest)
+		for _, mention := range r.Timeline.MentionedActors(expanded) {
+			if mention.At > 0 {
+				sideA, sideB = expanded[:mention.At], expanded[mention.At:]
+				break
+			}
+		}
+	}
+	if sideA == "" || sideB == "" {
+		return false
+	}
+	// B must name one event: "how many days before election day did WL DM Don Jr?" asks for a
+	// count of the days it did.
+	a, b := r.namedEvent(sideA), r.singleEvent(sideB)
+	if a == nil || b == nil || a == b {
+		return false
+	}
+	if before := dir == "before" || dir == "avant"; before != (r.Timeline.Position(b) < r.Timeline.Position(a)) {
+		return false // B is not on the side of A the question says
+	}
+	if r.Timeline.Position(b) < r.Timeline.Position(a) {
+		a, b = b, a
+	}
+	u := intervalUnit(unit)
+	n, ok := between(a, b, u)
+	if !ok {
+		return false
+	}
+	r.Interval = &Interval{From: a, To: b, N: n, Unit: u}
+	r.selectEvents([]*knowledge.Event{a, b}, "", false)
+	return true
+}
+
+// singleEvent is namedEvent for a side that must name one event: its best match scores clearly
+// above the next (by focusRatio's margin), or it is the only one.
+func (r *Retrieval) singleEvent(side string) *knowledge.Event {
+	t := r.Timeline
+	p := question.Parse(side, t)
+	if p.Order != question.AnyOrder || len(p.Spans) > 0 {
+		return r.namedEvent(side)
+	}
+	res := t.Search(knowledge.Query{Text: t.ExpandNames(textproc.Fold(p.Rest)), Limit: 3})
+	if len(res.Hits) == 0 || res.Hits[0].Score == 0 || res.Hits[0].Coverage < minCoverage {
+		return nil
+	}
+	if len(res.Hits) > 1 && res.Hits[1].Score >= focusRatio*res.Hits[0].Score {
+		return nil
+	}
+	return res.Hits[0].Event
 }
 
 func intervalUnit(w string) string {

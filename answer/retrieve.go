@@ -131,6 +131,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
 	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
+	case r.Intent == AskHowMany && r.intervalAfterQuery(q.Text):
 	case r.compareQuery(q.Text):
 	case p.Kind != question.Range && r.Intent != AskHowMany && r.betweenEventsQuery(q.Text):
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
