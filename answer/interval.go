@@ -55,20 +55,6 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	t := r.Timeline
 	p := question.Parse(side, t)
 	rest := t.ExpandNames(textproc.Fold(p.Rest))
-	if p.Order != question.AnyOrder {
-		// "the very first DM", "his last message": the first (or last) entry about it.
-		res := t.Search(knowledge.Query{Text: rest, Spans: p.Spans, Unsorted: true})
-		var pick *knowledge.Event
-		for _, h := range res.Hits {
-			if rest != "" && (h.Score == 0 || h.Coverage < minCoverage) {
-				continue
-			}
-			if pick == nil || (p.Order == question.First) == (t.Position(h.Event) < t.Position(pick)) {
-				pick = h.Event
-			}
-		}
-		return pick
-	}
 	q := knowledge.Query{Text: rest, Spans: p.Spans, EntriesOnly: false, Limit: 3}
 	res := t.Search(q)
 	if len(res.Hits) == 0 {
