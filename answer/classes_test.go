@@ -659,3 +659,32 @@ func TestTheTimeFromOneEventToTheNextIsComputedFromTheirDates(t *testing.T) {
 			words: "53 years, from 6 February 1840 to 1893", dates: []string{"1840-02-06", "1893"}},
 	})
 }
+
+// A "why" question quotes, among passages that match it alike, the one that gives a cause or a
+// reason ("because", "après que", "following").
+func TestWhyQuotesThePassageThatGivesTheCause(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "why did WikiLeaks write to Don Jr in July 2017?", answered: true, quote: "trois jours après que le New York Times"},
+	})
+	mill, err := knowledge.Parse("mill.yaml", []byte(`format: 1
+title: The mill
+source:
+  title: The mill
+  language: en
+  attribution: Test
+  text: "In 1901 the mill on the river closed. The mill closed because the river dried up that summer."
+events:
+  - id: closed
+    date: 1901
+    title: The mill closes
+    actors: [the mill]
+    summary: The mill on the river closes; the river had dried up.
+    passages: ["In 1901 the mill on the river closed.", "The mill closed because the river dried up that summer."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, mill, []classCase{
+		{q: "why did the mill close in 1901?", answered: true, quote: "because the river dried up"},
+	})
+}

@@ -937,6 +937,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			if len(r.besides) > 0 {
 				r.penalizeBesides(e, ranked)
 			}
+			if r.Intent == AskWhy {
+				preferCausal(e, ranked)
+			}
 			if single {
 				r.preferDated(e, ranked)
 				if r.Intent == AskHowMany {
@@ -1103,6 +1106,60 @@ func (r *Retrieval) preferDated(e *knowledge.Event, ranked []RankedPassage) {
 	if changed {
 		sortRanked(ranked)
 	}
+}
+
+// causalBonus is how much more a passage counts for a "why" question when it gives a cause or a
+// reason ("because", "après que", "afin de"): a tie-breaker among passages that match the
+// question alike, and what picks one when none matches it at all.
+const (
+	causalBonus = 1.25
+	causalFloor = 0.01
+)
+
+// preferCausal raises the passages of e that state a cause or a reason, for a "why" question.
+func preferCausal(e *knowledge.Event, ranked []RankedPassage) {
+	changed := false
+	for i := range ranked {
+		if causal(textproc.Fold(e.Passages[ranked[i].Index].Text)) {
+			ranked[i].Score = max(ranked[i].Score*causalBonus, causalFloor)
+			changed = true
+		}
+	}
+	if changed {
+		sortRanked(ranked)
+	}
+}
+
+// causal reports whether folded text has a marker of cause or reason, in English or French.
+func causal(folded string) bool {
+	words := textproc.Words(folded)
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch w {
+		case "because", "since", "car", "puisque", "reason", "raison", "pourquoi":
+			return true
+		case "due", "owing":
+			if next == "to" {
+				return true
+			}
+		case "order":
+			if i > 0 && words[i-1] == "in" && next == "to" {
+				return true
+			}
+		case "after", "following":
+			// "after X did Y", "following X": what came just before, often what set it off.
+			return true
+		case "parce", "apres", "afin", "suite", "cause":
+			switch next {
+			case "que", "qu", "de", "d", "a", "au":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // datedPassage is the first passage after the opening one that states the asked date, or -1.
