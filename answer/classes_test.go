@@ -688,3 +688,17 @@ events:
 		{q: "why did the mill close in 1901?", answered: true, quote: "because the river dried up"},
 	})
 }
+
+// "The week of X", "la semaine avant X": seven days about the date, or before or after it; a
+// question with only verbs of its own lists what the period holds.
+func TestAWeekAboutADateIsAPeriod(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what happened the week of 12 October 2016?", answered: true, dates: []string{"2016-10-12", "2016-10-14"}},
+		{q: "Qu'est-ce qui s'est passé la semaine après l'élection ?", answered: true, words: "Un événement entre le 9 novembre 2016 et le 15 novembre 2016"},
+		{q: "what did WikiLeaks write the week before the election?", answered: false, words: "no event between 1 November 2016 and 7 November 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened the week of 21 May 1840?", answered: true, dates: []string{"1840-05-21"}},
+		{q: "what happened the week after the Treaty of Waitangi was signed?", answered: false, words: "no event between 7 February 1840 and 13 February 1840"},
+	})
+}

@@ -613,7 +613,10 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 }
 
 func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
-	if (!hasContent || r.Intent == AskList && r.specific(p.Rest) == "") && len(p.Spans) == 1 {
+	// With nothing of its own but verbs and no one named ("what went down the week of the
+	// election?"), a question asks what the period holds.
+	bare := r.specific(p.Rest) == "" && (r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0)
+	if (!hasContent || bare) && len(p.Spans) == 1 {
 		r.listSpan(p.Spans[0])
 		return
 	}

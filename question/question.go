@@ -704,6 +704,10 @@ func dayExpr(y int, m time.Month, d int) (expr, verdict) {
 	return expr{kind: ExactDay, year: y, month: m, day: d}, date
 }
 
+// reWeekOf finds "the week of", "the week before", "la semaine de", "la semaine avant" right before
+// a date.
+var reWeekOf = regexp.MustCompile(`\b(?:the\s+|la\s+|that\s+|cette\s+)?(?:week|semaine)\s+(of|before|after|preceding|following|de|du|d'|avant|apres|precedant|suivant)\s*(?:the\s+|le\s+|la\s+|l')?$`)
+
 var (
 	reDayOffset  = regexp.MustCompile(`\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(days?|jours?|weeks?|semaines?)\s+(before|after|avant|apres)\b`)
 	reConnective = regexp.MustCompile(`\b(before|after|avant|apres|since|depuis)\s+((?:[a-z']+\s+){1,4})$`)
@@ -829,6 +833,26 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	if n, after, ok := dayOffset(before); ok {
 		p.Kind, p.Spans = ExactDay, shift(occupied(spans, cal), knowledge.Day(map[bool]int{true: n, false: -n}[after]))
 		return
+	}
+	// "the week of the election", "la semaine avant l'élection": seven days about the date, or
+	// before or after it.
+	if strings.Contains(before, "week") || strings.Contains(before, "semaine") {
+		if m := reWeekOf.FindStringSubmatchIndex(before); m != nil {
+			s := occupied(spans, cal)
+			from, to := s[0].From, s[len(s)-1].To
+			switch before[m[2]:m[3]] {
+			case "before", "avant", "precedant", "preceding":
+				from, to = from-7, from-1
+			case "after", "apres", "suivant", "following":
+				from, to = to+1, to+7
+			default:
+				from, to = from-3, to+3
+			}
+			p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
+			at := e.start - len(before)
+			consume(at+m[0], at+m[1])
+			return
+		}
 	}
 	// "after the meeting of 10 October", "avant le message du 21 octobre": a connective a few
 	// words before the date still governs it.
