@@ -616,6 +616,11 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	// With nothing of its own but verbs and no one named ("what went down the week of the
 	// election?"), a question asks what the period holds.
 	bare := r.specific(p.Rest) == "" && (r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0)
+	if bare {
+		// A phrase the lexicon lists is something of its own ("what went live in 2013?").
+		phrases, _ := r.Timeline.Phrases(p.Rest)
+		bare = len(phrases) == 0
+	}
 	if (!hasContent || bare) && len(p.Spans) == 1 {
 		r.listSpan(p.Spans[0])
 		return
