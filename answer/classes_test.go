@@ -702,3 +702,14 @@ func TestAWeekAboutADateIsAPeriod(t *testing.T) {
 		{q: "what happened the week after the Treaty of Waitangi was signed?", answered: false, words: "no event between 7 February 1840 and 13 February 1840"},
 	})
 }
+
+// "A month after X", "un peu plus d'un mois après X": a month is approximate, so the question is
+// about the weeks around that many months later.
+func TestMonthsAfterADateAreAPeriodAroundThatTime(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what did WikiLeaks send a month after the election?", answered: true, dates: []string{"2016-12-16"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened about three months after the Treaty of Waitangi?", answered: true, dates: []string{"1840-05-21"}},
+	})
+}

@@ -704,6 +704,37 @@ func dayExpr(y int, m time.Month, d int) (expr, verdict) {
 	return expr{kind: ExactDay, year: y, month: m, day: d}, date
 }
 
+// reMonthOffset finds "a month after", "two months before", "un peu plus d'un mois après", "about
+// three months after" right before a date.
+var reMonthOffset = regexp.MustCompile(`\b(?:(a little more than|a bit more than|just over|more than|over|about|around|roughly|un peu plus d'|un peu plus de|plus d'|plus de|environ|a peu pres)\s*)?(\d{1,2}|a|an|one|two|three|four|five|six|un|deux|trois|quatre|cinq|six)\s+(months?|mois)\s+(before|after|later than|avant|apres)\s*(?:the\s+|le\s+|la\s+|l')?$`)
+
+// monthOffset reads a month offset at the end of the text before a date: how many months,
+// whether after, whether hedged upward, and where the phrase starts in before.
+func monthOffset(before string) (n int, after, hedged bool, at int, ok bool) {
+	if !strings.Contains(before, "month") && !strings.Contains(before, "mois") {
+		return 0, false, false, 0, false
+	}
+	m := reMonthOffset.FindStringSubmatchIndex(before)
+	if m == nil {
+		return 0, false, false, 0, false
+	}
+	word := before[m[4]:m[5]]
+	n, err := strconv.Atoi(word)
+	if err != nil {
+		n = offsetWords[word]
+		if word == "a" || word == "an" {
+			n = 1
+		}
+	}
+	hedge := ""
+	if m[2] >= 0 {
+		hedge = before[m[2]:m[3]]
+	}
+	dir := before[m[8]:m[9]]
+	hedged = strings.Contains(hedge, "plus") || strings.Contains(hedge, "more") || strings.Contains(hedge, "over")
+	return n, dir == "after" || dir == "apres" || dir == "later than", hedged, m[0], n > 0
+}
+
 // reWeekOf finds "the week of", "the week before", "la semaine de", "la semaine avant" right before
 // a date.
 var reWeekOf = regexp.MustCompile(`\b(?:the\s+|la\s+|that\s+|cette\s+)?(?:week|semaine)\s+(of|before|after|preceding|following|de|du|d'|avant|apres|precedant|suivant)\s*(?:the\s+|le\s+|la\s+|l')?$`)
@@ -832,6 +863,23 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	// from the date, read before the other connectives.
 	if n, after, ok := dayOffset(before); ok {
 		p.Kind, p.Spans = ExactDay, shift(occupied(spans, cal), knowledge.Day(map[bool]int{true: n, false: -n}[after]))
+		return
+	}
+	// "a month after the election", "un peu plus d'un mois après l'élection": a month is
+	// approximate, so the two weeks either side of that many months later (or, hedged "a little more than",
+	// from then to half as long again).
+	if n, after, hedged, at, ok := monthOffset(before); ok {
+		s := occupied(spans, cal)
+		days := knowledge.Day(30 * n)
+		from, to := s[len(s)-1].To+days-knowledge.Day(14*n), s[len(s)-1].To+days+knowledge.Day(14*n)
+		if hedged {
+			from, to = s[len(s)-1].To+days, s[len(s)-1].To+days+days/2
+		}
+		if !after {
+			from, to = s[0].From-(to-s[len(s)-1].To), s[0].From-(from-s[len(s)-1].To)
+		}
+		p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
+		consume(e.start-len(before)+at, e.start)
 		return
 	}
 	// "the week of the election", "la semaine avant l'élection": seven days about the date, or
