@@ -89,7 +89,14 @@ func Compose(r Retrieval) Answer {
 
 // Citations returns the passages a retrieval selected, as citations, in date order.
 func Citations(r Retrieval) []Citation {
-	var out []Citation
+	n := 0
+	for _, s := range r.Events {
+		n += len(s.Passages)
+	}
+	var out []Citation // nil when nothing is quoted, as callers expect
+	if n > 0 {
+		out = make([]Citation, 0, n)
+	}
 	for _, s := range r.Events {
 		if len(s.Passages) == 0 {
 			continue
@@ -150,14 +157,14 @@ func refusal(r Retrieval) string {
 // displayActor writes a folded actor name as the events spell it.
 func displayActor(t *knowledge.Timeline, e *knowledge.Event, folded string) string {
 	for _, a := range e.Actors {
-		if textproc.Fold(a) == folded {
+		if textproc.FoldEquals(a, folded) {
 			return a
 		}
 	}
 	// Someone the event does not name: as another event spells them ("AOL", not "aol").
 	for _, other := range t.Events {
 		for _, a := range other.Actors {
-			if textproc.Fold(a) == folded {
+			if textproc.FoldEquals(a, folded) {
 				return a
 			}
 		}

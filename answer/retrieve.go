@@ -74,8 +74,9 @@ type Retrieval struct {
 	// the timeline lacks, and a question is read several times over).
 	words []textWords
 	word  []knowledge.QueryWord
-	specs []textSpec // specific, by text
-	reads []textRead // read, by text
+	specs []textSpec  // specific, by text
+	reads []textRead  // read, by text
+	names []textNames // mentioned, by folded text
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -104,6 +105,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// Short forms of the timeline's actors ("WL", "Don Jr") become the names its events use.
 	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))
 	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang)}
+	r.useCaches(new(caches))
 	// The question's text is folded and split once here, for every helper that reads it.
 	folded, qwords := r.read(q.Text)
 	r.Intent = intentOf(q.Text, r.read)
@@ -386,7 +388,23 @@ func Tentative(r Retrieval) (Retrieval, bool) {
 // a value, and its caches are slices.
 func (r Retrieval) own() Retrieval {
 	r.words, r.word, r.specs, r.reads = slices.Clip(r.words), slices.Clip(r.word), slices.Clip(r.specs), slices.Clip(r.reads)
+	r.names = slices.Clip(r.names)
 	return r
+}
+
+// caches hold the first few entries of a question's caches in one allocation: a question reads two
+// or three texts, names a few actors and looks up a few words, and growing each cache from nothing
+// took more allocations than the rest of the answer. More entries grow the slices as usual.
+type caches struct {
+	reads [4]textRead
+	names [2]textNames
+	words [2]textWords
+	word  [4]knowledge.QueryWord
+	specs [2]textSpec
+}
+
+func (r *Retrieval) useCaches(c *caches) {
+	r.reads, r.names, r.words, r.word, r.specs = c.reads[:0], c.names[:0], c.words[:0], c.word[:0], c.specs[:0]
 }
 
 // read returns Fold(text) and its words, once per text for this question: the question and its
@@ -402,6 +420,25 @@ func (r *Retrieval) read(text string) (string, []string) {
 	words := textproc.Words(folded)
 	r.reads = append(r.reads, textRead{text, folded, words})
 	return folded, words
+}
+
+// mentioned is Timeline.MentionedActors, once per folded text for this question: what a question
+// is about, who acts in it and whether they were asked to are each read from its names. The
+// mentions are shared between callers, which must not modify them.
+func (r *Retrieval) mentioned(folded string) []knowledge.Mention {
+	for _, t := range r.names {
+		if t.folded == folded {
+			return t.mentions
+		}
+	}
+	m := r.Timeline.MentionedActors(folded)
+	r.names = append(r.names, textNames{folded, m})
+	return m
+}
+
+type textNames struct {
+	folded   string
+	mentions []knowledge.Mention
 }
 
 type textRead struct {
@@ -1029,7 +1066,7 @@ func (r *Retrieval) specific(text string) string {
 		}
 	}
 	folded, words := r.read(text)
-	s := specificWords(r.Timeline, folded, words)
+	s := specificWords(folded, words, r.mentioned(folded))
 	r.specs = append(r.specs, textSpec{text, s})
 	return s
 }
@@ -1037,11 +1074,10 @@ func (r *Retrieval) specific(text string) string {
 // specificWords returns the words of folded text (split into words) that say what a question is
 // about: not stop words, not verbs of communication, not the names of actors it mentions, not
 // short fragments.
-func specificWords(t *knowledge.Timeline, folded string, words []string) string {
-	mentions := t.MentionedActors(folded)
+func specificWords(folded string, words []string, mentions []knowledge.Mention) string {
 	var out []string
 	for _, w := range words {
-		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(t, mentions, w) || textproc.NearStopWord(w) {
+		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(mentions, w) || textproc.NearStopWord(w) {
 			continue
 		}
 		out = append(out, w)

@@ -382,7 +382,7 @@ func (r *Retrieval) absent(text string) bool {
 	// Pundit", "Assange vit où en ce moment ?").
 	if known >= 1 {
 		folded := textproc.Fold(r.Parsed.Rest)
-		for _, m := range t.MentionedActors(folded) {
+		for _, m := range r.mentioned(folded) {
 			for _, q := range r.queryWords(folded[m.At : m.At+m.Len]) {
 				knownMass += q.IDF
 			}
@@ -520,7 +520,7 @@ func (r *Retrieval) countQuery(rest string) bool {
 	// not names already used) and match some of the events.
 	var other []string
 	for _, w := range words {
-		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(t, mentions, w) {
+		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(mentions, w) {
 			continue
 		}
 		other = append(other, w)
@@ -572,7 +572,7 @@ func lastWordOf(name string) string {
 	return name
 }
 
-func mentionsWord(t *knowledge.Timeline, mentions []knowledge.Mention, w string) bool {
+func mentionsWord(mentions []knowledge.Mention, w string) bool {
 	for _, m := range mentions {
 		if textproc.HasWord(m.Actor, w) {
 			return true
@@ -769,7 +769,7 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		return "", false
 	}
 	// "wanted Don Jr to send", "asked him to send": a deed someone was asked to do is no premise.
-	if requested(textproc.Fold(rest), subj, r.Timeline) {
+	if folded := textproc.Fold(rest); requested(folded, r.mentioned(folded), subj) {
 		return "", false
 	}
 	verbs := r.queryWords(strings.Join(deeds, " "))
@@ -783,14 +783,15 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if e.Agent(subj) && !r.deniedOf(e, name, verbs) {
 		return "", false
 	}
+	named := newFoldedSearch(name)
 	for i, p := range e.Passages {
-		if strings.Contains(textproc.Fold(p.Text), name) && t.Asserts(e, i, verbs) {
+		if named.in(p.Text) && t.Asserts(e, i, verbs) {
 			return "", false
 		}
 	}
 	// The summary may name the subject where the passage uses a pronoun.
 	for _, ss := range t.SummarySentences(e) {
-		if ss.Passage >= 0 && strings.Contains(textproc.Fold(ss.Text), name) && t.Asserts(e, ss.Passage, verbs) {
+		if ss.Passage >= 0 && named.in(ss.Text) && t.Asserts(e, ss.Passage, verbs) {
 			return "", false
 		}
 	}
@@ -814,9 +815,10 @@ var requestVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, 
 	"urge": true, "urged": true, "tell": true, "told": true, "veut": true, "voulait": true, "voulaient": true,
 	"demande": true, "demandait": true, "demander": true}
 
-// requested reports whether the actor is named right after a verb of request ("wanted Don Jr to").
-func requested(folded, actor string, t *knowledge.Timeline) bool {
-	for _, m := range t.MentionedActors(folded) {
+// requested reports whether the actor is named right after a verb of request ("wanted Don Jr to"),
+// mentions being folded text's.
+func requested(folded string, mentions []knowledge.Mention, actor string) bool {
+	for _, m := range mentions {
 		if m.Actor != actor {
 			continue
 		}
@@ -864,7 +866,7 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 		return "", nil
 	}
 	var subj *knowledge.Mention
-	mentions := r.Timeline.MentionedActors(folded)
+	mentions := r.mentioned(folded)
 	for i := range mentions {
 		m := mentions[i]
 		end := m.At + m.Len
@@ -941,7 +943,7 @@ var inversionAdverbs = map[string]bool{"donc": true, "alors": true, "ensuite": t
 // content word right after it.
 func (r *Retrieval) subjectAndNextWord(rest string) (string, []string) {
 	folded := textproc.Fold(rest)
-	for _, m := range r.Timeline.MentionedActors(folded) {
+	for _, m := range r.mentioned(folded) {
 		end := m.At + m.Len
 		if possessive(folded, end) {
 			continue

@@ -107,19 +107,30 @@ func (t *Timeline) ExpandNames(folded string) string {
 		return folded
 	}
 	words := textproc.Words(folded)
+	// The text is rewritten from its first short form on; most questions have none, and are
+	// returned as they are without being copied.
 	var b strings.Builder
 	changed := false
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if n, k := t.matchName(words[i:]); k > 0 {
+			if !changed {
+				b.Grow(len(folded) + len(n.full))
+				for _, before := range words[:i] {
+					b.WriteString(before)
+					b.WriteByte(' ')
+				}
+				changed = true
+			}
 			b.WriteString(n.full)
 			b.WriteByte(' ')
 			i += k - 1
-			changed = true
 			continue
 		}
-		b.WriteString(w)
-		b.WriteByte(' ')
+		if changed {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
 	}
 	if !changed {
 		return folded
@@ -249,13 +260,13 @@ func wordBoundary(s string, start, end int) bool {
 // Agent reports whether the folded actor is the event's first actor: by the format's convention
 // the one who acts (the sender of a message, the company that announces).
 func (e *Event) Agent(folded string) bool {
-	return len(e.Actors) > 0 && textproc.Fold(e.Actors[0]) == folded
+	return len(e.Actors) > 0 && textproc.FoldEquals(e.Actors[0], folded)
 }
 
 // HasActor reports whether the folded actor is among the event's actors.
 func (e *Event) HasActor(folded string) bool {
 	for _, a := range e.Actors {
-		if textproc.Fold(a) == folded {
+		if textproc.FoldEquals(a, folded) {
 			return true
 		}
 	}

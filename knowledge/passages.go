@@ -433,9 +433,19 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 	}
 	// A related word counts what it weighs times its own rarity: a rare word's common synonym
 	// ("réunion", "rencontre") must not lend every passage the rare word's weight.
-	relIDF := make([][]float32, len(words))
+	var relIDF [][]float32 // made for the first word with related terms
+	// Each word's own weight once, not once per passage: it is a logarithm per term.
+	var small [8]float32
+	idfs := small[:0]
+	if len(words) > len(small) {
+		idfs = make([]float32, 0, len(words))
+	}
 	for k, w := range words {
+		idfs = append(idfs, ix.passageIDF(w))
 		if len(w.related) > 0 {
+			if relIDF == nil {
+				relIDF = make([][]float32, len(words))
+			}
 			relIDF[k] = make([]float32, len(w.related))
 			for j, r := range w.related {
 				relIDF[k][j] = r.w * ix.termPassageIDF(r.id)
@@ -445,7 +455,7 @@ func (t *Timeline) RankPassages(e *Event, words []QueryWord) []RankedPassage {
 	for i := range out {
 		var s float32
 		for k, w := range words {
-			idf := ix.passageIDF(w)
+			idf := idfs[k]
 			m := float32(0)
 			for _, id := range w.terms {
 				if _, ok := slices.BinarySearch(own[i], id); ok {

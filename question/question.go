@@ -675,8 +675,33 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	}
 
 	p.resolve(folded, exprs, cal, consume)
-	p.Rest = strings.Join(strings.Fields(string(work)), " ")
+	p.Rest = joinFields(work)
 	return p
+}
+
+// joinFields is strings.Join(strings.Fields(string(b)), " ") in one pass and one allocation: every
+// question's rest is built so.
+func joinFields(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b))
+	gap := false
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		if unicode.IsSpace(r) {
+			gap = out.Len() > 0
+		} else {
+			if gap {
+				out.WriteByte(' ')
+				gap = false
+			}
+			out.Write(b[i : i+size])
+		}
+		i += size
+	}
+	return out.String()
 }
 
 func atoi(s string) int {
@@ -749,8 +774,7 @@ var (
 // dayOffset reads "three days before …" at the end of the text before a date: the number of days
 // and whether they count after it.
 func dayOffset(before string) (n int, after bool, ok bool) {
-	if !strings.Contains(before, "day") && !strings.Contains(before, "jour") && !strings.Contains(before, "week") &&
-		!strings.Contains(before, "semaine") {
+	if !mayBeDayOffset(before) {
 		return 0, false, false // spare the expression
 	}
 	m := reDayOffset.FindStringSubmatch(before)
@@ -773,11 +797,56 @@ func dayOffset(before string) (n int, after bool, ok bool) {
 	return n, m[3] == "after" || m[3] == "apres", n > 0
 }
 
+// mayBeDayOffset is a scan before reDayOffset, whose backtracking over every position costs a
+// question like "the day after the election" more than the rest of its parse: a match needs a unit
+// ("day", "jour", "week", "semaine") after white space that follows a digit or a number word.
+func mayBeDayOffset(s string) bool {
+	for _, unit := range []string{"day", "jour", "week", "semaine"} {
+		for from := 0; ; {
+			k := strings.Index(s[from:], unit)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + 1
+			j := at
+			for j > 0 && isSpace(s[j-1]) {
+				j--
+			}
+			if j == at {
+				continue // no white space before the unit
+			}
+			if endsWithNumber(s[:j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSpace is the regexp package's \s.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// endsWithNumber reports whether s ends with a digit or with one of reDayOffset's number words.
+func endsWithNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[len(s)-1]; '0' <= c && c <= '9' {
+		return true
+	}
+	for w := range offsetWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // connectiveWithin finds "after"/"avant"… one to four words before a date ("after the meeting of"),
 // where no other connective or verb-like word intervenes; it returns the connective.
 func connectiveWithin(before string) (string, bool) {
-	if !strings.Contains(before, "before") && !strings.Contains(before, "after") && !strings.Contains(before, "avant") &&
-		!strings.Contains(before, "apres") && !strings.Contains(before, "since") && !strings.Contains(before, "depuis") {
+	if !mayBeConnective(before) {
 		return "", false // spare the expression
 	}
 	m := reConnective.FindStringSubmatch(before)
@@ -795,6 +864,34 @@ func connectiveWithin(before string) (string, bool) {
 		return "", false
 	}
 	return m[1], true
+}
+
+// mayBeConnective is a scan before reConnective, which backtracks from every position: a match needs
+// text ending in white space, and a connective followed by white space and a letter.
+func mayBeConnective(s string) bool {
+	if s == "" || !isSpace(s[len(s)-1]) {
+		return false
+	}
+	for _, c := range []string{"before", "after", "avant", "apres", "since", "depuis"} {
+		for from := 0; ; {
+			k := strings.Index(s[from:], c)
+			if k < 0 {
+				break
+			}
+			j := from + k + len(c)
+			from = j
+			if j >= len(s) || !isSpace(s[j]) {
+				continue
+			}
+			for j < len(s) && isSpace(s[j]) {
+				j++
+			}
+			if j < len(s) && ('a' <= s[j] && s[j] <= 'z' || s[j] == '\'') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var sameDay = set("minute minutes min mins hour hours hr hrs heure heures h second seconds secondes right just juste immediately shortly peu")

@@ -79,6 +79,30 @@ func lowerASCII(s string) string {
 	return b.String()
 }
 
+// FoldEquals reports whether Fold(s) == folded without building the fold when s is ASCII: actors
+// are compared with a question's folded names event after event.
+func FoldEquals(s, folded string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return Fold(s) == folded
+		}
+	}
+	// ASCII folds byte for byte, to lower case.
+	if len(s) != len(folded) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != folded[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // AppendFold appends Fold(s) to dst, so a caller folding many texts can reuse one buffer.
 func AppendFold(dst []byte, s string) []byte {
 	start := len(dst)
@@ -561,8 +585,9 @@ func LanguageOf(text, folded string, words []string) string {
 		fr += 2
 	}
 	for _, w := range words {
-		en += enMarkers[w]
-		fr += frMarkers[w]
+		m := markers[w]
+		en += int(m & enMarker)
+		fr += int(m >> 1)
 	}
 	switch {
 	case en > fr:
@@ -581,6 +606,24 @@ var frMarkers = weights("que quoi quel quelle quels quelles quand qui ou pourquo
 	"le la les des du au aux un une et en dans sur avec pour par a-t-il ecrit dit demande envoye passe " +
 	"entre avant apres premier premiere dernier derniere jour election il elle ils elles lui leur son sa ses " +
 	"s'est a-t-elle t-il janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre")
+
+// markers is enMarkers and frMarkers in one table, so a word is looked up once: bit 0 is the English
+// weight, bit 1 the French one (each list weighs its words 1).
+var markers = func() map[string]uint8 {
+	m := make(map[string]uint8, len(enMarkers)+len(frMarkers))
+	for w := range enMarkers {
+		m[w] |= enMarker
+	}
+	for w := range frMarkers {
+		m[w] |= frMarker
+	}
+	return m
+}()
+
+const (
+	enMarker uint8 = 1
+	frMarker uint8 = 2
+)
 
 func weights(list string) map[string]int {
 	m := make(map[string]int)

@@ -99,3 +99,34 @@ func TestHasWordAndLastWord(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFoldEqualsIsFoldThenCompare checks FoldEquals against comparing with Fold, on pairs of texts
+// and on a text against its own fold.
+func FuzzFoldEqualsIsFoldThenCompare(f *testing.F) {
+	for _, p := range [][2]string{{"WikiLeaks", "wikileaks"}, {"Donald Trump Jr.", "donald trump jr."}, {"Élection", "election"},
+		{"abc", "abd"}, {"", ""}, {"A", ""}, {"aÉ", "ae"}, {"xÉ", "ye"}, {"ß", "ss"}, {"\xff", "\xff"}, {"Zé", "ze"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, s, folded string) {
+		for _, x := range []string{folded, Fold(s)} {
+			if got, want := FoldEquals(s, x), Fold(s) == x; got != want {
+				t.Fatalf("FoldEquals(%q, %q) = %v, want %v", s, x, got, want)
+			}
+		}
+	})
+}
+
+// The one-lookup marker table weighs each word as the two lists do.
+func TestMarkersWeighAsTheTwoLists(t *testing.T) {
+	for _, list := range []map[string]int{enMarkers, frMarkers} {
+		for w := range list {
+			m := markers[w]
+			if en, fr := int(m&enMarker), int(m>>1); en != enMarkers[w] || fr != frMarkers[w] {
+				t.Errorf("markers[%q] = en %d fr %d, want en %d fr %d", w, en, fr, enMarkers[w], frMarkers[w])
+			}
+		}
+	}
+	if len(markers) > len(enMarkers)+len(frMarkers) {
+		t.Errorf("markers has %d words, more than the lists' %d", len(markers), len(enMarkers)+len(frMarkers))
+	}
+}

@@ -1,0 +1,57 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+// A folded search answers as folding each text and looking for the word in it, text after text
+// through the same buffer (a long text, then a short one that must not see the long one's end).
+func TestFoldedSearchIsContainsOfTheFold(t *testing.T) {
+	texts := []string{
+		"Il faisait certainement référence au tweet du stratège Roger Stone.", "Stone", "STONE", "",
+		"WikiLeaks n'a pas répondu au message, d'après The Atlantic.", "œuvre ŒUVRE", "x\u0301stone",
+	}
+	for _, word := range []string{"stone", "repondu", "atlantic", "oeuvre", "xstone", "", "absent"} {
+		s := newFoldedSearch(word)
+		for _, text := range texts {
+			if got, want := s.in(text), strings.Contains(textproc.Fold(text), word); got != want {
+				t.Errorf("in(%q) for %q = %v, want %v", text, word, got, want)
+			}
+		}
+	}
+}
+
+// The question's reading and its mentions are cached by text: a second read gives what the
+// first did, and a different text is read on its own.
+func TestRetrievalReadsEachTextOnce(t *testing.T) {
+	tl, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Retrieval{Timeline: tl}
+	for _, text := range []string{"What did Roger Stone tweet?", "Qu'a écrit WikiLeaks ?", "What did Roger Stone tweet?", ""} {
+		folded, words := r.read(text)
+		if want := textproc.Fold(text); folded != want {
+			t.Errorf("read(%q) folded = %q, want %q", text, folded, want)
+		}
+		if want := textproc.Words(textproc.Fold(text)); strings.Join(words, "|") != strings.Join(want, "|") {
+			t.Errorf("read(%q) words = %q, want %q", text, words, want)
+		}
+		got, want := r.mentioned(folded), tl.MentionedActors(folded)
+		if len(got) != len(want) {
+			t.Fatalf("mentioned(%q) = %v, want %v", folded, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("mentioned(%q) = %v, want %v", folded, got, want)
+			}
+		}
+	}
+	if len(r.reads) != 3 || len(r.names) != 3 {
+		t.Errorf("%d texts read and %d mentions looked up, want 3 of each", len(r.reads), len(r.names))
+	}
+}
