@@ -456,7 +456,7 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 	// The texts differ (the question, its topic, its verbs) but share their words: each word is
 	// looked up once. A question has a few texts and a few dozen words: slices, not maps.
 	content := knowledge.ContentWords(text)
-	var out []knowledge.QueryWord // nil for no words, which callers test
+	var out []knowledge.QueryWord
 	if len(content) > 0 {
 		out = make([]knowledge.QueryWord, 0, len(content))
 	}
@@ -474,6 +474,9 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 		out = append(out, q)
 	}
 	out = append(out, phrases...)
+	if len(out) == 0 {
+		out = nil // as when nothing was appended: callers tell "no words" by nil
+	}
 	r.words = append(r.words, textWords{text, out})
 	return out
 }
