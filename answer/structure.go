@@ -784,8 +784,8 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		return "", false
 	}
 	named := newFoldedSearch(name)
-	for i, p := range e.Passages {
-		if named.in(p.Text) && t.Asserts(e, i, verbs) {
+	for i := range e.Passages {
+		if strings.Contains(t.FoldedPassage(e, i), name) && t.Asserts(e, i, verbs) {
 			return "", false
 		}
 	}

@@ -37,6 +37,11 @@ const (
 // with Snowball stems per field language, ranked with BM25. It is built once per timeline and never
 // mutated, so searches need no locks.
 type index struct {
+	// foldedPassages[event][passage] is each passage's folded text, kept for timelines of at most
+	// foldedPassagesLimit events: answers look for names in passages, and folding them again for
+	// every question cost more than keeping them. nil for larger timelines, which fold on demand
+	// rather than hold a second copy of their source.
+	foldedPassages [][]string
 	terms    map[string]int32
 	words    []string // term id -> term
 	postings [][]posting
@@ -182,6 +187,9 @@ func (t *Timeline) build() {
 	ix.docLen = make([]float32, n)
 	ix.passageTerms = make([][][]int32, n)
 	ix.negated = make([][]bool, n)
+	if n <= foldedPassagesLimit {
+		ix.foldedPassages = make([][]string, n)
+	}
 	srcLang := t.Source.Language
 
 	// memo[lang][word] is the term of word's stem in lang. A timeline uses the same words over and
@@ -271,9 +279,17 @@ func (t *Timeline) build() {
 		}
 		pt := lists.make(len(e.Passages))
 		var neg []bool
+		var fp []string
+		if ix.foldedPassages != nil {
+			fp = make([]string, len(e.Passages))
+			ix.foldedPassages[i] = fp
+		}
 		for j, p := range e.Passages {
 			negated = false
 			collect = add(p.Text, srcLang, weightPassages, collect[:0])
+			if fp != nil {
+				fp[j] = string(folded) // add folded the passage into the buffer
+			}
 			if negated {
 				if neg == nil {
 					neg = make([]bool, len(e.Passages))

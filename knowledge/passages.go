@@ -558,14 +558,26 @@ func (t *Timeline) QuotedPassages(phrase string) (events []*Event, passages []in
 		candidates = t.Events
 	}
 	for _, e := range candidates {
-		for i, p := range e.Passages {
-			if strings.Contains(strings.Join(textproc.Words(textproc.Fold(p.Text)), " "), f) {
+		for i := range e.Passages {
+			if strings.Contains(strings.Join(textproc.Words(t.FoldedPassage(e, i)), " "), f) {
 				events = append(events, e)
 				passages = append(passages, i)
 			}
 		}
 	}
 	return events, passages
+}
+
+// foldedPassagesLimit is the largest timeline whose passages the index keeps folded.
+const foldedPassagesLimit = 2000
+
+// FoldedPassage returns textproc.Fold of passage i of e, kept from the build on a timeline of at
+// most foldedPassagesLimit events.
+func (t *Timeline) FoldedPassage(e *Event, i int) string {
+	if fp := t.index.foldedPassages; fp != nil && t.Position(e) >= 0 && i < len(fp[e.pos]) {
+		return fp[e.pos][i]
+	}
+	return textproc.Fold(e.Passages[i].Text)
 }
 
 // passageIDF weighs a question word by how few passages of the whole timeline contain it (text or
@@ -710,7 +722,7 @@ func (t *Timeline) Asserts(e *Event, i int, words []QueryWord) bool {
 		return false
 	}
 	ix := t.index
-	pw := textproc.Words(textproc.Fold(e.Passages[i].Text))
+	pw := textproc.Words(t.FoldedPassage(e, i))
 	if assertsIn(ix, pw, t.Source.Language, words) {
 		return true
 	}
@@ -734,7 +746,7 @@ func (t *Timeline) AssertsInText(e *Event, i int, words []QueryWord) bool {
 	if !t.index.mayState(e, i, words) {
 		return false
 	}
-	return assertsIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words)
+	return assertsIn(t.index, textproc.Words(t.FoldedPassage(e, i)), t.Source.Language, words)
 }
 
 // Requested marks the verbs a passage reports as asked of someone ("asked him to send", "lui a
@@ -784,7 +796,7 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 	if neg := ix.negated[e.pos]; neg == nil || !neg[i] {
 		return false
 	}
-	if deniesIn(ix, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, words) {
+	if deniesIn(ix, textproc.Words(t.FoldedPassage(e, i)), t.Source.Language, words) {
 		return true
 	}
 	// Its paraphrases in the summaries ("Trump Jr. does not reply.").
@@ -871,7 +883,7 @@ func (t *Timeline) states(e *Event, i int, name string, verbs []QueryWord, fact 
 	if t.Position(e) < 0 || i >= len(e.Passages) || name == "" || !t.index.mayState(e, i, verbs) {
 		return false
 	}
-	if statesIn(t.index, textproc.Words(textproc.Fold(e.Passages[i].Text)), t.Source.Language, name, verbs, fact) {
+	if statesIn(t.index, textproc.Words(t.FoldedPassage(e, i)), t.Source.Language, name, verbs, fact) {
 		return true
 	}
 	if t.index.glosses != nil {
