@@ -42,11 +42,11 @@ type index struct {
 	// every question cost more than keeping them. nil for larger timelines, which fold on demand
 	// rather than hold a second copy of their source.
 	foldedPassages [][]string
-	terms    map[string]int32
-	words    []string // term id -> term
-	postings [][]posting
-	docLen   []float32
-	avgLen   float32
+	terms          map[string]int32
+	words          []string // term id -> term
+	postings       [][]posting
+	docLen         []float32
+	avgLen         float32
 	// deletes maps each term, and each term with one character deleted, to term ids: a symmetric
 	// deletion index that finds vocabulary words one edit away from a misspelt query word in O(len).
 	deletes map[string][]int32
