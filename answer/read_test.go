@@ -55,3 +55,27 @@ func TestRetrievalReadsEachTextOnce(t *testing.T) {
 		t.Errorf("%d texts read and %d mentions looked up, want 3 of each", len(r.reads), len(r.names))
 	}
 }
+
+// A question's phrases are looked up once per text and are what the timeline gives.
+func TestRetrievalLooksPhrasesUpOnce(t *testing.T) {
+	tl, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Retrieval{Timeline: tl}
+	for _, text := range []string{"when did wikileaks first reach out to don jr", "what went live", "when did wikileaks first reach out to don jr"} {
+		gotP, gotC := r.phrases(text)
+		wantP, wantC := tl.Phrases(text)
+		if len(gotP) != len(wantP) || strings.Join(gotC, "|") != strings.Join(wantC, "|") {
+			t.Fatalf("phrases(%q) = %v %q, want %v %q", text, gotP, gotC, wantP, wantC)
+		}
+		for i := range gotP {
+			if gotP[i].Word != wantP[i].Word || gotP[i].IDF != wantP[i].IDF {
+				t.Errorf("phrases(%q)[%d] = %+v, want %+v", text, i, gotP[i], wantP[i])
+			}
+		}
+	}
+	if len(r.phrs) != 2 {
+		t.Errorf("%d texts looked up, want 2", len(r.phrs))
+	}
+}

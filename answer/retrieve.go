@@ -74,9 +74,10 @@ type Retrieval struct {
 	// the timeline lacks, and a question is read several times over).
 	words []textWords
 	word  []knowledge.QueryWord
-	specs []textSpec  // specific, by text
-	reads []textRead  // read, by text
-	names []textNames // mentioned, by folded text
+	specs []textSpec    // specific, by text
+	reads []textRead    // read, by text
+	names []textNames   // mentioned, by folded text
+	phrs  []textPhrases // phrases, by text
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -388,7 +389,7 @@ func Tentative(r Retrieval) (Retrieval, bool) {
 // a value, and its caches are slices.
 func (r Retrieval) own() Retrieval {
 	r.words, r.word, r.specs, r.reads = slices.Clip(r.words), slices.Clip(r.word), slices.Clip(r.specs), slices.Clip(r.reads)
-	r.names = slices.Clip(r.names)
+	r.names, r.phrs = slices.Clip(r.names), slices.Clip(r.phrs)
 	return r
 }
 
@@ -401,10 +402,12 @@ type caches struct {
 	words [2]textWords
 	word  [4]knowledge.QueryWord
 	specs [2]textSpec
+	phrs  [2]textPhrases
 }
 
 func (r *Retrieval) useCaches(c *caches) {
 	r.reads, r.names, r.words, r.word, r.specs = c.reads[:0], c.names[:0], c.words[:0], c.word[:0], c.specs[:0]
+	r.phrs = c.phrs[:0]
 }
 
 // read returns Fold(text) and its words, once per text for this question: the question and its
@@ -436,6 +439,25 @@ func (r *Retrieval) mentioned(folded string) []knowledge.Mention {
 	return m
 }
 
+// phrases is Timeline.Phrases, once per text for this question (the question's words and what
+// the source lacks both read its phrases). The slices are shared: callers must not modify them.
+func (r *Retrieval) phrases(text string) ([]knowledge.QueryWord, []string) {
+	for _, t := range r.phrs {
+		if t.text == text {
+			return t.phrases, t.covers
+		}
+	}
+	p, c := r.Timeline.Phrases(text)
+	r.phrs = append(r.phrs, textPhrases{text, p, c})
+	return p, c
+}
+
+type textPhrases struct {
+	text    string
+	phrases []knowledge.QueryWord
+	covers  []string
+}
+
 type textNames struct {
 	folded   string
 	mentions []knowledge.Mention
@@ -461,7 +483,7 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 		out = make([]knowledge.QueryWord, 0, len(content))
 	}
 	// A phrase the lexicon lists ("reached out", "go live") is one word, in place of its own.
-	phrases, covers := r.Timeline.Phrases(text)
+	phrases, covers := r.phrases(text)
 	for _, w := range content {
 		if slices.Contains(covers, w) {
 			continue

@@ -341,7 +341,7 @@ func (r *Retrieval) absent(text string) bool {
 	known := 0
 	// A phrase the lexicon lists and the timeline says otherwise ("had reached out" for
 	// "contacté") is known, as one word.
-	phrases, phrased := t.Phrases(r.Parsed.Rest)
+	phrases, phrased := r.phrases(r.Parsed.Rest)
 	for _, q := range phrases {
 		if q.IDF > 0 {
 			knownMass += q.IDF
