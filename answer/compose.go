@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -353,19 +354,27 @@ var frMonths = [...]string{"", "janvier", "février", "mars", "avril", "mai", "j
 // FormatDay writes a day the way a reader of lang expects: "21 October 2016", "1er janvier 2015".
 func FormatDay(d knowledge.Day, lang string) string {
 	t := d.Time()
+	// Concatenation rather than fmt and time.Format, which every answer's dates went through; a
+	// year outside four digits keeps time.Format's own writing of it.
 	if lang == "fr" {
-		day := fmt.Sprint(t.Day())
+		day := strconv.Itoa(t.Day())
 		if t.Day() == 1 {
 			day = "1er"
 		}
-		return fmt.Sprintf("%s %s %d", day, frMonths[t.Month()], t.Year())
+		return day + " " + frMonths[t.Month()] + " " + strconv.Itoa(t.Year())
+	}
+	if y := t.Year(); y >= 1000 && y <= 9999 {
+		return strconv.Itoa(t.Day()) + " " + t.Month().String() + " " + strconv.Itoa(y)
 	}
 	return t.Format("2 January 2006")
 }
 
 func monthYear(t time.Time, lang string) string {
 	if lang == "fr" {
-		return fmt.Sprintf("%s %d", frMonths[t.Month()], t.Year())
+		return frMonths[t.Month()] + " " + strconv.Itoa(t.Year())
+	}
+	if y := t.Year(); y >= 1000 && y <= 9999 {
+		return t.Month().String() + " " + strconv.Itoa(y)
 	}
 	return t.Format("January 2006")
 }
@@ -375,7 +384,7 @@ func FormatDate(e *knowledge.Event, lang string) string {
 	var s string
 	switch e.Date.Precision {
 	case knowledge.PrecisionYear:
-		s = fmt.Sprint(e.Date.Year)
+		s = strconv.Itoa(e.Date.Year)
 	case knowledge.PrecisionMonth:
 		s = monthYear(e.Span().From.Time(), lang)
 	default:
@@ -406,6 +415,9 @@ func colon(lang string) string {
 func capitalize(s string) string {
 	if s == "" {
 		return s
+	}
+	if c := s[0]; 'a' <= c && c <= 'z' {
+		return string(rune(c-'a'+'A')) + s[1:] // as strings.ToUpper, without its copy
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }

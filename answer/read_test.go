@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -77,5 +79,50 @@ func TestRetrievalLooksPhrasesUpOnce(t *testing.T) {
 	}
 	if len(r.phrs) != 2 {
 		t.Errorf("%d texts looked up, want 2", len(r.phrs))
+	}
+}
+
+// FormatDay, monthYear and capitalize write what fmt, time.Format and strings.ToUpper wrote, for every day of
+// several years (short and long ones, a year before 1000 and after 9999) in both languages.
+func TestFormatDayAndCapitalizeAsBefore(t *testing.T) {
+	plain := func(d knowledge.Day, lang string) string {
+		tm := d.Time()
+		if lang == "fr" {
+			day := fmt.Sprint(tm.Day())
+			if tm.Day() == 1 {
+				day = "1er"
+			}
+			return fmt.Sprintf("%s %s %d", day, frMonths[tm.Month()], tm.Year())
+		}
+		return tm.Format("2 January 2006")
+	}
+	for _, y := range []int{1, 999, 1000, 1987, 2016, 9999, 10000} {
+		from := knowledge.DayOf(y, time.January, 1)
+		for d := from; d.Time().Year() == y; d++ {
+			for _, lang := range []string{"en", "fr"} {
+				if got, want := FormatDay(d, lang), plain(d, lang); got != want {
+					t.Fatalf("FormatDay(%v, %s) = %q, want %q", d.Time(), lang, got, want)
+				}
+			}
+		}
+	}
+	for _, y := range []int{1, 999, 1000, 2016, 9999, 10000} {
+		for m := time.January; m <= time.December; m++ {
+			tm := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+			for lang, want := range map[string]string{"en": tm.Format("January 2006"), "fr": fmt.Sprintf("%s %d", frMonths[m], y)} {
+				if got := monthYear(tm, lang); got != want {
+					t.Errorf("monthYear(%v, %s) = %q, want %q", tm, lang, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "on 3 October", "le 3 octobre", "élection", "Already", "1st", "ß", "\xff"} {
+		want := s
+		if s != "" {
+			want = strings.ToUpper(s[:1]) + s[1:]
+		}
+		if got := capitalize(s); got != want {
+			t.Errorf("capitalize(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
