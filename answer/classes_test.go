@@ -713,3 +713,15 @@ func TestMonthsAfterADateAreAPeriodAroundThatTime(t *testing.T) {
 		{q: "what happened about three months after the Treaty of Waitangi?", answered: true, dates: []string{"1840-05-21"}},
 	})
 }
+
+// "In '93" is a year by its last two digits, in the century the timeline has it; "the 1800s" is
+// a century.
+func TestShortYearsAndRoundHundredsAreRead(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened in '93", answered: true, dates: []string{"1893"}},
+		{q: "what's the last thing in the 1800s", answered: true, dates: []string{"1894"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "what happened on sept 20th '16?", answered: true, dates: []string{"2016-09-20"}},
+	})
+}

@@ -625,6 +625,11 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			if y%10 != 0 {
 				return expr{}, notDate
 			}
+			// "the 1800s", "the 1700s": a round hundred before 2000 is said of its century; "the
+			// 2000s" and "les années 1900" of their decade.
+			if y%100 == 0 && y < 2000 && g == 2 {
+				return yearsExpr(y, y+99), date
+			}
 			return yearsExpr(y, y+9), date
 		})
 	}
@@ -645,6 +650,31 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	if longest >= 4 {
 		scan(reYear, func(m []int, s string) (expr, verdict) {
 			return expr{kind: Year, year: atoi(s[m[2]:m[3]])}, date
+		})
+	}
+	// "sept 20th '16": two digits right after a day and month without a year are its year.
+	if len(exprs) > 0 && longest >= 2 && strings.Contains(folded, "'") {
+		for i := range exprs {
+			e := &exprs[i]
+			if e.year != 0 || e.kind != ExactDay && e.kind != Month {
+				continue
+			}
+			if m := reShortYear.FindStringSubmatchIndex(folded[e.end:]); m != nil && m[0] <= 1 {
+				if y := centuryOf(atoi(folded[e.end+m[2]:e.end+m[3]]), cal); y > 0 {
+					e.year = y
+					consume(e.end+m[0], e.end+m[1])
+				}
+			}
+		}
+	}
+	// "in '93": a year by its last two digits, in the century the timeline has it, when the
+	// question has no other date.
+	if len(exprs) == 0 && longest >= 2 && strings.Contains(folded, "'") {
+		scan(reShortYear, func(m []int, s string) (expr, verdict) {
+			if y := centuryOf(atoi(s[m[2]:m[3]]), cal); y > 0 {
+				return expr{kind: Year, year: y}, date
+			}
+			return expr{}, notDate
 		})
 	}
 	sort.Slice(exprs, func(i, j int) bool { return exprs[i].start < exprs[j].start })
@@ -758,6 +788,26 @@ func monthOffset(before string) (n int, after, hedged bool, at int, ok bool) {
 	dir := before[m[8]:m[9]]
 	hedged = strings.Contains(hedge, "plus") || strings.Contains(hedge, "more") || strings.Contains(hedge, "over")
 	return n, dir == "after" || dir == "apres" || dir == "later than", hedged, m[0], n > 0
+}
+
+// reShortYear finds a year written by its last two digits after an apostrophe ("in '93"), not
+// glued to a word before it ("l'93" is no year).
+var reShortYear = regexp.MustCompile(`(?:^|[\s(])'(\d{2})\b`)
+
+// centuryOf returns the year ending in yy that falls inside the timeline's span (the latest such
+// when several do), or 0.
+func centuryOf(yy int, cal *knowledge.Timeline) int {
+	if cal == nil || len(cal.Events) == 0 {
+		return 0
+	}
+	span := cal.Span()
+	from, to := span.From.Time().Year(), span.To.Time().Year()
+	for c := to / 100; c >= from/100; c-- {
+		if y := c*100 + yy; y >= from && y <= to {
+			return y
+		}
+	}
+	return 0
 }
 
 // reWeekOf finds "the week of", "the week before", "la semaine de", "la semaine avant" right before

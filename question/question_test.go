@@ -186,6 +186,10 @@ func TestParseWrittenOutDays(t *testing.T) {
 		{"a century", "first thing that happened in the 20th century", "en", question.Range, "1901-01-01..2000-12-31", question.First, ""},
 		{"un siècle en chiffres romains", "que s'est-il passé au XIXe siècle ?", "fr", question.Range, "1801-01-01..1900-12-31", 0, ""},
 		{"a year is no decade", "what happened in 1850?", "en", question.Year, "1850-01-01..1850-12-31", 0, ""},
+		{"a round hundred is a century", "what happened in the 1800s?", "en", question.Range, "1800-01-01..1899-12-31", 0, ""},
+		{"the 2000s are a decade", "what happened in the 2000s?", "en", question.Range, "2000-01-01..2009-12-31", 0, ""},
+		{"a year by its last two digits", "what happened in '17?", "en", question.Year, "2017-01-01..2017-12-31", 0, "what happened in ?"},
+		{"two digits after a day and month are the day's", "sept 20th '16 what was sent", "en", question.ExactDay, "2016-09-20", 0, ""},
 		{"before a century", "what happened before the 20th century?", "en", question.Range, "…..1900-12-31", 0, ""},
 		{"first alone is an order", "what happened first?", "en", question.NoDate, "", question.First, ""},
 	})
