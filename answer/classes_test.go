@@ -725,3 +725,13 @@ func TestShortYearsAndRoundHundredsAreRead(t *testing.T) {
 		{q: "what happened on sept 20th '16?", answered: true, dates: []string{"2016-09-20"}},
 	})
 }
+
+// A year said in words ("eighteen fifty-four", "twenty sixteen") is the year.
+func TestAYearInWordsIsTheYear(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "wat happened in eighteen fifty-four", answered: true, dates: []string{"1854"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "what happened in twenty seventeen?", answered: true, words: "in 2017"},
+	})
+}

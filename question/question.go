@@ -325,6 +325,10 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 			return "january " + sub[2]
 		})
 	}
+	// "eighteen fifty-four", "nineteen oh five", "twenty sixteen": a year said in words.
+	if spokenYearStart(words) {
+		folded = reSpokenYear.ReplaceAllStringFunc(folded, spokenYear)
+	}
 	if folded != original {
 		words = textproc.Words(folded)
 	}
@@ -808,6 +812,57 @@ func centuryOf(yy int, cal *knowledge.Timeline) int {
 		}
 	}
 	return 0
+}
+
+// Years said in words: a hundreds part (eleven to nineteen, or twenty) then "hundred", "oh five",
+// a teen or tens with units ("eighteen fifty-four", "nineteen oh five", "twenty sixteen").
+var (
+	hundredsWords = map[string]int{"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+	numberUnits = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+	teenWords   = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+		"seventeen": 17, "eighteen": 18, "nineteen": 19}
+	tensWords    = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+	reSpokenYear = regexp.MustCompile(`\b(eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+` +
+		`(hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|` +
+		`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)\b`)
+)
+
+// spokenYearStart is a word test before reSpokenYear: a hundreds word followed by another number word.
+func spokenYearStart(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if _, ok := hundredsWords[words[i]]; ok {
+			n := words[i+1]
+			if n == "hundred" || n == "oh" || teenWords[n] > 0 || tensWords[n] > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spokenYear writes a year said in words as digits ("eighteen fifty-four" → "1854").
+func spokenYear(m string) string {
+	w := strings.FieldsFunc(m, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(w) < 2 {
+		return m
+	}
+	y := hundredsWords[w[0]] * 100
+	switch rest := w[1:]; {
+	case rest[0] == "hundred":
+	case rest[0] == "oh" && len(rest) == 2:
+		y += numberUnits[rest[1]]
+	case teenWords[rest[0]] > 0 && len(rest) == 1:
+		y += teenWords[rest[0]]
+	case tensWords[rest[0]] > 0:
+		y += tensWords[rest[0]]
+		if len(rest) == 2 {
+			y += numberUnits[rest[1]]
+		}
+	default:
+		return m
+	}
+	return strconv.Itoa(y)
 }
 
 // reWeekOf finds "the week of", "the week before", "la semaine de", "la semaine avant" right before
