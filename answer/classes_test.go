@@ -735,3 +735,40 @@ func TestAYearInWordsIsTheYear(t *testing.T) {
 		{q: "what happened in twenty seventeen?", answered: true, words: "in 2017"},
 	})
 }
+
+// A phrase quoted from the answer's own summary ('just drone', of a French source) names the
+// event whose summary says it, and the passage that sentence paraphrases.
+func TestAPhraseQuotedFromASummaryNamesItsEvent(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "who was Clinton said to want to 'just drone'?", answered: true, dates: []string{"2016-10-03"}, quote: "juste droner"},
+	})
+	town, err := knowledge.Parse("mairie.yaml", []byte(`format: 1
+title: La mairie
+source:
+  title: La mairie
+  language: fr
+  attribution: Test
+  text: "Le 2 mai 1950, le conseil vote le budget. « Nous verrons bien », dit le maire le 9 mai 1950."
+events:
+  - id: budget
+    date: 1950-05-02
+    title: The council votes the budget
+    actors: [le conseil]
+    summary: The council votes the budget.
+    passages: ["Le 2 mai 1950, le conseil vote le budget."]
+  - id: maire
+    date: 1950-05-09
+    title: The mayor waits
+    actors: [le maire]
+    summary: The mayor says "we shall see".
+    summaries:
+      fr: Le maire dit « nous verrons bien ».
+    passages: ["« Nous verrons bien », dit le maire le 9 mai 1950."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, town, []classCase{
+		{q: "when did he say 'we shall see'?", answered: true, dates: []string{"1950-05-09"}, quote: "Nous verrons bien"},
+	})
+}

@@ -621,6 +621,10 @@ func (r *Retrieval) quotedQuery(text string) bool {
 			continue
 		}
 		events, passages := r.Timeline.QuotedPassages(phrase)
+		if len(events) == 0 {
+			// The asker may quote the summary, in the answer's language, not the source.
+			events, passages = r.Timeline.QuotedSummaries(phrase)
+		}
 		if len(events) == 0 || len(events) > maxFocused {
 			continue
 		}

@@ -568,6 +568,31 @@ func (t *Timeline) QuotedPassages(phrase string) (events []*Event, passages []in
 	return events, passages
 }
 
+// QuotedSummaries is QuotedPassages for a phrase no passage has but a summary sentence does: an
+// asker quoting the answer's own words ("who did Clinton supposedly want to 'just drone'?", of a
+// French source whose English summary says "just drone"). It returns the events whose summary
+// sentences contain the phrase (two words or more), with the passage each such sentence
+// paraphrases.
+func (t *Timeline) QuotedSummaries(phrase string) (events []*Event, passages []int) {
+	words := textproc.Words(textproc.Fold(phrase))
+	if len(words) < 2 {
+		return nil, nil
+	}
+	f := strings.Join(words, " ")
+	res := t.Search(Query{Text: phrase, Limit: quotedCandidates})
+	for _, h := range res.Hits {
+		e := h.Event
+		for _, ss := range t.SummarySentences(e) {
+			if ss.Passage >= 0 && strings.Contains(strings.Join(textproc.Words(textproc.Fold(ss.Text)), " "), f) {
+				events = append(events, e)
+				passages = append(passages, ss.Passage)
+				break
+			}
+		}
+	}
+	return events, passages
+}
+
 // foldedPassagesLimit is the largest timeline whose passages the index keeps folded.
 const foldedPassagesLimit = 2000
 
