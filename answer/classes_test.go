@@ -769,3 +769,17 @@ events:
 		{q: "'we shall see' - who said it?", answered: true, dates: []string{"1950-05-09"}, first: "Nous verrons bien"},
 	})
 }
+
+// "Was X the first to…?" is answered from the first event about the rest: yes when X is in it,
+// no, naming what the source tells first, when not.
+func TestWasXTheFirstIsAnsweredFromTheFirstEvent(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "was James Cook the first European to reach New Zealand?", answered: true, dates: []string{"1642"},
+			words: "No, according to the source: the first it tells of is not James Cook"},
+		{q: "was Abel Tasman the first European to reach New Zealand?", answered: true, dates: []string{"1642"}, words: "Yes, according to the source"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "was Roger Stone the first to contact Don Jr about putintrump.org?", answered: true, dates: []string{"2016-09-20"},
+			words: "No, according to the source: the first it tells of is not Roger Stone"},
+	})
+}

@@ -259,6 +259,16 @@ func intentLead(r Retrieval, s Selected) string {
 	if r.Intent != AskYesNo || len(s.Passages) == 0 {
 		return ""
 	}
+	if c := r.Claim; c != nil {
+		if c.Holds {
+			return tr(r.Lang, "Yes, according to the source. ", "Oui, d'après la source. ")
+		}
+		who := displayActor(r.Timeline, s.Event, c.Actor)
+		if r.Parsed.Order == question.Last {
+			return tr(r.Lang, "No, according to the source: the last it tells of is not %s. ", "Non, d'après la source : le dernier qu'elle rapporte n'est pas %s. ", who)
+		}
+		return tr(r.Lang, "No, according to the source: the first it tells of is not %s. ", "Non, d'après la source : le premier qu'elle rapporte n'est pas %s. ", who)
+	}
 	// "No" only when a quoted passage denies what the question asks about (its own verb, not any
 	// negation in the passage).
 	words := r.queryWords(r.Parsed.Rest)

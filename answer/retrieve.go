@@ -64,6 +64,8 @@ type Retrieval struct {
 	Distinct int
 	// Interval is set when the answer is the time between two events the question names.
 	Interval *Interval
+	// Claim is set for "was X the first to…?": whether the first (or last) event about it is X's.
+	Claim *Claim
 	// Comparison is set when the answer is which of two events the question names came first.
 	Comparison *Comparison
 	// Relative is set when the answer was found by moving from an event the question describes.
@@ -144,6 +146,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):
 	case p.Kind == question.NoDate && r.relativeQuery(folded):
 	case r.Intent == AskHowMany && r.countQuery(p.Rest):
+	case p.Order != question.AnyOrder && r.Intent == AskYesNo && r.firstWhoQuery(p):
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
 	case p.Kind == question.ExactDay || p.Kind == question.Anchor:
@@ -527,6 +530,43 @@ func pickLang(detected, hint string) string {
 		return hint
 	}
 	return "en"
+}
+
+// Claim is what a "was X the first to…?" question claims of someone, and whether the source bears
+// it out: the first (or last) event about the rest of the question is X's.
+type Claim struct {
+	Actor string // folded, as the events' actors are written
+	Holds bool
+}
+
+// firstWhoQuery answers "was Cook the first European to reach NZ?", "est-ce que Tasman a été le
+// premier à…": the first (or last) event about what follows, and whether X is in it. It reports
+// false when the question names no one, so it is answered as any order question.
+func (r *Retrieval) firstWhoQuery(p question.Parsed) bool {
+	t := r.Timeline
+	folded := textproc.Fold(p.Rest)
+	mentions := t.MentionedActors(folded)
+	if len(mentions) == 0 {
+		return false
+	}
+	m := mentions[0]
+	rest := p
+	rest.Rest = strings.TrimSpace(folded[:m.At] + " " + folded[m.At+m.Len:])
+	if textproc.Words(r.specific(rest.Rest)) == nil {
+		return false // "was WL's first message about…": nothing asked of the first but X
+	}
+	r.orderQuery(rest)
+	if r.Reason != Found || len(r.Events) != 1 {
+		return false
+	}
+	e := r.Events[0].Event
+	holds := e.HasActor(m.Actor)
+	name := lastWordOf(m.Actor)
+	for i := range e.Passages {
+		holds = holds || strings.Contains(t.FoldedPassage(e, i), name)
+	}
+	r.Claim = &Claim{Actor: m.Actor, Holds: holds}
+	return true
 }
 
 func (r *Retrieval) orderQuery(p question.Parsed) {
