@@ -783,3 +783,15 @@ func TestWasXTheFirstIsAnsweredFromTheFirstEvent(t *testing.T) {
 			words: "No, according to the source: the first it tells of is not Roger Stone"},
 	})
 }
+
+// The first (or last) of a period with no entry in it is its first context event: "the first thing
+// between 1800 and 1810" is the Musket Wars, which the source tells as background.
+func TestTheFirstOfAPeriodWithOnlyContextIsItsFirstContext(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "what was the first thing that happened between 1800 and 1810?", answered: true, dates: []string{"1801"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what was the first thing that happened in 1995?", answered: true, dates: []string{"1995"}},
+		{q: "what was the last thing that happened in 2008?", answered: true, dates: []string{"2008"}},
+	})
+}

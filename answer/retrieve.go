@@ -544,6 +544,13 @@ type Claim struct {
 // false when the question names no one, so it is answered as any order question.
 func (r *Retrieval) firstWhoQuery(p question.Parsed) bool {
 	t := r.Timeline
+	// Only "was/is X the first…" or "the first to/à": a French statement with a question mark
+	// ("le tout premier truc avant… ?") claims no one was first.
+	q := textproc.Fold(p.Text)
+	if w := textproc.Words(q); len(w) == 0 || !yesNoStarts[w[0]] && !strings.Contains(q, "first to") &&
+		!strings.Contains(q, "premier a ") && !strings.Contains(q, "premiere a ") && !strings.Contains(q, "est-ce") {
+		return false
+	}
 	folded := textproc.Fold(p.Rest)
 	mentions := t.MentionedActors(folded)
 	if len(mentions) == 0 {
@@ -579,6 +586,11 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 	}
 	res := r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, EntriesOnly: true, Unsorted: true})
+	if len(res.Hits) == 0 && len(p.Spans) > 0 {
+		// A period with no entry may still hold context ("the very first thing, before even the
+		// messages"): the first of that is the answer.
+		res = r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, Unsorted: true})
+	}
 	// "la première fois que Don Jr ne répond pas", "the last time WL didn't answer": the events
 	// where the source says the subject did not.
 	if subj, deeds := r.negatedSubject(p); subj != "" {
