@@ -795,3 +795,16 @@ func TestTheFirstOfAPeriodWithOnlyContextIsItsFirstContext(t *testing.T) {
 		{q: "what was the last thing that happened in 2008?", answered: true, dates: []string{"2008"}},
 	})
 }
+
+// A year no event of which answers the question may be a year the source writes ("the last
+// full-blooded Moriori died in 1933", told in 1862's entry; "revenue for 2011", reported in 2012):
+// the event whose passage writes it answers. "What happened in 1933?" still has no event.
+func TestAYearTheSourceWritesFindsThePassageThatWritesIt(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened to the Moriori in 1933?", answered: true, dates: []string{"1862"}, quote: "died in 1933"},
+		{q: "what happened in 1933?", answered: false},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "how much revenue did Mozilla have in 2011?", answered: true, dates: []string{"2012-11"}, quote: "total revenue for 2011"},
+	})
+}

@@ -740,6 +740,9 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 		return
 	}
 	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans})
+	if hasContent && p.Kind == question.Year && r.Intent != AskList && !covers(res.Hits) && r.yearMentioned(p) {
+		return
+	}
 	if len(res.Hits) == 0 {
 		r.Reason = NothingInRange
 		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
@@ -796,6 +799,43 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	r.Total = len(hits)
 	r.List = true
 	r.selectEvents(earliest(r.Timeline, hits, maxListed), p.Rest, false)
+}
+
+// covers reports whether some hit covers the question.
+func covers(hits []knowledge.Hit) bool {
+	for _, h := range hits {
+		if h.Score > 0 && h.Coverage >= minCoverage {
+			return true
+		}
+	}
+	return false
+}
+
+// yearMentioned answers a question whose year no event of that year answers from the events whose
+// passages write the year: "which 2012 law did Don Jr say they talked about?" (the Magnitsky Act
+// of 2012, told in 2017), "Mozilla's revenue for 2011" (reported in 2012). The year there is
+// something the source states, not when the event happened.
+func (r *Retrieval) yearMentioned(p question.Parsed) bool {
+	t := r.Timeline
+	year := strconv.Itoa(p.Spans[0].From.Time().Year())
+	res := t.Search(knowledge.Query{Text: p.Rest + " " + year, Limit: topicHits})
+	var events []*knowledge.Event
+	for _, h := range res.Hits {
+		if h.Score == 0 || h.Coverage < minCoverage || len(events) == maxFocused {
+			continue
+		}
+		for i := range h.Event.Passages {
+			if strings.Contains(t.FoldedPassage(h.Event, i), year) {
+				events = append(events, h.Event)
+				break
+			}
+		}
+	}
+	if len(events) == 0 {
+		return false
+	}
+	r.selectEvents(events, p.Rest+" "+year, len(events) == 1)
+	return true
 }
 
 func onlyContext(events []*knowledge.Event) bool {
