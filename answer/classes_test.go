@@ -808,3 +808,14 @@ func TestAYearTheSourceWritesFindsThePassageThatWritesIt(t *testing.T) {
 		{q: "how much revenue did Mozilla have in 2011?", answered: true, dates: []string{"2012-11"}, quote: "total revenue for 2011"},
 	})
 }
+
+// A quotation inside a relative clause names the event moved from, by the passage that has it:
+// "five days before WL's 'Hey Donald' message" moves from 12 October.
+func TestAQuotationInARelativeClauseNamesTheEventMovedFrom(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what happened 5 days before WL's 'Hey Donald' message?", answered: true, dates: []string{"2016-10-07"}, words: "5 days before"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what came right before the 'where she goes, we go' speech?", answered: true, dates: []string{"1928"}},
+	})
+}

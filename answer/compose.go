@@ -285,6 +285,8 @@ func relativeLead(r Retrieval) string {
 	rel := r.Relative
 	from := fmt.Sprintf("%s (%s)", ShortTitle(rel.From, r.Lang), FormatDate(rel.From, r.Lang))
 	switch {
+	case rel.Before && rel.Days > 0:
+		return tr(r.Lang, "%d days before %s:", "%d jours avant %s :", rel.Days, from)
 	case rel.Before:
 		return tr(r.Lang, "The event before %s:", "L'événement précédant %s :", from)
 	case rel.Days > 0 && rel.Days%365 == 0:

@@ -142,6 +142,8 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
 	case r.immediateQuery(folded):
+	// "Two days before WL's 'hey donald' msg": the quotation names the event moved from.
+	case p.Kind == question.NoDate && quotedInRelative(folded) && r.relativeQuery(folded):
 	case p.Kind == question.NoDate && r.quotedQuery(q.Text):
 	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):
 	case p.Kind == question.NoDate && r.relativeQuery(folded):
@@ -799,6 +801,16 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	r.Total = len(hits)
 	r.List = true
 	r.selectEvents(earliest(r.Timeline, hits, maxListed), p.Rest, false)
+}
+
+// quotedInRelative reports whether a folded question has a quotation after a relative clause's
+// connective ("2 days before WL's 'hey donald' msg").
+func quotedInRelative(folded string) bool {
+	if !strings.ContainsAny(folded, "'\"«“") {
+		return false
+	}
+	_, _, what, _, ok := parseRelative(folded)
+	return ok && strings.ContainsAny(what, "'\"«“")
 }
 
 // covers reports whether some hit covers the question.

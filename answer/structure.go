@@ -132,6 +132,18 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 		return nil, false, 0, "", 0, false
 	}
 	t := r.Timeline
+	// A quotation in the clause names its event by the passage that has it ("WL's 'hey donald'
+	// msg").
+	for _, m := range reQuoted.FindAllStringSubmatch(what, -1) {
+		for _, g := range m[1:] {
+			if g == "" {
+				continue
+			}
+			if events, _ := t.QuotedPassages(g); len(events) > 0 && allSame(events) {
+				return events[0], before, days, what, at, true
+			}
+		}
+	}
 	res := t.Search(knowledge.Query{Text: t.ExpandNames(what), Limit: 10})
 	for _, h := range res.Hits {
 		if h.Score > 0 && h.Coverage >= minCoverage {
@@ -139,6 +151,16 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 		}
 	}
 	return nil, false, 0, "", 0, false
+}
+
+// allSame reports whether every event of a non-empty list is the first.
+func allSame(events []*knowledge.Event) bool {
+	for _, e := range events[1:] {
+		if e != events[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeSpan turns "after X" in a question that counts, lists or asks for the first or last into
