@@ -37,10 +37,16 @@ func (r *Retrieval) intervalQuery(text string) bool {
 	if a == nil || b == nil || a == b {
 		return false
 	}
+	return r.setInterval(a, b, m[1])
+}
+
+// setInterval answers with the time between events a and b (in either order) in the unit a
+// question's word names, citing both; it reports false when their dates are too coarse for it.
+func (r *Retrieval) setInterval(a, b *knowledge.Event, unitWord string) bool {
 	if r.Timeline.Position(b) < r.Timeline.Position(a) {
 		a, b = b, a
 	}
-	unit := intervalUnit(m[1])
+	unit := intervalUnit(unitWord)
 	n, ok := between(a, b, unit)
 	if !ok {
 		return false
@@ -116,17 +122,7 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 	if before := dir == "before" || dir == "avant"; before != (r.Timeline.Position(b) < r.Timeline.Position(a)) {
 		return false // B is not on the side of A the question says
 	}
-	if r.Timeline.Position(b) < r.Timeline.Position(a) {
-		a, b = b, a
-	}
-	u := intervalUnit(unit)
-	n, ok := between(a, b, u)
-	if !ok {
-		return false
-	}
-	r.Interval = &Interval{From: a, To: b, N: n, Unit: u}
-	r.selectEvents([]*knowledge.Event{a, b}, "", false)
-	return true
+	return r.setInterval(a, b, unit)
 }
 
 // singleEvent is namedEvent for a side that must name one event: its best match scores clearly
