@@ -144,6 +144,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.immediateQuery(folded):
 	// "Two days before WL's 'hey donald' msg": the quotation names the event moved from.
 	case p.Kind == question.NoDate && quotedInRelative(folded) && r.relativeQuery(folded):
+	case p.Kind == question.NoDate && r.sourcePositionQuery(folded):
 	case p.Kind == question.NoDate && r.quotedQuery(q.Text):
 	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):
 	case p.Kind == question.NoDate && r.relativeQuery(folded):
@@ -801,6 +802,48 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	r.Total = len(hits)
 	r.List = true
 	r.selectEvents(earliest(r.Timeline, hits, maxListed), p.Rest, false)
+}
+
+// reSourcePosition finds where in the source a question points: its beginning or its end ("au
+// début de l'article", "at the start of the article", "the opening", "à la fin de l'article").
+var reSourcePosition = regexp.MustCompile(`\b(?:(au debut|en introduction|at the (?:start|beginning|top)|in the (?:opening|intro|introduction)|in its opening|first paragraph|premier paragraphe)|(a la fin|at the end|in the (?:last|final) paragraph|dernier paragraphe|en conclusion))\b`)
+
+// sourcePositionQuery answers "how does the article describe WikiLeaks at the start?": among the
+// events about the question's words, the one whose passage comes first (or last) in the source,
+// quoted from there. It needs the question to name the source ("article", "source", "text").
+func (r *Retrieval) sourcePositionQuery(folded string) bool {
+	if !strings.Contains(folded, "article") && !strings.Contains(folded, "source") && !strings.Contains(folded, "text") {
+		return false
+	}
+	m := reSourcePosition.FindStringSubmatchIndex(folded)
+	if m == nil {
+		return false
+	}
+	atEnd := m[4] >= 0
+	t := r.Timeline
+	words := r.queryWords(r.Parsed.Rest)
+	res := t.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: topicHits})
+	var pick *knowledge.Event
+	at, para := -1, 0
+	for _, h := range res.Hits {
+		if h.Score == 0 {
+			continue
+		}
+		for i, ps := range h.Event.Passages {
+			if len(t.UnmatchedWords(h.Event, i, words)) == len(words) {
+				continue // the passage has none of the question's words
+			}
+			if pick == nil || !atEnd && ps.Paragraph < para || atEnd && ps.Paragraph > para {
+				pick, at, para = h.Event, i, ps.Paragraph
+			}
+		}
+	}
+	if pick == nil {
+		return false
+	}
+	r.selectEvents([]*knowledge.Event{pick}, r.Parsed.Rest, true)
+	r.Events[0].Passages = withFirst(r.Events[0].Passages, at)
+	return true
 }
 
 // quotedInRelative reports whether a folded question has a quotation after a relative clause's
