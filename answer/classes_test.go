@@ -819,3 +819,32 @@ func TestAQuotationInARelativeClauseNamesTheEventMovedFrom(t *testing.T) {
 		{q: "what came right before the 'where she goes, we go' speech?", answered: true, dates: []string{"1928"}},
 	})
 }
+
+// Rules of this pass that must not fire where they do not belong (found in review): names are no
+// bounds of a period, an "after" inside a clause asks for no comparison, a clock time is no year,
+// "for a month after" is a duration, a two-digit year is the century with events, "the week of"
+// a year is the year, and being named in a passage is not being the first.
+func TestTheNewRulesKeepToTheirQuestions(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "What was the relationship between Roger Stone and WikiLeaks?", answered: true, dates: []string{"2016-10-03"}},
+		{q: "What did WikiLeaks do for a month after the election?", answered: true, words: "between 8 November 2016 and 8 December 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "What did Māori trade with Europeans after 1769, potatoes or muskets?", answered: true, dates: []string{"1769"}},
+		{q: "What happened at eleven thirty?", answered: false, words: "does not mention"},
+		{q: "What happened in '40?", answered: true, words: "2 events in 1840"},
+		{q: "What happened in the week of 1840?", answered: true, words: "2 events in 1840"},
+		{q: "Was James Cook the first to propose moving the capital?", answered: true, words: "No, according to the source"},
+	})
+}
+
+// "At the start of the article", "au début de l'article": among the events about the question, the
+// passage that comes first in the source (or last, "at the end").
+func TestTheStartOfTheArticleIsItsFirstParagraph(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "how does the article describe WikiLeaks at the start?", answered: true, dates: []string{"2017-11-13"}, first: "le site anti-confidentialité"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what does the article say about Māori at the beginning?", answered: true, first: "At some point a group of Māori migrated"},
+	})
+}

@@ -21,7 +21,7 @@ type Comparison struct {
 // B", "qu'est-ce qui s'est passé en premier : A ou B") or after them ("A or B, which was first?").
 // Folded text, end punctuation removed.
 var (
-	reCompareAfter  = regexp.MustCompile(`\b(?:which|what|lequel|laquelle|qu'est-ce qui|qu'est ce qui|quoi)\b[^,:;]*?\b(first|earlier|earliest|sooner|before|last|later|latest|after|premier|premiere|d'abord|avant|dernier|derniere|apres)\b\s*[,:;]?\s*(.+?)\s+(?:or|ou)\s+(.+)$`)
+	reCompareAfter  = regexp.MustCompile(`\b(?:which|what|lequel|laquelle|qu'est-ce qui|qu'est ce qui)\s+(?:(?:one|of the two|of them|des deux)\s+)?(?:(?:came|happened|occurred|was|were|is|went|est venu|est venue|est arrive|est arrivee|s'est passe|a eu lieu|vient|arrive)\s+)?(?:en\s+)?(first|earlier|earliest|sooner|before|last|later|latest|after|premier|premiere|d'abord|avant|dernier|derniere|apres)\s*[,:;]?\s*(.+?)\s+(?:or|ou)\s+(.+)$`)
 	reCompareBefore = regexp.MustCompile(`^(.+?)\s+(?:or|ou)\s+(.+?)\s*[,:;?]\s*(?:which|what|lequel|laquelle|qu'est-ce qui|qu'est ce qui)\b.*?\b(first|earlier|earliest|sooner|before|last|later|latest|after|premier|premiere|d'abord|avant|dernier|derniere|apres)\b`)
 )
 

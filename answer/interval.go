@@ -125,6 +125,18 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 	return r.setInterval(a, b, unit)
 }
 
+// describesEvent reports whether one side of "between A and B" can name an event: it has a date
+// or an anchor, or a word of its own besides names among two content words or more ("the first
+// Podesta dump", "Don Jr tweeting the link"), not a name alone ("Roger Stone", "the British").
+func (r *Retrieval) describesEvent(side string) bool {
+	t := r.Timeline
+	if p := question.Parse(side, t); p.Kind != question.NoDate || strings.ContainsAny(side, "«“\"'") {
+		return true // a date, an anchor, or a quotation ("le message « Wow »")
+	}
+	expanded := t.ExpandNames(textproc.Fold(side))
+	return len(textproc.Words(r.specific(expanded))) >= 1 && len(knowledge.ContentWords(expanded)) >= 2
+}
+
 // singleEvent is namedEvent for a side that must name one event: its best match scores clearly
 // above the next (by focusRatio's margin), or it is the only one.
 func (r *Retrieval) singleEvent(side string) *knowledge.Event {
@@ -220,6 +232,11 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 		}
 	}
 	if m == nil {
+		return false
+	}
+	// Each side must describe an event (or date one): "between Roger Stone and WikiLeaks", "from
+	// WikiLeaks to Trump Jr." name people, and ask about them.
+	if !r.describesEvent(m[1]) || !r.describesEvent(m[2]) {
 		return false
 	}
 	a, b := r.namedEvent(m[1]), r.namedEvent(m[2])

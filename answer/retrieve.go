@@ -569,11 +569,23 @@ func (r *Retrieval) firstWhoQuery(p question.Parsed) bool {
 	if r.Reason != Found || len(r.Events) != 1 {
 		return false
 	}
+	// X is the one first when the event names X among its actors ("Cook Strait" in a passage is
+	// not Cook, nor "Trump Jr." Trump) and, when the question says what X did ("the first to tweet
+	// the link"), a passage has X doing it, not asked to.
 	e := r.Events[0].Event
 	holds := e.HasActor(m.Actor)
-	name := lastWordOf(m.Actor)
-	for i := range e.Passages {
-		holds = holds || strings.Contains(t.FoldedPassage(e, i), name)
+	var deeds []string
+	for _, w := range textproc.Words(rest.Rest) {
+		if textproc.IsDeedWord(w) {
+			deeds = append(deeds, w)
+		}
+	}
+	if holds && len(deeds) > 0 && !e.Agent(m.Actor) {
+		verbs, name := r.queryWords(strings.Join(deeds, " ")), lastWordOf(m.Actor)
+		holds = false
+		for i := range e.Passages {
+			holds = holds || t.StatesAsFact(e, i, name, verbs)
+		}
 	}
 	r.Claim = &Claim{Actor: m.Actor, Holds: holds}
 	return true

@@ -777,6 +777,7 @@ func (t *Timeline) AssertsInText(e *Event, i int, words []QueryWord) bool {
 // Requested marks the verbs a passage reports as asked of someone ("asked him to send", "lui a
 // demandé d'envoyer"): not facts either.
 var requesters = map[string]bool{"asked": true, "asks": true, "ask": true, "urged": true, "urges": true, "wanted": true, "wants": true,
+	"suggests": true, "suggested": true, "suggest": true, "proposes": true, "proposed": true,
 	"demande": true, "demandait": true, "voulait": true, "veut": true, "suggere": true, "suggerer": true, "propose": true, "invite": true}
 
 func assertsIn(ix *index, pw []string, lang string, words []QueryWord) bool {

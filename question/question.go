@@ -327,7 +327,7 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	}
 	// "eighteen fifty-four", "nineteen oh five", "twenty sixteen": a year said in words.
 	if spokenYearStart(words) {
-		folded = reSpokenYear.ReplaceAllStringFunc(folded, spokenYear)
+		folded = replaceSpokenYears(folded)
 	}
 	if folded != original {
 		words = textproc.Words(folded)
@@ -794,6 +794,9 @@ func monthOffset(before string) (n int, after, hedged bool, at int, ok bool) {
 	return n, dir == "after" || dir == "apres" || dir == "later than", hedged, m[0], n > 0
 }
 
+// durationWords before an offset make it how long, not how far: "for a month after".
+var durationWords = map[string]bool{"for": true, "during": true, "pendant": true, "durant": true}
+
 // reShortYear finds a year written by its last two digits after an apostrophe ("in '93"), not
 // glued to a word before it ("l'93" is no year).
 var reShortYear = regexp.MustCompile(`(?:^|[\s(])'(\d{2})\b`)
@@ -806,12 +809,21 @@ func centuryOf(yy int, cal *knowledge.Timeline) int {
 	}
 	span := cal.Span()
 	from, to := span.From.Time().Year(), span.To.Time().Year()
+	latest := 0
 	for c := to / 100; c >= from/100; c-- {
-		if y := c*100 + yy; y >= from && y <= to {
+		y := c*100 + yy
+		if y < from || y > to {
+			continue
+		}
+		if latest == 0 {
+			latest = y
+		}
+		// "'40" on a timeline of 1250–1985 is 1840, the year it has events in, not 1940.
+		if len(cal.InSpan(knowledge.Span{From: knowledge.DayOf(y, time.January, 1), To: knowledge.DayOf(y, time.December, 31)})) > 0 {
 			return y
 		}
 	}
-	return 0
+	return latest
 }
 
 // Years said in words: a hundreds part (eleven to nineteen, or twenty) then "hundred", "oh five",
@@ -839,6 +851,35 @@ func spokenYearStart(words []string) bool {
 		}
 	}
 	return false
+}
+
+// yearLead are the words a year said in words follows ("in eighteen fifty-four"): elsewhere
+// such words are a time ("at eleven thirty") or a number ("twelve hundred troops").
+var yearLead = map[string]bool{"in": true, "of": true, "from": true, "since": true, "until": true, "till": true, "by": true,
+	"year": true, "between": true, "and": true, "to": true, "before": true, "after": true, "en": true, "annee": true, "depuis": true}
+
+// replaceSpokenYears writes the years said in words after a yearLead word as digits.
+func replaceSpokenYears(folded string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range reSpokenYear.FindAllStringIndex(folded, -1) {
+		before := textproc.Words(folded[:m[0]])
+		if len(before) == 0 || !yearLead[before[len(before)-1]] {
+			continue
+		}
+		y := spokenYear(folded[m[0]:m[1]])
+		if y == folded[m[0]:m[1]] {
+			continue
+		}
+		b.WriteString(folded[last:m[0]])
+		b.WriteString(y)
+		last = m[1]
+	}
+	if last == 0 {
+		return folded
+	}
+	b.WriteString(folded[last:])
+	return b.String()
 }
 
 // spokenYear writes a year said in words as digits ("eighteen fifty-four" → "1854").
@@ -1073,6 +1114,16 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	if n, after, hedged, at, ok := monthOffset(before); ok {
 		s := occupied(spans, cal)
 		days := knowledge.Day(30 * n)
+		// "for a month after the election", "pendant un mois après": from the date on, that long.
+		if w := lastWord(strings.TrimRight(before[:at], " ")); durationWords[w] {
+			from, to := s[len(s)-1].To, s[len(s)-1].To+days
+			if !after {
+				from, to = s[0].From-days, s[0].From
+			}
+			p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
+			consume(e.start-len(before)+at, e.start)
+			return
+		}
 		from, to := s[len(s)-1].To+days-knowledge.Day(14*n), s[len(s)-1].To+days+knowledge.Day(14*n)
 		if hedged {
 			from, to = s[len(s)-1].To+days, s[len(s)-1].To+days+days/2
@@ -1086,7 +1137,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	}
 	// "the week of the election", "la semaine avant l'élection": seven days about the date, or
 	// before or after it.
-	if strings.Contains(before, "week") || strings.Contains(before, "semaine") {
+	if (e.kind == ExactDay || e.kind == Anchor) && (strings.Contains(before, "week") || strings.Contains(before, "semaine")) {
 		if m := reWeekOf.FindStringSubmatchIndex(before); m != nil {
 			s := occupied(spans, cal)
 			from, to := s[0].From, s[len(s)-1].To
@@ -1293,11 +1344,11 @@ func spansOf(e expr, cal *knowledge.Timeline) []knowledge.Span {
 
 // indexWord finds phrase in s at word boundaries.
 // pastPerfect reports whether folded text has the auxiliary of a past perfect ("had", "avait",
-// "avaient", "etait", "etaient"): what it says held at a time it names.
+// "avaient"): what it says held at a time it names.
 func pastPerfect(folded string) bool {
 	for _, w := range textproc.Words(folded) {
 		switch w {
-		case "had", "avait", "avaient", "etait", "etaient":
+		case "had", "avait", "avaient":
 			return true
 		}
 	}

@@ -65,8 +65,9 @@ func Unchat(text string) string {
 				continue
 			}
 		}
-		// Next to a period the letters are an abbreviation ("u.s.", "p.s."), not a word.
-		abbrev := i > 0 && text[i-1] == '.' || j+1 < len(text) && text[j] == '.' && isChatByte(rune(text[j+1]))
+		// Next to a period the letters are an abbreviation ("u.s.", "p.s."), not a word; next to a
+		// hyphen, part of one ("u-turn").
+		abbrev := i > 0 && (text[i-1] == '.' || text[i-1] == '-') || j+1 < len(text) && (text[j] == '.' && isChatByte(rune(text[j+1])) || text[j] == '-')
 		if full, ok := chatForms[text[i:j]]; ok && !quoted && !abbrev {
 			if b.Len() == 0 {
 				b.Grow(len(text) + 16)
@@ -93,7 +94,7 @@ var chatForms = func() map[string]string {
 	m := map[string]string{}
 	for _, row := range strings.FieldsFunc(`
 love: luv|loves: luvs|loved: luvd|people: ppl|please: pls plz|because: cuz coz bcuz
-about: abt bout|before: b4|through: thru|though: tho|your: ur|you: u|going to: gonna|want to: wanna
+about: abt|before: b4|through: thru|though: tho|your: ur|you: u|going to: gonna|want to: wanna
 don't know: dunno|government: govt|message: msg|messages: msgs
 tomorrow: tmrw tmr|yesterday: yday|really: rly|birthday: bday|conversation: convo|president: prez
 something: sth smth|someone: smb

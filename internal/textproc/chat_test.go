@@ -14,6 +14,8 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 		{"glued to an accented letter", "ué pké", "ué pké"},
 		{"nothing to rewrite", "What happened on 3 October 2016?", "What happened on 3 October 2016?"},
 		{"inside a word that starts with a capital", "Qu'a répondu Ppl ?", "Qu'a répondu Ppl ?"},
+		{"part of a hyphenated word", "did he make a u-turn", "did he make a u-turn"},
+		{"a French word that is also chat elsewhere", "jusqu'au bout", "jusqu'au bout"},
 		{"at the very end", "did WL write b4", "did WL write before"},
 	} {
 		if got := Unchat(c.in); got != c.want {
