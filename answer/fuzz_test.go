@@ -21,6 +21,10 @@ func FuzzAnswer(f *testing.F) {
 		"the twelfth of October", "entre le 1er et le 15 oct. 2016", "the 1850s", "XIXe siècle", "10/12/2016",
 		"two years after the first message", "d'après l'article, avant le 3", "''", "« »", "after after after", "le lendemain de",
 		"How many followers?", "Firefox 1.0", "did he? ou pas", "\x00\xff", "",
+		"which came first, the rally or the dump?", "A or B, which was later?", "between the first DM and the tax returns message",
+		"the week of the election", "un peu plus d'un mois après l'élection", "in '93", "eighteen fifty-four", "kesk pk ppl",
+		"how many days after the election did WL write?", "was Kushner the first to reply?", "au début de l'article",
+		"2 days before WL's 'hey donald' msg", "what happened in 1933?", "between and", "from to", "which first, or",
 	} {
 		f.Add(s)
 	}
