@@ -366,27 +366,34 @@ var frMonths = [...]string{"", "janvier", "février", "mars", "avril", "mai", "j
 // FormatDay writes a day the way a reader of lang expects: "21 October 2016", "1er janvier 2015".
 func FormatDay(d knowledge.Day, lang string) string {
 	t := d.Time()
-	// Concatenation rather than fmt and time.Format, which every answer's dates went through; a
-	// year outside four digits keeps time.Format's own writing of it.
+	// Written into a buffer on the stack rather than by fmt or time.Format, which every answer's
+	// dates went through: one allocation, the string. A year outside four digits keeps
+	// time.Format's own writing of it.
+	var buf [40]byte
+	b := buf[:0]
 	if lang == "fr" {
-		day := strconv.Itoa(t.Day())
 		if t.Day() == 1 {
-			day = "1er"
+			b = append(b, "1er"...)
+		} else {
+			b = strconv.AppendInt(b, int64(t.Day()), 10)
 		}
-		return day + " " + frMonths[t.Month()] + " " + strconv.Itoa(t.Year())
+		b = append(append(append(b, ' '), frMonths[t.Month()]...), ' ')
+		return string(strconv.AppendInt(b, int64(t.Year()), 10))
 	}
 	if y := t.Year(); y >= 1000 && y <= 9999 {
-		return strconv.Itoa(t.Day()) + " " + t.Month().String() + " " + strconv.Itoa(y)
+		b = append(append(append(strconv.AppendInt(b, int64(t.Day()), 10), ' '), t.Month().String()...), ' ')
+		return string(strconv.AppendInt(b, int64(y), 10))
 	}
 	return t.Format("2 January 2006")
 }
 
 func monthYear(t time.Time, lang string) string {
+	var buf [40]byte
 	if lang == "fr" {
-		return frMonths[t.Month()] + " " + strconv.Itoa(t.Year())
+		return string(strconv.AppendInt(append(append(buf[:0], frMonths[t.Month()]...), ' '), int64(t.Year()), 10))
 	}
 	if y := t.Year(); y >= 1000 && y <= 9999 {
-		return t.Month().String() + " " + strconv.Itoa(y)
+		return string(strconv.AppendInt(append(append(buf[:0], t.Month().String()...), ' '), int64(y), 10))
 	}
 	return t.Format("January 2006")
 }
