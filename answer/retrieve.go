@@ -635,7 +635,9 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 	}
 	if r.specific(strings.Join(kept, " ")) != "" {
-		covered := res.Hits[:0:0]
+		// Filtered in place (the hits are this search's own): on a large timeline a name alone
+		// matches thousands of events. Nothing is written when none is covered.
+		covered := res.Hits[:0]
 		for _, h := range res.Hits {
 			if h.Score > 0 && h.Coverage >= minCoverage {
 				covered = append(covered, h)
@@ -651,11 +653,11 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 	}
 	var pick *knowledge.Event
+	pickPos := 0
 	for _, h := range res.Hits {
-		if pick == nil ||
-			(p.Order == question.First && r.Timeline.Position(h.Event) < r.Timeline.Position(pick)) ||
-			(p.Order == question.Last && r.Timeline.Position(h.Event) > r.Timeline.Position(pick)) {
-			pick = h.Event
+		pos := r.Timeline.Position(h.Event)
+		if pick == nil || p.Order == question.First && pos < pickPos || p.Order == question.Last && pos > pickPos {
+			pick, pickPos = h.Event, pos
 		}
 	}
 	if pick == nil && len(p.Spans) == 0 {
