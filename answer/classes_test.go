@@ -848,3 +848,19 @@ func TestTheStartOfTheArticleIsItsFirstParagraph(t *testing.T) {
 		{q: "what does the article say about Māori at the beginning?", answered: true, first: "At some point a group of Māori migrated"},
 	})
 }
+
+// The event's agent did what the event reports, not a deed beyond writing and asking that the
+// event never mentions ("when did WikiLeaks hack Trump's tax returns?"); a deed wished or
+// reported ("why did WL want to publish…") is no premise, and in English the name after the verb
+// is its object ("who founded WikiLeaks?").
+func TestAnAgentsDeedMustBeOneItsEventMentions(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "when did WikiLeaks hack Trump's tax returns?", answered: false, words: "does not say that WikiLeaks"},
+		{q: "why did WL want to publish Trump's tax returns?", answered: true, dates: []string{"2016-10-21"}},
+		{q: "who founded WikiLeaks?", answered: true},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "why did Abel Tasman sign a treaty in 1642?", answered: false, words: "does not say that Abel Tasman"},
+		{q: "why did Abel Tasman's crew reach New Zealand in 1642?", answered: true, dates: []string{"1642"}},
+	})
+}

@@ -796,8 +796,9 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if subj == "" {
 		return "", false
 	}
-	// "wanted Don Jr to send", "asked him to send": a deed someone was asked to do is no premise.
-	if folded := textproc.Fold(rest); requested(folded, r.mentioned(folded), subj) {
+	// "wanted Don Jr to send", "asked him to send": a deed someone was asked to do is no premise;
+	// nor one wished or reported ("why did WL want to leak…", "WL said leaking…").
+	if folded := textproc.Fold(rest); requested(folded, r.mentioned(folded), subj) || wishedDeed(folded, deeds) {
 		return "", false
 	}
 	verbs := r.queryWords(strings.Join(deeds, " "))
@@ -808,7 +809,9 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	// The event's own agent did what the event reports; a premise is in doubt when the question
 	// makes someone else act, or when the source says the agent did not ("WikiLeaks n'a pas
 	// répondu" for "what did WL answer?").
-	if e.Agent(subj) && !r.deniedOf(e, name, verbs) {
+	// The event's agent did what the event reports; a deed beyond writing and asking (declaring
+	// war, signing, leaking) must be one the event mentions.
+	if e.Agent(subj) && !r.deniedOf(e, name, verbs) && (communicative(deeds) || r.assertedIn(e, verbs)) {
 		return "", false
 	}
 	named := newFoldedSearch(name)
@@ -824,6 +827,46 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		}
 	}
 	return subj, true
+}
+
+// communicative reports whether one of the deeds is a verb of communication or a generic one
+// (textproc.IsLightWord: write, ask, send, reply, share…), which every event of a chronology of
+// messages reports in its own words.
+func communicative(deeds []string) bool {
+	for _, d := range deeds {
+		if textproc.IsLightWord(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// assertedIn reports whether some passage of e asserts one of verbs, whoever does it: the event's
+// agent did what the event reports, not a deed it never mentions ("why did NZ declare war on Japan
+// in 1928?" of a trade treaty with Japan).
+func (r *Retrieval) assertedIn(e *knowledge.Event, verbs []knowledge.QueryWord) bool {
+	t := r.Timeline
+	for i := range e.Passages {
+		if t.Asserts(e, i, verbs) {
+			return true
+		}
+	}
+	// The title or a summary may say it in the answer's words ("Arthur Phillip becomes Governor"
+	// of "assumed the position of Governor").
+	texts := map[string]string{"en": e.Title + " " + e.Summary}
+	for lang, sum := range e.Summaries {
+		texts[lang] = sum
+	}
+	for lang, text := range texts {
+		for _, w := range textproc.Words(textproc.Fold(text)) {
+			for _, q := range verbs {
+				if t.Says(w, lang, q) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // deniedOf reports whether a passage of e says that name did not do verbs: the name followed
@@ -842,6 +885,35 @@ func (r *Retrieval) deniedOf(e *knowledge.Event, name string, verbs []knowledge.
 var requestVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, "ask": true, "asks": true, "asked": true,
 	"urge": true, "urged": true, "tell": true, "told": true, "veut": true, "voulait": true, "voulaient": true,
 	"demande": true, "demandait": true, "demander": true}
+
+// wishVerbs make a deed a few words after them wished, not done ("want to leak"); reportVerbs one
+// right after them reported ("said leaking the returns would…"), not "say when Trump asked".
+var (
+	wishVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, "would": true, "try": true, "tried": true,
+		"voulait": true, "veut": true, "voulu": true, "voulaient": true}
+	reportVerbs = map[string]bool{"say": true, "said": true, "says": true, "dit": true, "disait": true}
+)
+
+// wishedDeed reports whether the question's first deed is wished (within three words after a verb
+// of wish) or reported (right after a verb of saying).
+func wishedDeed(folded string, deeds []string) bool {
+	if len(deeds) == 0 {
+		return false
+	}
+	words := textproc.Words(folded)
+	for i, w := range words {
+		if w != deeds[0] {
+			continue
+		}
+		for k := max(0, i-3); k < i; k++ {
+			if wishVerbs[words[k]] {
+				return true
+			}
+		}
+		return i > 0 && reportVerbs[words[i-1]]
+	}
+	return false
+}
 
 // requested reports whether the actor is named right after a verb of request ("wanted Don Jr to"),
 // mentions being folded text's.
@@ -910,10 +982,11 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 			subj = &mentions[i]
 		}
 	}
-	if subj == nil {
+	if subj == nil && r.Parsed.Lang != "en" {
 		// French inversion names who acts right after the verb ("Qu'a répondu Kellyanne
 		// Conway"); a word in between makes the name an object ("a publié un article sur Don Jr",
-		// "a écrit à Don Jr").
+		// "a écrit à Don Jr"). In English the name after the verb is its object ("who founded
+		// WikiLeaks").
 		deedEnd := deedAt + len(deeds[0])
 		for i := range mentions {
 			if m := mentions[i]; m.At > deedAt && m.At-deedAt < 20 && inverted(folded[deedEnd:m.At]) {
