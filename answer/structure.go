@@ -943,11 +943,10 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	// "replied to the message" is not two, and "when he asked" is another clause).
 	deedAt, last := -1, -1
 	var deeds []string
-	bs := []byte(folded)
 	n := 0
 	prev := ""
 	owned := false // the deed is a noun with a possessive: "dans son message", "in his reply"
-	for start, end, ok := textproc.NextWord(bs, 0); ok; start, end, ok = textproc.NextWord(bs, end) {
+	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
 		n++
 		w := folded[start:end]
 		// After an article the word is a noun ("le message", "the reply"), no deed; after a

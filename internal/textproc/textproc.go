@@ -269,31 +269,14 @@ func appendWordsSlow(out []string, folded string) []string {
 
 // NextWord returns the first word of folded[from:] (a run of letters and digits, as Words splits)
 // as offsets into folded, or ok false when there is none.
-func NextWord(folded []byte, from int) (start, end int, ok bool) {
-	start = -1
-	for i := from; i < len(folded); {
-		r, size := rune(folded[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(folded[i:])
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			return start, i, true
-		}
-		i += size
-	}
-	if start >= 0 {
-		return start, len(folded), true
-	}
-	return 0, 0, false
-}
+func NextWord(folded []byte, from int) (start, end int, ok bool) { return nextWord(folded, from) }
 
 // NextWordIn is NextWord for a string, which a caller would otherwise convert to bytes at every
 // call (a copy once the text is longer than the compiler's stack buffer).
-func NextWordIn(folded string, from int) (start, end int, ok bool) {
+func NextWordIn(folded string, from int) (start, end int, ok bool) { return nextWord(folded, from) }
+
+// nextWord is NextWord for either form of text: ASCII bytes told by table, others decoded.
+func nextWord[T string | []byte](folded T, from int) (start, end int, ok bool) {
 	start = -1
 	for i := from; i < len(folded); {
 		c, size := folded[i], 1
@@ -301,8 +284,9 @@ func NextWordIn(folded string, from int) (start, end int, ok bool) {
 		if c < utf8.RuneSelf {
 			word = asciiWord[c]
 		} else {
+			// The conversion of at most UTFMax bytes stays on the stack.
 			var r rune
-			r, size = utf8.DecodeRuneInString(folded[i:])
+			r, size = utf8.DecodeRuneInString(string(folded[i:min(i+utf8.UTFMax, len(folded))]))
 			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
 		if word {

@@ -130,3 +130,18 @@ func TestMarkersWeighAsTheTwoLists(t *testing.T) {
 		t.Errorf("markers has %d words, more than the lists' %d", len(markers), len(enMarkers)+len(frMarkers))
 	}
 }
+
+// NextWord and NextWordIn share one body; neither allocates, on ASCII or not.
+func TestNextWordDoesNotAllocate(t *testing.T) {
+	b, s := []byte("élection à Wellington, 1840"), "élection à Wellington, 1840"
+	if n := testing.AllocsPerRun(100, func() {
+		for start, end, ok := NextWord(b, 0); ok; start, end, ok = NextWord(b, end) {
+			_ = start
+		}
+		for start, end, ok := NextWordIn(s, 0); ok; start, end, ok = NextWordIn(s, end) {
+			_ = start
+		}
+	}); n != 0 {
+		t.Errorf("reading words allocates %v times", n)
+	}
+}
