@@ -864,3 +864,20 @@ func TestAnAgentsDeedMustBeOneItsEventMentions(t *testing.T) {
 		{q: "why did Abel Tasman's crew reach New Zealand in 1642?", answered: true, dates: []string{"1642"}},
 	})
 }
+
+// A person the event names is not the one who does its verbs when the source gives them to
+// someone else ("Trump Jr. a répondu" in an event that quotes Clinton; the Tribes send the
+// Declaration to William IV), whether one event or several answer; a name inside another word
+// ("@HillaryClinton") names no one.
+func TestAVerbAnotherActorDoesIsNotTheSubjects(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what did Clinton reply to WikiLeaks?", answered: false, words: "does not say that Hillary Clinton"},
+		{q: "Qu'a répondu Clinton à Trump Jr. ?", answered: false, words: "ne dit pas que Hillary Clinton"},
+		{q: "Qu'est-ce que Trump Jr. a répondu à WikiLeaks le 3 octobre ?", answered: true, dates: []string{"2016-10-03"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what did Charles de Thierry send to William IV?", answered: false, words: "does not say that Charles de Thierry"},
+		{q: "what did King William IV send to the United Tribes?", answered: false, words: "does not say that King William IV"},
+		{q: "what did the United Tribes send to William IV?", answered: true, dates: []string{"1835"}},
+	})
+}

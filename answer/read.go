@@ -15,8 +15,14 @@ func newFoldedSearch(folded string) foldedSearch {
 	return foldedSearch{word: []byte(folded), buf: make([]byte, 0, 512)}
 }
 
-// in reports strings.Contains(textproc.Fold(text), folded), folded being the search's word.
+// in reports whether the search's word is one of the words of textproc.Fold(text): a whole
+// word, so that "clinton" is not found in "@hillaryclinton" nor "trump" in "trumpet".
 func (s *foldedSearch) in(text string) bool {
 	s.buf = textproc.AppendFold(s.buf[:0], text)
-	return bytes.Contains(s.buf, s.word)
+	for start, end, ok := textproc.NextWord(s.buf, 0); ok; start, end, ok = textproc.NextWord(s.buf, end) {
+		if bytes.Equal(s.buf[start:end], s.word) {
+			return true
+		}
+	}
+	return false
 }

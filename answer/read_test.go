@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,17 +11,19 @@ import (
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
-// A folded search answers as folding each text and looking for the word in it, text after text
-// through the same buffer (a long text, then a short one that must not see the long one's end).
-func TestFoldedSearchIsContainsOfTheFold(t *testing.T) {
+// A folded search answers as folding each text and looking for the word among its words, text
+// after text through the same buffer (a long text, then a short one that must not see the long
+// one's end); a word inside another ("clinton" in "@hillaryclinton") is not found.
+func TestFoldedSearchFindsAWordOfTheFold(t *testing.T) {
 	texts := []string{
 		"Il faisait certainement référence au tweet du stratège Roger Stone.", "Stone", "STONE", "",
 		"WikiLeaks n'a pas répondu au message, d'après The Atlantic.", "œuvre ŒUVRE", "x\u0301stone",
+		"Mercredi @HillaryClinton est terminée.", "Rolling Stones",
 	}
-	for _, word := range []string{"stone", "repondu", "atlantic", "oeuvre", "xstone", "", "absent"} {
+	for _, word := range []string{"stone", "repondu", "atlantic", "oeuvre", "xstone", "clinton", "hillaryclinton", "absent"} {
 		s := newFoldedSearch(word)
 		for _, text := range texts {
-			if got, want := s.in(text), strings.Contains(textproc.Fold(text), word); got != want {
+			if got, want := s.in(text), slices.Contains(textproc.Words(textproc.Fold(text)), word); got != want {
 				t.Errorf("in(%q) for %q = %v, want %v", text, word, got, want)
 			}
 		}

@@ -1022,7 +1022,7 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 	if len(r.Alternatives) > 0 {
 		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
 	}
-	if len(chosen) == 1 && r.premiseFails(best.Event, p.Rest) {
+	if len(chosen) == 1 && r.premiseFails(best.Event, p.Rest) || len(chosen) > 1 && r.premiseFailsAll(chosen, p.Rest) {
 		r.Alternatives = nil
 		return
 	}

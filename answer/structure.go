@@ -814,15 +814,15 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if e.Agent(subj) && !r.deniedOf(e, name, verbs) && (communicative(deeds) || r.assertedIn(e, verbs)) {
 		return "", false
 	}
-	named := newFoldedSearch(name)
 	for i := range e.Passages {
-		if strings.Contains(t.FoldedPassage(e, i), name) && t.Asserts(e, i, verbs) {
+		if textproc.HasWord(t.FoldedPassage(e, i), name) && t.AssertsOf(e, i, subj, verbs) {
 			return "", false
 		}
 	}
 	// The summary may name the subject where the passage uses a pronoun.
+	named := newFoldedSearch(name)
 	for _, ss := range t.SummarySentences(e) {
-		if ss.Passage >= 0 && named.in(ss.Text) && t.Asserts(e, ss.Passage, verbs) {
+		if ss.Passage >= 0 && named.in(ss.Text) && t.AssertsOf(e, ss.Passage, subj, verbs) {
 			return "", false
 		}
 	}

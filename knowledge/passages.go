@@ -966,3 +966,121 @@ func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord, fact
 	}
 	return false
 }
+
+// AssertsOf is Asserts without the verbs another actor does: passage i of e, or a summary
+// sentence paraphrasing it, states one of verbs (not denied nor requested) and not as the deed of
+// an actor other than actor (folded, as the events' actors are written). Who does a verb is the
+// actor named right after it in an incise ("…», a répondu Trump Jr."), a passive's agent
+// ("envoyé par WikiLeaks"), or the actor right before it and its auxiliaries ("Trump Jr. a
+// répondu"); a verb with none of these (a pronoun, a name further back that may be an object) may
+// be actor's. Whether the passage names actor at all is the caller's to check.
+func (t *Timeline) AssertsOf(e *Event, i int, actor string, verbs []QueryWord) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) || !t.index.mayState(e, i, verbs) {
+		return false
+	}
+	if t.assertsOfIn(t.FoldedPassage(e, i), t.Source.Language, actor, verbs) {
+		return true
+	}
+	if ix := t.index; ix.glosses != nil {
+		for _, s := range ix.glosses[e.pos].sentences {
+			if s.Passage == i && t.assertsOfIn(textproc.Fold(s.Text), s.Lang, actor, verbs) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assertsOfIn is AssertsOf on one folded text.
+func (t *Timeline) assertsOfIn(folded, lang, actor string, verbs []QueryWord) bool {
+	ix := t.index
+	text := t.ExpandNames(folded)
+	mentions := t.MentionedActors(text)
+	// A name is one word, so that the windows below count the passage's own words, not those
+	// ExpandNames added ("Trump Jr." written "donald trump jr").
+	var ws []span
+	next := 0
+	for start, end, ok := textproc.NextWordIn(text, 0); ok; start, end, ok = textproc.NextWordIn(text, end) {
+		for next < len(mentions) && mentions[next].At+mentions[next].Len <= start {
+			next++
+		}
+		if next < len(mentions) && mentions[next].At < start {
+			continue // inside a name
+		}
+		ws = append(ws, span{start, end})
+	}
+	pw := make([]string, len(ws))
+	for j, w := range ws {
+		pw[j] = text[w.start:w.end]
+	}
+	// mentionAt returns the mention starting at word j, or nil.
+	mentionAt := func(j int) *Mention {
+		for k := range mentions {
+			if mentions[k].At == ws[j].start {
+				return &mentions[k]
+			}
+		}
+		return nil
+	}
+	for j, w := range pw {
+		if textproc.IsStopWord(w) {
+			continue
+		}
+		id, ok := ix.termOf(w, lang)
+		if !ok || !slices.ContainsFunc(verbs, func(q QueryWord) bool { return slices.Contains(q.terms, id) }) {
+			continue
+		}
+		denied := false
+		for k := max(0, j-3); k < j; k++ {
+			denied = denied || negators[pw[k]]
+		}
+		for k := max(0, j-5); k < j; k++ {
+			denied = denied || requesters[pw[k]]
+		}
+		if denied {
+			continue
+		}
+		doer := ""
+		switch {
+		// "…», a répondu Trump Jr.": an incise names its subject after the verb.
+		case j+1 < len(pw) && mentionAt(j+1) != nil && incise(text, ws[auxStart(pw, j)].start):
+			doer = mentionAt(j + 1).Actor
+		// "le lien envoyé par WikiLeaks".
+		case j+2 < len(pw) && (pw[j+1] == "par" || pw[j+1] == "by") && mentionAt(j+2) != nil:
+			doer = mentionAt(j + 2).Actor
+		default:
+			// The actor right before the verb and its auxiliaries ("Trump Jr. a répondu"); a name
+			// further back may be an object ("a contacté WikiLeaks … après avoir répondu").
+			if k := auxStart(pw, j); k > 0 {
+				if m := mentionAt(k - 1); m != nil && !objectBefore(pw, k-1) {
+					doer = m.Actor
+				}
+			}
+		}
+		if doer == actor || doer == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// incise reports whether the text just before at closes a quotation or a clause (a quote or a
+// comma), as before "a répondu Trump Jr." or "said WikiLeaks".
+func incise(text string, at int) bool {
+	before := strings.TrimRight(text[:at], " ")
+	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "»")
+}
+
+type span struct{ start, end int }
+
+// auxStart is where the verb at j starts with its auxiliaries ("a répondu", "avait écrit").
+func auxStart(pw []string, j int) int {
+	k := j
+	for k > 0 && j-k < 2 && auxiliaries[pw[k-1]] {
+		k--
+	}
+	return k
+}
+
+var auxiliaries = map[string]bool{"a": true, "avait": true, "ont": true, "avaient": true, "est": true, "etait": true,
+	"has": true, "had": true, "have": true, "was": true}

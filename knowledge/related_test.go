@@ -115,3 +115,34 @@ events:
 		}
 	}
 }
+
+// A passage asserts a verb of whoever it gives the verb to: the name right before it ("Trump Jr.
+// a répondu"), after it in an incise, a passive's agent; not another person it names, and not a
+// denied verb.
+func TestAssertsOfGivesTheVerbToWhoDoesIt(t *testing.T) {
+	tl, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := tl.Event("2016-10-03-promote-story")
+	if e == nil {
+		t.Fatal("no event 2016-10-03-promote-story")
+	}
+	replied := tl.QueryWords("repondu")
+	for _, c := range []struct {
+		passage int
+		actor   string
+		want    bool
+	}{
+		{3, "donald trump jr.", true},  // "Trump Jr. a répondu qu'il l'avait…"
+		{3, "wikileaks", false},        // …his reply, not WikiLeaks'
+		{3, "hillary clinton", false},  // nor Clinton's
+		{6, "wikileaks", false},        // "WikiLeaks n'a pas répondu"
+		{4, "donald trump jr.", true},  // "il a contacté WikiLeaks … après avoir répondu": a pronoun
+		{2, "donald trump jr.", false}, // no reply at all
+	} {
+		if got := tl.AssertsOf(e, c.passage, c.actor, replied); got != c.want {
+			t.Errorf("AssertsOf(¶%d, %q, répondu) = %v, want %v: %s", c.passage, c.actor, got, c.want, e.Passages[c.passage].Text)
+		}
+	}
+}
