@@ -402,13 +402,18 @@ func TestBeforeXInThePastPerfectTakesXIn(t *testing.T) {
 	})
 }
 
-// Generic verbs of thought and use ("pensait", "servait", "thought", "used") are the asker's
+// Generic verbs of thought, use and getting ("pensait", "servait", "thought", "used", "got") are the asker's
 // framing, not what the question is about: rare in a source, they would otherwise weigh on whether
 // the event that answers covers the question, and be named as what the source lacks.
 func TestGenericVerbsOfThoughtAndUseWeighLittle(t *testing.T) {
 	runClass(t, seed(t), []classCase{
 		{q: "Pourquoi WL pensait que demander Assange servait à quelque chose si l'Australie allait refuser ?", answered: true,
 			dates: []string{"2016-12-16"}},
+		// "get" is English's all-purpose verb, and its passive: "who got the e-mail", "got mad".
+		{q: "who got the kushner email?", answered: true, dates: []string{"2016-09-20"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "who got mad when eich quit", answered: true, quote: "angry responses"},
 	})
 	letters, err := knowledge.Parse("railway.yaml", []byte(`format: 1
 title: The railway
@@ -879,5 +884,24 @@ func TestAVerbAnotherActorDoesIsNotTheSubjects(t *testing.T) {
 		{q: "what did Charles de Thierry send to William IV?", answered: false, words: "does not say that Charles de Thierry"},
 		{q: "what did King William IV send to the United Tribes?", answered: false, words: "does not say that King William IV"},
 		{q: "what did the United Tribes send to William IV?", answered: true, dates: []string{"1835"}},
+	})
+}
+
+// "How long between A and B", "combien de temps après A…" name no unit: the answer is computed from
+// the two events' dates in the unit they are best told in (days, months or years), as fine as both
+// dates allow.
+func TestHowLongBetweenTwoEventsIsToldInTheirDatesUnit(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "combien de temps entre la rencontre à la trump tower et l'article du nyt", answered: true,
+			dates: []string{"2016-06", "2017-07-08"}, words: "13 mois"},
+		{q: "how long after the election did WL pitch assange as ambassador", answered: true,
+			dates: []string{"2016-11-08", "2016-12-16"}, words: "38 days"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "how long between eich inventing js and him becoming ceo", answered: true,
+			dates: []string{"1995", "2014-03-24"}, words: "19 years"},
+		{q: "how long after becoming ceo did eich step down", answered: true,
+			dates: []string{"2014-03-24", "2014-04-03"}, words: "10 days"},
+		{q: "cb de jours entre la promotion d'Eich au poste de CEO et sa démission", answered: true, words: "10 jours"},
 	})
 }

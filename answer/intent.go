@@ -58,7 +58,7 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 		return false
 	}
 	switch {
-	case has("combien") || hasPhrase(w, "how", "many") || hasPhrase(w, "how", "much") || hasPhrase(w, "how", "often") ||
+	case has("combien") || hasPhrase(w, "how", "many") || hasPhrase(w, "how", "much") || hasPhrase(w, "how", "often") || hasPhrase(w, "how", "long") ||
 		hasPhrase(w, "number", "of") || hasPhrase(w, "nombre", "de"):
 		return AskHowMany
 	case yesNoStarts[first] || hasPhrase(w, "est", "ce", "que") && len(w) > 3 && w[0] == "est" ||

@@ -20,7 +20,8 @@ type Interval struct {
 }
 
 // reInterval finds "how many days between A and B", "combien de jours entre A et B" (folded).
-var reInterval = regexp.MustCompile(`\b(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)\b.*?\b(?:between|separate|from|entre|separent|depuis)\s+(.+?)\s+(?:and|to|until|et|a|au|jusqu'au)\s+(.+)$`)
+// "How long", "combien de temps" name no unit: the dates choose one (intervalUnit).
+var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?\b(?:between|separate|from|entre|separent|depuis)\s+(.+?)\s+(?:and|to|until|et|a|au|jusqu'au)\s+(.+)$`)
 
 // intervalQuery answers "how many days between A and B" from the dates of the events A and B name.
 // It reports false when the question is not one, or when either side names no event clearly.
@@ -47,6 +48,9 @@ func (r *Retrieval) setInterval(a, b *knowledge.Event, unitWord string) bool {
 		a, b = b, a
 	}
 	unit := intervalUnit(unitWord)
+	if unitWord == "" {
+		unit = naturalUnit(a, b)
+	}
 	n, ok := between(a, b, unit)
 	if !ok {
 		return false
@@ -75,7 +79,7 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 
 // reIntervalAfter finds "how many days after A did B", "combien de jours après A B" (folded): the
 // time from the event A names to the one B does.
-var reIntervalAfter = regexp.MustCompile(`\b(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)\s+(after|before|apres|avant)\s+(.+)$`)
+var reIntervalAfter = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\s+(after|before|apres|avant)\s+(.+)$`)
 
 // auxiliaries end the first side of "how many days after A did B".
 var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "was": true, "were": true, "had": true, "has": true, "have": true, "is": true}
@@ -92,7 +96,10 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 	if m == nil {
 		return false
 	}
-	unit, dir, rest := folded[m[2]:m[3]], folded[m[4]:m[5]], folded[m[6]:m[7]]
+	unit, dir, rest := "", folded[m[4]:m[5]], folded[m[6]:m[7]]
+	if m[2] >= 0 {
+		unit = folded[m[2]:m[3]]
+	}
 	var sideA, sideB string
 	words := textproc.Words(rest)
 	for i, w := range words {
@@ -162,6 +169,24 @@ func intervalUnit(w string) string {
 	case strings.HasPrefix(w, "week"), strings.HasPrefix(w, "semaine"):
 		return "week"
 	case strings.HasPrefix(w, "month"), w == "mois":
+		return "month"
+	}
+	return "year"
+}
+
+// naturalUnit is the unit "how long between a and b" is best told in: days up to two months,
+// months up to two years, years beyond, each only as fine as both dates are.
+func naturalUnit(a, b *knowledge.Event) string {
+	from, to := a.Span().From.Time(), b.Span().From.Time()
+	days := to.Sub(from) / (24 * time.Hour)
+	if days < 0 {
+		days = -days
+	}
+	pa, pb := a.Precision(), b.Precision()
+	switch {
+	case days < 60 && pa == knowledge.PrecisionDay && pb == knowledge.PrecisionDay:
+		return "day"
+	case days < 2*365 && pa != knowledge.PrecisionYear && pb != knowledge.PrecisionYear:
 		return "month"
 	}
 	return "year"

@@ -17,6 +17,7 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 		{"part of a hyphenated word", "did he make a u-turn", "did he make a u-turn"},
 		{"a French word that is also chat elsewhere", "jusqu'au bout", "jusqu'au bout"},
 		{"at the very end", "did WL write b4", "did WL write before"},
+		{"units and counts", "cb de jours, 4 yrs later, 2 wks after", "combien de jours, 4 years later, 2 weeks after"},
 	} {
 		if got := Unchat(c.in); got != c.want {
 			t.Errorf("%s: Unchat(%q) = %q, want %q", c.name, c.in, got, c.want)

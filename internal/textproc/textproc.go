@@ -419,7 +419,7 @@ demande demandait demander demandent dit dire disait disent ecrit ecrire ecrivai
 envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait veut vouloir
 voulu repondu repondre repond parle parler message messages contacte contacter partage partager
 sujet concernant
-do does did done doing make made come comes came happen happens happened go went
+do does did done doing make made come comes came happen happens happened go went get gets got gotten getting
 fait faire fais font faisait vient venir venu arrive arrivee aller va vont allait allaient
 think thinks thought believe believes believed use uses used serve serves served
 penser pense pensait pensaient croire croit croyait servir sert servait utiliser utilise utilisait
