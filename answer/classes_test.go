@@ -905,3 +905,14 @@ func TestHowLongBetweenTwoEventsIsToldInTheirDatesUnit(t *testing.T) {
 		{q: "cb de jours entre la promotion d'Eich au poste de CEO et sa démission", answered: true, words: "10 jours"},
 	})
 }
+
+// "In the whole article", "dans toute la chronologie" point at the source, not at what it is
+// about: a count over them counts everything.
+func TestTheWholeArticleIsTheSourceNotATopic(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "on how many different days did WL write to don jr in the whole article", answered: true, words: "8, on 8 different dates"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "how many events are there in the whole chronology?", answered: true, words: "23, on 23 different dates"},
+	})
+}

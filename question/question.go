@@ -147,7 +147,7 @@ var (
 	firstWords = map[string]bool{"first": true, "earliest": true, "premier": true, "premiere": true, "initial": true}
 	lastWords  = map[string]bool{"last": true, "latest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
 
-	reSourceRef  = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|from)\s+(the|this|l'|le|la|cet|cette|ce)\s*(article|source|text|texte|timeline|chronology|chronologie|story|piece|report)\b|\bin this (timeline|chronology|article)\b`)
+	reSourceRef  = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|throughout|across)\s+(?:(?:the|this|l'|le|la|cet|cette|ce)\s*(?:whole|entire|full)?\s*|(?:tout|toute)\s+(?:l'|le|la|cet|cette|ce)\s*)(article|source|text|texte|timeline|chronology|chronologie|story|piece|report)\b(?:\s+(?:entier|entiere))?|\bin this (timeline|chronology|article)\b`)
 	reOrderIdiom = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
 	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*(?:the\s+|le\s+)?$`)
 	reAnd        = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)

@@ -181,6 +181,8 @@ func TestParseWrittenOutDays(t *testing.T) {
 		{"minutes after stay on the day", "what did trump tweet 15 minutes after WL's oct 12 2016 message?", "en", question.ExactDay, "2016-10-12", 0, ""},
 		{"right after stays on the day", "who noticed that Trump tweeted right after WL's msg on oct 12 2016?", "en", question.ExactDay, "2016-10-12", 0, ""},
 		{"d'après is no after", "d'après l'article du 10 octobre 2016 ?", "fr", question.ExactDay, "2016-10-10", 0, ""},
+		{"the whole article is the source", "how many dms in the whole article 2016", "en", question.Year, "2016-01-01..2016-12-31", 0, "how many dms"},
+		{"tout l'article is the source", "combien de dms dans tout l'article en 2016", "fr", question.Year, "2016-01-01..2016-12-31", 0, "combien de dms en"},
 		{"a decade", "What happened in the 1850s?", "en", question.Range, "1850-01-01..1859-12-31", 0, ""},
 		{"les années", "que s'est-il passé dans les années 1850 ?", "fr", question.Range, "1850-01-01..1859-12-31", 0, ""},
 		{"a century", "first thing that happened in the 20th century", "en", question.Range, "1901-01-01..2000-12-31", question.First, ""},
