@@ -328,7 +328,9 @@ func (r *Retrieval) absentNames(text string) bool {
 	}
 	// A version or a decimal figure the source never writes ("Firefox 1.0") is a name it lacks.
 	for _, v := range versions(text) {
-		if !t.Source.Contains(v) && !looksLikeDate(v) {
+		// A dotted figure the parser read as a date ("le 21.10") is no version.
+		asDate := r.Parsed.Kind != question.NoDate && !strings.Contains(r.Parsed.Rest, v)
+		if !t.Source.Contains(v) && !looksLikeDate(v) && !asDate {
 			r.Missing = append(r.Missing, v)
 		}
 	}

@@ -21,6 +21,8 @@ func FuzzParse(f *testing.F) {
 		"le lendemain de l'élection", "la veille de l'élection", "first", "last", "most recent",
 		"May I ask?", "31 February 2016", "13/13/2016", "2016-13", "since 2017", "jusqu'au 21 octobre",
 		"", "\xff\xfe", "21 21 21 october october 2016 2016", "between 3 and", "– 2016-10 –",
+		"dec-16-2016", "16-dec-2016", "2016-dec-16", "oct/12/16", "le 21.10", "21.10.", "Firefox 3.5", "06/2016",
+		"6-2016", "2016/06", "1914-18", "2016-13", "3.1415",
 	} {
 		f.Add(q)
 	}

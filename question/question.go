@@ -130,13 +130,12 @@ var (
 	// Month names are matched as any word and checked against monthNames afterwards: an alternation
 	// of every month name makes each pattern several times slower.
 	reISO           = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`) // 2016-11-09, 2016/11/09, 2016.11.09
-	reISOMonth      = regexp.MustCompile(`\b(\d{4})-(\d{2})\b`)
 	reNumericNoYear = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
 	reNumeric       = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	reDayMonth      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
 	reDayRange      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
 	// Anchored at a month's name: scanMonths tries them only where a word is one.
-	reMonthDayAt  = regexp.MustCompile(`^([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
+	reMonthDayAt  = regexp.MustCompile(`^([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4}))?\b`)
 	reMonthYearAt = regexp.MustCompile(`^([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
 	reYear        = regexp.MustCompile(`\b([12]\d{3})\b`)
 	// The phrases that ask for the first or the last; the leftmost in the question is the one
@@ -275,13 +274,19 @@ var holidays = []struct {
 	{regexp.MustCompile(`\b(armistice day|veterans day|jour de l'armistice)\b`), "11 november", ""},
 }
 
-// hasEventOn reports whether the timeline has an event on that day (y 0: in any of its years).
+// hasEventOn reports whether the timeline has an event dated that day (y 0: in any of its years).
 func hasEventOn(cal *knowledge.Timeline, y int, m time.Month, d int) bool {
 	if m < 1 || m > 12 || d < 1 || cal == nil {
 		return false
 	}
+	// An event dated only by its month or year is on no day in particular: it decides nothing.
+	found := false
 	for _, s := range spansOf(expr{kind: ExactDay, year: y, month: m, day: d}, cal) {
-		if len(cal.InSpan(s)) > 0 {
+		cal.EachInSpan(s, func(e *knowledge.Event) bool {
+			found = e.Date.Precision == knowledge.PrecisionDay
+			return !found
+		})
+		if found {
 			return true
 		}
 	}
@@ -513,6 +518,10 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			end = m[1]
 		}
 	}
+	if hasSep && hasDigit && hasMonth {
+		// "dec-16-2016", "16-dec-2016": forms.go.
+		scanNamedMonthFigures(scan, scanMonths, cal)
+	}
 	if runs >= 2 && hasSep {
 		scan(reISO, func(m []int, s string) (expr, verdict) {
 			return dayExpr(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
@@ -520,7 +529,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 		scan(reNumeric, func(m []int, s string) (expr, verdict) {
 			a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
 			if m[7]-m[6] == 2 {
-				y += 2000
+				y = twoDigitYear(y, cal)
 			}
 			// Day-month order follows the question's language: French writes 21/10, English 10/21; an
 			// impossible month settles it either way.
@@ -539,14 +548,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			return dayExpr(y, time.Month(month), day)
 		})
 		scanIf(strings.Contains(folded, "/"), reNumericNoYear, func(m []int, s string) (expr, verdict) {
-			a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
-			day, month := a, b
-			if p.Lang != "fr" && a <= 12 {
-				day, month = b, a
-			}
-			if month > 12 {
-				day, month = month, day
-			}
+			day, month := dayMonthOrder(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), 0, p.Lang, cal)
 			// Without a year, "50/50" or "3/4" of something are no dates to complain about.
 			if e, v := dayExpr(0, time.Month(month), day); v == date {
 				return e, v
@@ -554,14 +556,9 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			return expr{}, notDate
 		})
 	}
-	if longest >= 4 && hasSep {
-		scan(reISOMonth, func(m []int, s string) (expr, verdict) {
-			mo := atoi(s[m[4]:m[5]])
-			if mo < 1 || mo > 12 {
-				return expr{}, impossible
-			}
-			return expr{kind: Month, year: atoi(s[m[2]:m[3]]), month: time.Month(mo)}, date
-		})
+	if hasSep && hasDigit {
+		// "06/2016", "2016-06", "le 21.10": forms.go.
+		scanFigureForms(scan, folded, runs, longest, p.Lang, cal)
 	}
 	if runs >= 2 && hasMonth {
 		// "3 to 14 October", "du 3 au 14 octobre": two days of one month.

@@ -1,0 +1,40 @@
+package answer_test
+
+import "testing"
+
+// Date forms the question parser reads (question/forms.go), end to end on two chronologies each:
+// the answer is the one for the date the form writes, not for its year or for nothing.
+
+func TestAMonthNameBetweenFiguresIsItsDay(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "anything on dec-16-2016?", answered: true, dates: []string{"2016-12-16"}},
+		{q: "que s'est-il passé le 16-déc-2016 ?", answered: true, dates: []string{"2016-12-16"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened on jan-24-1998?", answered: true, dates: []string{"1998-01-24"}, quote: "registered mozilla.org"},
+		{q: "what happened on 23-jan-98?", answered: true, dates: []string{"1998-01-23"}},
+	})
+}
+
+func TestADottedDayWithoutAYearIsTheTimelinesDay(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "le 21.10 il se passe quoi", answered: true, dates: []string{"2016-10-21"}},
+		// 12 October has an event, 10 December none: the timeline decides the order.
+		{q: "what did WL send on 12.10.?", answered: true, dates: []string{"2016-10-12"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened on 24.01.?", answered: true, dates: []string{"1998-01-24"}},
+		{q: "what happened le 03.04 ?", answered: true, dates: []string{"2014-04-03"}},
+	})
+}
+
+func TestAMonthInFiguresIsThatMonth(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "y a quoi en 06/2016", answered: true, dates: []string{"2016-06"}},
+		{q: "what happened in 6-2016?", answered: true, dates: []string{"2016-06"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened in 07/2003?", answered: true, dates: []string{"2003-07"}},
+		{q: "what happened in 2012/11?", answered: true, dates: []string{"2012-11"}},
+	})
+}

@@ -1,0 +1,102 @@
+package question_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
+)
+
+func loadTimeline(t testing.TB, path string) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+func mozilla(t testing.TB) *knowledge.Timeline {
+	return loadTimeline(t, "../../shared/eval/mozilla/knowledge.yaml")
+}
+
+func newZealand(t testing.TB) *knowledge.Timeline {
+	return loadTimeline(t, "../eval/testdata/newzealand/knowledge.yaml")
+}
+
+// everyYear is the spans of one day in each year from a to b, as spans formats them.
+func everyYear(a, b int, monthDay string) string {
+	var out []string
+	for y := a; y <= b; y++ {
+		out = append(out, strconv.Itoa(y)+monthDay)
+	}
+	return strings.Join(out, " ")
+}
+
+func mandoline(t testing.TB) *knowledge.Timeline {
+	return loadTimeline(t, "../eval/testdata/mandoline/knowledge.yaml")
+}
+
+// A month's name between figures joined by dashes, slashes or dots, in any order of day, month and
+// year; a two-digit year is read in the century the timeline has it.
+func TestParseMonthNamesBetweenFigures(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"month first with dashes", "anything on dec-16-2016", "en", question.ExactDay, "2016-12-16", 0, "anything"},
+		{"day first with dashes", "what happened on 16-dec-2016", "en", question.ExactDay, "2016-12-16", 0, "what happened"},
+		{"day first with dots, French", "que s'est-il passé le 16.déc.2016 ?", "fr", question.ExactDay, "2016-12-16", 0, "que s'est-il passe ?"},
+		{"month first with slashes and a short year", "what did WL send on oct/12/16", "en", question.ExactDay, "2016-10-12", 0, "what did wl send"},
+		{"year first", "what happened 2016-oct-21", "en", question.ExactDay, "2016-10-21", 0, "what happened"},
+		{"day first without a year", "what happened on 21-oct", "en", question.ExactDay, "2016-10-21 2017-10-21", 0, ""},
+		{"an ordinal and a comma with no space", "what happened on december 16th,2016", "en", question.ExactDay, "2016-12-16", 0, "what happened"},
+		{"an impossible day", "what happened on feb-30-2016", "en", question.NoDate, "", 0, ""},
+		{"a word joined to a figure is no month", "the top-10-list of 2016", "en", question.Year, "2016-01-01..2016-12-31", 0, ""},
+	})
+	runParseCases(t, mozilla(t), []parseCase{
+		{"a short year in the timeline's century", "what happened on 23-jan-98", "en", question.ExactDay, "1998-01-23", 0, ""},
+		{"figures with a short year in the timeline's century", "what happened on 01/23/98", "en", question.ExactDay, "1998-01-23", 0, ""},
+		{"month first, full year", "what happened on jan-24-1998", "en", question.ExactDay, "1998-01-24", 0, ""},
+	})
+}
+
+// A day and a month with a dot and no year are a date after a word that introduces a day or when
+// closed by a dot; a figure with a decimal point stays a figure. The timeline decides which number
+// is the day when both can be.
+func TestParseDottedDaysWithoutAYear(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"le jour.mois", "le 21.10 il se passe quoi", "fr", question.ExactDay, "2016-10-21 2017-10-21", 0, "il se passe quoi"},
+		{"closed by a dot", "what happened 21.10.?", "en", question.ExactDay, "2016-10-21 2017-10-21", 0, ""},
+		{"the timeline decides the order", "le 12.10 WL a dit quoi ?", "fr", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},
+		{"the timeline decides the order in English", "on 12.10?", "en", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},
+		{"English order when no event decides", "on 10.21?", "en", question.ExactDay, "2016-10-21 2017-10-21", 0, ""},
+		{"a version is no date", "what is in Firefox 3.5?", "en", question.NoDate, "", 0, ""},
+		{"a decimal is no date", "it grew 3.5 times", "en", question.NoDate, "", 0, ""},
+		{"part of a longer dotted figure", "since version 2.1.3", "", question.NoDate, "", 0, ""},
+		{"slashes without a year: the timeline decides too", "what happened on 12/10", "en", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},
+	})
+	runParseCases(t, mozilla(t), []parseCase{
+		{"the timeline decides the order on another timeline", "what happened on 03.04.?", "en", question.ExactDay, everyYear(1995, 2016, "-04-03"), 0, ""},
+	})
+}
+
+// A month and a year in figures, either order, with a slash, a dash or a dot; "1914-18" is a span
+// of years.
+func TestParseMonthsInFigures(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"mm/yyyy", "y a quoi en 06/2016", "fr", question.Month, "2016-06-01..2016-06-30", 0, "y a quoi en"},
+		{"m/yyyy", "what happened in 6/2016", "en", question.Month, "2016-06-01..2016-06-30", 0, "what happened in"},
+		{"mm-yyyy", "what happened in 06-2016", "en", question.Month, "2016-06-01..2016-06-30", 0, ""},
+		{"mm.yyyy", "what happened in 10.2016", "en", question.Month, "2016-10-01..2016-10-31", 0, ""},
+		{"yyyy/mm", "what happened in 2016/10", "en", question.Month, "2016-10-01..2016-10-31", 0, ""},
+		{"yyyy-m", "what happened in 2016-6", "en", question.Month, "2016-06-01..2016-06-30", 0, ""},
+		{"between two", "what happened between 09/2016 and 11/2016?", "en", question.Range, "2016-09-01..2016-11-30", 0, ""},
+		{"no such month", "what happened in 13/2016", "en", question.Year, "2016-01-01..2016-12-31", 0, ""},
+		{"a decimal is no month", "a ratio of 3.2016", "en", question.Year, "2016-01-01..2016-12-31", 0, ""},
+		{"a day still wins", "what happened on 21/10/2016", "en", question.ExactDay, "2016-10-21", 0, ""},
+	})
+	runParseCases(t, newZealand(t), []parseCase{
+		{"a span of years by its last two digits", "what happened in 1914-18?", "en", question.Range, "1914-01-01..1918-12-31", 0, ""},
+		{"a month on another timeline", "what happened in 02/1840?", "en", question.Month, "1840-02-01..1840-02-29", 0, ""},
+	})
+}
