@@ -916,3 +916,21 @@ func TestTheWholeArticleIsTheSourceNotATopic(t *testing.T) {
 		{q: "how many events are there in the whole chronology?", answered: true, words: "23, on 23 different dates"},
 	})
 }
+
+// A passive's subject is who the deed was done to, not who did it ("when was Kushner sent the
+// e-mail", "when did the Moriori get killed"); who did it is named after "by", if at all. A deed
+// the asker calls by another verb than the source's ("invented") leaves the question on topic.
+func TestAPassiveSubjectIsNotWhoActs(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "when was Kushner sent the email", answered: true, dates: []string{"2016-09-20"}},
+		{q: "quand Don Jr a-t-il été contacté par WikiLeaks ?", answered: true, quote: "WikiLeaks contacte Trump Jr. via un message direct"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "when did the moriori get killed", answered: true, dates: []string{"1862"}},
+		{q: "when were the moriori wiped out?", answered: true, dates: []string{"1862"}},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "qui a inventé la mandoline bluegrass", answered: true, quote: "Orville Gibson"},
+		{q: "En quelle année Vivaldi a-t-il inventé la mandoline ?", answered: false},
+	})
+}

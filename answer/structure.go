@@ -381,7 +381,10 @@ func (r *Retrieval) absent(text string) bool {
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) && !t.NearName(w) {
 			unknown = append(unknown, w)
 			weight := float32(unknownWeight)
-			if t.SaysOtherwise(w) {
+			// A deed ("invented", "abolished") is the asker's verb for what the source may tell
+			// in its own ("mise au point", "supprimée"); whether the source gives it to the one
+			// the question says is the premise check's to judge.
+			if t.SaysOtherwise(w) || textproc.IsDeedWord(w) {
 				weight = relatedUnknownWeight
 			}
 			unknownMass += weight * t.UnknownIDF()
@@ -934,6 +937,12 @@ func requested(folded string, mentions []knowledge.Mention, actor string) bool {
 	return false
 }
 
+// passiveMarkers before a deed make it a passive: "was sent", "got killed", "a été contacté".
+var passiveMarkers = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true,
+	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "ete": true}
+
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true}
+
 // subjectAndDeeds returns who the question says acts (folded, as the events' actors are written)
 // and its verbs of interaction: the deed is the question's first such verb, who does it the last
 // actor named before it ("what did Hope Hicks write back", "did WL reply"), or in French's
@@ -947,17 +956,25 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	var deeds []string
 	n := 0
 	prev := ""
-	owned := false // the deed is a noun with a possessive: "dans son message", "in his reply"
+	owned := false   // the deed is a noun with a possessive: "dans son message", "in his reply"
+	passive := false // "when was Kushner sent the e-mail", "les Moriori ont été tués"
+	beAsked := false // the question opens on "was", "were" ("when was…", "was he…")
 	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
 		n++
 		w := folded[start:end]
 		// After an article the word is a noun ("le message", "the reply"), no deed; after a
 		// possessive it is the deed of its owner, the clause's subject.
 		noun, own := determiners[prev], possessives[prev]
+		before := prev
 		prev = w
+		if n == 1 || n == 2 && questionWords[before] {
+			beAsked = beForms[w]
+		}
 		if textproc.IsDeedWord(w) && !noun && (deedAt < 0 || last == n-1) {
 			if deedAt < 0 {
+				// "was sent", or with the question's inversion "was Kushner sent".
 				deedAt, owned = start, own
+				passive = passiveMarkers[before] || beAsked && textproc.IsPastForm(w)
 			}
 			deeds = append(deeds, w)
 			last = n
@@ -968,6 +985,18 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	}
 	var subj *knowledge.Mention
 	mentions := r.mentioned(folded)
+	if passive {
+		// A passive's subject is who the deed was done to; who did it is named after "by"
+		// ("contacted by WikiLeaks"), or not at all.
+		for i := range mentions {
+			if m := mentions[i]; m.At > deedAt {
+				if w := textproc.Words(folded[deedAt:m.At]); len(w) >= 2 && (w[len(w)-1] == "by" || w[len(w)-1] == "par") {
+					return m.Actor, deeds
+				}
+			}
+		}
+		return "", nil
+	}
 	for i := range mentions {
 		m := mentions[i]
 		end := m.At + m.Len

@@ -324,6 +324,15 @@ func LastWord(folded string) string {
 	return last
 }
 
+// IsPastForm reports whether a folded English word is a verb's past form or participle
+// ("contacted", "sent", "written"): what follows "was" in a passive.
+func IsPastForm(w string) bool {
+	if _, ok := irregular[w]; ok {
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
 // Stem reduces a folded word to its Snowball stem in lang. Languages without a stemmer return the
 // word unchanged, so any source language still works, only with exact-word matching.
 func Stem(word, lang string) string {
