@@ -453,9 +453,17 @@ func (r *Retrieval) phrases(text string) ([]knowledge.QueryWord, []string) {
 			return t.phrases, t.covers
 		}
 	}
-	p, c := r.Timeline.Phrases(text)
+	_, words := r.read(text)
+	p, c := r.Timeline.PhrasesOf(words)
 	r.phrs = append(r.phrs, textPhrases{text, p, c})
 	return p, c
+}
+
+// reading is text as knowledge.Timeline.Search reads it, from this question's caches.
+func (r *Retrieval) reading(text string) *knowledge.Reading {
+	_, words := r.read(text)
+	phrases, covers := r.phrases(text)
+	return &knowledge.Reading{Words: words, Phrases: phrases, Covers: covers}
 }
 
 type textPhrases struct {
@@ -483,7 +491,9 @@ func (r *Retrieval) queryWords(text string) []knowledge.QueryWord {
 	}
 	// The texts differ (the question, its topic, its verbs) but share their words: each word is
 	// looked up once. A question has a few texts and a few dozen words: slices, not maps.
-	content := knowledge.ContentWords(text)
+	var buf [16]string
+	_, all := r.read(text)
+	content := knowledge.AppendContentWords(buf[:0], all)
 	var out []knowledge.QueryWord
 	if len(content) > 0 {
 		out = make([]knowledge.QueryWord, 0, len(content))
@@ -990,7 +1000,7 @@ func earliest(t *knowledge.Timeline, hits []knowledge.Hit, n int) []*knowledge.E
 }
 
 func (r *Retrieval) topicQuery(p question.Parsed) {
-	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Limit: topicHits})
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Limit: topicHits, Reading: r.reading(p.Rest)})
 	// The answer is the best-scoring event that covers the question, not merely the best-scoring
 	// event: one that matches a single rare word ("Podesta") may outscore one that matches all of
 	// "what did WikiLeaks write about Podesta". Only when no event covers it is it off topic.

@@ -1,12 +1,13 @@
 package knowledge
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
-// FoldedPassage is the fold of the passage, whether the index kept it (a timeline of at most
+// FoldedPassage is the fold of the passage, and passageWords its words, whether the index kept it (a timeline of at most
 // foldedPassagesLimit events) or folds it on demand (a larger one).
 func TestFoldedPassageIsTheFoldOfThePassage(t *testing.T) {
 	seed, err := Default()
@@ -33,6 +34,9 @@ func TestFoldedPassageIsTheFoldOfThePassage(t *testing.T) {
 			for i, p := range e.Passages {
 				if got, want := tt.tl.FoldedPassage(e, i), textproc.Fold(p.Text); got != want {
 					t.Fatalf("%s: FoldedPassage(%s, %d) = %q, want %q", tt.name, e.ID, i, got, want)
+				}
+				if got, want := tt.tl.passageWords(e, i), textproc.Words(textproc.Fold(p.Text)); !slices.Equal(got, want) {
+					t.Fatalf("%s: passageWords(%s, %d) = %q, want %q", tt.name, e.ID, i, got, want)
 				}
 			}
 		}

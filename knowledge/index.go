@@ -42,11 +42,15 @@ type index struct {
 	// every question cost more than keeping them. nil for larger timelines, which fold on demand
 	// rather than hold a second copy of their source.
 	foldedPassages [][]string
-	terms          map[string]int32
-	words          []string // term id -> term
-	postings       [][]posting
-	docLen         []float32
-	avgLen         float32
+	// passageWords[event][passage] is textproc.Words of the folded passage, kept with it: the
+	// premise, assertion and denial checks read the chosen event's passages word by word for
+	// every question.
+	passageWords [][][]string
+	terms        map[string]int32
+	words        []string // term id -> term
+	postings     [][]posting
+	docLen       []float32
+	avgLen       float32
 	// deletes maps each term, and each term with one character deleted, to term ids: a symmetric
 	// deletion index that finds vocabulary words one edit away from a misspelt query word in O(len).
 	deletes map[string][]int32
@@ -189,6 +193,7 @@ func (t *Timeline) build() {
 	ix.negated = make([][]bool, n)
 	if n <= foldedPassagesLimit {
 		ix.foldedPassages = make([][]string, n)
+		ix.passageWords = make([][][]string, n)
 	}
 	srcLang := t.Source.Language
 
@@ -280,15 +285,19 @@ func (t *Timeline) build() {
 		pt := lists.make(len(e.Passages))
 		var neg []bool
 		var fp []string
+		var pw [][]string
 		if ix.foldedPassages != nil {
 			fp = make([]string, len(e.Passages))
 			ix.foldedPassages[i] = fp
+			pw = make([][]string, len(e.Passages))
+			ix.passageWords[i] = pw
 		}
 		for j, p := range e.Passages {
 			negated = false
 			collect = add(p.Text, srcLang, weightPassages, collect[:0])
 			if fp != nil {
 				fp[j] = string(folded) // add folded the passage into the buffer
+				pw[j] = textproc.Words(fp[j])
 			}
 			if negated {
 				if neg == nil {
@@ -516,9 +525,16 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 	if len(ids) > 0 || len(word) < 4 {
 		return ids, false, stems
 	}
-	for _, s := range []string{word, st[0], st[1]} {
-		for _, d := range textproc.Deletions(s) {
-			for _, id := range ix.deletes[d] {
+	// The keys of textproc.Deletions, in its order, built in a buffer on the stack rather than
+	// allocated one by one: every word a timeline lacks goes through here.
+	var buf [32]byte
+	for _, s := range [...]string{word, st[0], st[1]} {
+		for i := -1; i < len(s); i++ {
+			d := append(buf[:0], s...)
+			if i >= 0 {
+				d = append(d[:i], s[i+1:]...)
+			}
+			for _, id := range ix.deletes[string(d)] {
 				// Two strings sharing a one-deletion key can be two edits apart ("weather", "whether"):
 				// keep only true single edits.
 				if !containsID(ids, id) && textproc.OneEdit(s, ix.words[id]) {
@@ -569,6 +585,8 @@ type scratch struct {
 	mark []uint32
 	gen  uint32
 	heap []int32
+	// content is the content words of a query given as a Reading.
+	content []string
 }
 
 func newScratch(n int) *scratch {
@@ -587,6 +605,18 @@ type Query struct {
 	Limit int
 	// Unsorted returns the hits in no particular order, for callers that do not rank them.
 	Unsorted bool
+	// Reading, when set, is Text already read (ReadingOf): a question's text is searched, looked
+	// up word by word and checked for phrases by several callers, which need not fold and split it
+	// again, nor find its phrases again, for each.
+	Reading *Reading
+}
+
+// Reading is a text as Search reads it: its folded words and the lexicon phrases among them
+// (Timeline.Phrases). Its slices are shared and must not be modified.
+type Reading struct {
+	Words   []string // textproc.Words(textproc.Fold(text))
+	Phrases []QueryWord
+	Covers  []string
 }
 
 // Hit is an event found by a search.
@@ -614,10 +644,17 @@ type Result struct {
 func (t *Timeline) Search(q Query) Result {
 	ix := t.index
 	var res Result
-	words := contentWords(q.Text)
+	sc := ix.scratch.Get().(*scratch)
+	var words []string
+	if q.Reading != nil {
+		// The reading's words are shared: filtered into the scratch space rather than in place.
+		sc.content = appendContentWords(sc.content[:0], q.Reading.Words)
+		words = sc.content
+	} else {
+		words = contentWords(q.Text)
+	}
 	res.Words = len(words)
 
-	sc := ix.scratch.Get().(*scratch)
 	defer func() {
 		for _, d := range sc.touched {
 			sc.score[d], sc.covered[d] = 0, 0
@@ -744,9 +781,16 @@ func (t *Timeline) Search(q Query) Result {
 	}
 	// Phrases the lexicon lists ("reached out", "came up") are looked up as one word, by the
 	// timeline's words for them; their own words are not looked up one by one.
-	phrases := ix.questionPhrases(textproc.Fold(q.Text))
+	var phrases []phraseWord
+	var covered func(w string) bool
+	if q.Reading != nil {
+		covered = func(w string) bool { return slices.Contains(q.Reading.Covers, w) }
+	} else {
+		phrases = ix.questionPhrases(textproc.Fold(q.Text))
+		covered = func(w string) bool { return phrases != nil && coveredByPhrase(phrases, w) }
+	}
 	for _, w := range words {
-		if phrases != nil && coveredByPhrase(phrases, w) {
+		if covered(w) {
 			continue
 		}
 		ids, fuzzy := ix.lookup(w, t.Source.Language)
@@ -766,6 +810,11 @@ func (t *Timeline) Search(q Query) Result {
 	}
 	for _, p := range phrases {
 		scoreWord(p.text, nil, false, p.related)
+	}
+	if q.Reading != nil {
+		for _, p := range q.Reading.Phrases {
+			scoreWord(p.Word, nil, false, p.related)
+		}
 	}
 
 	coverage := func(d int32) float32 {
@@ -864,9 +913,15 @@ func unknownCoverage(w string) float32 {
 func contentWords(text string) []string {
 	// Filtered in place: the words are this call's own, and each is kept at or before its index.
 	words := textproc.Words(textproc.Fold(text))
-	out := words[:0]
+	return appendContentWords(words[:0], words)
+}
+
+// appendContentWords appends to out the words that are not stop words, each once; out may be
+// words[:0], since each word is kept at or before its index.
+func appendContentWords(out, words []string) []string {
+	start := len(out)
 	for _, w := range words {
-		if textproc.IsStopWord(w) || contains(out, w) {
+		if textproc.IsStopWord(w) || contains(out[start:], w) {
 			continue
 		}
 		out = append(out, w)

@@ -398,6 +398,10 @@ func (t *Timeline) QueryWords(text string) []QueryWord {
 // ContentWords returns the folded words of text QueryWords reads, in order, each once.
 func ContentWords(text string) []string { return contentWords(text) }
 
+// AppendContentWords appends to out ContentWords of a text already split into folded words
+// (textproc.Words(textproc.Fold(text))), which it does not modify.
+func AppendContentWords(out, words []string) []string { return appendContentWords(out, words) }
+
 // QueryWord is QueryWords for one folded content word.
 func (t *Timeline) QueryWord(w string) QueryWord {
 	ix := t.index
@@ -559,7 +563,7 @@ func (t *Timeline) QuotedPassages(phrase string) (events []*Event, passages []in
 	}
 	for _, e := range candidates {
 		for i := range e.Passages {
-			if strings.Contains(strings.Join(textproc.Words(t.FoldedPassage(e, i)), " "), f) {
+			if strings.Contains(strings.Join(t.passageWords(e, i), " "), f) {
 				events = append(events, e)
 				passages = append(passages, i)
 			}
@@ -603,6 +607,15 @@ func (t *Timeline) FoldedPassage(e *Event, i int) string {
 		return fp[e.pos][i]
 	}
 	return textproc.Fold(e.Passages[i].Text)
+}
+
+// passageWords returns textproc.Words(t.FoldedPassage(e, i)), kept from the build where the fold
+// is. Callers must not modify the words.
+func (t *Timeline) passageWords(e *Event, i int) []string {
+	if pw := t.index.passageWords; pw != nil && t.Position(e) >= 0 && i < len(pw[e.pos]) {
+		return pw[e.pos][i]
+	}
+	return textproc.Words(t.FoldedPassage(e, i))
 }
 
 // passageIDF weighs a question word by how few passages of the whole timeline contain it (text or
@@ -747,7 +760,7 @@ func (t *Timeline) Asserts(e *Event, i int, words []QueryWord) bool {
 		return false
 	}
 	ix := t.index
-	pw := textproc.Words(t.FoldedPassage(e, i))
+	pw := t.passageWords(e, i)
 	if assertsIn(ix, pw, t.Source.Language, words) {
 		return true
 	}
@@ -771,7 +784,7 @@ func (t *Timeline) AssertsInText(e *Event, i int, words []QueryWord) bool {
 	if !t.index.mayState(e, i, words) {
 		return false
 	}
-	return assertsIn(t.index, textproc.Words(t.FoldedPassage(e, i)), t.Source.Language, words)
+	return assertsIn(t.index, t.passageWords(e, i), t.Source.Language, words)
 }
 
 // Requested marks the verbs a passage reports as asked of someone ("asked him to send", "lui a
@@ -822,7 +835,7 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 	if neg := ix.negated[e.pos]; neg == nil || !neg[i] {
 		return false
 	}
-	if deniesIn(ix, textproc.Words(t.FoldedPassage(e, i)), t.Source.Language, words) {
+	if deniesIn(ix, t.passageWords(e, i), t.Source.Language, words) {
 		return true
 	}
 	// Its paraphrases in the summaries ("Trump Jr. does not reply.").
@@ -909,7 +922,7 @@ func (t *Timeline) states(e *Event, i int, name string, verbs []QueryWord, fact 
 	if t.Position(e) < 0 || i >= len(e.Passages) || name == "" || !t.index.mayState(e, i, verbs) {
 		return false
 	}
-	if statesIn(t.index, textproc.Words(t.FoldedPassage(e, i)), t.Source.Language, name, verbs, fact) {
+	if statesIn(t.index, t.passageWords(e, i), t.Source.Language, name, verbs, fact) {
 		return true
 	}
 	if t.index.glosses != nil {

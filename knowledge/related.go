@@ -172,13 +172,25 @@ func (ix *index) questionPhrases(folded string) []phraseWord {
 	if len(ix.related) == 0 {
 		return nil
 	}
-	words := textproc.Words(folded)
+	return ix.questionPhrasesOf(textproc.Words(folded))
+}
+
+// questionPhrasesOf is questionPhrases for the words of the folded text, which it does not modify.
+func (ix *index) questionPhrasesOf(words []string) []phraseWord {
+	if len(ix.related) == 0 {
+		return nil
+	}
 	if len(words) < 2 {
 		return nil
 	}
 	var out []phraseWord
 	var taken []bool
-	stems := make([]string, len(words))
+	var buf [16]string // a question's words, most often: the stems need no allocation
+	stems := buf[:0]
+	if len(words) > len(buf) {
+		stems = make([]string, 0, len(words))
+	}
+	stems = stems[:len(words)]
 	for _, lang := range stemLangs {
 		for i, w := range words {
 			stems[i] = ix.stem(w, lang)
@@ -244,7 +256,13 @@ func coveredByPhrase(phrases []phraseWord, w string) bool {
 // are made of ("reached"), which are then not looked up one by one: QueryWords does both; a
 // caller looking words up itself (with a cache) uses this.
 func (t *Timeline) Phrases(text string) (phrases []QueryWord, covers []string) {
-	for _, p := range t.index.questionPhrases(textproc.Fold(text)) {
+	return t.PhrasesOf(textproc.Words(textproc.Fold(text)))
+}
+
+// PhrasesOf is Phrases for the words of a folded text (textproc.Words of it), which it does not
+// modify: for a caller that has read the text already.
+func (t *Timeline) PhrasesOf(words []string) (phrases []QueryWord, covers []string) {
+	for _, p := range t.index.questionPhrasesOf(words) {
 		phrases = append(phrases, QueryWord{Word: p.text, IDF: t.index.wordIDF(nil, false, p.related), related: p.related})
 		covers = append(covers, p.covers...)
 	}

@@ -491,12 +491,19 @@ func NearStopWord(w string) bool {
 	if len(w) < 2 || len(w) > 8 {
 		return false
 	}
-	for _, d := range Deletions(w) {
-		if _, ok := stopDeletes[d]; ok {
-			for _, s := range stopDeletes[d] {
-				if OneEdit(w, s) {
-					return true
-				}
+	// The keys of Deletions(w), built in a buffer on the stack: a question's every word is tested,
+	// and Deletions allocated each key.
+	var buf [8]byte
+	for i := -1; i < len(w); i++ {
+		d := buf[:0]
+		if i < 0 {
+			d = append(d, w...)
+		} else {
+			d = append(append(d, w[:i]...), w[i+1:]...)
+		}
+		for _, s := range stopDeletes[string(d)] {
+			if OneEdit(w, s) {
+				return true
 			}
 		}
 	}
