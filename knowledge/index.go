@@ -46,6 +46,9 @@ type index struct {
 	// premise, assertion and denial checks read the chosen event's passages word by word for
 	// every question.
 	passageWords [][][]string
+	// scanPostings makes Search scan every posting list rather than look a span's few candidates
+	// up in it: set only by tests, as the reference the lookups are checked against.
+	scanPostings bool
 	terms        map[string]int32
 	words        []string // term id -> term
 	postings     [][]posting
@@ -687,6 +690,13 @@ func (t *Timeline) Search(q Query) Result {
 		}
 		return !q.EntriesOnly || t.Events[d].Kind == KindEntry
 	}
+	// few reports whether a span's candidates are better looked up in a word's postings one by
+	// one than the postings scanned for them: a day of a large timeline has tens of events, a
+	// common word (a French "fait" by its English translations) tens of thousands of postings.
+	// Both ways visit the same (event, weight) pairs, each event's in the same order of terms.
+	few := func(list []posting) bool {
+		return spans && !ix.scanPostings && len(candidates)*fewCandidates < len(list)
+	}
 
 	var totalIDF float32
 	// scoreWord credits the events a question's word (or phrase) matches, by its own terms and
@@ -722,6 +732,12 @@ func (t *Timeline) Search(q Query) Result {
 			}
 			list := ix.postings[ids[0]]
 			switch {
+			case few(list):
+				for _, d := range candidates {
+					if w, ok := postingOf(list, d); ok {
+						add(d, idf*w)
+					}
+				}
 			case spans:
 				for _, p := range list {
 					if sc.mark[p.doc] == sc.gen {
@@ -746,17 +762,28 @@ func (t *Timeline) Search(q Query) Result {
 		// much as it weighs.
 		sc.wordHit = sc.wordHit[:0]
 		credit := func(id int32, factor float32) {
-			idf := ix.idf(len(ix.postings[id])) * factor
-			for _, p := range ix.postings[id] {
-				if !allowed(p.doc) {
-					continue
+			list := ix.postings[id]
+			idf := ix.idf(len(list)) * factor
+			one := func(d int32, w float32) {
+				s := idf * w
+				if sc.word[d] == 0 {
+					sc.wordHit = append(sc.wordHit, d)
 				}
-				s := idf * p.w
-				if sc.word[p.doc] == 0 {
-					sc.wordHit = append(sc.wordHit, p.doc)
+				if s > sc.word[d] {
+					sc.word[d], sc.factor[d] = s, factor
 				}
-				if s > sc.word[p.doc] {
-					sc.word[p.doc], sc.factor[p.doc] = s, factor
+			}
+			if few(list) {
+				for _, d := range candidates {
+					if w, ok := postingOf(list, d); ok {
+						one(d, w)
+					}
+				}
+				return
+			}
+			for _, p := range list {
+				if allowed(p.doc) {
+					one(p.doc, p.w)
 				}
 			}
 		}
@@ -846,6 +873,28 @@ func (t *Timeline) Search(q Query) Result {
 		})
 	}
 	return res
+}
+
+// fewCandidates is how many times more postings than candidates a word must have for Search to
+// look the candidates up rather than scan the postings: a lookup is a binary search, some 17 steps
+// in a list of 100,000.
+const fewCandidates = 32
+
+// postingOf returns the weight of event d in list, postings in event order.
+func postingOf(list []posting, d int32) (float32, bool) {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if list[m].doc < d {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(list) && list[lo].doc == d {
+		return list[lo].w, true
+	}
+	return 0, false
 }
 
 // better reports whether event a ranks before event b: higher score, then earlier in the timeline.
