@@ -38,3 +38,19 @@ func TestAMonthInFiguresIsThatMonth(t *testing.T) {
 		{q: "what happened in 2012/11?", answered: true, dates: []string{"2012-11"}},
 	})
 }
+
+// A week or half of a month is its days; a week with no event says so and names the nearest.
+func TestAWeekOfAMonthIsItsDays(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what happened the first week of october?", answered: true, dates: []string{"2016-10-03"}},
+		{q: "what did WL send in the second half of october 2016?", answered: true, dates: []string{"2016-10-21"}},
+		{q: "what happened the last week of sept 2016", answered: false, words: "no event between 24 September 2016 and 30 September 2016"},
+		{q: "que s'est-il passé la dernière semaine de septembre ?", answered: false, words: "aucun événement entre le 24 septembre 2016 et le 30 septembre 2016"},
+		{q: "what happened mid-oct?", answered: true, dates: []string{"2016-10-12", "2016-10-14"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened in the fourth week of january 1998?", answered: true, dates: []string{"1998-01-23", "1998-01-24"}},
+		{q: "que s'est-il passé la dernière semaine de mars 2014 ?", answered: false, words: "le 24 mars 2014"},
+		{q: "what happened in the first half of april 2014?", answered: true, dates: []string{"2014-04-03"}},
+	})
+}

@@ -1,6 +1,7 @@
 package question
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -152,4 +153,105 @@ func scanFigureForms(scan scanner, folded string, runs, longest int, lang string
 			return expr{}, notDate
 		})
 	}
+}
+
+// A week, a fortnight or a half of a month or a year, counted from its start or its end ("the last
+// week of sept 2016", "la première quinzaine d'octobre", "the second half of 2016"), becomes the
+// range of its days, which the range patterns read, as monthPart does for parts of months.
+var reWeekOfMonth = regexp.MustCompile(`\b(?:the\s+|la\s+|le\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final|premiere|1re|1ere|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|quatrieme|4e|4eme|derniere)\s+` +
+	`(week|semaine|fortnight|quinzaine|half|moitie)\s+(?:of\s+(?:the\s+month\s+of\s+|the\s+year\s+)?|du\s+mois\s+(?:de\s+|d')|de\s+l'annee\s+|de\s+|d'|du\s+)` +
+	`(?:([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?|([12]\d{3}))\b`)
+
+// hasWeekPart is a word test before reWeekOfMonth.
+func hasWeekPart(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "week", "semaine", "fortnight", "quinzaine", "half", "moitie":
+			return true
+		}
+	}
+	return false
+}
+
+// weekOfMonth rewrites one match of reWeekOfMonth as "between D1 M and D2 M Y", or leaves it.
+func weekOfMonth(m string) string {
+	sub := reWeekOfMonth.FindStringSubmatch(m)
+	nth, unit, name, year := sub[1], sub[2], sub[3], sub[4]
+	// Which part: 1 to 4 from the start, -1 from the end.
+	k := 0
+	switch nth {
+	case "first", "1st", "premiere", "1re", "1ere":
+		k = 1
+	case "second", "2nd", "deuxieme", "2e", "2eme", "seconde":
+		k = 2
+	case "third", "3rd", "troisieme", "3e", "3eme":
+		k = 3
+	case "fourth", "4th", "quatrieme", "4e", "4eme":
+		k = 4
+	default:
+		k = -1
+	}
+	halves := unit == "half" || unit == "moitie" || unit == "fortnight" || unit == "quinzaine"
+	if halves && k > 2 {
+		return m
+	}
+	if sub[5] != "" {
+		// Of a year: its first or last week, its halves.
+		y := sub[5]
+		switch {
+		case halves && (k == 1):
+			return "between january " + y + " and june " + y
+		case halves:
+			return "between july " + y + " and december " + y
+		case k == 1:
+			return "between 1 january " + y + " and 7 january " + y
+		case k == -1:
+			return "between 25 december " + y + " and 31 december " + y
+		}
+		return m
+	}
+	month, ok := monthNames[name]
+	if !ok {
+		return m
+	}
+	y := 2001 // a year without 29 February, when the question gives none
+	if year != "" {
+		y = atoi(year)
+	}
+	last := time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	var from, to int
+	switch {
+	case halves && k == 1:
+		from, to = 1, 15
+	case halves:
+		from, to = 16, last
+	case k == -1:
+		from, to = last-6, last
+	default:
+		from, to = 7*(k-1)+1, 7*k
+	}
+	out := fmt.Sprintf("between %d %s and %d %s", from, name, to, name)
+	if year != "" {
+		out += " " + year
+	}
+	return out
+}
+
+// pairedSpans joins each alternative of a range's start to the first alternative of its end that
+// does not come before it: "between November and March" runs into the next year. It returns nil
+// when no pair is in order.
+func pairedSpans(from, to []knowledge.Span) []knowledge.Span {
+	var out []knowledge.Span
+	j := 0
+	for _, f := range from {
+		for j < len(to) && to[j].To < f.From {
+			j++
+		}
+		if j == len(to) {
+			break
+		}
+		out = append(out, knowledge.Span{From: f.From, To: to[j].To})
+		j++
+	}
+	return out
 }

@@ -100,3 +100,29 @@ func TestParseMonthsInFigures(t *testing.T) {
 		{"a month on another timeline", "what happened in 02/1840?", "en", question.Month, "1840-02-01..1840-02-29", 0, ""},
 	})
 }
+
+// A week, a fortnight or a half of a month or a year is the range of its days; without a year, in
+// each year the timeline may mean (as any year-less range is, "mid-oct" too).
+func TestParseWeeksAndHalvesOfAMonth(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"the last week of a month", "what happened the last week of sept 2016", "en", question.Range, "2016-09-24..2016-09-30", 0, "what happened"},
+		{"the first week, no year", "what happened the first week of october?", "en", question.Range, "2016-10-01..2016-10-07 2017-10-01..2017-10-07", 0, "what happened ?"},
+		{"the third week", "the third week of october 2016", "en", question.Range, "2016-10-15..2016-10-21", 0, ""},
+		{"la dernière semaine", "que s'est-il passé la dernière semaine de septembre ?", "fr", question.Range, "2016-09-24..2016-09-30 2017-09-24..2017-09-30", 0, "que s'est-il passe ?"},
+		{"la première quinzaine", "la première quinzaine d'octobre 2016", "fr", question.Range, "2016-10-01..2016-10-15", 0, ""},
+		{"la deuxième quinzaine du mois de", "la deuxième quinzaine du mois d'octobre 2016", "fr", question.Range, "2016-10-16..2016-10-31", 0, ""},
+		{"the second half of a month", "the second half of october 2016", "en", question.Range, "2016-10-16..2016-10-31", 0, ""},
+		{"the last week of a year", "la dernière semaine de l'année 2016", "fr", question.Range, "2016-12-25..2016-12-31", 0, ""},
+		{"the first half of a year", "the first half of 2017", "en", question.Range, "2017-01-01..2017-06-30", 0, ""},
+		{"the last week of a leap February", "the last week of feb 2016", "en", question.Range, "2016-02-23..2016-02-29", 0, ""},
+		{"no month: the order stays", "what was the last week of the campaign like?", "en", question.NoDate, "", question.Last, ""},
+		{"mid-month without a year, in each year", "what happened mid-oct?", "en", question.Range, "2016-10-11..2016-10-20 2017-10-11..2017-10-20", 0, ""},
+		{"mi-mois sans année", "mi-octobre il s'est passé quoi", "fr", question.Range, "2016-10-11..2016-10-20 2017-10-11..2017-10-20", 0, ""},
+		{"days of a month without a year, in each year", "between 3 and 14 october", "en", question.Range, "2016-10-03..2016-10-14 2017-10-03..2017-10-14", 0, ""},
+		{"months across a year's end", "between november and march", "en", question.Range, "2016-11-01..2017-03-31", 0, ""},
+	})
+	runParseCases(t, newZealand(t), []parseCase{
+		{"another timeline", "what happened in the first week of february 1840?", "en", question.Range, "1840-02-01..1840-02-07", 0, ""},
+		{"la troisième semaine", "que s'est-il passé la troisième semaine de mai 1840 ?", "fr", question.Range, "1840-05-15..1840-05-21", 0, ""},
+	})
+}

@@ -23,6 +23,8 @@ func FuzzParse(f *testing.F) {
 		"", "\xff\xfe", "21 21 21 october october 2016 2016", "between 3 and", "– 2016-10 –",
 		"dec-16-2016", "16-dec-2016", "2016-dec-16", "oct/12/16", "le 21.10", "21.10.", "Firefox 3.5", "06/2016",
 		"6-2016", "2016/06", "1914-18", "2016-13", "3.1415",
+		"the last week of sept 2016", "la première quinzaine d'octobre", "the second half of 2016", "mid-oct",
+		"between november and march", "la dernière semaine de l'année 2016",
 	} {
 		f.Add(q)
 	}

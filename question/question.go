@@ -316,6 +316,11 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	if folded != original {
 		words, original = textproc.Words(folded), folded
 	}
+	// "the last week of sept 2016", "la première quinzaine d'octobre": forms.go.
+	if hasWeekPart(words) && reWeekOfMonth.MatchString(folded) {
+		folded = reWeekOfMonth.ReplaceAllStringFunc(folded, weekOfMonth)
+		words, original = textproc.Words(folded), folded
+	}
 	part := hasMonthPart(words)
 	if part && reMonthPart.MatchString(folded) {
 		folded = reMonthPart.ReplaceAllStringFunc(folded, monthPart)
@@ -1084,6 +1089,13 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 				p.Spans = []knowledge.Span{{From: from[0].From, To: to[len(to)-1].To}}
 				if p.Spans[0].From > p.Spans[0].To {
 					p.Spans[0] = knowledge.Span{From: to[0].From, To: from[len(from)-1].To}
+				}
+				// "between 3 and 14 October", "mid-October" with no year: that range in each year
+				// the timeline may mean, not from the first year's start to the last one's end.
+				if a.year == 0 && b.year == 0 && (len(from) > 1 || len(to) > 1) && a.kind != Anchor && b.kind != Anchor {
+					if paired := pairedSpans(from, to); len(paired) > 0 {
+						p.Spans = paired
+					}
 				}
 				if i, j, ok := lastMatch(reBetween, folded, a.start); ok {
 					consume(i, j)
