@@ -54,3 +54,17 @@ func TestAWeekOfAMonthIsItsDays(t *testing.T) {
 		{q: "what happened in the first half of april 2014?", answered: true, dates: []string{"2014-04-03"}},
 	})
 }
+
+// A century abbreviated, in ordinal words, or a part of one without the word, lists its events.
+func TestACenturyInAnyFormListsItsEvents(t *testing.T) {
+	runClass(t, mandoline(t), []classCase{
+		{q: "au 15e s. y a quoi", answered: true, dates: []string{"1401"}},
+		{q: "le dix-huitième siècle, il s'est passé quoi ?", answered: true, words: "8 événements entre le 1er janvier 1701 et le 31 décembre 1800"},
+		{q: "what happened in the 17th c.?", answered: true, words: "between 1 January 1601 and 31 December 1700"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened at the end of the 19th?", answered: true, dates: []string{"1891", "1893", "1894"}},
+		{q: "what happened in the nineteenth century?", answered: true, words: "13 events between 1 January 1801 and 31 December 1900"},
+		{q: "XVIIe s. ?", answered: true, dates: []string{"1642"}},
+	})
+}

@@ -3,9 +3,12 @@ package question
 import (
 	"fmt"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -254,4 +257,127 @@ func pairedSpans(from, to []knowledge.Span) []knowledge.Span {
 		j++
 	}
 	return out
+}
+
+// Centuries: by number or Roman numeral with the word or its abbreviation ("the 15th century", "au
+// 15e s.", "XVe s.", "the 15th c."), by ordinal word ("the nineteenth century", "le dix-neuvième
+// siècle", rewritten as figures by centuryWords), and a part of one ("the end of the 19th
+// century", "début du XXe siècle", or with no word at all after a part: "à la fin du 19e", "at the
+// end of the 19th").
+var (
+	centuryPartRe = `(?:(?:at\s+the\s+|in\s+the\s+|a\s+la\s+|la\s+|au\s+|the\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+of\s+the\s+|\s+the\s+|\s+))?`
+	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|century|siecles|siecle|s\.|c\.)`)
+	// Two centuries and what lies between: "the 19th and 20th centuries", "les XIXe et XXe siècles".
+	reCenturies = regexp.MustCompile(`\b(?:the\s+|les\s+|aux\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s*(?:and|et|or|ou|to|through|-|a|au)\s*(?:the\s+|le\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|siecles)\b`)
+	// After a part, an ordinal alone is a century ("fin du 19e"); its suffix is required.
+	reCenturyBare = regexp.MustCompile(`\b(?:at\s+the\s+|in\s+the\s+|a\s+la\s+|la\s+|au\s+|the\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+of\s+the\s+|\s+the\s+)(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)|([ivxlc]+)(?:e|eme|er|ere))\b`)
+)
+
+// centuryExpr reads a match of reCenturyNum or reCenturyBare: the century, or the third of it a
+// part names (early, mid, late, as monthPart does for a month's days).
+func centuryExpr(m []int, s string) (expr, verdict) {
+	n := centuryNumber(m, s, 4)
+	if n < 1 || n > 30 {
+		return expr{}, notDate
+	}
+	from, to := (n-1)*100+1, n*100
+	if m[2] >= 0 {
+		switch part := s[m[2]:m[3]]; {
+		case part == "mid" || part == "milieu" || strings.HasPrefix(part, "middle"):
+			from, to = from+33, from+65
+		case part == "late" || part == "fin" || strings.HasPrefix(part, "end"):
+			from = from + 66
+		default:
+			to = from + 32
+		}
+	}
+	return yearsExpr(from, to), date
+}
+
+// centuryNumber reads the century of groups g/2 (figures) or g/2+1 (a Roman numeral) of a match.
+func centuryNumber(m []int, s string, g int) int {
+	if m[g] >= 0 {
+		return atoi(s[m[g]:m[g+1]])
+	}
+	if m[g+2] >= 0 {
+		return roman(s[m[g+2]:m[g+3]])
+	}
+	return 0
+}
+
+// hasCentury is a test before the century patterns: a word for a century, or a part before a
+// figure or numeral with an ordinal's suffix.
+func hasCentury(folded string, words []string) (word, bare bool) {
+	word = strings.Contains(folded, "century") || strings.Contains(folded, "centuries") || strings.Contains(folded, "siecle") ||
+		strings.Contains(folded, " s.") || strings.Contains(folded, " c.")
+	return word, hasMonthPart(words)
+}
+
+// scanCenturies runs the century patterns.
+func scanCenturies(scan scanner, folded string, words []string) {
+	word, bare := hasCentury(folded, words)
+	if word {
+		if strings.Contains(folded, "centuries") || strings.Contains(folded, "siecles") {
+			scan(reCenturies, func(m []int, s string) (expr, verdict) {
+				a, b := centuryNumber(m, s, 2), centuryNumber(m, s, 6)
+				if a < 1 || b < 1 || a > 30 || b > 30 {
+					return expr{}, notDate
+				}
+				return yearsExpr((min(a, b)-1)*100+1, max(a, b)*100), date
+			})
+		}
+		scan(reCenturyNum, centuryExpr)
+	}
+	if bare {
+		scan(reCenturyBare, func(m []int, s string) (expr, verdict) {
+			// "the end of the 19th of October", "fin du 19 octobre": a day, not a century.
+			next := s[m[1]:]
+			if i, j, ok := textproc.NextWordIn(next, 0); ok && strings.TrimSpace(next[:i]) == "" {
+				if w := next[i:j]; monthNames[w] != 0 || w == "of" || w == "de" || w == "du" {
+					return expr{}, notDate
+				}
+			}
+			return centuryExpr(m, s)
+		})
+	}
+}
+
+// centuryOrdinals are the ordinal words for centuries, in English and French, with their number.
+var centuryOrdinals = func() map[string]int {
+	m := map[string]int{}
+	for i, w := range strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth") {
+		m[w] = i + 1
+	}
+	m["twenty-first"], m["twenty first"] = 21, 21
+	units := strings.Fields("unieme deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme")
+	for i, w := range units {
+		m[w] = i + 1
+		m["dix-"+w], m["dix "+w] = 11+i, 11+i
+	}
+	delete(m, "unieme")
+	delete(m, "dix-unieme")
+	delete(m, "dix unieme")
+	m["premier"], m["second"], m["dixieme"], m["onzieme"], m["douzieme"], m["treizieme"], m["quatorzieme"], m["quinzieme"], m["seizieme"] = 1, 2, 10, 11, 12, 13, 14, 15, 16
+	m["vingtieme"], m["vingt-et-unieme"], m["vingt et unieme"], m["vingt et un"] = 20, 21, 21, 21
+	return m
+}()
+
+var reCenturyWord = func() *regexp.Regexp {
+	words := make([]string, 0, len(centuryOrdinals))
+	for w := range centuryOrdinals {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	sort.Slice(words, func(i, j int) bool {
+		return len(words[i]) > len(words[j]) || len(words[i]) == len(words[j]) && words[i] < words[j]
+	})
+	return regexp.MustCompile(`\b(` + strings.Join(words, "|") + `)\s+(centuries|century|siecles|siecle)\b`)
+}()
+
+// centuryWords writes the ordinal words of centuries as figures ("the nineteenth century" → "the
+// 19th century").
+func centuryWords(folded string) string {
+	return reCenturyWord.ReplaceAllStringFunc(folded, func(m string) string {
+		sub := reCenturyWord.FindStringSubmatch(m)
+		return strconv.Itoa(centuryOrdinals[sub[1]]) + "th " + sub[2]
+	})
 }

@@ -126,3 +126,23 @@ func TestParseWeeksAndHalvesOfAMonth(t *testing.T) {
 		{"la troisième semaine", "que s'est-il passé la troisième semaine de mai 1840 ?", "fr", question.Range, "1840-05-15..1840-05-21", 0, ""},
 	})
 }
+
+// A century by figures, numeral or ordinal word, with its word, its abbreviation, or after a part
+// with none; a part is a third of it.
+func TestParseCenturies(t *testing.T) {
+	runParseCases(t, mandoline(t), []parseCase{
+		{"abbreviated siècle", "au 15e s. y a quoi", "fr", question.Range, "1401-01-01..1500-12-31", 0, "y a quoi"},
+		{"a Roman numeral, abbreviated", "XVe s. ?", "", question.Range, "1401-01-01..1500-12-31", 0, "?"},
+		{"abbreviated century", "what happened in the 15th c.?", "en", question.Range, "1401-01-01..1500-12-31", 0, "what happened in ?"},
+		{"an ordinal word", "all of the twentieth century pls", "en", question.Range, "1901-01-01..2000-12-31", 0, ""},
+		{"an ordinal word in French", "le dix-neuvième siècle, il s'est passé quoi ?", "fr", question.Range, "1801-01-01..1900-12-31", 0, ""},
+		{"the end of a century with no word", "qu'est-ce qui s'est passé à la fin du 19e ?", "fr", question.Range, "1867-01-01..1900-12-31", 0, "qu'est-ce qui s'est passe ?"},
+		{"the end of a century in English with no word", "what happened at the end of the 19th?", "en", question.Range, "1867-01-01..1900-12-31", 0, "what happened ?"},
+		{"the start of a century", "au début du XXe siècle", "fr", question.Range, "1901-01-01..1933-12-31", 0, ""},
+		{"the middle", "au milieu du XVIIIe", "fr", question.Range, "1734-01-01..1766-12-31", 0, ""},
+		{"early", "the early 20th century", "en", question.Range, "1901-01-01..1933-12-31", 0, ""},
+		{"two centuries", "les XIXe et XXe siècles", "fr", question.Range, "1801-01-01..2000-12-31", 0, ""},
+		{"the ordinal of a day is no century", "the end of the 19th of october 2012", "en", question.ExactDay, "2012-10-19", 0, ""},
+		{"the twenty-first century", "what happened in the twenty-first century?", "en", question.Range, "2001-01-01..2100-12-31", 0, ""},
+	})
+}

@@ -25,6 +25,8 @@ func FuzzParse(f *testing.F) {
 		"6-2016", "2016/06", "1914-18", "2016-13", "3.1415",
 		"the last week of sept 2016", "la première quinzaine d'octobre", "the second half of 2016", "mid-oct",
 		"between november and march", "la dernière semaine de l'année 2016",
+		"au 15e s.", "XVe s.", "the 15th c.", "le dix-neuvième siècle", "à la fin du 19e", "at the end of the 19th",
+		"les XIXe et XXe siècles", "the end of the 19th of october",
 	} {
 		f.Add(q)
 	}

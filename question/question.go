@@ -335,6 +335,10 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 			return "january " + sub[2]
 		})
 	}
+	// "the nineteenth century", "le dix-neuvième siècle": forms.go.
+	if strings.Contains(folded, "century") || strings.Contains(folded, "centuries") || strings.Contains(folded, "siecle") {
+		folded = centuryWords(folded)
+	}
 	// "eighteen fifty-four", "nineteen oh five", "twenty sixteen": a year said in words.
 	if spokenYearStart(words) {
 		folded = replaceSpokenYears(folded)
@@ -368,8 +372,7 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 }
 
 var (
-	reDecade  = regexp.MustCompile(`\b(?:the\s+)?(1\d|20)(\d0)'?s\b|\b(?:les\s+)?annees\s+(1\d|20)(\d0)\b`)
-	reCentury = regexp.MustCompile(`\b(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er)?|([ivxlc]+)(?:e|eme|er))\s+(?:century|siecle)\b`)
+	reDecade = regexp.MustCompile(`\b(?:the\s+)?(1\d|20)(\d0)'?s\b|\b(?:les\s+)?annees\s+(1\d|20)(\d0)\b`)
 )
 
 // yearsExpr is the span from the first day of year a to the last of year b.
@@ -639,20 +642,8 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			return yearsExpr(y, y+9), date
 		})
 	}
-	if strings.Contains(folded, "siecle") || strings.Contains(folded, "century") {
-		scan(reCentury, func(m []int, s string) (expr, verdict) {
-			var n int
-			if m[2] >= 0 {
-				n = atoi(s[m[2]:m[3]])
-			} else {
-				n = roman(s[m[4]:m[5]])
-			}
-			if n < 1 || n > 30 {
-				return expr{}, notDate
-			}
-			return yearsExpr((n-1)*100+1, n*100), date
-		})
-	}
+	// "the 15th century", "au 15e s.", "à la fin du 19e": forms.go.
+	scanCenturies(scan, folded, words)
 	if longest >= 4 {
 		scan(reYear, func(m []int, s string) (expr, verdict) {
 			return expr{kind: Year, year: atoi(s[m[2]:m[3]])}, date
