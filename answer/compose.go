@@ -203,7 +203,24 @@ func describe(p question.Parsed, lang string) string {
 	if len(p.Spans) == 0 {
 		return tr(lang, "at that date", "à cette date")
 	}
-	s := p.Spans[0]
+	// A period of several parts ("in September or December 2016"), or a few years a date without
+	// one may mean, is named part by part; many are named by the first.
+	if n := len(p.Spans); n > 1 && n <= 3 && !p.OpenFrom && !p.OpenTo {
+		parts := make([]string, n)
+		for i, s := range p.Spans {
+			parts[i] = describeSpan(p, s, lang)
+			// Days of a period ("on 3 or 12 October") read as the ranges' words do.
+			if s.From == s.To && p.Kind == question.Range {
+				parts[i] = tr(lang, "on %s", "le %s", FormatDay(s.From, lang))
+			}
+		}
+		return strings.Join(parts, tr(lang, " or ", " ou "))
+	}
+	return describeSpan(p, p.Spans[0], lang)
+}
+
+// describeSpan names one span of the period a question asked about.
+func describeSpan(p question.Parsed, s knowledge.Span, lang string) string {
 	from, to := s.From.Time(), s.To.Time()
 	switch {
 	case p.OpenFrom && p.Inclusive:

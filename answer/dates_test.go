@@ -68,3 +68,39 @@ func TestACenturyInAnyFormListsItsEvents(t *testing.T) {
 		{q: "XVIIe s. ?", answered: true, dates: []string{"1642"}},
 	})
 }
+
+// A decade by two figures or in words is the one the timeline has events in; a part of one is its
+// years; a span may mix a year and a decade.
+func TestADecadeInAnyFormListsItsEvents(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "the 90s, what happened", answered: true, dates: []string{"1891", "1893", "1894"}},
+		{q: "les années quarante ?", answered: true, dates: []string{"1947"}},
+		{q: "what happened between 1880 and the 1920s?", answered: true, words: "5 events between 1 January 1880 and 31 December 1929"},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "the late 1870s?", answered: true, dates: []string{"1878", "1878-03-02"}},
+		{q: "les années soixante ?", answered: true, dates: []string{"1960"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened in the 90s?", answered: true, words: "between 1 January 1990 and 31 December 1999"},
+	})
+}
+
+// Dates joined by "or"/"and" are one period; a period with no event says so and names the nearest.
+func TestJoinedDatesAreOnePeriod(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "y a eu un truc en sept ou oct 2017 ?", answered: false, words: "aucun événement entre le 1er septembre 2017 et le 31 octobre 2017. Les événements les plus proches : le 11 juillet 2017"},
+		{q: "what happened in oct and nov 2016?", answered: true, words: "6 events between 1 October 2016 and 30 November 2016"},
+		{q: "what happened in september or december 2016?", answered: true, dates: []string{"2016-09-20", "2016-12-16"}, words: "in September 2016 or in December 2016"},
+		{q: "what happened on 3 or 12 october 2016?", answered: true, dates: []string{"2016-10-03", "2016-10-12"}},
+		{q: "what happened on 4 or 6 october 2016?", answered: false, words: "no event on 4 October 2016 or on 6 October 2016"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened in march or april 2014?", answered: true, dates: []string{"2014-03-24", "2014-04-03"}},
+		{q: "que s'est-il passé en 2012 ou 2013 ?", answered: true, words: "entre le 1er janvier 2012 et le 31 décembre 2013"},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "que s'est-il passé en 1878 ou 1880 ?", answered: true, words: "3 événements en 1878 ou en 1880"},
+		{q: "les années 2000 et 2010 à lunel", answered: true, dates: []string{"2004", "2012-10-31", "2014"}},
+	})
+}

@@ -3,6 +3,7 @@ package question
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -266,7 +267,7 @@ func pairedSpans(from, to []knowledge.Span) []knowledge.Span {
 // end of the 19th").
 var (
 	centuryPartRe = `(?:(?:at\s+the\s+|in\s+the\s+|a\s+la\s+|la\s+|au\s+|the\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+of\s+the\s+|\s+the\s+|\s+))?`
-	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|century|siecles|siecle|s\.|c\.)`)
+	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:(?:centuries|century|siecles|siecle)\b|[sc]\.)`)
 	// Two centuries and what lies between: "the 19th and 20th centuries", "les XIXe et XXe siècles".
 	reCenturies = regexp.MustCompile(`\b(?:the\s+|les\s+|aux\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s*(?:and|et|or|ou|to|through|-|a|au)\s*(?:the\s+|le\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|siecles)\b`)
 	// After a part, an ordinal alone is a century ("fin du 19e"); its suffix is required.
@@ -380,4 +381,208 @@ func centuryWords(folded string) string {
 		sub := reCenturyWord.FindStringSubmatch(m)
 		return strconv.Itoa(centuryOrdinals[sub[1]]) + "th " + sub[2]
 	})
+}
+
+// Decades: by four figures ("the 1850s", "les années 1850"), by two ("the 90s", "the '90s", "les
+// années 90", in the century the timeline has them), in words ("the nineties", "les années
+// quatre-vingt-dix", rewritten as figures by decadeWords), and a part of one ("the early 90s", "fin
+// des années 1990": its first four years, the middle four, the last three).
+var (
+	reDecadeAny = regexp.MustCompile(`\b(?:(?:at\s+the\s+|in\s+the\s+|the\s+|au\s+|a\s+la\s+|la\s+|le\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+des\s+|\s+of\s+the\s+|\s+the\s+|\s+))?` +
+		`(?:(?:the\s+)?(1\d|20)(\d0)'?s\b|(the\s+|')?'?([1-9]0)'?s\b|(?:les\s+)?annees\s+(1\d|20)?(\d0)\b)`)
+	reDecadeWord = regexp.MustCompile(`\b(the|early|mid|late)(\s+|-)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|` +
+		`\bannees\s+(vingt|trente|quarante|cinquante|soixante[\s-]dix|soixante|septante|quatre[\s-]vingts?[\s-]dix|quatre[\s-]vingts?|nonante)\b`)
+	decadeWordValue = map[string]string{"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60", "seventies": "70",
+		"eighties": "80", "nineties": "90", "vingt": "20", "trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "septante": "70", "nonante": "90"}
+)
+
+// hasDecadeWord is a word test before reDecadeWord.
+func hasDecadeWord(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "annees", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties":
+			return true
+		}
+	}
+	return false
+}
+
+// decadeWords writes decades said in words as figures ("the nineties" → "the 90s", "les années
+// quatre-vingt-dix" → "les années 90").
+func decadeWords(folded string) string {
+	return reDecadeWord.ReplaceAllStringFunc(folded, func(m string) string {
+		sub := reDecadeWord.FindStringSubmatch(m)
+		if sub[3] != "" {
+			return sub[1] + sub[2] + decadeWordValue[sub[3]] + "s"
+		}
+		w := sub[4]
+		switch {
+		case strings.HasPrefix(w, "soixante") && strings.HasSuffix(w, "dix"):
+			w = "70"
+		case strings.HasPrefix(w, "quatre") && strings.HasSuffix(w, "dix"):
+			w = "90"
+		case strings.HasPrefix(w, "quatre"):
+			w = "80"
+		default:
+			w = decadeWordValue[w]
+		}
+		return "annees " + w
+	})
+}
+
+// decadeStart returns the first year of the decade written by its tens alone ("90"): the latest
+// such decade the timeline has events in, or else the one nearest its span.
+func decadeStart(tens int, cal *knowledge.Timeline) int {
+	if cal == nil || len(cal.Events) == 0 {
+		return 1900 + tens
+	}
+	span := cal.Span()
+	from, to := span.From.Time().Year(), span.To.Time().Year()
+	best, bestDist := 0, -1
+	for c := to/100 + 1; c >= from/100-1; c-- {
+		y := c*100 + tens
+		s := yearsExpr(y, y+9).span
+		if len(cal.InSpan(s)) > 0 {
+			return y
+		}
+		dist := 0
+		switch {
+		case y+9 < from:
+			dist = from - (y + 9)
+		case y > to:
+			dist = y - to
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	return best
+}
+
+// decadeExpr reads a match of reDecadeAny.
+func decadeExpr(cal *knowledge.Timeline) func(m []int, s string) (expr, verdict) {
+	return func(m []int, s string) (expr, verdict) {
+		var y int
+		switch {
+		case m[4] >= 0: // "the 1850s"
+			y = atoi(s[m[4]:m[5]] + s[m[6]:m[7]])
+			// "the 1800s", "the 1700s": a round hundred before 2000 is said of its century; "the
+			// 2000s" and "les années 1900" of their decade.
+			if y%100 == 0 && y < 2000 && m[2] < 0 {
+				return yearsExpr(y, y+99), date
+			}
+		case m[10] >= 0: // "the 90s", "the '90s": "in her 90s" is an age
+			if m[8] < 0 && m[2] < 0 && !strings.Contains(s[m[0]:m[1]], "'") {
+				return expr{}, notDate
+			}
+			y = decadeStart(atoi(s[m[10]:m[11]]), cal)
+		case m[12] >= 0: // "les années 1850"
+			y = atoi(s[m[12]:m[13]] + s[m[14]:m[15]])
+		default: // "les années 90"
+			y = decadeStart(atoi(s[m[14]:m[15]]), cal)
+		}
+		from, to := y, y+9
+		if m[2] < 0 {
+			e := yearsExpr(from, to)
+			e.decade = true
+			return e, date
+		}
+		if m[2] >= 0 {
+			switch part := s[m[2]:m[3]]; {
+			case part == "mid" || part == "milieu" || strings.HasPrefix(part, "middle"):
+				from, to = y+3, y+6
+			case part == "late" || part == "fin" || strings.HasPrefix(part, "end"):
+				from = y + 7
+			default:
+				to = y + 3
+			}
+		}
+		return yearsExpr(from, to), date
+	}
+}
+
+// Dates joined by "or", "and", a comma or a slash ("sept ou oct 2017", "in march or april 2014",
+// "les années 2000 et 2010", "in 2015 or 2016") are one period made of them: a year written once
+// at the end belongs to each, and parts that touch are one span.
+var reJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:or|ou|and|et|&|/|,)\s*(?:the\s+|le\s+|la\s+|les\s+|in\s+|en\s+|on\s+)?$`)
+
+// joinable says which kinds of date may be joined: like with like, and years with decades or
+// centuries, which are ranges of years.
+func joinable(a, b expr) bool {
+	switch a.kind {
+	case Month, ExactDay:
+		return b.kind == a.kind
+	case Year, Range:
+		return b.kind == Year || b.kind == Range
+	}
+	return false
+}
+
+// joined reads the dates exprs begins with, joined one to the next, as one period: its spans, the
+// kind they have, and the end of the last. It reports false unless at least two are joined.
+func joined(exprs []expr, folded string, cal *knowledge.Timeline) (spans []knowledge.Span, kind DateKind, n int, ok bool) {
+	n = 1
+	for n < len(exprs) && exprs[n-1].end <= exprs[n].start && joinable(exprs[0], exprs[n]) &&
+		exprs[n].start-exprs[n-1].end <= 16 && reJoin.MatchString(folded[exprs[n-1].end:exprs[n].start]) {
+		n++
+	}
+	if n < 2 {
+		return nil, NoDate, 0, false
+	}
+	parts := slices.Clone(exprs[:n])
+	// "sept ou oct 2017", "3 or 4 october 2016": the year written last is each one's.
+	if y := parts[n-1].year; y != 0 {
+		for i := range parts {
+			if parts[i].year == 0 && (parts[i].kind == Month || parts[i].kind == ExactDay) {
+				parts[i].year = y
+			}
+		}
+	}
+	for i, e := range parts {
+		if i > 0 && parts[0].decade && e.kind == Year && e.year%10 == 0 {
+			e = yearsExpr(e.year, e.year+9)
+		}
+		spans = append(spans, spansOf(e, cal)...)
+	}
+	slices.SortFunc(spans, func(a, b knowledge.Span) int { return int(a.From - b.From) })
+	merged := spans[:1]
+	for _, s := range spans[1:] {
+		last := &merged[len(merged)-1]
+		if s.From <= last.To+1 {
+			last.To = max(last.To, s.To)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	kind = parts[0].kind
+	if len(merged) < len(spans) || kind == Year || kind == ExactDay {
+		kind = Range
+	}
+	return merged, kind, n, true
+}
+
+// joinedToMonth reports whether the word at s[start:end] is joined to a month's name by "or",
+// "and", "ou", "et" or a comma, after or before it ("sept ou oct", "oct and nov"): a word that is
+// also a common word ("sept", "may") is then a month too.
+func joinedToMonth(s string, start, end int) bool {
+	joiner := func(w string) bool {
+		switch w {
+		case "or", "ou", "and", "et":
+			return true
+		}
+		return false
+	}
+	// "may or may not": a month joins another month.
+	this := monthNames[s[start:end]]
+	other := func(w string) bool { m := monthNames[w]; return m != 0 && m != this }
+	// After: the joiner, then a month.
+	if i, j, ok := textproc.NextWordIn(s, end); ok && joiner(s[i:j]) && strings.Trim(s[end:i], " ,") == "" {
+		if k, l, ok := textproc.NextWordIn(s, j); ok && other(s[k:l]) && strings.TrimSpace(s[j:k]) == "" {
+			return true
+		}
+	}
+	// Before: a month, then the joiner.
+	words := strings.Fields(strings.ReplaceAll(tail(s[:start]), ",", " "))
+	n := len(words)
+	return n >= 2 && joiner(words[n-1]) && other(strings.TrimSuffix(words[n-2], "."))
 }

@@ -146,3 +146,52 @@ func TestParseCenturies(t *testing.T) {
 		{"the twenty-first century", "what happened in the twenty-first century?", "en", question.Range, "2001-01-01..2100-12-31", 0, ""},
 	})
 }
+
+// A decade by four figures, by two (in the century the timeline has it), in words, or a part of
+// one; a span mixing a year and a decade.
+func TestParseDecades(t *testing.T) {
+	runParseCases(t, newZealand(t), []parseCase{
+		{"two figures, the century with events", "the 90s, what happened", "en", question.Range, "1890-01-01..1899-12-31", 0, ", what happened"},
+		{"with an apostrophe", "what happened in the '40s?", "en", question.Range, "1940-01-01..1949-12-31", 0, "what happened in ?"},
+		{"in words", "what happened in the nineties?", "en", question.Range, "1890-01-01..1899-12-31", 0, ""},
+		{"les années en chiffres", "les années 60 ?", "fr", question.Range, "1860-01-01..1869-12-31", 0, ""},
+		{"les années en lettres", "que s'est-il passé dans les années quarante ?", "fr", question.Range, "1940-01-01..1949-12-31", 0, ""},
+		{"the late part", "what happened in the late 1830s?", "en", question.Range, "1837-01-01..1839-12-31", 0, "what happened ?"},
+		{"le début", "au début des années 1840", "fr", question.Range, "1840-01-01..1843-12-31", 0, ""},
+		{"mid", "the mid-1890s", "en", question.Range, "1893-01-01..1896-12-31", 0, ""},
+		{"an age is no decade", "she was in her 90s", "en", question.NoDate, "", 0, ""},
+		{"from a year to a decade", "what happened between 1880 and the 1920s?", "en", question.Range, "1880-01-01..1929-12-31", 0, ""},
+		{"from a decade to a year", "from the 1930s to 1950", "en", question.Range, "1930-01-01..1950-12-31", 0, ""},
+		{"the 1800s are a century", "the 1800s", "en", question.Range, "1800-01-01..1899-12-31", 0, ""},
+	})
+	runParseCases(t, mozilla(t), []parseCase{
+		{"two figures on another timeline", "what happened in the 90s?", "en", question.Range, "1990-01-01..1999-12-31", 0, ""},
+		{"quatre-vingt-dix", "les années quatre-vingt-dix", "fr", question.Range, "1990-01-01..1999-12-31", 0, ""},
+	})
+	runParseCases(t, seed(t), []parseCase{
+		{"no decade with events: the nearest", "the 90s", "en", question.Range, "1990-01-01..1999-12-31", 0, ""},
+	})
+}
+
+// Dates joined by "or", "and", "ou", "et" are one period: a year written last is each one's, parts
+// that touch are one span, and the others stay apart.
+func TestParseJoinedDates(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"two months, one year", "y a eu un truc en sept ou oct 2017 ?", "fr", question.Range, "2017-09-01..2017-10-31", 0, "y a eu un truc en ?"},
+		{"two months in English", "what happened in oct and nov 2016?", "en", question.Range, "2016-10-01..2016-11-30", 0, "what happened in ?"},
+		{"months apart", "what happened in september or december 2016?", "en", question.Month, "2016-09-01..2016-09-30 2016-12-01..2016-12-31", 0, ""},
+		{"two months without a year", "sept or oct", "", question.Range, "2016-09-01..2016-10-31 2017-09-01..2017-10-31", 0, ""},
+		{"two days of a month", "what happened on 3 or 12 october 2016?", "en", question.Range, "2016-10-03 2016-10-12", 0, "what happened ?"},
+		{"two years", "what happened in 2016 or 2017?", "en", question.Range, "2016-01-01..2017-12-31", 0, ""},
+		{"may or may not is no month", "WL may or may not have known", "", question.NoDate, "", 0, ""},
+		{"sept ou huit is a number", "sept ou huit messages", "fr", question.NoDate, "", 0, ""},
+		{"between still a range", "between sept and oct 2016", "en", question.Range, "2016-09-01..2016-10-31", 0, ""},
+	})
+	runParseCases(t, mandoline(t), []parseCase{
+		{"two decades", "les années 2000 et 2010 à lunel", "fr", question.Range, "2000-01-01..2019-12-31", 0, "a lunel"},
+		{"two years apart", "que s'est-il passé en 1878 ou 1880 ?", "fr", question.Range, "1878-01-01..1878-12-31 1880-01-01..1880-12-31", 0, ""},
+	})
+	runParseCases(t, mozilla(t), []parseCase{
+		{"in march or april", "what happened in march or april 2014?", "en", question.Range, "2014-03-01..2014-04-30", 0, ""},
+	})
+}

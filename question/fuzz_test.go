@@ -27,6 +27,9 @@ func FuzzParse(f *testing.F) {
 		"between november and march", "la dernière semaine de l'année 2016",
 		"au 15e s.", "XVe s.", "the 15th c.", "le dix-neuvième siècle", "à la fin du 19e", "at the end of the 19th",
 		"les XIXe et XXe siècles", "the end of the 19th of october",
+		"the 90s", "the '90s", "the nineties", "les années 90", "les années quatre-vingt-dix", "les années 2000 et 2010",
+		"between 1880 and the 1920s", "fin des années 1990", "in her 90s", "sept ou oct 2017", "oct and nov 2016",
+		"may or may not", "3 or 12 october 2016", "in 2015 or 2016",
 	} {
 		f.Add(q)
 	}

@@ -133,7 +133,7 @@ var (
 	reNumericNoYear = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
 	reNumeric       = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	reDayMonth      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
-	reDayRange      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
+	reDayRange      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|or|ou|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
 	// Anchored at a month's name: scanMonths tries them only where a word is one.
 	reMonthDayAt  = regexp.MustCompile(`^([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4}))?\b`)
 	reMonthYearAt = regexp.MustCompile(`^([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
@@ -335,6 +335,10 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 			return "january " + sub[2]
 		})
 	}
+	// "the nineties", "les années quatre-vingt-dix": forms.go.
+	if hasDecadeWord(words) {
+		folded = decadeWords(folded)
+	}
 	// "the nineteenth century", "le dix-neuvième siècle": forms.go.
 	if strings.Contains(folded, "century") || strings.Contains(folded, "centuries") || strings.Contains(folded, "siecle") {
 		folded = centuryWords(folded)
@@ -371,9 +375,7 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	return out, textproc.Words(out)
 }
 
-var (
-	reDecade = regexp.MustCompile(`\b(?:the\s+)?(1\d|20)(\d0)'?s\b|\b(?:les\s+)?annees\s+(1\d|20)(\d0)\b`)
-)
+var ()
 
 // yearsExpr is the span from the first day of year a to the last of year b.
 func yearsExpr(a, b int) expr {
@@ -406,6 +408,9 @@ type expr struct {
 	month      time.Month
 	day        int
 	span       knowledge.Span // set for anchors
+	// decade marks a decade ("the 1990s", "les années 2000"): a round year joined to it is one too
+	// ("les années 2000 et 2010").
+	decade bool
 	// pair marks the first day of "3 to 14 October": with the next expression it is a range whatever
 	// words come before it.
 	pair bool
@@ -587,7 +592,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 			}
 			sep := strings.TrimSpace(s[m[3]:m[4]])
 			sep = strings.TrimLeft(sep, "stndrhem") // an ordinal suffix: "3rd to 14th"
-			a.pair = !strings.Contains(sep, "and") && !strings.Contains(sep, "et")
+			a.pair = !strings.Contains(sep, "and") && !strings.Contains(sep, "et") && sep != "or" && sep != "ou"
 			add(a, date)
 			add(b, date)
 			consume(a.end, b.start)
@@ -617,7 +622,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 				return expr{}, notDate
 			}
 			y := optInt(s, m[4], m[5])
-			if y == 0 && weakMonths[name] && !reInMonthCtx.MatchString(tail(s[:m[0]])) {
+			if y == 0 && weakMonths[name] && !reInMonthCtx.MatchString(tail(s[:m[0]])) && !joinedToMonth(s, m[0], m[1]) {
 				return expr{}, notDate
 			}
 			return expr{kind: Month, year: y, month: month}, date
@@ -625,22 +630,8 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	}
 	// Decades and centuries: "the 1850s", "les années 1850", "the 20th century", "XIXe siècle".
 	if hasDigit && (strings.Contains(folded, "0s") || strings.Contains(folded, "0's") || strings.Contains(folded, "annees")) {
-		scan(reDecade, func(m []int, s string) (expr, verdict) {
-			g := 2
-			if m[2] < 0 {
-				g = 6 // "les années 1850"
-			}
-			y := atoi(s[m[g]:m[g+1]] + s[m[g+2]:m[g+3]])
-			if y%10 != 0 {
-				return expr{}, notDate
-			}
-			// "the 1800s", "the 1700s": a round hundred before 2000 is said of its century; "the
-			// 2000s" and "les années 1900" of their decade.
-			if y%100 == 0 && y < 2000 && g == 2 {
-				return yearsExpr(y, y+99), date
-			}
-			return yearsExpr(y, y+9), date
-		})
+		// "the 1850s", "the '90s", "les années 90", "the early 90s": forms.go.
+		scan(reDecadeAny, decadeExpr(cal))
 	}
 	// "the 15th century", "au 15e s.", "à la fin du 19e": forms.go.
 	scanCenturies(scan, folded, words)
@@ -1102,6 +1093,20 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		return
 	}
 	before := tail(folded[:e.start])
+	// "sept ou oct 2017", "in 2015 or 2016": one period of them (forms.go), unless an offset or a
+	// connective before it needs the date alone.
+	if len(exprs) >= 2 && lastWord(before) != "after" && lastWord(before) != "before" {
+		if js, kind, n, ok := joined(exprs, folded, cal); ok {
+			p.Kind, p.Spans = kind, js
+			consume(exprs[0].end, exprs[n-1].start)
+			if dayOfEnds[lastWord(before)] {
+				if i, j, ok := lastMatch(reDayOf, folded, e.start); ok {
+					consume(i, j)
+				}
+			}
+			return
+		}
+	}
 	// "three days before the message of 11 July", "3 days after trump's oct 10 rally": a day offset
 	// from the date, read before the other connectives.
 	if n, after, ok := dayOffset(before); ok {
