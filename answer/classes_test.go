@@ -934,3 +934,30 @@ func TestAPassiveSubjectIsNotWhoActs(t *testing.T) {
 		{q: "En quelle année Vivaldi a-t-il inventé la mandoline ?", answered: false},
 	})
 }
+
+// "Was it X who…?", "c'est X qui… ?" ask whether X is the one who did it: the event of what
+// follows, and yes, or no and who the source says did it; when the source gives the deed to no one
+// in particular, it says neither.
+func TestACleftQuestionIsAnsweredWithWhoDidIt(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "was it Kushner who forwarded the email to Hope Hicks?", answered: true, dates: []string{"2016-09-20"}, words: "Yes, according to the source."},
+		{q: "was it Bannon who forwarded the email to Hope Hicks?", answered: true, dates: []string{"2016-09-20"},
+			words: "No, according to the source: Jared Kushner, not Steve Bannon."},
+		{q: "est-ce que c'est Trump qui a tweeté le lien wlsearch ?", answered: true, dates: []string{"2016-10-14"},
+			words: "Non, d'après la source : Donald Trump Jr., pas Donald Trump."},
+		{q: "c'est Don Jr qui a tweeté le lien wlsearch ?", answered: true, dates: []string{"2016-10-14"}, words: "Oui, d'après la source."},
+		// No name, no claim: asked as any question.
+		{q: "c'est qui qui a tweeté le lien wlsearch ?", answered: true, quote: "Trump Jr."},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "was it Hobson who declared British sovereignty?", answered: true, dates: []string{"1840-05-21"}, words: "Yes, according to the source."},
+		{q: "was it Busby who declared British sovereignty?", answered: true, dates: []string{"1840-05-21"},
+			words: "No, according to the source: William Hobson, not James Busby."},
+		{q: "c'est Tasman qui a cartographié presque toute la côte ?", answered: true, dates: []string{"1769"},
+			words: "Non, d'après la source : James Cook, pas Abel Tasman."},
+	})
+	runClass(t, mozilla(t), []classCase{
+		// Eich is the event's agent, but the statement is Mitchell Baker's: no "yes" from that.
+		{q: "was it Eich who posted the statement on the blog?", answered: true, dates: []string{"2014-04-03"}, words: "According to the source:"},
+	})
+}

@@ -281,6 +281,13 @@ func intentLead(r Retrieval, s Selected) string {
 			return tr(r.Lang, "Yes, according to the source. ", "Oui, d'après la source. ")
 		}
 		who := displayActor(r.Timeline, s.Event, c.Actor)
+		if c.Cleft {
+			if c.Doer == "" {
+				return tr(r.Lang, "No, according to the source: not %s. ", "Non, d'après la source : pas %s. ", strings.TrimSuffix(who, "."))
+			}
+			doer := displayActor(r.Timeline, s.Event, c.Doer)
+			return tr(r.Lang, "No, according to the source: %s, not %s. ", "Non, d'après la source : %s, pas %s. ", doer, strings.TrimSuffix(who, "."))
+		}
 		if r.Parsed.Order == question.Last {
 			return tr(r.Lang, "No, according to the source: the last it tells of is not %s. ", "Non, d'après la source : le dernier qu'elle rapporte n'est pas %s. ", who)
 		}

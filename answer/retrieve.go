@@ -138,6 +138,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
 	case r.Intent == AskHowMany && r.intervalAfterQuery(q.Text):
 	case r.compareQuery(q.Text):
+	case r.cleftQuery(folded):
 	case p.Kind != question.Range && r.Intent != AskHowMany && r.betweenEventsQuery(q.Text):
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
@@ -550,6 +551,9 @@ func pickLang(detected, hint string) string {
 type Claim struct {
 	Actor string // folded, as the events' actors are written
 	Holds bool
+	// Cleft marks "was it X who…": Doer is who the source says did it instead, when it says.
+	Cleft bool
+	Doer  string
 }
 
 // firstWhoQuery answers "was Cook the first European to reach NZ?", "est-ce que Tasman a été le

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -114,6 +115,16 @@ func (t *Timeline) ExpandNames(folded string) string {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if n, k := t.matchName(words[i:]); k > 0 {
+			// A name written in full is no short form, though the run of prefixes stopped at a
+			// function word ("united tribes" of "united tribes of new zealand").
+			if full := textproc.Words(n.full); len(words)-i >= len(full) && slices.Equal(words[i:i+len(full)], full) {
+				if changed {
+					b.WriteString(strings.Join(full, " "))
+					b.WriteByte(' ')
+				}
+				i += len(full) - 1
+				continue
+			}
 			if !changed {
 				b.Grow(len(folded) + len(n.full))
 				for _, before := range words[:i] {

@@ -982,11 +982,13 @@ func statesIn(ix *index, pw []string, lang, name string, verbs []QueryWord, fact
 
 // AssertsOf is Asserts without the verbs another actor does: passage i of e, or a summary
 // sentence paraphrasing it, states one of verbs (not denied nor requested) and not as the deed of
-// an actor other than actor (folded, as the events' actors are written). Who does a verb is the
-// actor named right after it in an incise ("…», a répondu Trump Jr."), a passive's agent
-// ("envoyé par WikiLeaks"), or the actor right before it and its auxiliaries ("Trump Jr. a
-// répondu"); a verb with none of these (a pronoun, a name further back that may be an object) may
-// be actor's. Whether the passage names actor at all is the caller's to check.
+// an actor other than actor (folded, as the events' actors are written). Who does a verb is a
+// passive's agent ("envoyé par WikiLeaks") or the actor right before it and its auxiliaries
+// ("Trump Jr. a répondu"), not one after a preposition ("à Trump Jr.", "of Mozilla") nor a name
+// that modifies a noun ("the Mozilla blog"); a verb with none of these (a pronoun, a name further
+// back that may be an object, an incise) may be actor's. Folded text has no punctuation, so an
+// incise ("…», a répondu Trump Jr.") or an apposition is not told apart. Whether the passage names
+// actor at all is the caller's to check.
 func (t *Timeline) AssertsOf(e *Event, i int, actor string, verbs []QueryWord) bool {
 	if t.Position(e) < 0 || i >= len(e.Passages) || !t.index.mayState(e, i, verbs) {
 		return false
@@ -1006,6 +1008,42 @@ func (t *Timeline) AssertsOf(e *Event, i int, actor string, verbs []QueryWord) b
 
 // assertsOfIn is AssertsOf on one folded text.
 func (t *Timeline) assertsOfIn(folded, lang, actor string, verbs []QueryWord) bool {
+	found := false
+	t.eachDoer(folded, lang, verbs, func(doer string) bool {
+		found = doer == actor || doer == ""
+		return !found
+	})
+	return found
+}
+
+// Doers returns who passage i of e, or a summary sentence paraphrasing it, says does one of
+// verbs (not denied nor requested), as AssertsOf tells who does a verb; the verbs it gives no one
+// (a pronoun) add nothing.
+func (t *Timeline) Doers(e *Event, i int, verbs []QueryWord) []string {
+	if t.Position(e) < 0 || i >= len(e.Passages) || !t.index.mayState(e, i, verbs) {
+		return nil
+	}
+	var out []string
+	add := func(doer string) bool {
+		if doer != "" && !slices.Contains(out, doer) {
+			out = append(out, doer)
+		}
+		return true
+	}
+	t.eachDoer(t.FoldedPassage(e, i), t.Source.Language, verbs, add)
+	if ix := t.index; ix.glosses != nil {
+		for _, s := range ix.glosses[e.pos].sentences {
+			if s.Passage == i {
+				t.eachDoer(textproc.Fold(s.Text), s.Lang, verbs, add)
+			}
+		}
+	}
+	return out
+}
+
+// eachDoer calls yield with who does each of verbs folded states, "" where it names no one, until
+// yield returns false.
+func (t *Timeline) eachDoer(folded, lang string, verbs []QueryWord, yield func(doer string) bool) {
 	ix := t.index
 	text := t.ExpandNames(folded)
 	mentions := t.MentionedActors(text)
@@ -1055,33 +1093,43 @@ func (t *Timeline) assertsOfIn(folded, lang, actor string, verbs []QueryWord) bo
 		}
 		doer := ""
 		switch {
-		// "…», a répondu Trump Jr.": an incise names its subject after the verb.
-		case j+1 < len(pw) && mentionAt(j+1) != nil && incise(text, ws[auxStart(pw, j)].start):
-			doer = mentionAt(j + 1).Actor
 		// "le lien envoyé par WikiLeaks".
 		case j+2 < len(pw) && (pw[j+1] == "par" || pw[j+1] == "by") && mentionAt(j+2) != nil:
 			doer = mentionAt(j + 2).Actor
 		default:
 			// The actor right before the verb and its auxiliaries ("Trump Jr. a répondu"); a name
 			// further back may be an object ("a contacté WikiLeaks … après avoir répondu").
-			if k := auxStart(pw, j); k > 0 {
-				if m := mentionAt(k - 1); m != nil && !objectBefore(pw, k-1) {
-					doer = m.Actor
-				}
+			k := auxStart(pw, j)
+			if k == 0 {
+				break
+			}
+			// "on the Mozilla blog": a name between an article and a word is a modifier.
+			// "the United Tribes send" is a subject: the word after the name is a verb.
+			verb := textproc.IsLightWord(w) || textproc.IsDeedWord(w) || textproc.IsPastForm(w)
+			modifier := k == j && k >= 2 && articles[pw[k-2]] && !verb
+			if m := mentionAt(k - 1); m != nil && !objectBefore(pw, k-1) && !ofBefore(pw, k-1) && !modifier {
+				doer = m.Actor
 			}
 		}
-		if doer == actor || doer == "" {
-			return true
+		if !yield(doer) {
+			return
 		}
 	}
-	return false
 }
 
-// incise reports whether the text just before at closes a quotation or a clause (a quote or a
-// comma), as before "a répondu Trump Jr." or "said WikiLeaks".
-func incise(text string, at int) bool {
-	before := strings.TrimRight(text[:at], " ")
-	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "»")
+var articles = map[string]bool{"the": true, "a": true, "an": true, "le": true, "la": true, "les": true, "un": true, "une": true, "l": true}
+
+// ofBefore reports whether the word before position j makes what follows a complement ("the
+// chairwoman of Mozilla", "le fondateur de WikiLeaks"), not a subject.
+func ofBefore(pw []string, j int) bool {
+	if j == 0 {
+		return false
+	}
+	switch pw[j-1] {
+	case "of", "de", "du", "des", "d":
+		return true
+	}
+	return false
 }
 
 type span struct{ start, end int }
@@ -1095,5 +1143,5 @@ func auxStart(pw []string, j int) int {
 	return k
 }
 
-var auxiliaries = map[string]bool{"a": true, "avait": true, "ont": true, "avaient": true, "est": true, "etait": true,
+var auxiliaries = map[string]bool{"a": true, "avait": true, "ont": true, "avaient": true, "ait": true, "aient": true, "est": true, "etait": true,
 	"has": true, "had": true, "have": true, "was": true}

@@ -1,6 +1,7 @@
 package knowledge_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -143,6 +144,56 @@ func TestAssertsOfGivesTheVerbToWhoDoesIt(t *testing.T) {
 	} {
 		if got := tl.AssertsOf(e, c.passage, c.actor, replied); got != c.want {
 			t.Errorf("AssertsOf(¶%d, %q, répondu) = %v, want %v: %s", c.passage, c.actor, got, c.want, e.Passages[c.passage].Text)
+		}
+	}
+}
+
+// Doers names who a passage gives a verb to, and no one for a name that is a complement ("of
+// Mozilla Corporation") or a modifier ("the Mozilla blog").
+func TestDoersAreWhoAPassageGivesTheVerbTo(t *testing.T) {
+	seed, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	moz, err := knowledge.LoadFile("../../shared/eval/mozilla/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		tl      *knowledge.Timeline
+		event   string
+		passage int
+		words   string
+		want    []string
+	}{
+		{seed, "2016-09-20-putintrump-message", 4, "forwarded", []string{"jared kushner"}},
+		{seed, "2016-10-03-promote-story", 3, "repondu", []string{"donald trump jr."}},
+		{seed, "2016-10-03-promote-story", 6, "repondu", nil}, // "WikiLeaks n'a pas répondu": denied
+		{moz, "2014-04-03-eich-steps-down", 0, "blog", nil},
+	} {
+		e := c.tl.Event(c.event)
+		if e == nil {
+			t.Fatalf("no event %s", c.event)
+		}
+		if got := c.tl.Doers(e, c.passage, c.tl.QueryWords(c.words)); !slices.Equal(got, c.want) {
+			t.Errorf("Doers(%s ¶%d, %q) = %q, want %q: %s", c.event, c.passage, c.words, got, c.want, e.Passages[c.passage].Text)
+		}
+	}
+}
+
+// A name written in full is kept as it is, though the run of prefixes that finds short forms stops
+// at one of its function words ("united tribes" of "united tribes of new zealand").
+func TestANameWrittenInFullIsNotExpandedAgain(t *testing.T) {
+	tl, err := knowledge.LoadFile("../eval/testdata/newzealand/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"the united tribes of new zealand sent a declaration": "the united tribes of new zealand sent a declaration",
+		"what did the united tribes send":                     "what did the united tribes of new zealand send",
+	} {
+		if got := tl.ExpandNames(in); got != want {
+			t.Errorf("ExpandNames(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
