@@ -104,3 +104,19 @@ func TestJoinedDatesAreOnePeriod(t *testing.T) {
 		{q: "les années 2000 et 2010 à lunel", answered: true, dates: []string{"2004", "2012-10-31", "2014"}},
 	})
 }
+
+// Offsets in years, and units abbreviated, from a date or an anchor: the events that far from it,
+// or the nearest when it has none.
+func TestOffsetsInYearsAndAbbreviatedUnits(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened 4 yrs after the Treaty of Waitangi?", answered: true, dates: []string{"1843"}},
+		{q: "que s'est-il passé environ 9 ans après 1843 ?", answered: true, dates: []string{"1852"}},
+		{q: "que s'est-il passé 13 ans après 1840 ?", answered: false, words: "aucun événement en 1853. Les événements les plus proches : en 1852"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "what happened 3 mos before the election?", answered: true, dates: []string{"2016-09-20"}},
+		{q: "what did WL send a yr after the election?", answered: true, dates: []string{"2017-07-11"}},
+		{q: "what happened 2 wks after the election?", answered: false, words: "nothing about 22 November 2016"},
+		{q: "à peu près deux mois après l'élection ?", answered: true, dates: []string{"2016-12-16"}},
+	})
+}

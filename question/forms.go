@@ -586,3 +586,89 @@ func joinedToMonth(s string, start, end int) bool {
 	n := len(words)
 	return n >= 2 && joiner(words[n-1]) && other(strings.TrimSuffix(words[n-2], "."))
 }
+
+// reYearOffset finds "four years after", "2 yrs before", "a year after", "about three years after",
+// "trois ans après", "un an avant", "plus de deux ans après" right before a date.
+var reYearOffset = regexp.MustCompile(`\b(?:(a little more than|a bit more than|just over|more than|over|about|around|roughly|some|approximately|un peu plus d'|un peu plus de|plus d'|plus de|environ|a peu pres|quelque)\s*)?` +
+	`(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+` +
+	`(years?|yrs?|ans?|annees?)\s+(before|after|later than|earlier than|avant|apres|plus tard que)\s*(?:the\s+|le\s+|la\s+|l')?$`)
+
+// yearOffset reads a year offset at the end of the text before a date: how many years, whether
+// after, whether hedged (upward: "more than"; either way: "about"), and where the phrase starts.
+func yearOffset(before string) (n int, after, more, about bool, at int, ok bool) {
+	if !strings.Contains(before, "year") && !strings.Contains(before, "yr") && !strings.Contains(before, "an") {
+		return 0, false, false, false, 0, false
+	}
+	m := reYearOffset.FindStringSubmatchIndex(before)
+	if m == nil {
+		return 0, false, false, false, 0, false
+	}
+	word := before[m[4]:m[5]]
+	n, err := strconv.Atoi(word)
+	if err != nil {
+		n = offsetWords[word]
+		if word == "a" || word == "an" {
+			n = 1
+		}
+	}
+	hedge := ""
+	if m[2] >= 0 {
+		hedge = before[m[2]:m[3]]
+	}
+	dir := before[m[8]:m[9]]
+	more = strings.Contains(hedge, "plus") || strings.Contains(hedge, "more") || strings.Contains(hedge, "over")
+	about = hedge != "" && !more
+	after = dir == "after" || dir == "apres" || dir == "later than" || dir == "plus tard que"
+	return n, after, more, about, m[0], n > 0
+}
+
+// addYears moves a day by n years, on the same day of the month where there is one.
+func addYears(d knowledge.Day, n int) knowledge.Day {
+	t := d.Time()
+	return knowledge.DayOf(t.Year()+n, t.Month(), t.Day())
+}
+
+// yearOffsetSpan is the period n years after (or before) the spans of a date: that many years on,
+// counted from its start; half a year either side for a date shorter than a year ("two years after
+// the election"), a year either side when hedged "about"; from then to half as long again when
+// hedged "more than".
+func yearOffsetSpan(s []knowledge.Span, n int, after, more, about bool) knowledge.Span {
+	first, last := s[0], s[len(s)-1]
+	k := n
+	if !after {
+		k = -n
+	}
+	from, to := addYears(first.From, k), addYears(last.To, k)
+	if last.To-first.From < 364 {
+		from, to = from-182, to+182
+	}
+	if about {
+		from, to = addYears(from, -1), addYears(to, 1)
+	}
+	if more {
+		if after {
+			from, to = addYears(last.To, n), addYears(last.To, n+(n+1)/2)
+		} else {
+			from, to = addYears(first.From, -n-(n+1)/2), addYears(first.From, -n)
+		}
+	}
+	return knowledge.Span{From: from, To: to}
+}
+
+// offsetHedge is how many days either side of a day offset a hedge before it allows ("about three
+// days after": one; "around two weeks after": three), 0 when there is none.
+func offsetHedge(before string, days int) knowledge.Day {
+	b := strings.TrimRight(before, " ")
+	hedged := strings.HasSuffix(b, "a peu pres")
+	switch lastWord(b) {
+	case "about", "around", "roughly", "approximately", "some", "like", "environ", "approx", "~":
+		hedged = true
+	}
+	if !hedged {
+		return 0
+	}
+	if days >= 7 {
+		return 3
+	}
+	return 1
+}

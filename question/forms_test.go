@@ -195,3 +195,28 @@ func TestParseJoinedDates(t *testing.T) {
 		{"in march or april", "what happened in march or april 2014?", "en", question.Range, "2014-03-01..2014-04-30", 0, ""},
 	})
 }
+
+// Offsets in years, months, weeks and days, with units abbreviated and hedged.
+func TestParseOffsetsWithAbbreviatedUnitsAndHedges(t *testing.T) {
+	runParseCases(t, newZealand(t), []parseCase{
+		{"years after a year: that year", "what happened 4 yrs after 1840?", "en", question.Range, "1844-01-01..1844-12-31", 0, "what happened ?"},
+		{"ans après", "que s'est-il passé 13 ans après 1840 ?", "fr", question.Range, "1853-01-01..1853-12-31", 0, "que s'est-il passe ?"},
+		{"years after an anchor: half a year either side", "what happened 4 years after the treaty of waitangi?", "en", question.Range, "1843-08-08..1844-08-06", 0, "what happened ?"},
+		{"a yr before", "what happened a yr before 1840?", "en", question.Range, "1839-01-01..1839-12-31", 0, ""},
+		{"about: a year either side", "que s'est-il passé environ 9 ans après 1843 ?", "fr", question.Range, "1851-01-01..1853-12-31", 0, ""},
+		{"more than: from then to half as long again", "more than 2 years after 1840", "en", question.Range, "1842-12-31..1843-12-31", 0, ""},
+		{"un an avant", "un an avant 1840", "fr", question.Range, "1839-01-01..1839-12-31", 0, ""},
+	})
+	runParseCases(t, seed(t), []parseCase{
+		{"mos", "what happened 3 mos before the election?", "en", question.Range, "2016-06-29..2016-09-21", 0, "what happened ?"},
+		{"a yr after", "what did WL send a yr after the election?", "en", question.Range, "2017-05-10..2018-05-09", 0, "what did wl send ?"},
+		{"wks", "what happened 2 wks after the election?", "en", question.ExactDay, "2016-11-22", 0, ""},
+		{"semaines après", "quoi 3 semaines après l'élection ?", "fr", question.ExactDay, "2016-11-29", 0, ""},
+		{"about days: a day either side", "what happened about 3 days after the election?", "en", question.Range, "2016-11-10..2016-11-12", 0, ""},
+		{"environ semaines: three days either side", "environ deux semaines après l'élection", "fr", question.Range, "2016-11-19..2016-11-25", 0, ""},
+		{"à peu près jours", "à peu près 2 jours après l'élection", "fr", question.Range, "2016-11-09..2016-11-11", 0, ""},
+		{"about months", "what happened about a month after the election?", "en", question.Range, "2016-11-24..2016-12-22", 0, ""},
+		{"à peu près mois", "à peu près deux mois après l'élection ?", "fr", question.Range, "2016-12-10..2017-02-04", 0, ""},
+		{"a year is no offset without a number", "the year after the election", "en", question.Range, "2016-11-09..…", 0, ""},
+	})
+}

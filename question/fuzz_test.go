@@ -30,6 +30,9 @@ func FuzzParse(f *testing.F) {
 		"the 90s", "the '90s", "the nineties", "les années 90", "les années quatre-vingt-dix", "les années 2000 et 2010",
 		"between 1880 and the 1920s", "fin des années 1990", "in her 90s", "sept ou oct 2017", "oct and nov 2016",
 		"may or may not", "3 or 12 october 2016", "in 2015 or 2016",
+		"4 yrs after 1840", "13 ans après 1840", "a yr after the election", "3 mos before the election",
+		"2 wks after the election", "about 3 days after the election", "environ deux semaines après l'élection",
+		"more than 2 years after 1840",
 	} {
 		f.Add(q)
 	}

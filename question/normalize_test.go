@@ -31,7 +31,7 @@ func FuzzNormalizeDateWordsKeepsItsWords(f *testing.F) {
 func FuzzMayBeDayOffsetWhereverTheExpressionMatches(f *testing.F) {
 	for _, s := range []string{"", "three days before ", "what did wikileaks write the day after ", "3 days after trump's ",
 		"deux jours apres ", "dix semaines avant le ", "two weeks\tafter", "x_12 days after", "é12 days after", "someone days after",
-		"1234 days after", "un jour apres", "the days before"} {
+		"1234 days after", "un jour apres", "the days before", "2 wks after", "3 wk before", "ten wks avant"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

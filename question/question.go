@@ -749,12 +749,12 @@ func dayExpr(y int, m time.Month, d int) (expr, verdict) {
 
 // reMonthOffset finds "a month after", "two months before", "un peu plus d'un mois après", "about
 // three months after" right before a date.
-var reMonthOffset = regexp.MustCompile(`\b(?:(a little more than|a bit more than|just over|more than|over|about|around|roughly|un peu plus d'|un peu plus de|plus d'|plus de|environ|a peu pres)\s*)?(\d{1,2}|a|an|one|two|three|four|five|six|un|deux|trois|quatre|cinq|six)\s+(months?|mois)\s+(before|after|later than|avant|apres)\s*(?:the\s+|le\s+|la\s+|l')?$`)
+var reMonthOffset = regexp.MustCompile(`\b(?:(a little more than|a bit more than|just over|more than|over|about|around|roughly|un peu plus d'|un peu plus de|plus d'|plus de|environ|a peu pres)\s*)?(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(months?|mos|mois)\s+(before|after|later than|earlier than|avant|apres)\s*(?:the\s+|le\s+|la\s+|l')?$`)
 
 // monthOffset reads a month offset at the end of the text before a date: how many months,
 // whether after, whether hedged upward, and where the phrase starts in before.
 func monthOffset(before string) (n int, after, hedged bool, at int, ok bool) {
-	if !strings.Contains(before, "month") && !strings.Contains(before, "mois") {
+	if !strings.Contains(before, "month") && !strings.Contains(before, "mois") && !strings.Contains(before, "mos") {
 		return 0, false, false, 0, false
 	}
 	m := reMonthOffset.FindStringSubmatchIndex(before)
@@ -895,7 +895,7 @@ func spokenYear(m string) string {
 var reWeekOf = regexp.MustCompile(`\b(?:the\s+|la\s+|that\s+|cette\s+)?(?:week|semaine)\s+(of|before|after|preceding|following|de|du|d'|avant|apres|precedant|suivant)\s*(?:the\s+|le\s+|la\s+|l')?$`)
 
 var (
-	reDayOffset  = regexp.MustCompile(`\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(days?|jours?|weeks?|semaines?)\s+(before|after|avant|apres)\b`)
+	reDayOffset  = regexp.MustCompile(`\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(days?|jours?|weeks?|wks?|semaines?)\s+(before|after|avant|apres)\b`)
 	reConnective = regexp.MustCompile(`\b(before|after|avant|apres|since|depuis)\s+((?:[a-z']+\s+){1,4})$`)
 	offsetWords  = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
@@ -903,35 +903,35 @@ var (
 
 // dayOffset reads "three days before …" at the end of the text before a date: the number of days
 // and whether they count after it.
-func dayOffset(before string) (n int, after bool, ok bool) {
+func dayOffset(before string) (n int, after bool, at int, ok bool) {
 	if !mayBeDayOffset(before) {
-		return 0, false, false // spare the expression
+		return 0, false, 0, false // spare the expression
 	}
 	m := reDayOffset.FindStringSubmatch(before)
 	if m == nil {
-		return 0, false, false
+		return 0, false, 0, false
 	}
 	// Only when the offset is close to the date ("three days before the message of 11 July"):
 	// at most five words between.
 	i := strings.LastIndex(before, m[0])
 	if len(strings.Fields(before[i+len(m[0]):])) > 5 {
-		return 0, false, false
+		return 0, false, 0, false
 	}
 	n, err := strconv.Atoi(m[1])
 	if err != nil {
 		n = offsetWords[m[1]]
 	}
-	if strings.HasPrefix(m[2], "week") || strings.HasPrefix(m[2], "semaine") {
+	if strings.HasPrefix(m[2], "week") || strings.HasPrefix(m[2], "wk") || strings.HasPrefix(m[2], "semaine") {
 		n *= 7
 	}
-	return n, m[3] == "after" || m[3] == "apres", n > 0
+	return n, m[3] == "after" || m[3] == "apres", i, n > 0
 }
 
 // mayBeDayOffset is a scan before reDayOffset, whose backtracking over every position costs a
 // question like "the day after the election" more than the rest of its parse: a match needs a unit
 // ("day", "jour", "week", "semaine") after white space that follows a digit or a number word.
 func mayBeDayOffset(s string) bool {
-	for _, unit := range []string{"day", "jour", "week", "semaine"} {
+	for _, unit := range []string{"day", "jour", "week", "wk", "semaine"} {
 		for from := 0; ; {
 			k := strings.Index(s[from:], unit)
 			if k < 0 {
@@ -1109,8 +1109,16 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	}
 	// "three days before the message of 11 July", "3 days after trump's oct 10 rally": a day offset
 	// from the date, read before the other connectives.
-	if n, after, ok := dayOffset(before); ok {
+	if n, after, at, ok := dayOffset(before); ok {
 		p.Kind, p.Spans = ExactDay, shift(occupied(spans, cal), knowledge.Day(map[bool]int{true: n, false: -n}[after]))
+		// "about three days after", "environ deux semaines après": a day or so either side
+		// (forms.go).
+		if h := offsetHedge(before[:at], n); h > 0 {
+			p.Kind = Range
+			for i := range p.Spans {
+				p.Spans[i].From, p.Spans[i].To = p.Spans[i].From-h, p.Spans[i].To+h
+			}
+		}
 		return
 	}
 	// "a month after the election", "un peu plus d'un mois après l'élection": a month is
@@ -1137,6 +1145,12 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 			from, to = s[0].From-(to-s[len(s)-1].To), s[0].From-(from-s[len(s)-1].To)
 		}
 		p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
+		consume(e.start-len(before)+at, e.start)
+		return
+	}
+	// "four years after the treaty", "trois ans après 1840", "2 yrs before X": forms.go.
+	if n, after, more, about, at, ok := yearOffset(before); ok {
+		p.Kind, p.Spans = Range, []knowledge.Span{yearOffsetSpan(occupied(spans, cal), n, after, more, about)}
 		consume(e.start-len(before)+at, e.start)
 		return
 	}
