@@ -820,7 +820,7 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 		return "", false
 	}
 	for i := range e.Passages {
-		if textproc.HasWord(t.FoldedPassage(e, i), name) && t.AssertsOf(e, i, subj, verbs) {
+		if t.PassageHasWord(e, i, name) && t.AssertsOf(e, i, subj, verbs) {
 			return "", false
 		}
 	}

@@ -46,6 +46,9 @@ type index struct {
 	// premise, assertion and denial checks read the chosen event's passages word by word for
 	// every question.
 	passageWords [][][]string
+	// actorReads[event] holds, once read, readActors of each passage of the event then of each
+	// of its summary sentences; kept with the folded passages, nil without them.
+	actorReads [][]atomic.Pointer[actorReading]
 	// scanPostings makes Search scan every posting list rather than look a span's few candidates
 	// up in it: set only by tests, as the reference the lookups are checked against.
 	scanPostings bool
@@ -393,6 +396,19 @@ func (t *Timeline) build() {
 	gb := newGlossBuilder(ix, srcLang)
 	for i, e := range t.Events {
 		ix.glosses[i] = gb.build(e, i)
+	}
+	if ix.foldedPassages != nil {
+		// One array for every slot, cut per event.
+		size := 0
+		for i, e := range t.Events {
+			size += len(e.Passages) + len(ix.glosses[i].sentences)
+		}
+		slots := make([]atomic.Pointer[actorReading], size)
+		ix.actorReads = make([][]atomic.Pointer[actorReading], n)
+		for i, e := range t.Events {
+			m := len(e.Passages) + len(ix.glosses[i].sentences)
+			ix.actorReads[i], slots = slots[:m:m], slots[m:]
+		}
 	}
 	ix.countPassageDF()
 	ix.scratch.New = func() any { return newScratch(n) }

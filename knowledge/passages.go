@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
@@ -618,6 +619,15 @@ func (t *Timeline) passageWords(e *Event, i int) []string {
 	return textproc.Words(t.FoldedPassage(e, i))
 }
 
+// PassageHasWord reports whether w is one of the words of passage i of e, folded: HasWord of
+// FoldedPassage, from the words kept with the fold.
+func (t *Timeline) PassageHasWord(e *Event, i int, w string) bool {
+	if pw := t.index.passageWords; pw != nil && t.Position(e) >= 0 && i < len(pw[e.pos]) {
+		return slices.Contains(pw[e.pos][i], w)
+	}
+	return textproc.HasWord(t.FoldedPassage(e, i), w)
+}
+
 // passageIDF weighs a question word by how few passages of the whole timeline contain it (text or
 // gloss): inside an event, a name on every passage tells them apart less than a word on one.
 func (ix *index) passageIDF(w QueryWord) float32 {
@@ -993,12 +1003,12 @@ func (t *Timeline) AssertsOf(e *Event, i int, actor string, verbs []QueryWord) b
 	if t.Position(e) < 0 || i >= len(e.Passages) || !t.index.mayState(e, i, verbs) {
 		return false
 	}
-	if t.assertsOfIn(t.FoldedPassage(e, i), t.Source.Language, actor, verbs) {
+	if t.assertsOfIn(t.actorsOf(e, i, -1, t.FoldedPassage), t.Source.Language, actor, verbs) {
 		return true
 	}
 	if ix := t.index; ix.glosses != nil {
-		for _, s := range ix.glosses[e.pos].sentences {
-			if s.Passage == i && t.assertsOfIn(textproc.Fold(s.Text), s.Lang, actor, verbs) {
+		for k, s := range ix.glosses[e.pos].sentences {
+			if s.Passage == i && t.assertsOfIn(t.actorsOf(e, i, k, nil), s.Lang, actor, verbs) {
 				return true
 			}
 		}
@@ -1006,10 +1016,10 @@ func (t *Timeline) AssertsOf(e *Event, i int, actor string, verbs []QueryWord) b
 	return false
 }
 
-// assertsOfIn is AssertsOf on one folded text.
-func (t *Timeline) assertsOfIn(folded, lang, actor string, verbs []QueryWord) bool {
+// assertsOfIn is AssertsOf on one text read by readActors.
+func (t *Timeline) assertsOfIn(rd *actorReading, lang, actor string, verbs []QueryWord) bool {
 	found := false
-	t.eachDoer(folded, lang, verbs, func(doer string) bool {
+	t.eachDoer(rd, lang, verbs, func(doer string) bool {
 		found = doer == actor || doer == ""
 		return !found
 	})
@@ -1030,21 +1040,28 @@ func (t *Timeline) Doers(e *Event, i int, verbs []QueryWord) []string {
 		}
 		return true
 	}
-	t.eachDoer(t.FoldedPassage(e, i), t.Source.Language, verbs, add)
+	t.eachDoer(t.actorsOf(e, i, -1, t.FoldedPassage), t.Source.Language, verbs, add)
 	if ix := t.index; ix.glosses != nil {
-		for _, s := range ix.glosses[e.pos].sentences {
+		for k, s := range ix.glosses[e.pos].sentences {
 			if s.Passage == i {
-				t.eachDoer(textproc.Fold(s.Text), s.Lang, verbs, add)
+				t.eachDoer(t.actorsOf(e, i, k, nil), s.Lang, verbs, add)
 			}
 		}
 	}
 	return out
 }
 
-// eachDoer calls yield with who does each of verbs folded states, "" where it names no one, until
-// yield returns false.
-func (t *Timeline) eachDoer(folded, lang string, verbs []QueryWord, yield func(doer string) bool) {
-	ix := t.index
+// actorReading is a folded text read for who does what in it: its names expanded, the actors it
+// mentions, and its words with each name one word.
+type actorReading struct {
+	text     string
+	mentions []Mention
+	ws       []span
+	pw       []string
+}
+
+// readActors reads folded for assertsOfIn.
+func (t *Timeline) readActors(folded string) *actorReading {
 	text := t.ExpandNames(folded)
 	mentions := t.MentionedActors(text)
 	// A name is one word, so that the windows below count the passage's own words, not those
@@ -1064,6 +1081,41 @@ func (t *Timeline) eachDoer(folded, lang string, verbs []QueryWord, yield func(d
 	for j, w := range ws {
 		pw[j] = text[w.start:w.end]
 	}
+	return &actorReading{text: text, mentions: mentions, ws: ws, pw: pw}
+}
+
+// actorsOf is readActors of passage i of e (k < 0, folded by fold) or of the event's k-th summary
+// sentence, kept once read on a timeline small enough to keep its passages folded: the premise
+// checks read the chosen event's passages so for every question.
+func (t *Timeline) actorsOf(e *Event, i, k int, fold func(*Event, int) string) *actorReading {
+	var slot *atomic.Pointer[actorReading]
+	if ar := t.index.actorReads; ar != nil {
+		if k < 0 {
+			slot = &ar[e.pos][i]
+		} else {
+			slot = &ar[e.pos][len(e.Passages)+k]
+		}
+		if rd := slot.Load(); rd != nil {
+			return rd
+		}
+	}
+	var rd *actorReading
+	if k < 0 {
+		rd = t.readActors(fold(e, i))
+	} else {
+		rd = t.readActors(textproc.Fold(t.index.glosses[e.pos].sentences[k].Text))
+	}
+	if slot != nil {
+		slot.Store(rd)
+	}
+	return rd
+}
+
+// eachDoer calls yield with who does each of verbs a text read by readActors states, "" where it
+// names no one, until yield returns false.
+func (t *Timeline) eachDoer(rd *actorReading, lang string, verbs []QueryWord, yield func(doer string) bool) {
+	ix := t.index
+	mentions, ws, pw := rd.mentions, rd.ws, rd.pw
 	// mentionAt returns the mention starting at word j, or nil.
 	mentionAt := func(j int) *Mention {
 		for k := range mentions {

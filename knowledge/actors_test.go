@@ -1,0 +1,68 @@
+package knowledge
+
+import (
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+)
+
+// The premise checks' reading of a passage or a summary sentence (actorsOf) is readActors of its
+// fold, whether kept from a first read (a small timeline) or read again (a large one), and reads
+// by several goroutines at once agree (run with -race, they share the kept readings).
+func TestActorsOfIsTheReadingOfTheFold(t *testing.T) {
+	seed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nz, err := LoadFile("../eval/testdata/newzealand/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := GenerateSynth(2*foldedPassagesLimit, 7)
+	large, err := Parse("synth.yaml", s.YAML, func(string) ([]byte, error) { return s.Source, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		tl   *Timeline
+		kept bool
+	}{{"seed", seed, true}, {"newzealand", nz, true}, {"large", large, false}} {
+		if kept := tt.tl.index.actorReads != nil; kept != tt.kept {
+			t.Errorf("%s: readings kept = %v, want %v", tt.name, kept, tt.kept)
+		}
+		events := tt.tl.Events
+		if !tt.kept {
+			events = events[:200]
+		}
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for _, e := range events {
+					for i, p := range e.Passages {
+						if got, want := tt.tl.actorsOf(e, i, -1, tt.tl.FoldedPassage), tt.tl.readActors(textproc.Fold(p.Text)); !reflect.DeepEqual(got, want) {
+							t.Errorf("%s: actorsOf(%s, passage %d) = %+v, want %+v", tt.name, e.ID, i, got, want)
+							return
+						}
+						for _, w := range append(textproc.Words(textproc.Fold(e.Title)), "the", "zzz", "") {
+							if got, want := tt.tl.PassageHasWord(e, i, w), textproc.HasWord(textproc.Fold(p.Text), w); got != want {
+								t.Errorf("%s: PassageHasWord(%s, %d, %q) = %v, want %v", tt.name, e.ID, i, w, got, want)
+							}
+						}
+					}
+					for k, ss := range tt.tl.index.glosses[e.pos].sentences {
+						if got, want := tt.tl.actorsOf(e, ss.Passage, k, nil), tt.tl.readActors(textproc.Fold(ss.Text)); !reflect.DeepEqual(got, want) {
+							t.Errorf("%s: actorsOf(%s, sentence %d) = %+v, want %+v", tt.name, e.ID, k, got, want)
+							return
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+}
