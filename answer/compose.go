@@ -45,17 +45,17 @@ func Compose(r Retrieval) Answer {
 	case r.Interval != nil:
 		b.WriteString(intervalLead(r.Interval, r.Lang))
 		for _, s := range r.Events {
-			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), ShortTitle(s.Event, r.Lang))
+			writeItem(&b, s.Event, r.Lang)
 		}
 	case r.Comparison != nil:
 		b.WriteString(compareLead(r.Comparison, r.Lang))
 		for _, s := range r.Events {
-			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), ShortTitle(s.Event, r.Lang))
+			writeItem(&b, s.Event, r.Lang)
 		}
 	case r.List:
 		b.WriteString(listHeader(r))
 		for _, s := range r.Events {
-			fmt.Fprintf(&b, "\n• %s — %s", FormatDate(s.Event, r.Lang), ShortTitle(s.Event, r.Lang))
+			writeItem(&b, s.Event, r.Lang)
 		}
 		if r.Total > len(r.Events) {
 			fmt.Fprintf(&b, "\n%s", tr(r.Lang, "…and %d more; ask about a narrower range.", "…et %d de plus ; précisez la période.", r.Total-len(r.Events)))
@@ -67,13 +67,20 @@ func Compose(r Retrieval) Answer {
 			b.WriteString(" ")
 		}
 		b.WriteString(intentLead(r, s))
-		fmt.Fprintf(&b, "%s%s %s", capitalize(onDate(s.Event, r.Lang)), colon(r.Lang), focusedSummary(r, s))
+		writeOnDate(&b, s.Event, r.Lang)
+		b.WriteString(colon(r.Lang))
+		b.WriteByte(' ')
+		b.WriteString(focusedSummary(r, s))
 	default:
 		for i, s := range r.Events {
 			if i > 0 {
 				b.WriteString("\n")
 			}
-			fmt.Fprintf(&b, "• %s%s %s", capitalize(onDate(s.Event, r.Lang)), colon(r.Lang), focusedSummary(r, s))
+			b.WriteString("• ")
+			writeOnDate(&b, s.Event, r.Lang)
+			b.WriteString(colon(r.Lang))
+			b.WriteByte(' ')
+			b.WriteString(focusedSummary(r, s))
 		}
 	}
 	if len(r.Alternatives) > 1 {
@@ -434,17 +441,49 @@ func FormatDate(e *knowledge.Event, lang string) string {
 		s = FormatDay(e.Span().From, lang)
 	}
 	if e.Time != "" {
-		s += tr(lang, " at %s", " à %s", e.Time)
+		if lang == "fr" {
+			s += " à " + e.Time
+		} else {
+			s += " at " + e.Time
+		}
 	}
 	return s
 }
 
 // onDate is "on 21 October 2016", "in June 2016", "le 21 octobre 2016", "en juin 2016".
 func onDate(e *knowledge.Event, lang string) string {
-	if e.Date.Precision == knowledge.PrecisionDay {
-		return tr(lang, "on %s", "le %s", FormatDate(e, lang))
+	return onPrefix(e, lang) + FormatDate(e, lang)
+}
+
+// onPrefix is the words onDate writes before the date ("on ", "en "…): concatenated rather than
+// formatted by fmt, which every answer's lead went through.
+func onPrefix(e *knowledge.Event, lang string) string {
+	switch {
+	case e.Date.Precision == knowledge.PrecisionDay && lang == "fr":
+		return "le "
+	case e.Date.Precision == knowledge.PrecisionDay:
+		return "on "
+	case lang == "fr":
+		return "en "
 	}
-	return tr(lang, "in %s", "en %s", FormatDate(e, lang))
+	return "in "
+}
+
+// writeOnDate writes capitalize(onDate(e, lang)) to b: the prefix, in lower-case ASCII, is the
+// capitalized part.
+func writeOnDate(b *strings.Builder, e *knowledge.Event, lang string) {
+	p := onPrefix(e, lang)
+	b.WriteByte(p[0] - 'a' + 'A')
+	b.WriteString(p[1:])
+	b.WriteString(FormatDate(e, lang))
+}
+
+// writeItem writes a listed event's line: "\n• " the date " — " its short title.
+func writeItem(b *strings.Builder, e *knowledge.Event, lang string) {
+	b.WriteString("\n• ")
+	b.WriteString(FormatDate(e, lang))
+	b.WriteString(" — ")
+	b.WriteString(ShortTitle(e, lang))
 }
 
 // colon follows each language's typography: "On 3 October:" but "Le 3 octobre :".

@@ -376,7 +376,7 @@ func Tentative(r Retrieval) (Retrieval, bool) {
 	if r.Reason != OffTopic || len(r.Missing) > 0 {
 		return r, false
 	}
-	res := r.Timeline.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: tentativeEvents})
+	res := r.Timeline.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: tentativeEvents, Reading: r.reading(r.Parsed.Rest)})
 	var events []*knowledge.Event
 	for _, h := range res.Hits {
 		if h.Score > 0 {
@@ -614,11 +614,12 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 			kept = append(kept, w)
 		}
 	}
-	res := r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, EntriesOnly: true, Unsorted: true})
+	text := strings.Join(kept, " ")
+	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: true, Unsorted: true, Reading: r.reading(text)})
 	if len(res.Hits) == 0 && len(p.Spans) > 0 {
 		// A period with no entry may still hold context ("the very first thing, before even the
 		// messages"): the first of that is the answer.
-		res = r.Timeline.Search(knowledge.Query{Text: strings.Join(kept, " "), Spans: p.Spans, Unsorted: true})
+		res = r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, Unsorted: true, Reading: r.reading(text)})
 	}
 	// "la première fois que Don Jr ne répond pas", "the last time WL didn't answer": the events
 	// where the source says the subject did not.
@@ -687,7 +688,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 }
 
 func (r *Retrieval) dayQuery(p question.Parsed) {
-	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans})
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, Reading: r.reading(p.Rest)})
 	if len(res.Hits) == 0 {
 		r.Reason = NothingOnDate
 		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
@@ -770,7 +771,7 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 		r.listSpan(p.Spans[0])
 		return
 	}
-	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans})
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, Reading: r.reading(p.Rest)})
 	if hasContent && p.Kind == question.Year && r.Intent != AskList && !covers(res.Hits) && r.yearMentioned(p) {
 		return
 	}
@@ -850,7 +851,7 @@ func (r *Retrieval) sourcePositionQuery(folded string) bool {
 	atEnd := m[4] >= 0
 	t := r.Timeline
 	words := r.queryWords(r.Parsed.Rest)
-	res := t.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: topicHits})
+	res := t.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: topicHits, Reading: r.reading(r.Parsed.Rest)})
 	var pick *knowledge.Event
 	at, para := -1, 0
 	for _, h := range res.Hits {

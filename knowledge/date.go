@@ -51,6 +51,43 @@ type Date struct {
 
 // String formats the date as YYYY-MM-DD, YYYY-MM or YYYY depending on its precision.
 func (d Date) String() string {
+	// Written into a buffer on the stack rather than by fmt, which every citation went through;
+	// a field out of its usual range keeps fmt's own writing of it.
+	if d.Year >= 0 && d.Year <= 9999 && d.Month >= 0 && d.Month <= 99 && d.Day >= 0 && d.Day <= 99 {
+		var buf [10]byte
+		b := appendPadded(buf[:0], d.Year, 4)
+		switch d.Precision {
+		case PrecisionYear:
+			return string(b)
+		case PrecisionMonth:
+			return string(appendPadded(append(b, '-'), int(d.Month), 2))
+		}
+		return string(appendPadded(append(appendPadded(append(b, '-'), int(d.Month), 2), '-'), d.Day, 2))
+	}
+	return d.formatted()
+}
+
+// appendPadded appends v, at least 0, in decimal with leading zeros to width digits ("%0*d").
+func appendPadded(b []byte, v, width int) []byte {
+	var digits [20]byte
+	n := 0
+	for v > 0 || n == 0 {
+		digits[n] = byte('0' + v%10)
+		v /= 10
+		n++
+	}
+	for ; width > n; width-- {
+		b = append(b, '0')
+	}
+	for n > 0 {
+		n--
+		b = append(b, digits[n])
+	}
+	return b
+}
+
+// formatted is String by fmt: the reference, and the writing of out-of-range fields.
+func (d Date) formatted() string {
 	switch d.Precision {
 	case PrecisionYear:
 		return fmt.Sprintf("%04d", d.Year)
