@@ -961,3 +961,33 @@ func TestACleftQuestionIsAnsweredWithWhoDidIt(t *testing.T) {
 		{q: "was it Eich who posted the statement on the blog?", answered: true, dates: []string{"2014-04-03"}, words: "According to the source:"},
 	})
 }
+
+// A phrase quoted from the source that one event has names that event, even when the asker dates
+// it wrongly or by what it talks about ("the 'engouement' at the end of the 18th century" is told
+// under 1850).
+func TestAQuotedPhraseOutweighsTheDateGivenWithIt(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what did WL mean by 'magnifiquement déconcertant' in oct 2016?", answered: true, dates: []string{"2017-07-11"}, first: "magnifiquement déconcertant"},
+		{q: "que voulait dire « juste droner » en novembre 2016 ?", answered: true, dates: []string{"2016-10-03"}, first: "juste droner"},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "the article talks about an 'engouement' at the end of the 18th c, what was that", answered: true, dates: []string{"1850"}, first: "engouement"},
+	})
+}
+
+// "Did X do Y?" where no passage has X doing Y, and none says X did not, is a premise the source
+// does not state: refused with what it does say, not answered with an event X is merely in. A
+// passage that says X did not is the answer, "no".
+func TestAYesNoQuestionsDeedTheSourceNeverGivesIsRefused(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "did Kushner reply to WL?", answered: false, words: "does not say that Jared Kushner"},
+		{q: "did Hope Hicks write to WikiLeaks?", answered: false, words: "does not say that Hope Hicks"},
+		{q: "did WL reply to don jr about the wednesday leak?", answered: true, dates: []string{"2016-10-03"}, words: "No, according to the source."},
+		{q: "did don jr reply to WL on oct 3?", answered: true, dates: []string{"2016-10-03"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "did Abel Tasman map the coastline?", answered: false, words: "does not say that Abel Tasman"},
+		{q: "did James Cook sign the treaty of waitangi?", answered: false, words: "does not say that James Cook"},
+		{q: "did Hobson declare British sovereignty?", answered: true, dates: []string{"1840-05-21"}},
+	})
+}

@@ -633,7 +633,7 @@ var reQuoted = regexp.MustCompile(`(?:^|\s)'([^']{6,}?)'(?:\s|$|[?!.,;:])|"([^"]
 
 // quotedQuery answers a question that quotes the source: the events whose passages contain the
 // quoted words, each quoted by that passage first. It reports false when nothing quoted is found.
-func (r *Retrieval) quotedQuery(text string) bool {
+func (r *Retrieval) quotedQuery(text string, dated bool) bool {
 	if !strings.ContainsAny(text, "'\"«“‘") {
 		return false
 	}
@@ -654,7 +654,10 @@ func (r *Retrieval) quotedQuery(text string) bool {
 			// The asker may quote the summary, in the answer's language, not the source.
 			events, passages = r.Timeline.QuotedSummaries(phrase)
 		}
-		if len(events) == 0 || len(events) > maxFocused {
+		// With a date, only a phrase one event has outweighs it: the asker may misplace the
+		// event the phrase is in ("the 'engouement' at the end of the 18th century" is told
+		// under 1850).
+		if len(events) == 0 || len(events) > maxFocused || dated && len(events) > 1 {
 			continue
 		}
 		rest := r.Parsed.Rest
@@ -793,9 +796,6 @@ func (r *Retrieval) immediateQuery(folded string) bool {
 // subject and states the verb, not denied, wished or requested. Yes/no questions are exempt: a
 // denial is their answer.
 func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject string, unsupported bool) {
-	if r.Intent == AskYesNo {
-		return "", false
-	}
 	t := r.Timeline
 	subj, deeds := r.subjectAndDeeds(rest)
 	if subj == "" {
@@ -816,7 +816,11 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	// répondu" for "what did WL answer?").
 	// The event's agent did what the event reports; a deed beyond writing and asking (declaring
 	// war, signing, leaking) must be one the event mentions.
-	if e.Agent(subj) && !r.deniedOf(e, name, verbs) && (communicative(deeds) || r.assertedIn(e, verbs)) {
+	denied := r.deniedOf(e, name, verbs)
+	if r.Intent == AskYesNo && denied {
+		return "", false // "did WL reply?": "WikiLeaks n'a pas répondu" is the answer, no
+	}
+	if e.Agent(subj) && !denied && (communicative(deeds) || r.assertedIn(e, verbs)) {
 		return "", false
 	}
 	for i := range e.Passages {

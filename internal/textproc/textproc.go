@@ -422,7 +422,7 @@ var lightWords = func() map[string]struct{} {
 ask asks asked asking say says said saying tell tells told telling write writes wrote written writing
 send sends sent sending suggest suggests suggested suggesting propose proposes proposed proposing
 want wants wanted wanting reply replies replied replying respond responds responded answer answers
-answered mention mentions mentioned talk talks talked message messages messaged contact contacted
+answered mention mentions mentioned talk talks talked message messages messaged dm dmed contact contacted
 request requests requested share shared sharing post posted
 demande demandait demander demandent dit dire disait disent ecrit ecrire ecrivait ecrivent envoye
 envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait veut vouloir
@@ -453,7 +453,7 @@ var deedWords = func() map[string]struct{} {
 	for _, w := range strings.Fields(`
 ask asks asked asking write writes wrote written writing send sends sent sending reply replies replied
 replying respond responds responded answer answers answered contact contacted request requests requested
-share shared sharing post posted message messaged meet meets met
+share shared sharing post posted message messaged dm dmed meet meets met
 demande demandait demander demandent ecrit ecrire ecrivait ecrivent envoye envoyer envoie envoyait
 repondu repondre repond contacte contacter partage partager rencontre rencontrer rencontrait
 tweet tweets tweeted tweeting tweete tweeter leak leaks leaked leaking divulgue divulguer fuite
