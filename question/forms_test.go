@@ -220,3 +220,12 @@ func TestParseOffsetsWithAbbreviatedUnitsAndHedges(t *testing.T) {
 		{"a year is no offset without a number", "the year after the election", "en", question.Range, "2016-11-09..…", 0, ""},
 	})
 }
+
+// A comma before the year may have a space before it too.
+func TestParseACommaBeforeTheYear(t *testing.T) {
+	runParseCases(t, mozilla(t), []parseCase{
+		{"month day , year", "what happened on Jan 23rd , 1998?", "en", question.ExactDay, "1998-01-23", 0, "what happened ?"},
+		{"day month , year", "what happened on 23 jan , 1998?", "en", question.ExactDay, "1998-01-23", 0, "what happened ?"},
+		{"no space after the comma", "what happened on january 23,1998", "en", question.ExactDay, "1998-01-23", 0, "what happened"},
+	})
+}

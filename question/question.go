@@ -132,10 +132,10 @@ var (
 	reISO           = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`) // 2016-11-09, 2016/11/09, 2016.11.09
 	reNumericNoYear = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
 	reNumeric       = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
-	reDayMonth      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
+	reDayMonth      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:(?:\s*,\s*|\s+)(\d{4}))?\b`)
 	reDayRange      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s*(?:-|–|to|and|et|or|ou|au|a|until|till|through|thru)\s*(?:the\s+|le\s+)?(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?\b`)
 	// Anchored at a month's name: scanMonths tries them only where a word is one.
-	reMonthDayAt  = regexp.MustCompile(`^([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4}))?\b`)
+	reMonthDayAt  = regexp.MustCompile(`^([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:(?:\s*,\s*|\s+)(\d{4}))?\b`)
 	reMonthYearAt = regexp.MustCompile(`^([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
 	reYear        = regexp.MustCompile(`\b([12]\d{3})\b`)
 	// The phrases that ask for the first or the last; the leftmost in the question is the one
