@@ -267,7 +267,7 @@ func pairedSpans(from, to []knowledge.Span) []knowledge.Span {
 // end of the 19th").
 var (
 	centuryPartRe = `(?:(?:at\s+the\s+|in\s+the\s+|a\s+la\s+|la\s+|au\s+|the\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+of\s+the\s+|\s+the\s+|\s+))?`
-	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:(?:centuries|century|siecles|siecle)\b|[sc]\.)`)
+	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:(?:centuries|century|siecles|siecle)\b|[sc](?:\.|\b))`)
 	// Two centuries and what lies between: "the 19th and 20th centuries", "les XIXe et XXe siècles".
 	reCenturies = regexp.MustCompile(`\b(?:the\s+|les\s+|aux\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s*(?:and|et|or|ou|to|through|-|a|au)\s*(?:the\s+|le\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|siecles)\b`)
 	// After a part, an ordinal alone is a century ("fin du 19e"); its suffix is required.
@@ -277,6 +277,13 @@ var (
 // centuryExpr reads a match of reCenturyNum or reCenturyBare: the century, or the third of it a
 // part names (early, mid, late, as monthPart does for a month's days).
 func centuryExpr(m []int, s string) (expr, verdict) {
+	// "the 18th c", "au 15e s.": an abbreviation only after an ordinal's suffix ("18 c." is a
+	// temperature).
+	abbrev := strings.HasSuffix(s[m[0]:m[1]], " c") || strings.HasSuffix(s[m[0]:m[1]], " s") ||
+		strings.HasSuffix(s[m[0]:m[1]], " c.") || strings.HasSuffix(s[m[0]:m[1]], " s.")
+	if abbrev && m[4] >= 0 && (m[5] >= len(s) || !('a' <= s[m[5]] && s[m[5]] <= 'z')) {
+		return expr{}, notDate
+	}
 	n := centuryNumber(m, s, 4)
 	if n < 1 || n > 30 {
 		return expr{}, notDate
@@ -308,15 +315,28 @@ func centuryNumber(m []int, s string, g int) int {
 
 // hasCentury is a test before the century patterns: a word for a century, or a part before a
 // figure or numeral with an ordinal's suffix.
-func hasCentury(folded string, words []string) (word, bare bool) {
-	word = strings.Contains(folded, "century") || strings.Contains(folded, "centuries") || strings.Contains(folded, "siecle") ||
-		strings.Contains(folded, " s.") || strings.Contains(folded, " c.")
-	return word, hasMonthPart(words)
+func hasCentury(words []string) (word, bare bool) {
+	for i, w := range words {
+		switch w {
+		case "century", "centuries", "siecle", "siecles":
+			word = true
+		case "c", "s":
+			// An abbreviation after a figure or a Roman numeral ("15e s", "XVe s."), not the "s" of
+			// "WL's".
+			if i > 0 {
+				p := words[i-1]
+				word = word || isDigit(p[0]) || roman(strings.TrimRight(p, "emr")) > 0
+			}
+		case "early", "beginning", "start", "mid", "middle", "late", "end", "debut", "mi", "milieu", "fin":
+			bare = true
+		}
+	}
+	return word, bare
 }
 
 // scanCenturies runs the century patterns.
 func scanCenturies(scan scanner, folded string, words []string) {
-	word, bare := hasCentury(folded, words)
+	word, bare := hasCentury(words)
 	if word {
 		if strings.Contains(folded, "centuries") || strings.Contains(folded, "siecles") {
 			scan(reCenturies, func(m []int, s string) (expr, verdict) {

@@ -144,6 +144,10 @@ func TestParseCenturies(t *testing.T) {
 		{"two centuries", "les XIXe et XXe siècles", "fr", question.Range, "1801-01-01..2000-12-31", 0, ""},
 		{"the ordinal of a day is no century", "the end of the 19th of october 2012", "en", question.ExactDay, "2012-10-19", 0, ""},
 		{"the twenty-first century", "what happened in the twenty-first century?", "en", question.Range, "2001-01-01..2100-12-31", 0, ""},
+		{"an abbreviation without its dot", "what was the craze at the end of the 18th c, what was that", "en", question.Range, "1767-01-01..1800-12-31", 0, ""},
+		{"s without its dot", "au XVe s il y avait quoi", "fr", question.Range, "1401-01-01..1500-12-31", 0, "il y avait quoi"},
+		{"a temperature is no century", "it was 18 c. outside", "en", question.NoDate, "", 0, ""},
+		{"the s of a possessive is no century", "what was in WL's message?", "en", question.NoDate, "", 0, ""},
 	})
 }
 
