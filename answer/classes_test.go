@@ -991,3 +991,22 @@ func TestAYesNoQuestionsDeedTheSourceNeverGivesIsRefused(t *testing.T) {
 		{q: "did Hobson declare British sovereignty?", answered: true, dates: []string{"1840-05-21"}},
 	})
 }
+
+// An offset from an event ("two days after the first DM", "the year after the Liberal Party came
+// to power") lands on that day, or on that year for an event dated by its year; a day or year the
+// source says nothing of is said so, with the nearest events, not answered with the next event
+// weeks later. "The first X" in the clause is the first of the events about X.
+func TestAnOffsetFromAnEventLandsOnItsDayOrOnNothing(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "2 jours après le premier DM de WL, y a eu quoi", answered: false, words: "ne dit rien du 22 septembre 2016"},
+		{q: "what happened 13 days after the first DM?", answered: true, dates: []string{"2016-10-03"}, words: "13 days after"},
+		{q: "what happened the day after WL's last message?", answered: false, words: "says nothing about 12 July 2017"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened the year after the Liberal Party came to power", answered: false, words: "no event in 1892"},
+		{q: "what happened two years after the Liberal Party came to power", answered: true, dates: []string{"1893"}, words: "2 years after"},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "what happened the year after the festival started", answered: false, words: "no event in 2005"},
+	})
+}

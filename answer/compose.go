@@ -317,19 +317,39 @@ func relativeLead(r Retrieval) string {
 	from := fmt.Sprintf("%s (%s)", ShortTitle(rel.From, r.Lang), FormatDate(rel.From, r.Lang))
 	switch {
 	case rel.Before && rel.Days > 0:
-		return tr(r.Lang, "%d days before %s:", "%d jours avant %s :", rel.Days, from)
+		return capitalize(tr(r.Lang, "%s before %s:", "%s avant %s :", offsetPhrase(rel.Days, r.Lang), from))
 	case rel.Before:
 		return tr(r.Lang, "The event before %s:", "L'événement précédant %s :", from)
-	case rel.Days > 0 && rel.Days%365 == 0:
-		return tr(r.Lang, "%d years after %s:", "%d ans après %s :", rel.Days/365, from)
-	case rel.Days > 0 && rel.Days%30 == 0:
-		return tr(r.Lang, "%d months after %s:", "%d mois après %s :", rel.Days/30, from)
-	case rel.Days > 0 && rel.Days%7 == 0:
-		return tr(r.Lang, "%d weeks after %s:", "%d semaines après %s :", rel.Days/7, from)
 	case rel.Days > 0:
-		return tr(r.Lang, "%d days after %s:", "%d jours après %s :", rel.Days, from)
+		return capitalize(tr(r.Lang, "%s after %s:", "%s après %s :", offsetPhrase(rel.Days, r.Lang), from))
 	}
 	return tr(r.Lang, "The event after %s:", "L'événement suivant %s :", from)
+}
+
+// offsetPhrase says an offset of days in the unit it was asked in: "a year", "2 months", "3 days".
+func offsetPhrase(days int, lang string) string {
+	n, unit := days, [2]string{"day", "jour"}
+	switch {
+	case days%365 == 0:
+		n, unit = days/365, [2]string{"year", "an"}
+	case days%30 == 0:
+		n, unit = days/30, [2]string{"month", "mois"}
+	case days%7 == 0:
+		n, unit = days/7, [2]string{"week", "semaine"}
+	}
+	if lang == "fr" {
+		if n == 1 {
+			return map[string]string{"an": "un an", "mois": "un mois", "semaine": "une semaine", "jour": "un jour"}[unit[1]]
+		}
+		if unit[1] != "mois" {
+			return fmt.Sprintf("%d %ss", n, unit[1])
+		}
+		return fmt.Sprintf("%d mois", n)
+	}
+	if n == 1 {
+		return "a " + unit[0]
+	}
+	return fmt.Sprintf("%d %ss", n, unit[0])
 }
 
 func listHeader(r Retrieval) string {

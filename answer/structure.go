@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -90,6 +91,9 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 			days = n
 		case numberWord[m[1]] > 0:
 			days = numberWord[m[1]]
+		case oneWords[m[1]]:
+			days = 1 // "the year after", "a month before", "l'année après"
+
 		default:
 			days = -1 // "a few", "quelques"
 		}
@@ -106,6 +110,9 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 	}
 	return before, days, m[4], at, true
 }
+
+// oneWords count one of the unit after them: "the week after X" is a week after it.
+var oneWords = map[string]bool{"the": true, "a": true, "an": true, "one": true, "le": true, "la": true, "l": true, "un": true, "une": true}
 
 // hasConnective is a cheap test for the words a relative clause needs, so most questions never run
 // its patterns.
@@ -142,6 +149,34 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 			if events, _ := t.QuotedPassages(g); len(events) > 0 && allSame(events) {
 				return events[0], before, days, what, at, true
 			}
+		}
+	}
+	// "after the first DM", "avant son dernier message": the first (or last) of the events the
+	// rest of the clause describes, not the one that matches it best.
+	words := textproc.Words(what)
+	order := 0
+	var kept []string
+	for _, w := range words {
+		switch {
+		case w == "first" || w == "premier" || w == "premiere" || w == "earliest":
+			order = -1
+		case w == "last" || w == "dernier" || w == "derniere" || w == "latest":
+			order = 1
+		default:
+			kept = append(kept, w)
+		}
+	}
+	if order != 0 {
+		res := t.Search(knowledge.Query{Text: t.ExpandNames(strings.Join(kept, " ")), EntriesOnly: true, Unsorted: true})
+		var pick *knowledge.Event
+		for _, h := range res.Hits {
+			if h.Score > 0 && h.Coverage >= minCoverage && (pick == nil || order < 0 && t.Position(h.Event) < t.Position(pick) ||
+				order > 0 && t.Position(h.Event) > t.Position(pick)) {
+				pick = h.Event
+			}
+		}
+		if pick != nil {
+			return pick, before, days, what, at, true
 		}
 	}
 	res := t.Search(knowledge.Query{Text: t.ExpandNames(what), Limit: 10})
@@ -245,6 +280,18 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 	}
 	t := r.Timeline
 	target := step(t, from, before, days)
+	if target == nil && days > 0 {
+		// "Two days after the first DM": a day the source says nothing of, not the next event.
+		r.Relative = &Relative{From: from, Before: before, Days: days}
+		span := offsetSpan(from, before, days)
+		r.Parsed.Kind, r.Parsed.Spans, r.Parsed.OpenFrom, r.Parsed.OpenTo = question.ExactDay, []knowledge.Span{span}, false, false
+		r.Reason = NothingOnDate
+		if span.From != span.To {
+			r.Parsed.Kind, r.Reason = question.Year, NothingInRange
+		}
+		r.Before, r.After = t.Nearest(span)
+		return true
+	}
 	if target == nil {
 		return false
 	}
@@ -422,6 +469,24 @@ func (r *Retrieval) absent(text string) bool {
 	return false
 }
 
+// offsetSpan is the day days away from e in the direction asked; for years from an event dated by
+// its year, that year.
+func offsetSpan(e *knowledge.Event, before bool, days int) knowledge.Span {
+	span := e.Span()
+	if days%365 == 0 && e.Precision() == knowledge.PrecisionYear {
+		y := span.From.Time().Year() + days/365
+		if before {
+			y = span.To.Time().Year() - days/365
+		}
+		return knowledge.Span{From: knowledge.DayOf(y, time.January, 1), To: knowledge.DayOf(y, time.December, 31)}
+	}
+	d := span.From + knowledge.Day(days)
+	if before {
+		d = span.To - knowledge.Day(days)
+	}
+	return knowledge.Span{From: d, To: d}
+}
+
 // step returns the entry days away from e in the direction asked: the nearest entry on a later (or
 // earlier) date when days is 0, the entry on that day (or the nearest one past it) when days is
 // given, the next entry within fewDays for "a few days".
@@ -445,14 +510,25 @@ func step(t *knowledge.Timeline, e *knowledge.Event, before bool, days int) *kno
 		if days < 0 && dist > fewDays {
 			continue
 		}
-		// An offset counts from start to start ("two years after 1854" is 1856, though 1854 lasts
-		// all year), with a tenth of slack for months and years of approximate length.
-		if days > 0 {
+		// Years count by the calendar: "the year after the ninth festival" (31 October 2012) is
+		// 2013, an event dated by its year.
+		if days > 0 && days%365 == 0 && (e.Precision() == knowledge.PrecisionYear || c.Precision() == knowledge.PrecisionYear) {
+			offset := cs.From.Time().Year() - span.From.Time().Year()
+			if before {
+				offset = span.To.Time().Year() - cs.To.Time().Year()
+			}
+			if offset != days/365 {
+				continue
+			}
+		} else if days > 0 {
+			// An offset counts from start to start ("two years after 1854" is 1856, though 1854
+			// lasts all year), with a tenth of slack for months of approximate length.
 			offset := int(cs.From - span.From)
 			if before {
 				offset = int(span.To - cs.To)
 			}
-			if offset < days-days/10 {
+			// …and "two days after" is not two weeks after: what is that far is nothing.
+			if offset < days-days/10 || offset > days+max(1, days/5) {
 				continue
 			}
 		}
