@@ -1,6 +1,13 @@
 package answer_test
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/timelinebot/timelinebot/answer"
+	"github.com/timelinebot/timelinebot/knowledge"
+)
 
 // Date forms the question parser reads (question/forms.go), end to end on two chronologies each:
 // the answer is the one for the date the form writes, not for its year or for nothing.
@@ -119,4 +126,63 @@ func TestOffsetsInYearsAndAbbreviatedUnits(t *testing.T) {
 		{q: "what happened 2 wks after the election?", answered: false, words: "nothing about 22 November 2016"},
 		{q: "à peu près deux mois après l'élection ?", answered: true, dates: []string{"2016-12-16"}},
 	})
+}
+
+// "2 yrs later?", "deux ans plus tard ?", "and a week before?" after an answer: the period that far
+// from its events, as the parser reads the offset from their date.
+func TestAnOffsetFollowUpMovesFromThePreviousAnswersDate(t *testing.T) {
+	for _, tc := range []struct {
+		tl       *knowledge.Timeline
+		from, q  string
+		answered bool
+		dates    []string // cited dates (nil: not checked)
+		words    string
+	}{
+		{newZealand(t), "1843", "2 yrs later?", false, nil, "no event in 1845"},
+		{newZealand(t), "1843", "what happened 9 years later?", true, []string{"1852"}, ""},
+		{newZealand(t), "1843", "environ neuf ans plus tard ?", true, []string{"1852"}, ""},
+		{newZealand(t), "1854", "and two years before?", true, []string{"1852"}, ""},
+		{seed(t), "2016-11-08", "a month later?", true, []string{"2016-12-16"}, ""},
+		{seed(t), "2016-10-12", "2 days later?", true, []string{"2016-10-14"}, ""},
+		{seed(t), "2016-10-12", "deux jours plus tard ?", true, []string{"2016-10-14"}, "14 octobre 2016"},
+	} {
+		var from *knowledge.Event
+		for _, e := range tc.tl.Events {
+			if e.Date.String() == tc.from && e.Kind == knowledge.KindEntry {
+				from = e
+				break
+			}
+		}
+		if from == nil {
+			t.Fatalf("no entry dated %s", tc.from)
+		}
+		if k := answer.FollowUpKind(tc.q); k != answer.FollowOffset {
+			t.Errorf("FollowUpKind(%q) = %d, want FollowOffset", tc.q, k)
+		}
+		prev := answer.Answer{Answered: true, Lang: "en", Citations: []answer.Citation{{EventID: from.ID, Date: from.Date.String()}}}
+		a, ok := answer.FollowUp(tc.tl, prev, answer.Question{Text: tc.q})
+		if !ok {
+			t.Errorf("%q: not read as a follow-up", tc.q)
+			continue
+		}
+		checkGrounded(t, tc.tl, tc.q, a)
+		var dates []string
+		for _, c := range a.Citations {
+			if len(dates) == 0 || dates[len(dates)-1] != c.Date {
+				dates = append(dates, c.Date)
+			}
+		}
+		switch {
+		case a.Answered != tc.answered:
+			t.Errorf("%q after %s: answered=%v, want %v:\n%s", tc.q, tc.from, a.Answered, tc.answered, a.Text)
+		case tc.dates != nil && !slices.Equal(dates, tc.dates):
+			t.Errorf("%q after %s: cites %v, want %v:\n%s", tc.q, tc.from, dates, tc.dates, a.Text)
+		case !strings.Contains(a.Text, tc.words):
+			t.Errorf("%q after %s: answer lacks %q:\n%s", tc.q, tc.from, tc.words, a.Text)
+		}
+	}
+	// Not a follow-up: a question of its own that names its date.
+	if k := answer.FollowUpKind("what happened 2 years after 1843?"); k != answer.NotFollowUp {
+		t.Errorf("a question with its own date read as follow-up %d", k)
+	}
 }

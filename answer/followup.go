@@ -24,6 +24,7 @@ const (
 	FollowDayAfter             // the events of the day after the last one cited
 	FollowDayBefore            // the events of the day before the first one cited
 	FollowWho                  // the actors of the events cited
+	FollowOffset               // the period that far after the last one cited, or before the first ("2 yrs later?")
 )
 
 // maxFollowUpWords: a follow-up is short; a longer question says what it is about.
@@ -41,6 +42,14 @@ var followUps = []struct {
 	{FollowWho, regexp.MustCompile(`^(and |et )?(who else|anyone else|anybody else|qui d'autre|qui d'autres|qui encore)( (was|were|is|etait|etaient|est) (there|involved|present|la|implique|impliques|presents?))?$|^(and |et )?who (was|were) (there|involved)$|^(and |et )?qui (etait|etaient|est) (la|present|presents|implique)$`)},
 }
 
+// reFollowOffset reads "2 yrs later?", "and a week before?", "deux ans plus tard ?", "about three
+// months after that?": a follow-up that moves from the previous answer's events by a duration.
+var reFollowOffset = regexp.MustCompile(`^(?:and |et |so |then |puis )?(?:(?:what happened|what about|qu'est-ce qui s'est passe|que s'est-il passe|et) )?` +
+	`(?:(about|around|roughly|some|like|environ|a peu pres) )?` +
+	`(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) ` +
+	`(days?|jours?|weeks?|wks?|semaines?|months?|mos|mois|years?|yrs?|ans?|annees?) ` +
+	`(later|after|after that|afterwards|plus tard|apres|apres ca|apres cela|before|before that|earlier|avant|avant ca|avant cela|plus tot|auparavant)$`)
+
 // FollowUpKind reads text as a follow-up, or NotFollowUp.
 func FollowUpKind(text string) FollowKind {
 	f := strings.TrimSpace(textproc.Fold(strings.ReplaceAll(text, "’", "'")))
@@ -54,7 +63,52 @@ func FollowUpKind(text string) FollowKind {
 			return fu.kind
 		}
 	}
+	if reFollowOffset.MatchString(textproc.Unchat(f)) {
+		return FollowOffset
+	}
 	return NotFollowUp
+}
+
+// offsetQuestion writes a FollowOffset follow-up as the question it stands for, from the date of
+// the event it moves from ("2 yrs later?" after an answer about 1843: "what happened 2 years after
+// 1843"), for the question parser's offsets to read.
+func offsetQuestion(text string, first, last *knowledge.Event, lang string) (string, string) {
+	f := strings.TrimRight(strings.TrimSpace(textproc.Fold(strings.ReplaceAll(text, "’", "'"))), " ?!.…")
+	m := reFollowOffset.FindStringSubmatch(textproc.Unchat(strings.Join(strings.Fields(f), " ")))
+	if m == nil {
+		return "", lang
+	}
+	hedge, n, unit, dir := m[1], m[2], m[3], m[4]
+	// Its unit and direction tell its language when its few words do not ("deux jours plus tard").
+	switch {
+	case strings.HasPrefix(unit, "jour") || strings.HasPrefix(unit, "semaine") || unit == "mois" || strings.HasPrefix(unit, "an"):
+		lang = "fr"
+	case strings.HasPrefix(unit, "day") || strings.HasPrefix(unit, "week") || strings.HasPrefix(unit, "month") || strings.HasPrefix(unit, "year"):
+		lang = "en"
+	}
+	before := strings.HasPrefix(dir, "before") || strings.HasPrefix(dir, "avant") || dir == "earlier" || dir == "plus tot" || dir == "auparavant"
+	from := last
+	if before {
+		from = first
+	}
+	if hedge != "" {
+		hedge = tr(lang, "about ", "environ ")
+	}
+	var word string
+	switch {
+	case strings.HasPrefix(unit, "d"), strings.HasPrefix(unit, "j"):
+		word = tr(lang, "days", "jours")
+	case strings.HasPrefix(unit, "w"), strings.HasPrefix(unit, "semaine"):
+		word = tr(lang, "weeks", "semaines")
+	case strings.HasPrefix(unit, "mo"):
+		word = tr(lang, "months", "mois")
+	default:
+		word = tr(lang, "years", "ans")
+	}
+	if before {
+		return tr(lang, "what happened %s%s %s before %s", "que s'est-il passé %s%s %s avant le %s", hedge, n, word, from.Date.String()), lang
+	}
+	return tr(lang, "what happened %s%s %s after %s", "que s'est-il passé %s%s %s après le %s", hedge, n, word, from.Date.String()), lang
 }
 
 // FollowUp answers q as a follow-up of prev, an answer given earlier in the same conversation, from
@@ -121,6 +175,11 @@ func FollowUp(t *knowledge.Timeline, prev Answer, q Question) (a Answer, ok bool
 		}
 	case FollowWho:
 		return whoAnswer(t, events, lang), true
+	case FollowOffset:
+		if text, lang := offsetQuestion(q.Text, first, last, lang); text != "" {
+			return Compose(Retrieve(t, Question{Text: text, Lang: lang})), true
+		}
+		return Answer{}, false
 	}
 	return Compose(r), true
 }
