@@ -186,3 +186,19 @@ func TestAnOffsetFollowUpMovesFromThePreviousAnswersDate(t *testing.T) {
 		t.Errorf("a question with its own date read as follow-up %d", k)
 	}
 }
+
+// More variants end to end: counted weeks of a month, uncounted offsets, two decades.
+func TestMoreDateVariantsEndToEnd(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what happened the first two weeks of october 2016?", answered: true, dates: []string{"2016-10-03", "2016-10-12", "2016-10-14"}},
+		{q: "what did WL send a few days after the election?", answered: true, dates: []string{"2016-11-09"}},
+		{q: "les derniers jours d'octobre 2016 ?", answered: false, words: "aucun événement entre le 25 octobre 2016 et le 31 octobre 2016"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened a few years after the Treaty of Waitangi?", answered: true, dates: []string{"1843"}},
+		{q: "the 1840s and 50s?", answered: true, words: "7 events between 1 January 1840 and 31 December 1859"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened between the 90s and the 2000s?", answered: true, words: "between 1 January 1990 and 31 December 2009"},
+	})
+}

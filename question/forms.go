@@ -86,6 +86,8 @@ func dottedDate(s string, start, end int) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
+
 type scanner = func(*regexp.Regexp, func([]int, string) (expr, verdict))
 
 // scanNamedMonthFigures reads a month's name between figures, before the all-figure patterns can
@@ -267,7 +269,7 @@ func pairedSpans(from, to []knowledge.Span) []knowledge.Span {
 // end of the 19th").
 var (
 	centuryPartRe = `(?:(?:at\s+the\s+|in\s+the\s+|a\s+la\s+|la\s+|au\s+|the\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+of\s+the\s+|\s+the\s+|\s+))?`
-	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:(?:centuries|century|siecles|siecle)\b|[sc](?:\.|\b))`)
+	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere)?)(?:\s+|-)(?:(?:centuries|century|siecles|siecle)\b|[sc](?:\.|\b))`)
 	// Two centuries and what lies between: "the 19th and 20th centuries", "les XIXe et XXe siècles".
 	reCenturies = regexp.MustCompile(`\b(?:the\s+|les\s+|aux\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s*(?:and|et|or|ou|to|through|-|a|au)\s*(?:the\s+|le\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|siecles)\b`)
 	// After a part, an ordinal alone is a century ("fin du 19e"); its suffix is required.
@@ -282,6 +284,11 @@ func centuryExpr(m []int, s string) (expr, verdict) {
 	abbrev := strings.HasSuffix(s[m[0]:m[1]], " c") || strings.HasSuffix(s[m[0]:m[1]], " s") ||
 		strings.HasSuffix(s[m[0]:m[1]], " c.") || strings.HasSuffix(s[m[0]:m[1]], " s.")
 	if abbrev && m[4] >= 0 && (m[5] >= len(s) || !('a' <= s[m[5]] && s[m[5]] <= 'z')) {
+		return expr{}, notDate
+	}
+	// A Roman numeral needs its suffix or two letters ("XIX siècle"; "c siècle" is none), and an
+	// abbreviation the suffix too.
+	if m[6] >= 0 && !isLetter(s[m[7]]) && (m[7]-m[6] < 2 || abbrev) {
 		return expr{}, notDate
 	}
 	n := centuryNumber(m, s, 4)
@@ -691,4 +698,183 @@ func offsetHedge(before string, days int) knowledge.Day {
 		return 3
 	}
 	return 1
+}
+
+// The first or last days or weeks of a month, counted or not ("the first two weeks of october
+// 2016", "the last few days of october", "les derniers jours d'octobre", "les deux premières
+// semaines d'octobre", "the first 10 days of november"), become the range of those days: a week
+// when the days are not counted, two when the weeks are not.
+var (
+	reDaysOfMonthEn = regexp.MustCompile(`\b(?:the\s+)?(first|last|final)\s+(?:(few|couple\s+of|two|three|four|five|ten|\d{1,2})\s+)?(days|weeks)\s+of\s+(?:the\s+month\s+of\s+)?([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?\b`)
+	reDaysOfMonthFr = regexp.MustCompile(`\b(?:les\s+)?(?:(deux|trois|quatre|cinq|dix|quelques|\d{1,2})\s+)?(premiers|premieres|derniers|dernieres)\s+(jours|semaines)\s+(?:du\s+mois\s+(?:de\s+|d')|de\s+|d'|du\s+)([a-z]+)\.?(?:\s+([12]\d{3}))?\b`)
+)
+
+// hasDaysOfMonth is a word test before those patterns.
+func hasDaysOfMonth(words []string) bool {
+	unit, end := false, false
+	for _, w := range words {
+		switch w {
+		case "days", "weeks", "jours", "semaines":
+			unit = true
+		case "first", "last", "final", "premiers", "premieres", "derniers", "dernieres":
+			end = true
+		}
+	}
+	return unit && end
+}
+
+// daysOfMonth rewrites a match of either pattern as "between D1 M and D2 M Y", or leaves it.
+func daysOfMonth(re *regexp.Regexp) func(string) string {
+	return func(m string) string {
+		sub := re.FindStringSubmatch(m)
+		var dir, count, unit, name, year string
+		if re == reDaysOfMonthEn {
+			dir, count, unit, name, year = sub[1], sub[2], sub[3], sub[4], sub[5]
+		} else {
+			count, dir, unit, name, year = sub[1], sub[2], sub[3], sub[4], sub[5]
+		}
+		month, ok := monthNames[name]
+		if !ok {
+			return m
+		}
+		n, err := strconv.Atoi(count)
+		if err != nil {
+			n = offsetWords[count]
+			if count == "couple of" {
+				n = 2
+			}
+		}
+		days := n
+		weeks := unit == "weeks" || unit == "semaines"
+		switch {
+		case weeks && n == 0:
+			days = 14
+		case weeks:
+			days = 7 * n
+		case n == 0:
+			days = 7 // "the last days", "the last few days", "les premiers jours"
+		}
+		y := 2001 // a year without 29 February, when the question gives none
+		if year != "" {
+			y = atoi(year)
+		}
+		last := time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if days < 1 || days >= last {
+			return m
+		}
+		from, to := 1, days
+		if dir != "first" && !strings.HasPrefix(dir, "premier") {
+			from, to = last-days+1, last
+		}
+		out := fmt.Sprintf("between %d %s and %d %s", from, name, to, name)
+		if year != "" {
+			out += " " + year
+		}
+		return out
+	}
+}
+
+// reFewOffset finds an uncounted offset right before a date: "a few years after", "a couple of
+// months before", "several weeks after", "quelques jours après", "plusieurs années avant".
+var reFewOffset = regexp.MustCompile(`\b(a few|a couple of|a couple|few|several|quelques|plusieurs)\s+` +
+	`(days?|jours?|weeks?|wks?|semaines?|months?|mos|mois|years?|yrs?|ans|annees)\s+(before|after|later than|avant|apres)\s*(?:the\s+|le\s+|la\s+|l')?$`)
+
+// fewOffset reads an uncounted offset at the end of the text before a date: how far it may reach
+// (a couple: one to three of its unit; a few, several: two to five; a few days: one to seven),
+// whether after, and where the phrase starts.
+func fewOffset(before string) (lo, hi int, unit byte, after bool, at int, ok bool) {
+	if !strings.Contains(before, "few") && !strings.Contains(before, "couple") && !strings.Contains(before, "several") &&
+		!strings.Contains(before, "quelques") && !strings.Contains(before, "plusieurs") {
+		return 0, 0, 0, false, 0, false
+	}
+	m := reFewOffset.FindStringSubmatchIndex(before)
+	if m == nil {
+		return 0, 0, 0, false, 0, false
+	}
+	how, u, dir := before[m[2]:m[3]], before[m[4]:m[5]], before[m[6]:m[7]]
+	lo, hi = 2, 5
+	if strings.Contains(how, "couple") {
+		lo, hi = 1, 3
+	}
+	switch {
+	case strings.HasPrefix(u, "d") || strings.HasPrefix(u, "j"):
+		unit = 'd'
+		if lo == 2 {
+			lo, hi = 1, 7
+		}
+	case strings.HasPrefix(u, "w") || strings.HasPrefix(u, "semaine"):
+		unit = 'w'
+	case strings.HasPrefix(u, "mo"):
+		unit = 'm'
+	default:
+		unit = 'y'
+	}
+	return lo, hi, unit, dir == "after" || dir == "apres" || dir == "later than", m[0], true
+}
+
+// fewOffsetSpan is the period lo to hi units after the spans' end, or before their start.
+func fewOffsetSpan(s []knowledge.Span, lo, hi int, unit byte, after bool) knowledge.Span {
+	move := func(d knowledge.Day, k int) knowledge.Day {
+		t := d.Time()
+		switch unit {
+		case 'd':
+			t = t.AddDate(0, 0, k)
+		case 'w':
+			t = t.AddDate(0, 0, 7*k)
+		case 'm':
+			t = t.AddDate(0, k, 0)
+		default:
+			t = t.AddDate(k, 0, 0)
+		}
+		return knowledge.DayOf(t.Year(), t.Month(), t.Day())
+	}
+	first, last := s[0], s[len(s)-1]
+	// A date no longer than the unit counts from start to start ("a few years after 1840" is 1842
+	// to 1845); a unit shorter than the date counts from its end, or back from its start ("a few
+	// days after 1840").
+	width := map[byte]knowledge.Day{'d': 1, 'w': 7, 'm': 31, 'y': 366}[unit]
+	if last.To-first.From+1 <= width {
+		if after {
+			return knowledge.Span{From: move(first.From, lo), To: move(last.To, hi)}
+		}
+		return knowledge.Span{From: move(first.From, -hi), To: move(last.To, -lo)}
+	}
+	if after {
+		return knowledge.Span{From: move(last.To, lo), To: move(last.To, hi)}
+	}
+	return knowledge.Span{From: move(first.From, -hi), To: move(first.From, -lo)}
+}
+
+// Two decades, the second written as short as the speaker likes: "the 1840s and 50s", "between the
+// 80s and the 90s", "les années 80 et 90", "from the 1960s to the 1980s". The second is in the
+// first one's century, or the next when it is smaller ("the 1990s and 00s").
+var reTwoDecades = regexp.MustCompile(`\b(?:(?:between|from|entre|de|des)\s+)?(?:(the\s+)|(?:les\s+)?(annees\s+))'?((?:1\d|20)?[0-9]0)('?s)?\s*(?:and|or|to|through|till|until|et|ou|a|au|aux|-|–)\s*(?:the\s+|les\s+annees\s+|annees\s+)?'?((?:1\d|20)?[0-9]0)('?s)?\b`)
+
+// twoDecades reads a match of reTwoDecades.
+func twoDecades(cal *knowledge.Timeline) func(m []int, s string) (expr, verdict) {
+	return func(m []int, s string) (expr, verdict) {
+		// English needs both its "s" ("the 1880 and 1890" are years, "the 1880s and 1920" a decade
+		// and a year); French its "années".
+		if m[2] >= 0 && (m[8] < 0 || m[12] < 0) {
+			return expr{}, notDate
+		}
+		a, b := s[m[6]:m[7]], s[m[10]:m[11]]
+		from := atoi(a)
+		if len(a) == 2 {
+			from = decadeStart(from, cal)
+		}
+		to := atoi(b)
+		if len(b) == 2 {
+			to += from / 100 * 100
+			if to < from {
+				to += 100
+			}
+		}
+		if to < from || to-from > 200 || from%10 != 0 || to%10 != 0 {
+			return expr{}, notDate
+		}
+		e := yearsExpr(from, to+9)
+		e.decade = true
+		return e, date
+	}
 }

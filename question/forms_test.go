@@ -233,3 +233,32 @@ func TestParseACommaBeforeTheYear(t *testing.T) {
 		{"no space after the comma", "what happened on january 23,1998", "en", question.ExactDay, "1998-01-23", 0, "what happened"},
 	})
 }
+
+// More of the same classes, as people write them: the first or last days or weeks of a month,
+// counted or not; a century with a hyphen or a bare numeral; two decades, the second short;
+// uncounted offsets.
+func TestParseMoreVariants(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"the first two weeks", "the first two weeks of october 2016", "en", question.Range, "2016-10-01..2016-10-14", 0, ""},
+		{"les deux premières semaines", "les deux premières semaines d'octobre 2016", "fr", question.Range, "2016-10-01..2016-10-14", 0, ""},
+		{"the last few days", "what happened the last few days of october 2016?", "en", question.Range, "2016-10-25..2016-10-31", 0, "what happened ?"},
+		{"les derniers jours", "les derniers jours d'octobre 2016", "fr", question.Range, "2016-10-25..2016-10-31", 0, ""},
+		{"the first ten days", "the first 10 days of november 2016", "en", question.Range, "2016-11-01..2016-11-10", 0, ""},
+		{"les premiers jours, sans année", "les premiers jours de novembre", "fr", question.Range, "2016-11-01..2016-11-07 2017-11-01..2017-11-07", 0, ""},
+		{"no month: no days", "the last days of the campaign", "en", question.NoDate, "", question.Last, ""},
+	})
+	runParseCases(t, newZealand(t), []parseCase{
+		{"a hyphenated century", "which 19th-century treaty founded the colony?", "en", question.Range, "1801-01-01..1900-12-31", 0, "which treaty founded the colony?"},
+		{"a bare Roman numeral", "le XIX siècle", "fr", question.Range, "1801-01-01..1900-12-31", 0, ""},
+		{"a letter is no numeral", "c siècle", "fr", question.NoDate, "", 0, ""},
+		{"the second decade short", "the 1840s and 50s", "en", question.Range, "1840-01-01..1859-12-31", 0, ""},
+		{"two short decades in one century", "what happened between the 80s and the 90s?", "en", question.Range, "1980-01-01..1999-12-31", 0, "what happened ?"},
+		{"les années 80 et 90", "les années 80 et 90", "fr", question.Range, "1980-01-01..1999-12-31", 0, ""},
+		{"a decade and a year", "between the 1880s and 1920", "en", question.Range, "1880-01-01..1920-12-31", 0, ""},
+		{"a few years", "what happened a few years after the treaty of waitangi?", "en", question.Range, "1842-02-06..1845-02-06", 0, "what happened ?"},
+		{"a couple of years after a year", "a couple of years after 1840", "en", question.Range, "1841-01-01..1843-12-31", 0, ""},
+		{"quelques années", "quelques années après 1840", "fr", question.Range, "1842-01-01..1845-12-31", 0, ""},
+		{"a few days after a year count from its end", "a few days after 1840", "en", question.Range, "1841-01-01..1841-01-07", 0, ""},
+		{"plusieurs semaines avant", "plusieurs semaines avant le 6 février 1840", "fr", question.Range, "1840-01-02..1840-01-23", 0, ""},
+	})
+}

@@ -33,6 +33,9 @@ func FuzzParse(f *testing.F) {
 		"4 yrs after 1840", "13 ans après 1840", "a yr after the election", "3 mos before the election",
 		"2 wks after the election", "about 3 days after the election", "environ deux semaines après l'élection",
 		"more than 2 years after 1840", "the 18th c", "au XVe s il", "it was 18 c.",
+		"the first two weeks of october 2016", "les derniers jours d'octobre", "19th-century", "XIX siècle",
+		"the 1840s and 50s", "between the 80s and the 90s", "les années 80 et 90", "a few years after 1840",
+		"quelques jours après le 3 octobre",
 	} {
 		f.Add(q)
 	}

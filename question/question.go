@@ -316,9 +316,17 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	if folded != original {
 		words, original = textproc.Words(folded), folded
 	}
-	// "the last week of sept 2016", "la première quinzaine d'octobre": forms.go.
+	// "the last week of sept 2016", "la première quinzaine d'octobre", "the first two weeks of
+	// october": forms.go.
 	if hasWeekPart(words) && reWeekOfMonth.MatchString(folded) {
 		folded = reWeekOfMonth.ReplaceAllStringFunc(folded, weekOfMonth)
+	}
+	if hasDaysOfMonth(words) {
+		for _, re := range []*regexp.Regexp{reDaysOfMonthEn, reDaysOfMonthFr} {
+			folded = re.ReplaceAllStringFunc(folded, daysOfMonth(re))
+		}
+	}
+	if folded != original {
 		words, original = textproc.Words(folded), folded
 	}
 	part := hasMonthPart(words)
@@ -630,7 +638,8 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	}
 	// Decades and centuries: "the 1850s", "les années 1850", "the 20th century", "XIXe siècle".
 	if hasDigit && (strings.Contains(folded, "0s") || strings.Contains(folded, "0's") || strings.Contains(folded, "annees")) {
-		// "the 1850s", "the '90s", "les années 90", "the early 90s": forms.go.
+		// "the 1850s", "the '90s", "les années 90", "the early 90s", "the 80s and 90s": forms.go.
+		scan(reTwoDecades, twoDecades(cal))
 		scan(reDecadeAny, decadeExpr(cal))
 	}
 	// "the 15th century", "au 15e s.", "à la fin du 19e": forms.go.
@@ -1145,6 +1154,12 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 			from, to = s[0].From-(to-s[len(s)-1].To), s[0].From-(from-s[len(s)-1].To)
 		}
 		p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
+		consume(e.start-len(before)+at, e.start)
+		return
+	}
+	// "a few years after the treaty", "quelques jours après le 3 octobre": forms.go.
+	if lo, hi, unit, after, at, ok := fewOffset(before); ok {
+		p.Kind, p.Spans = Range, []knowledge.Span{fewOffsetSpan(occupied(spans, cal), lo, hi, unit, after)}
 		consume(e.start-len(before)+at, e.start)
 		return
 	}
