@@ -1010,3 +1010,17 @@ func TestAnOffsetFromAnEventLandsOnItsDayOrOnNothing(t *testing.T) {
 		{q: "what happened the year after the festival started", answered: false, words: "no event in 2005"},
 	})
 }
+
+// A deed the question says someone was supposed or wanted to do ("which country was Trump
+// supposed to ask…", "était censé demander") is no premise when the event tells of that deed at
+// all for the subject, asked for or wished; one it never gives them still is ("when did King William IV want
+// to sign the declaration?"). Adverbs of degree ("even", "complètement") say nothing of the topic.
+func TestAnExpectedDeedIsNoPremiseWhenTheEventTellsOfIt(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "which country was trump supposed to ask to make assange an ambassador", answered: true, dates: []string{"2016-12-16"}},
+		{q: "quel pays Trump était censé demander pour faire d'Assange un ambassadeur ?", answered: true, dates: []string{"2016-12-16"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "when did King William IV want to sign the declaration of independence?", answered: false, words: "does not say that King William IV"},
+	})
+}

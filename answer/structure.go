@@ -877,16 +877,17 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if subj == "" {
 		return "", false
 	}
-	// "wanted Don Jr to send", "asked him to send": a deed someone was asked to do is no premise;
-	// nor one wished or reported ("why did WL want to leak…", "WL said leaking…").
-	if folded := textproc.Fold(rest); requested(folded, r.mentioned(folded), subj) || wishedDeed(folded, deeds) {
-		return "", false
-	}
 	verbs := r.queryWords(strings.Join(deeds, " "))
 	if len(verbs) == 0 {
 		return "", false
 	}
+	// "wanted Don Jr to send", "asked him to send": a deed someone was asked to do is no premise;
+	// nor one wished, expected or reported ("why did WL want to leak…", "which country was Trump
+	// supposed to ask", "WL said leaking…") — when a passage has the subject with that deed.
 	name := lastWordOf(subj)
+	if folded := textproc.Fold(rest); (requested(folded, r.mentioned(folded), subj) || wishedDeed(folded, deeds)) && r.mentionsDeed(e, name, verbs) {
+		return "", false
+	}
 	// The event's own agent did what the event reports; a premise is in doubt when the question
 	// makes someone else act, or when the source says the agent did not ("WikiLeaks n'a pas
 	// répondu" for "what did WL answer?").
@@ -921,6 +922,28 @@ func communicative(deeds []string) bool {
 	for _, d := range deeds {
 		if textproc.IsLightWord(d) {
 			return true
+		}
+	}
+	return false
+}
+
+// mentionsDeed reports whether a passage of e has name with one of verbs, in any form: done,
+// asked for or wished ("si Trump demandait à l'Australie").
+func (r *Retrieval) mentionsDeed(e *knowledge.Event, name string, verbs []knowledge.QueryWord) bool {
+	t := r.Timeline
+	for i := range e.Passages {
+		if !textproc.HasWord(t.FoldedPassage(e, i), name) {
+			continue
+		}
+		if t.States(e, i, name, verbs) {
+			return true
+		}
+		for _, w := range textproc.Words(t.FoldedPassage(e, i)) {
+			for _, q := range verbs {
+				if t.Says(w, t.Source.Language, q) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -971,11 +994,13 @@ var requestVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, 
 	"urge": true, "urged": true, "tell": true, "told": true, "veut": true, "voulait": true, "voulaient": true,
 	"demande": true, "demandait": true, "demander": true}
 
-// wishVerbs make a deed a few words after them wished, not done ("want to leak"); reportVerbs one
+// wishVerbs make a deed a few words after them wished or expected, not done ("want to leak",
+// "was supposed to ask", "était censé demander"); reportVerbs one
 // right after them reported ("said leaking the returns would…"), not "say when Trump asked".
 var (
 	wishVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, "would": true, "try": true, "tried": true,
-		"voulait": true, "veut": true, "voulu": true, "voulaient": true}
+		"supposed": true, "meant": true, "expected": true, "voulait": true, "veut": true, "voulu": true, "voulaient": true,
+		"cense": true, "censee": true, "devait": true, "devrait": true}
 	reportVerbs = map[string]bool{"say": true, "said": true, "says": true, "dit": true, "disait": true}
 )
 

@@ -457,7 +457,7 @@ share shared sharing post posted message messaged dm dmed meet meets met
 demande demandait demander demandent ecrit ecrire ecrivait ecrivent envoye envoyer envoie envoyait
 repondu repondre repond contacte contacter partage partager rencontre rencontrer rencontrait
 tweet tweets tweeted tweeting tweete tweeter leak leaks leaked leaking divulgue divulguer fuite
-publish publishes published publier publie pay pays paid payer paye hack hacks hacked pirate pirater
+publish publishes published publier publie pay paid payer paye hack hacks hacked pirate pirater
 become becomes became devenu devenir devient move moved demenage demenager found founded fonde fonder
 map maps mapped cartographie cartographier call calls called phoned appele appeler telephone telephoner
 sign signs signed signe signer declare declares declared declarer abolish abolished aboli abolir
@@ -662,4 +662,6 @@ event events thing things timeline chronology chrono evenement evenements chose 
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
 koi ki kan quelque quelqu comme
 myself yourself himself herself itself ourselves themselves instead rather
-tant tellement autant concerne concernant concerning regarding supposed basically`
+tant tellement autant concerne concernant concerning regarding supposed basically
+completely totally entirely fully literally personally directly even
+completement totalement entierement simplement directement personnellement carrement reellement`
