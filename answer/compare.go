@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
 )
 
@@ -29,7 +28,7 @@ var (
 // reports false when the question is not one, or when either side names no event clearly, so the
 // question is answered as any other.
 func (r *Retrieval) compareQuery(text string) bool {
-	folded := textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	folded := r.foldTrimmed(text)
 	if !strings.Contains(folded, " or ") && !strings.Contains(folded, " ou ") {
 		return false // spare the expressions
 	}

@@ -26,7 +26,7 @@ var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(
 // intervalQuery answers "how many days between A and B" from the dates of the events A and B name.
 // It reports false when the question is not one, or when either side names no event clearly.
 func (r *Retrieval) intervalQuery(text string) bool {
-	folded := textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	folded := r.foldTrimmed(text)
 	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") {
 		return false // spare the expression
 	}
@@ -88,7 +88,7 @@ var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "was": 
 // the sides are split at the auxiliary ("did"), or in French at the first name after A ("après son
 // tout premier DM WL a réécrit"). It reports false unless both sides name an event clearly.
 func (r *Retrieval) intervalAfterQuery(text string) bool {
-	folded := textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	folded := r.foldTrimmed(text)
 	if !strings.Contains(folded, "after") && !strings.Contains(folded, "before") && !strings.Contains(folded, "apres") && !strings.Contains(folded, "avant") {
 		return false
 	}
@@ -245,7 +245,7 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 	if r.besides != nil {
 		return false // "apart from X, what else…" bounds nothing
 	}
-	folded := textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	folded := r.foldTrimmed(text)
 	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "from ") &&
 		!strings.Contains(folded, "depuis") {
 		return false // spare the expressions

@@ -80,6 +80,8 @@ type Retrieval struct {
 	reads []textRead    // read, by text
 	names []textNames   // mentioned, by folded text
 	phrs  []textPhrases // phrases, by text
+	// trimmed caches foldTrimmed.
+	trimmed struct{ text, folded string }
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -104,13 +106,16 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// Chat spellings ("pk", "kesk", "luvs") are read as the words they stand for, question words
 	// included, before anything else reads the question.
 	q.Text = textproc.Unchat(q.Text)
-	p := question.Parse(q.Text, t)
+	// The question's text is folded and split once here, for the parser and every helper that
+	// reads it.
+	folded := textproc.Fold(q.Text)
+	qwords := textproc.Words(folded)
+	p := question.ParseRead(q.Text, folded, qwords, t)
 	// Short forms of the timeline's actors ("WL", "Don Jr") become the names its events use.
 	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))
 	r := Retrieval{Timeline: t, Parsed: p, Lang: pickLang(p.Lang, q.Lang)}
 	r.useCaches(new(caches))
-	// The question's text is folded and split once here, for every helper that reads it.
-	folded, qwords := r.read(q.Text)
+	r.reads = append(r.reads, textRead{q.Text, folded, qwords})
 	r.Intent = intentOf(q.Text, r.read)
 	// "Besides X, what else…": X is known to the asker, so it is not the answer. A dated question
 	// looks for the other events of its period; an undated one finds its event by X but quotes what
@@ -430,6 +435,15 @@ func (r *Retrieval) read(text string) (string, []string) {
 	words := textproc.Words(folded)
 	r.reads = append(r.reads, textRead{text, folded, words})
 	return folded, words
+}
+
+// foldTrimmed is the fold of text without its surrounding spaces and closing punctuation, which
+// the interval and comparison questions read: once for this question rather than once by each.
+func (r *Retrieval) foldTrimmed(text string) string {
+	if r.trimmed.folded == "" || r.trimmed.text != text {
+		r.trimmed.text, r.trimmed.folded = text, textproc.Fold(strings.TrimRight(strings.TrimSpace(text), "?!. "))
+	}
+	return r.trimmed.folded
 }
 
 // mentioned is Timeline.MentionedActors, once per folded text for this question: what a question

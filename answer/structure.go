@@ -885,7 +885,7 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	// nor one wished, expected or reported ("why did WL want to leak…", "which country was Trump
 	// supposed to ask", "WL said leaking…") — when a passage has the subject with that deed.
 	name := lastWordOf(subj)
-	if folded := textproc.Fold(rest); (requested(folded, r.mentioned(folded), subj) || wishedDeed(folded, deeds)) && r.mentionsDeed(e, name, verbs) {
+	if folded, words := r.read(rest); (requested(folded, r.mentioned(folded), subj) || wishedDeed(words, deeds)) && r.mentionsDeed(e, name, verbs) {
 		return "", false
 	}
 	// The event's own agent did what the event reports; a premise is in doubt when the question
@@ -1006,11 +1006,10 @@ var (
 
 // wishedDeed reports whether the question's first deed is wished (within three words after a verb
 // of wish) or reported (right after a verb of saying).
-func wishedDeed(folded string, deeds []string) bool {
+func wishedDeed(words []string, deeds []string) bool {
 	if len(deeds) == 0 {
 		return false
 	}
-	words := textproc.Words(folded)
 	for i, w := range words {
 		if w != deeds[0] {
 			continue

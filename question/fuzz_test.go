@@ -3,6 +3,8 @@ package question_test
 import (
 	"encoding/json"
 	"os"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
@@ -53,6 +55,17 @@ func FuzzParse(f *testing.F) {
 	tl := seed(f)
 	f.Fuzz(func(t *testing.T, q string) {
 		p := question.Parse(q, tl)
+		// ParseRead, given the question already read, parses it the same and leaves its words as
+		// they were (the answerer's other checks share them).
+		folded := textproc.Fold(q)
+		words := textproc.Words(folded)
+		kept := slices.Clone(words)
+		if pr := question.ParseRead(q, folded, words, tl); !reflect.DeepEqual(pr, p) {
+			t.Fatalf("ParseRead(%q) = %+v, Parse = %+v", q, pr, p)
+		}
+		if !slices.Equal(words, kept) {
+			t.Fatalf("ParseRead(%q) changed the words it was given: %q, were %q", q, words, kept)
+		}
 		for _, s := range p.Spans {
 			if s.From > s.To {
 				t.Fatalf("span %d..%d is reversed", s.From, s.To)

@@ -438,7 +438,13 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 	// The question is folded and split once: its language, its date words and the patterns' word
 	// tests all read the same words.
 	folded := textproc.Fold(text)
-	words := textproc.Words(folded)
+	return ParseRead(text, folded, textproc.Words(folded), cal)
+}
+
+// ParseRead is Parse for a caller that has read text already: folded is textproc.Fold(text) and
+// words textproc.Words(folded), which it does not modify (the answerer reads the question before
+// parsing it, for its other checks).
+func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Parsed {
 	p := Parsed{Text: text, Lang: textproc.LanguageOf(text, folded, words)}
 	folded, words = normalizeDateWords(folded, words)
 	work := []byte(folded)
