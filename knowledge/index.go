@@ -49,6 +49,10 @@ type index struct {
 	// actorReads[event] holds, once read, readActors of each passage of the event then of each
 	// of its summary sentences; kept with the folded passages, nil without them.
 	actorReads [][]atomic.Pointer[actorReading]
+	// passageIDFs[term] is termPassageIDF(term), computed with passageDF.
+	passageIDFs []float32
+	// idfs[df] is idf(df), for the first document frequencies.
+	idfs []float32
 	// scanPostings makes Search scan every posting list rather than look a span's few candidates
 	// up in it: set only by tests, as the reference the lookups are checked against.
 	scanPostings bool
@@ -195,6 +199,7 @@ func (t *Timeline) build() {
 	t.byID = make(map[string]*Event, n)
 	ix := &index{terms: make(map[string]int32)}
 	ix.docLen = make([]float32, n)
+	ix.tableIDF()
 	ix.passageTerms = make([][][]int32, n)
 	ix.negated = make([][]bool, n)
 	if n <= foldedPassagesLimit {
@@ -441,8 +446,27 @@ func (ix *index) termID(term string) int32 {
 }
 
 func (ix *index) idf(df int) float32 {
+	if df >= 0 && df < len(ix.idfs) {
+		return ix.idfs[df]
+	}
+	return ix.idfOf(df)
+}
+
+// idfOf is idf computed: a logarithm, which every word of every question took several times.
+func (ix *index) idfOf(df int) float32 {
 	n := float64(len(ix.docLen))
 	return float32(math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)))
+}
+
+// idfTable is how many document frequencies idf keeps computed, at most: 256 KB.
+const idfTable = 1 << 16
+
+// tableIDF fills ix.idfs, once the number of events is known.
+func (ix *index) tableIDF() {
+	ix.idfs = make([]float32, min(len(ix.docLen)+1, idfTable))
+	for df := range ix.idfs {
+		ix.idfs[df] = ix.idfOf(df)
+	}
 }
 
 // lookup returns the ids of the terms a query word may match: its stems in English, French and the

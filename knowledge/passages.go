@@ -635,10 +635,8 @@ func (ix *index) passageIDF(w QueryWord) float32 {
 		return w.IDF
 	}
 	var best float32
-	n := float64(ix.passages)
 	for _, id := range w.terms {
-		df := float64(ix.passageDF[id])
-		best = max(best, float32(math.Log(1+(n-df+0.5)/(df+0.5))))
+		best = max(best, ix.passageIDFs[id])
 	}
 
 	if w.Fuzzy {
@@ -652,6 +650,11 @@ func (ix *index) termPassageIDF(id int32) float32 {
 	if ix.passageDF == nil {
 		return ix.idf(len(ix.postings[id]))
 	}
+	return ix.passageIDFs[id]
+}
+
+// passageIDFOf is the passage IDF of a term computed, from its count of passages.
+func (ix *index) passageIDFOf(id int32) float32 {
 	df, n := float64(ix.passageDF[id]), float64(ix.passages)
 	return float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
 }
@@ -672,6 +675,11 @@ func (ix *index) countPassageDF() {
 			}
 			ix.passages++
 		}
+	}
+	// Each term's weight once, not a logarithm per question word and passage ranking.
+	ix.passageIDFs = make([]float32, len(ix.passageDF))
+	for id := range ix.passageIDFs {
+		ix.passageIDFs[id] = ix.passageIDFOf(int32(id))
 	}
 }
 
