@@ -66,3 +66,25 @@ func TestActorsOfIsTheReadingOfTheFold(t *testing.T) {
 		wg.Wait()
 	}
 }
+
+// Each actor's name keeps its words, as ExpandNames compares them with a question's.
+func TestNamesKeepTheWordsOfTheirFullForm(t *testing.T) {
+	seed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nz, err := LoadFile("../eval/testdata/newzealand/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tl := range []*Timeline{seed, nz} {
+		if len(tl.names.names) == 0 {
+			t.Fatal("no names")
+		}
+		for _, n := range tl.names.names {
+			if want := textproc.Words(n.full); !reflect.DeepEqual(n.fullWs, want) {
+				t.Errorf("words of %q = %q, want %q", n.full, n.fullWs, want)
+			}
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 // actorName is one actor of the timeline: its folded words and its initials.
 type actorName struct {
 	full     string   // folded
+	fullWs   []string // textproc.Words(full)
 	words    []string // folded words, without articles
 	initials []string // "wl" for WikiLeaks (camel case), "nyt" for The New York Times, "dtj"…
 }
@@ -67,7 +68,7 @@ func buildNames(events []*Event) []actorName {
 				continue
 			}
 			seen[f] = true
-			n := actorName{full: f}
+			n := actorName{full: f, fullWs: textproc.Words(f)}
 			var camel, plain strings.Builder
 			for _, w := range strings.FieldsFunc(a, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
 				fw := textproc.Words(textproc.Fold(w))
@@ -117,7 +118,7 @@ func (t *Timeline) ExpandNames(folded string) string {
 		if n, k := t.matchName(words[i:]); k > 0 {
 			// A name written in full is no short form, though the run of prefixes stopped at a
 			// function word ("united tribes" of "united tribes of new zealand").
-			if full := textproc.Words(n.full); len(words)-i >= len(full) && slices.Equal(words[i:i+len(full)], full) {
+			if full := n.fullWs; len(words)-i >= len(full) && slices.Equal(words[i:i+len(full)], full) {
 				if changed {
 					b.WriteString(strings.Join(full, " "))
 					b.WriteByte(' ')
