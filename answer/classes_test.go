@@ -1024,3 +1024,17 @@ func TestAnExpectedDeedIsNoPremiseWhenTheEventTellsOfIt(t *testing.T) {
 		{q: "when did King William IV want to sign the declaration of independence?", answered: false, words: "does not say that King William IV"},
 	})
 }
+
+// "What did X think of…" presupposes the source tells X's opinion: when X is not the one the
+// event's passages give it to, the source does not say ("what did William IV think of the
+// Declaration?", sent to him, never answered).
+func TestWhatSomeoneThoughtMustBeTheirs(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what did Kellyanne Conway think of the WL message?", answered: false, words: "does not say that Kellyanne Conway"},
+		{q: "Pourquoi WL pensait que demander Assange servait à quelque chose si l'Australie allait refuser ?", answered: true,
+			dates: []string{"2016-12-16"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what did William IV think of the Declaration of Independence?", answered: false, words: "does not say that King William IV"},
+	})
+}

@@ -18,6 +18,7 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 		{"a French word that is also chat elsewhere", "jusqu'au bout", "jusqu'au bout"},
 		{"at the very end", "did WL write b4", "did WL write before"},
 		{"units and counts", "cb de jours, 4 yrs later, 2 wks after", "combien de jours, 4 years later, 2 weeks after"},
+		{"a lone w is with", "did he stick w his story", "did he stick with his story"},
 	} {
 		if got := Unchat(c.in); got != c.want {
 			t.Errorf("%s: Unchat(%q) = %q, want %q", c.name, c.in, got, c.want)

@@ -463,7 +463,8 @@ map maps mapped cartographie cartographier call calls called phoned appele appel
 sign signs signed signe signer declare declares declared declarer abolish abolished aboli abolir
 invent invents invented invente inventer win wins won gagne gagner kill kills killed tue tuer
 buy buys bought achete acheter sell sells sold vend vendu vendre visit visits visited visite visiter
-concede concedes conceded concede conceder`) {
+concede concedes conceded concede conceder
+think thinks thought pense pensait penser pensaient`) {
 		m[w] = struct{}{}
 	}
 	return m
