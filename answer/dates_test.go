@@ -202,3 +202,16 @@ func TestMoreDateVariantsEndToEnd(t *testing.T) {
 		{q: "what happened between the 90s and the 2000s?", answered: true, words: "between 1 January 1990 and 31 December 2009"},
 	})
 }
+
+// A hedge before an offset from an event named by its content is part of the offset, in both
+// languages, and "mos" is months.
+func TestAHedgedOffsetFromAnEventIsTheOffset(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "ça sort quoi environ 4 mois après l'article du nyt", answered: true, dates: []string{"2017-11-13"}},
+		{q: "what came out 4 mos after the nyt article?", answered: true, dates: []string{"2017-11-13"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "que s'est-il passé environ 9 ans après l'affrontement de Wairau ?", answered: true, dates: []string{"1852"}},
+		{q: "what happened roughly 9 years after the Wairau Affray?", answered: true, dates: []string{"1852"}},
+	})
+}

@@ -27,8 +27,9 @@ type Relative struct {
 
 var (
 	// "right after X", "two days after X", "a few days after X", "juste avant celui où X", "deux jours
-	// après que X", "the day after X", "le lendemain de X".
-	reRelative = regexp.MustCompile(`\b(?:(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la)\s+)?(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?|months?|mois|years?|ans|annees)\s+(?:later\s+|plus tard\s+)?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
+	// après que X", "the day after X", "le lendemain de X"; a hedge before the offset ("environ 4 mois
+	// après X") is part of it, not something asked of the event.
+	reRelative = regexp.MustCompile(`\b(?:(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|some|environ|a peu pres)\s+)?(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|ans|annees)\s+(?:later\s+|plus tard\s+)?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
 	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|\b(?:le\s+)?(lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
 	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1}
@@ -101,7 +102,7 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 			switch {
 			case strings.HasPrefix(m[2], "week") || strings.HasPrefix(m[2], "semaine"):
 				days *= 7
-			case strings.HasPrefix(m[2], "month") || m[2] == "mois":
+			case strings.HasPrefix(m[2], "month") || m[2] == "mois" || m[2] == "mos":
 				days *= 30
 			case strings.HasPrefix(m[2], "year") || m[2] == "ans" || m[2] == "annees":
 				days *= 365
