@@ -215,3 +215,17 @@ func TestAHedgedOffsetFromAnEventIsTheOffset(t *testing.T) {
 		{q: "what happened roughly 9 years after the Wairau Affray?", answered: true, dates: []string{"1852"}},
 	})
 }
+
+// "The year after X", "le mois qui a suivi X": the calendar year or month next to X's.
+func TestTheYearOrMonthAfterIsTheNextCalendarOne(t *testing.T) {
+	runClass(t, mandoline(t), []classCase{
+		{q: "what happened at lunel the year after the 9th festival", answered: true, dates: []string{"2013"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened the year after the Treaty of Waitangi?", answered: true, dates: []string{"1841-07-01"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "what did WL send the month after the election?", answered: true, dates: []string{"2016-12-16"}},
+		{q: "qu'a écrit WL l'année après l'élection ?", answered: true, dates: []string{"2017-07-11"}},
+	})
+}

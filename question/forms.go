@@ -878,3 +878,42 @@ func twoDecades(cal *knowledge.Timeline) func(m []int, s string) (expr, verdict)
 		return e, date
 	}
 }
+
+// rePeriodNext finds "the year after", "the month before", "l'année suivant", "le mois d'après",
+// "l'année précédant" right before a date: the calendar year or month next to the date's, as "the
+// day after" is the next day.
+var rePeriodNext = regexp.MustCompile(`(?:\b(?:the|that|le)\s+|\bl')(year|month|annee|mois)\s+(after|before|following|preceding|apres|avant|suivant|precedant|qui a suivi|qui a precede)\s*(?:the\s+|le\s+|la\s+|l'|de\s+|du\s+|d')?$`)
+
+// periodNext reads rePeriodNext at the end of before: whether a year (else a month), whether
+// after, and where the phrase starts. Its article is required: "combien de mois après X" asks how
+// long.
+func periodNext(before string) (year, after bool, at int, ok bool) {
+	if !strings.Contains(before, "year") && !strings.Contains(before, "month") && !strings.Contains(before, "annee") && !strings.Contains(before, "mois") {
+		return false, false, 0, false
+	}
+	m := rePeriodNext.FindStringSubmatchIndex(before)
+	if m == nil {
+		return false, false, 0, false
+	}
+	unit, dir := before[m[2]:m[3]], before[m[4]:m[5]]
+	after = dir == "after" || dir == "following" || dir == "apres" || dir == "suivant" || dir == "qui a suivi"
+	return unit == "year" || unit == "annee", after, m[0], true
+}
+
+// periodNextSpan is the calendar year or month after the spans' end, or before their start.
+func periodNextSpan(s []knowledge.Span, year, after bool) knowledge.Span {
+	d := s[0].From.Time()
+	if after {
+		d = s[len(s)-1].To.Time()
+	}
+	k := -1
+	if after {
+		k = 1
+	}
+	if year {
+		y := d.Year() + k
+		return yearsExpr(y, y).span
+	}
+	t := time.Date(d.Year(), d.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
+	return (knowledge.Date{Year: t.Year(), Month: t.Month(), Precision: knowledge.PrecisionMonth}).Span()
+}

@@ -221,7 +221,10 @@ func TestParseOffsetsWithAbbreviatedUnitsAndHedges(t *testing.T) {
 		{"à peu près jours", "à peu près 2 jours après l'élection", "fr", question.Range, "2016-11-09..2016-11-11", 0, ""},
 		{"about months", "what happened about a month after the election?", "en", question.Range, "2016-11-24..2016-12-22", 0, ""},
 		{"à peu près mois", "à peu près deux mois après l'élection ?", "fr", question.Range, "2016-12-10..2017-02-04", 0, ""},
-		{"a year is no offset without a number", "the year after the election", "en", question.Range, "2016-11-09..…", 0, ""},
+		{"the year after: the next calendar year", "the year after the election", "en", question.Year, "2017-01-01..2017-12-31", 0, ""},
+		{"the month after", "the month after the election", "en", question.Month, "2016-12-01..2016-12-31", 0, ""},
+		{"le mois qui a suivi", "le mois qui a suivi l'élection", "fr", question.Month, "2016-12-01..2016-12-31", 0, ""},
+		{"combien de mois asks how long", "combien de mois après l'élection WL a écrit ?", "fr", question.Range, "2016-11-09..…", 0, ""},
 	})
 }
 

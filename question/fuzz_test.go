@@ -37,7 +37,7 @@ func FuzzParse(f *testing.F) {
 		"more than 2 years after 1840", "the 18th c", "au XVe s il", "it was 18 c.",
 		"the first two weeks of october 2016", "les derniers jours d'octobre", "19th-century", "XIX siècle",
 		"the 1840s and 50s", "between the 80s and the 90s", "les années 80 et 90", "a few years after 1840",
-		"quelques jours après le 3 octobre",
+		"quelques jours après le 3 octobre", "the year after the election", "le mois qui a suivi l'élection", "combien de mois après l'élection",
 	} {
 		f.Add(q)
 	}

@@ -1163,6 +1163,15 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		consume(e.start-len(before)+at, e.start)
 		return
 	}
+	// "the year after the 9th festival", "le mois avant l'élection": forms.go.
+	if year, after, at, ok := periodNext(before); ok {
+		p.Kind, p.Spans = Month, []knowledge.Span{periodNextSpan(occupied(spans, cal), year, after)}
+		if year {
+			p.Kind = Year
+		}
+		consume(e.start-len(before)+at, e.start)
+		return
+	}
 	// "a few years after the treaty", "quelques jours après le 3 octobre": forms.go.
 	if lo, hi, unit, after, at, ok := fewOffset(before); ok {
 		p.Kind, p.Spans = Range, []knowledge.Span{fewOffsetSpan(occupied(spans, cal), lo, hi, unit, after)}
