@@ -229,3 +229,13 @@ func TestTheYearOrMonthAfterIsTheNextCalendarOne(t *testing.T) {
 		{q: "qu'a écrit WL l'année après l'élection ?", answered: true, dates: []string{"2017-07-11"}},
 	})
 }
+
+// Two years joined by a dash list the span between them.
+func TestYearsJoinedByADashAreASpan(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened 1840-1850?", answered: true, words: "4 events between 1 January 1840 and 31 December 1850"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened 2004-2005?", answered: true, dates: []string{"2004-02-09", "2005-03-10"}},
+	})
+}

@@ -136,13 +136,16 @@ func scanFigureForms(scan scanner, folded string, runs, longest int, lang string
 		})
 		scan(reYearMonthNum, func(m []int, s string) (expr, verdict) {
 			y, mo, sep := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), s[m[4]:m[5]]
-			if sep == "-" && m[7]-m[6] == 2 && (mo < 1 || mo > 12) {
-				// "1914-18", "2016-17": a span of years, the second by its last two digits; "2016-13"
+			if sep != "." && m[7]-m[6] == 2 && (mo < 1 || mo > 12) {
+				// "1914-18", "2014/15": a span of years, the second by its last two digits; "2016-13"
 				// is ISO's form with a month that does not exist.
 				if to := y/100*100 + mo; to > y {
 					return yearsExpr(y, to), date
 				}
-				return expr{}, impossible
+				if sep == "-" {
+					return expr{}, impossible
+				}
+				return expr{}, notDate
 			}
 			return monthYear(mo, y, sep, m[7]-m[6])
 		})
@@ -916,4 +919,14 @@ func periodNextSpan(s []knowledge.Span, year, after bool) knowledge.Span {
 	}
 	t := time.Date(d.Year(), d.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
 	return (knowledge.Date{Year: t.Year(), Month: t.Month(), Precision: knowledge.PrecisionMonth}).Span()
+}
+
+// yearDash reports whether two years are joined by a dash alone ("1840-1850", "1914 – 1918"): a
+// span of years with no "between" before it.
+func yearDash(a, b expr, folded string) bool {
+	if a.kind != Year || b.kind != Year || a.year >= b.year {
+		return false
+	}
+	sep := strings.TrimSpace(folded[a.end:b.start])
+	return sep == "-" || sep == "–"
 }

@@ -265,3 +265,15 @@ func TestParseMoreVariants(t *testing.T) {
 		{"plusieurs semaines avant", "plusieurs semaines avant le 6 février 1840", "fr", question.Range, "1840-01-02..1840-01-23", 0, ""},
 	})
 }
+
+// Two years joined by a dash alone are a span, as "between" makes them; so are a year and its
+// successor's last two digits after a slash.
+func TestParseYearsJoinedByADash(t *testing.T) {
+	runParseCases(t, newZealand(t), []parseCase{
+		{"a dash", "what happened 1840-1850?", "en", question.Range, "1840-01-01..1850-12-31", 0, "what happened ?"},
+		{"a dash with spaces", "what happened 1840 - 1850", "en", question.Range, "1840-01-01..1850-12-31", 0, "what happened"},
+		{"an en dash", "que s'est-il passé en 1914–1918 ?", "fr", question.Range, "1914-01-01..1918-12-31", 0, ""},
+		{"a slash and two digits", "what happened in 1852/53?", "en", question.Range, "1852-01-01..1853-12-31", 0, ""},
+		{"reversed years are not a span", "1850-1840", "", question.Year, "1850-01-01..1850-12-31", 0, ""},
+	})
+}

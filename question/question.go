@@ -1076,7 +1076,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	// A range: "between A and B", "from A to B", "entre A et B", "du A au B", "3 to 14 October".
 	if len(exprs) >= 2 {
 		a, b := exprs[0], exprs[1]
-		if a.end <= b.start && reAnd.MatchString(folded[a.end:b.start]) && (a.pair || reBetween.MatchString(tail(folded[:a.start]))) {
+		if a.end <= b.start && reAnd.MatchString(folded[a.end:b.start]) && (a.pair || yearDash(a, b, folded) || reBetween.MatchString(tail(folded[:a.start]))) {
 			if a.year == 0 && b.year != 0 && a.kind != Anchor {
 				a.year = b.year
 			}
