@@ -1038,3 +1038,18 @@ func TestWhatSomeoneThoughtMustBeTheirs(t *testing.T) {
 		{q: "what did William IV think of the Declaration of Independence?", answered: false, words: "does not say that King William IV"},
 	})
 }
+
+// "X's thing" where the source ties that thing to someone else ("Hillary's tax returns" of an
+// event about Trump's; "Cook's Declaration of Independence", the United Tribes') is a premise it
+// does not state; the thing beside its owner, or the event's agent's own, is.
+func TestAThingGivenToAnotherOwnerIsAPremiseTheSourceDoesNotState(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "when did WL ask don jr for clinton's tax returns?", answered: false, words: "does not tie “tax returns” to Hillary Clinton"},
+		{q: "when did WL ask don jr for trump's tax returns?", answered: true, dates: []string{"2016-10-21"}},
+		{q: "did don jr answer WL's oct 12 message?", answered: true, dates: []string{"2016-10-12"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "when was Cook's Declaration of Independence sent?", answered: false, words: "does not tie “declaration” to James Cook"},
+		{q: "when was the United Tribes' Declaration of Independence sent?", answered: true, dates: []string{"1835"}},
+	})
+}

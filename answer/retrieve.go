@@ -89,6 +89,9 @@ type Retrieval struct {
 	// Premise is the actor an Unsupported question says did something, and Nearest the event that
 	// comes closest to what it asks.
 	Premise string
+	// Owned is what the question says belongs to Premise when the source ties it to someone
+	// else ("Hillary's tax returns"); "" when the premise is a deed.
+	Owned   string
 	Nearest *knowledge.Event
 }
 
@@ -735,31 +738,34 @@ func (r *Retrieval) dayQuery(p question.Parsed) {
 }
 
 // premiseFails records an Unsupported refusal when the question says someone did something the
-// one event it is about does not say they did (unsupportedPremise).
+// one event it is about does not say they did (unsupportedPremise), or gives something of it to
+// an owner it does not (ownerMismatch).
 func (r *Retrieval) premiseFails(e *knowledge.Event, rest string) bool {
-	who, bad := r.unsupportedPremise(e, rest)
-	if bad {
-		r.Reason, r.Premise, r.Nearest = Unsupported, who, e
-	}
-	return bad
+	return r.premiseFailsAll([]*knowledge.Event{e}, rest)
 }
 
-// premiseFailsAll is premiseFails for a period's events: the premise fails when none of them says
-// the subject did it ("why did Assange personally call Don Jr in October?"); the nearest is the
-// first of them.
+// premiseFailsAll is premiseFails for a period's events: the premise fails when none of them
+// holds it ("why did Assange personally call Don Jr in October?"); the nearest is the first of
+// them.
 func (r *Retrieval) premiseFailsAll(events []*knowledge.Event, rest string) bool {
 	if len(events) == 0 {
 		return false
 	}
-	var who string
+	var who, owned string
 	for _, e := range events {
-		w, bad := r.unsupportedPremise(e, rest)
+		if w, bad := r.unsupportedPremise(e, rest); bad {
+			who, owned = w, ""
+			continue
+		}
+		o, thing, bad := r.ownerMismatch(e, rest)
 		if !bad {
 			return false
 		}
-		who = w
+		if who == "" {
+			who, owned = o, thing
+		}
 	}
-	r.Reason, r.Premise, r.Nearest = Unsupported, who, events[0]
+	r.Reason, r.Premise, r.Owned, r.Nearest = Unsupported, who, owned, events[0]
 	return true
 }
 

@@ -916,6 +916,75 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	return subj, true
 }
 
+// ownerMismatch reports whether the question gives something of the event to an owner the event
+// never ties it to: "why did WL ask for Hillary's tax returns?" of an event whose passages tell of
+// Trump's. The owned thing is the one or two words after a possessive of a known actor ("X's");
+// a passage or summary that has them with the owner's name a few words away supports it; when
+// passages have them and never beside the owner, the premise fails. The event's agent owns what
+// the event tells of. It returns the owner and the thing.
+func (r *Retrieval) ownerMismatch(e *knowledge.Event, rest string) (owner, thing string, bad bool) {
+	if !strings.Contains(rest, "'s") && !strings.Contains(rest, " s ") {
+		return "", "", false // spare the reading
+	}
+	t := r.Timeline
+	folded := textproc.Fold(rest)
+	owners := r.mentioned(folded)
+	// An owner may be named by one word of their name ("Hillary's").
+	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
+		if possessive(folded, end) {
+			if a, ok := t.ActorOfWord(folded[start:end]); ok && !slices.ContainsFunc(owners, func(m knowledge.Mention) bool { return m.At+m.Len == end }) {
+				owners = append(owners, knowledge.Mention{Actor: a, At: start, Len: end - start})
+			}
+		}
+	}
+	for _, m := range owners {
+		end := m.At + m.Len
+		// The event's agent's things are its own ("WL's message", "Mozilla's revenue").
+		if !possessive(folded, end) || e.Agent(m.Actor) {
+			continue
+		}
+		var nouns []string
+		for _, w := range textproc.Words(folded[min(len(folded), end+2):]) {
+			if textproc.IsStopWord(w) || len(nouns) == 2 {
+				break
+			}
+			nouns = append(nouns, w)
+		}
+		if len(nouns) == 0 {
+			continue
+		}
+		var words []knowledge.QueryWord // each on its own: a lexicon phrase is not asserted word by word
+		for _, n := range nouns {
+			words = append(words, r.queryWords(n)...)
+		}
+		name := lastWordOf(m.Actor)
+		has, named := false, false
+		// The owner stands next to the thing: "Trump's tax returns", "les impôts de Trump",
+		// "déclaration d'impôt de Trump" — not anywhere in a passage that also names them.
+		near := func(pw []string, lang string) {
+			for j, w := range pw {
+				if !slices.ContainsFunc(words, func(q knowledge.QueryWord) bool { return t.Says(w, lang, q) }) {
+					continue
+				}
+				has = true
+				for k := max(0, j-3); k < min(len(pw), j+5); k++ {
+					named = named || pw[k] == name
+				}
+			}
+		}
+		for i := range e.Passages {
+			near(textproc.Words(t.FoldedPassage(e, i)), t.Source.Language)
+		}
+		for _, ss := range t.SummarySentences(e) {
+			near(textproc.Words(textproc.Fold(ss.Text)), ss.Lang)
+		}
+		if has && !named {
+			return m.Actor, strings.Join(nouns, " "), true
+		}
+	}
+	return "", "", false
+}
+
 // communicative reports whether one of the deeds is a verb of communication or a generic one
 // (textproc.IsLightWord: write, ask, send, reply, share…), which every event of a chronology of
 // messages reports in its own words.

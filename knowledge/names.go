@@ -202,6 +202,20 @@ func prefixRun(words, name []string) int {
 	return k
 }
 
+// ActorOfWord returns the one actor whose name has the folded word w among its words ("hillary"
+// for Hillary Clinton), or false when none or several do ("trump": the father and the son).
+func (t *Timeline) ActorOfWord(w string) (string, bool) {
+	actor := ""
+	for _, ni := range t.names.byWord[w] {
+		full := t.names.names[ni].full
+		if actor != "" && full != actor {
+			return "", false
+		}
+		actor = full
+	}
+	return actor, actor != ""
+}
+
 // Known reports whether a folded word matches the timeline's vocabulary: a word of its text, one of
 // the same stem, or one a typo away.
 func (t *Timeline) Known(w string) bool {
