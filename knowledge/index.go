@@ -46,6 +46,9 @@ type index struct {
 	// premise, assertion and denial checks read the chosen event's passages word by word for
 	// every question.
 	passageWords [][][]string
+	// glossWords[event][k] is textproc.Words of the fold of the event's k-th summary sentence,
+	// kept with the folded passages: the assertion and denial checks read a passage's gloss too.
+	glossWords [][][]string
 	// actorReads[event] holds, once read, readActors of each passage of the event then of each
 	// of its summary sentences; kept with the folded passages, nil without them.
 	actorReads [][]atomic.Pointer[actorReading]
@@ -410,9 +413,14 @@ func (t *Timeline) build() {
 		}
 		slots := make([]atomic.Pointer[actorReading], size)
 		ix.actorReads = make([][]atomic.Pointer[actorReading], n)
+		ix.glossWords = make([][][]string, n)
 		for i, e := range t.Events {
 			m := len(e.Passages) + len(ix.glosses[i].sentences)
 			ix.actorReads[i], slots = slots[:m:m], slots[m:]
+			ix.glossWords[i] = make([][]string, len(ix.glosses[i].sentences))
+			for k, s := range ix.glosses[i].sentences {
+				ix.glossWords[i][k] = textproc.Words(textproc.Fold(s.Text))
+			}
 		}
 	}
 	ix.countPassageDF()

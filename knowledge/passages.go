@@ -619,6 +619,15 @@ func (t *Timeline) passageWords(e *Event, i int) []string {
 	return textproc.Words(t.FoldedPassage(e, i))
 }
 
+// sentenceWords returns textproc.Words(textproc.Fold(s.Text)) of the event's k-th summary
+// sentence, kept from the build with the folded passages. Callers must not modify the words.
+func (t *Timeline) sentenceWords(e *Event, k int) []string {
+	if gw := t.index.glossWords; gw != nil {
+		return gw[e.pos][k]
+	}
+	return textproc.Words(textproc.Fold(t.index.glosses[e.pos].sentences[k].Text))
+}
+
 // PassageHasWord reports whether w is one of the words of passage i of e, folded: HasWord of
 // FoldedPassage, from the words kept with the fold.
 func (t *Timeline) PassageHasWord(e *Event, i int, w string) bool {
@@ -784,8 +793,8 @@ func (t *Timeline) Asserts(e *Event, i int, words []QueryWord) bool {
 	}
 	// The summary sentences that paraphrase the passage say the same in other languages.
 	if ix.glosses != nil {
-		for _, s := range ix.glosses[e.pos].sentences {
-			if s.Passage == i && assertsIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
+		for k, s := range ix.glosses[e.pos].sentences {
+			if s.Passage == i && assertsIn(ix, t.sentenceWords(e, k), s.Lang, words) {
 				return true
 			}
 		}
@@ -858,8 +867,8 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 	}
 	// Its paraphrases in the summaries ("Trump Jr. does not reply.").
 	if ix.glosses != nil {
-		for _, s := range ix.glosses[e.pos].sentences {
-			if s.Passage == i && deniesIn(ix, textproc.Words(textproc.Fold(s.Text)), s.Lang, words) {
+		for k, s := range ix.glosses[e.pos].sentences {
+			if s.Passage == i && deniesIn(ix, t.sentenceWords(e, k), s.Lang, words) {
 				return true
 			}
 		}
@@ -868,12 +877,13 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 }
 
 func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
+	// Only a word with a denial among the three before it can be denied: where the last denial
+	// stands is one map lookup per word, the stem is not.
+	lastDenial := -4
 	for j, w := range pw {
-		// Only a word with a negation before it can be denied: that test is a map lookup or
-		// three, the stem is not.
-		negated := false
-		for k := max(0, j-3); k < j; k++ {
-			negated = negated || denials[pw[k]]
+		negated := j-lastDenial <= 3
+		if denials[w] {
+			lastDenial = j
 		}
 		if !negated {
 			continue
@@ -883,13 +893,8 @@ func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 			continue
 		}
 		for _, q := range words {
-			if !q.matches(id) {
-				continue
-			}
-			for k := max(0, j-3); k < j; k++ {
-				if denials[pw[k]] {
-					return true
-				}
+			if q.matches(id) {
+				return true
 			}
 		}
 	}
@@ -944,8 +949,8 @@ func (t *Timeline) states(e *Event, i int, name string, verbs []QueryWord, fact 
 		return true
 	}
 	if t.index.glosses != nil {
-		for _, s := range t.index.glosses[e.pos].sentences {
-			if s.Passage == i && statesIn(t.index, textproc.Words(textproc.Fold(s.Text)), s.Lang, name, verbs, fact) {
+		for k, s := range t.index.glosses[e.pos].sentences {
+			if s.Passage == i && statesIn(t.index, t.sentenceWords(e, k), s.Lang, name, verbs, fact) {
 				return true
 			}
 		}
