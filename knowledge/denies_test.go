@@ -8,8 +8,8 @@ import (
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
-// deniesInByWindow is deniesIn as it was written, looking the three words before each word up:
-// the reference the one that tracks the last denial is checked against.
+// deniesInByWindow is the denial test as it was written, looking the three words before each word
+// up: the reference deniesAt, given where the denials stand, is checked against.
 func deniesInByWindow(ix *index, pw []string, lang string, words []QueryWord) bool {
 	for j, w := range pw {
 		negated := false
@@ -37,7 +37,7 @@ func deniesInByWindow(ix *index, pw []string, lang string, words []QueryWord) bo
 	return false
 }
 
-// FuzzDeniesInAsByWindow checks deniesIn against the window lookups on any text, for verbs the
+// FuzzDeniesInAsByWindow checks deniesAt against the window lookups on any text, for verbs the
 // seed has and denials at every distance.
 func FuzzDeniesInAsByWindow(f *testing.F) {
 	tl, err := Default()
@@ -56,14 +56,15 @@ func FuzzDeniesInAsByWindow(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, verbs string) {
 		pw := textproc.Words(textproc.Fold(text))
 		words := tl.QueryWords(verbs)
-		if got, want := deniesIn(tl.index, pw, tl.Source.Language, words), deniesInByWindow(tl.index, pw, tl.Source.Language, words); got != want {
-			t.Fatalf("deniesIn(%q, %q) = %v, want %v", strings.Join(pw, " "), verbs, got, want)
+		if got, want := deniesAt(tl.index, pw, denialsIn(pw), tl.Source.Language, words), deniesInByWindow(tl.index, pw, tl.Source.Language, words); got != want {
+			t.Fatalf("deniesAt(%q, %q) = %v, want %v", strings.Join(pw, " "), verbs, got, want)
 		}
 	})
 }
 
-// The summary sentences' words kept from the build are those of their folds, on the seed and New
-// Zealand (a larger timeline reads them again, as before).
+// The summary sentences' words kept from the build are those of their folds, and the denials kept
+// for passages and sentences those their words have, on the seed and New Zealand (a larger
+// timeline reads them again, as before).
 func TestSentenceWordsAreTheWordsOfTheFold(t *testing.T) {
 	seed, err := Default()
 	if err != nil {
@@ -79,9 +80,17 @@ func TestSentenceWordsAreTheWordsOfTheFold(t *testing.T) {
 		}
 		n := 0
 		for _, e := range tl.Events {
+			for i, p := range e.Passages {
+				if got, want := tl.denialsOf(e, i, -1, nil), denialsIn(textproc.Words(textproc.Fold(p.Text))); !reflect.DeepEqual(got, want) {
+					t.Fatalf("denialsOf(%s, passage %d) = %v, want %v", e.ID, i, got, want)
+				}
+			}
 			for k, s := range tl.index.glosses[e.pos].sentences {
 				if got, want := tl.sentenceWords(e, k), textproc.Words(textproc.Fold(s.Text)); !reflect.DeepEqual(got, want) {
 					t.Fatalf("sentenceWords(%s, %d) = %q, want %q", e.ID, k, got, want)
+				}
+				if got, want := tl.denialsOf(e, s.Passage, k, nil), denialsIn(textproc.Words(textproc.Fold(s.Text))); !reflect.DeepEqual(got, want) {
+					t.Fatalf("denialsOf(%s, sentence %d) = %v, want %v", e.ID, k, got, want)
 				}
 				n++
 			}

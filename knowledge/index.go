@@ -49,6 +49,9 @@ type index struct {
 	// glossWords[event][k] is textproc.Words of the fold of the event's k-th summary sentence,
 	// kept with the folded passages: the assertion and denial checks read a passage's gloss too.
 	glossWords [][][]string
+	// denialsAt[event] holds denialsIn of each passage of the event then of each of its summary
+	// sentences, kept with their words.
+	denialsAt [][][]int32
 	// actorReads[event] holds, once read, readActors of each passage of the event then of each
 	// of its summary sentences; kept with the folded passages, nil without them.
 	actorReads [][]atomic.Pointer[actorReading]
@@ -414,6 +417,7 @@ func (t *Timeline) build() {
 		slots := make([]atomic.Pointer[actorReading], size)
 		ix.actorReads = make([][]atomic.Pointer[actorReading], n)
 		ix.glossWords = make([][][]string, n)
+		ix.denialsAt = make([][][]int32, n)
 		for i, e := range t.Events {
 			m := len(e.Passages) + len(ix.glosses[i].sentences)
 			ix.actorReads[i], slots = slots[:m:m], slots[m:]
@@ -421,6 +425,25 @@ func (t *Timeline) build() {
 			for k, s := range ix.glosses[i].sentences {
 				ix.glossWords[i][k] = textproc.Words(textproc.Fold(s.Text))
 			}
+			// Where the denials stand, in each passage then each summary sentence: nil for most.
+			var da [][]int32
+			for j := range e.Passages {
+				if at := denialsIn(ix.passageWords[i][j]); at != nil {
+					if da == nil {
+						da = make([][]int32, m)
+					}
+					da[j] = at
+				}
+			}
+			for k := range ix.glosses[i].sentences {
+				if at := denialsIn(ix.glossWords[i][k]); at != nil {
+					if da == nil {
+						da = make([][]int32, m)
+					}
+					da[len(e.Passages)+k] = at
+				}
+			}
+			ix.denialsAt[i] = da // nil when the event has none
 		}
 	}
 	ix.countPassageDF()

@@ -862,13 +862,16 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 	if neg := ix.negated[e.pos]; neg == nil || !neg[i] {
 		return false
 	}
-	if deniesIn(ix, t.passageWords(e, i), t.Source.Language, words) {
+	if pw := t.passageWords(e, i); deniesAt(ix, pw, t.denialsOf(e, i, -1, pw), t.Source.Language, words) {
 		return true
 	}
 	// Its paraphrases in the summaries ("Trump Jr. does not reply.").
 	if ix.glosses != nil {
 		for k, s := range ix.glosses[e.pos].sentences {
-			if s.Passage == i && deniesIn(ix, t.sentenceWords(e, k), s.Lang, words) {
+			if s.Passage != i {
+				continue
+			}
+			if sw := t.sentenceWords(e, k); deniesAt(ix, sw, t.denialsOf(e, i, k, sw), s.Lang, words) {
 				return true
 			}
 		}
@@ -876,27 +879,49 @@ func (t *Timeline) Denies(e *Event, i int, words []QueryWord) bool {
 	return false
 }
 
-func deniesIn(ix *index, pw []string, lang string, words []QueryWord) bool {
-	// Only a word with a denial among the three before it can be denied: where the last denial
-	// stands is one map lookup per word, the stem is not.
-	lastDenial := -4
+// denialsIn returns where the denials among words stand.
+func denialsIn(pw []string) []int32 {
+	var at []int32
 	for j, w := range pw {
-		negated := j-lastDenial <= 3
 		if denials[w] {
-			lastDenial = j
+			at = append(at, int32(j))
 		}
-		if !negated {
-			continue
+	}
+	return at
+}
+
+// denialsOf is denialsIn of passage i of e (k < 0) or of the event's k-th summary sentence, whose
+// words are pw: kept from the build on a timeline that keeps its passages' words.
+func (t *Timeline) denialsOf(e *Event, i, k int, pw []string) []int32 {
+	if da := t.index.denialsAt; da != nil {
+		switch {
+		case da[e.pos] == nil: // none in the event
+			return nil
+		case k < 0:
+			return da[e.pos][i]
 		}
-		id, ok := ix.termOf(w, lang)
-		if !ok {
-			continue
-		}
-		for _, q := range words {
-			if q.matches(id) {
-				return true
+		return da[e.pos][len(e.Passages)+k]
+	}
+	return denialsIn(pw)
+}
+
+// deniesAt is deniesIn given where the denials of pw stand: only the three words after each can be
+// denied.
+func deniesAt(ix *index, pw []string, at []int32, lang string, words []QueryWord) bool {
+	next := 0 // the first word not looked at yet
+	for _, d := range at {
+		for j := max(int(d)+1, next); j <= int(d)+3 && j < len(pw); j++ {
+			id, ok := ix.termOf(pw[j], lang)
+			if !ok {
+				continue
+			}
+			for _, q := range words {
+				if q.matches(id) {
+					return true
+				}
 			}
 		}
+		next = max(next, int(d)+4)
 	}
 	return false
 }
