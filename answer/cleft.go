@@ -41,7 +41,7 @@ func (r *Retrieval) cleftQuery(folded string) bool {
 	actor := mentions[0].Actor
 	p := question.Parse(m[2], t)
 	p.Rest = t.ExpandNames(textproc.Fold(p.Rest))
-	if textproc.Words(r.specific(p.Rest)) == nil && p.Kind == question.NoDate {
+	if r.specificList(p.Rest) == nil && p.Kind == question.NoDate {
 		return false // "c'est Trump qui ?": nothing said of X to check
 	}
 	p.Text, p.Lang = r.Parsed.Text, r.Parsed.Lang

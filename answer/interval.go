@@ -141,7 +141,7 @@ func (r *Retrieval) describesEvent(side string) bool {
 		return true // a date, an anchor, or a quotation ("le message « Wow »")
 	}
 	expanded := t.ExpandNames(textproc.Fold(side))
-	return len(textproc.Words(r.specific(expanded))) >= 1 && len(knowledge.ContentWords(expanded)) >= 2
+	return len(r.specificList(expanded)) >= 1 && len(knowledge.ContentWords(expanded)) >= 2
 }
 
 // singleEvent is namedEvent for a side that must name one event: its best match scores clearly

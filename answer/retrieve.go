@@ -551,7 +551,10 @@ type textWords struct {
 	words []knowledge.QueryWord
 }
 
-type textSpec struct{ text, spec string }
+type textSpec struct {
+	text, spec string
+	words      []string
+}
 
 func pickLang(detected, hint string) string {
 	switch {
@@ -593,7 +596,7 @@ func (r *Retrieval) firstWhoQuery(p question.Parsed) bool {
 	m := mentions[0]
 	rest := p
 	rest.Rest = strings.TrimSpace(folded[:m.At] + " " + folded[m.At+m.Len:])
-	if textproc.Words(r.specific(rest.Rest)) == nil {
+	if r.specificList(rest.Rest) == nil {
 		return false // "was WL's first message about…": nothing asked of the first but X
 	}
 	r.orderQuery(rest)
@@ -1281,21 +1284,34 @@ func (r *Retrieval) penalizeBesides(e *knowledge.Event, ranked []RankedPassage) 
 
 // specific is specificWords, once per text for this question.
 func (r *Retrieval) specific(text string) string {
-	for _, t := range r.specs {
-		if t.text == text {
-			return t.spec
-		}
-	}
-	folded, words := r.read(text)
-	s := specificWords(folded, words, r.mentioned(folded))
-	r.specs = append(r.specs, textSpec{text, s})
+	s, _ := r.specifics(text)
 	return s
 }
 
-// specificWords returns the words of folded text (split into words) that say what a question is
+// specificList is the words of specific(text), textproc.Words of it, without splitting it again.
+// The words are shared between callers, which must not modify them.
+func (r *Retrieval) specificList(text string) []string {
+	_, words := r.specifics(text)
+	return words
+}
+
+func (r *Retrieval) specifics(text string) (string, []string) {
+	for _, t := range r.specs {
+		if t.text == text {
+			return t.spec, t.words
+		}
+	}
+	folded, words := r.read(text)
+	list := specificOf(words, r.mentioned(folded))
+	s := strings.Join(list, " ")
+	r.specs = append(r.specs, textSpec{text, s, list})
+	return s, list
+}
+
+// specificOf returns the words of a folded text (split into words) that say what a question is
 // about: not stop words, not verbs of communication, not the names of actors it mentions, not
-// short fragments.
-func specificWords(folded string, words []string, mentions []knowledge.Mention) string {
+// short fragments. Each is a word of the text, so that splitting their join gives them back.
+func specificOf(words []string, mentions []knowledge.Mention) []string {
 	var out []string
 	for _, w := range words {
 		if textproc.IsStopWord(w) || textproc.IsLightWord(w) || unitWords[w] || len(w) < 3 || mentionsWord(mentions, w) || textproc.NearStopWord(w) {
@@ -1303,7 +1319,7 @@ func specificWords(folded string, words []string, mentions []knowledge.Mention) 
 		}
 		out = append(out, w)
 	}
-	return strings.Join(out, " ")
+	return out
 }
 
 // datedBonus is how much more a passage counts when it states the date the question asks about: a

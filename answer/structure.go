@@ -365,7 +365,7 @@ func (r *Retrieval) absentNames(text string) bool {
 	// topic may name the counted thing in other words than the source's.
 	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.KnownExactly(m[1]) {
 		known := 0
-		for _, w := range textproc.Words(r.specific(r.Parsed.Rest)) {
+		for _, w := range r.specificList(r.Parsed.Rest) {
 			if w != m[1] && t.KnownExactly(w) {
 				known++
 			}
@@ -407,7 +407,7 @@ func (r *Retrieval) absent(text string) bool {
 	// "Most" is by information: a rare word the source has ("putintrump") outweighs two common
 	// ones it lacks ("page", "check"); an unknown word weighs three quarters of what a word on no
 	// event would, since it may be the asker's own wording of what the source says otherwise.
-	spec := textproc.Words(r.specific(r.Parsed.Rest))
+	spec := r.specificList(r.Parsed.Rest)
 	var unknown []string
 	var knownMass, unknownMass float32
 	known := 0
@@ -572,7 +572,7 @@ func (r *Retrieval) countQuery(rest string) bool {
 	// "How many days between the first Podesta emails and the rally?" asks for a figure the text
 	// states, not for a count of entries: a question with that much of its own topic is answered
 	// by retrieval, which prefers passages with a number.
-	if !counting || len(textproc.Words(r.specific(rest))) >= 2 {
+	if !counting || len(r.specificList(rest)) >= 2 {
 		return false
 	}
 	var events []*knowledge.Event
