@@ -1053,3 +1053,20 @@ func TestAThingGivenToAnotherOwnerIsAPremiseTheSourceDoesNotState(t *testing.T) 
 		{q: "when was the United Tribes' Declaration of Independence sent?", answered: true, dates: []string{"1835"}},
 	})
 }
+
+// The first or last of a topic counts the background events about it as much as the entries are
+// ("the last opera with a mandolin" is told as context, as the last Mozilla Summit is); "what the
+// article cites" points at the source and is no topic. The first of a period alone stays among its
+// entries.
+func TestTheLastOfATopicCountsItsBackground(t *testing.T) {
+	runClass(t, mandoline(t), []classCase{
+		{q: "quel est le dernier opéra avec une mandoline ?", answered: true, dates: []string{"1956"}},
+		{q: "c'est quoi le dernier opéra avec mandoline que cite le texte", answered: true, dates: []string{"1956"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "when was the last mozilla summit?", answered: true, dates: []string{"2013"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what was the first event of the 1860s?", answered: true, dates: []string{"1865"}},
+	})
+}

@@ -635,7 +635,24 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 	}
 	text := strings.Join(kept, " ")
-	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: true, Unsorted: true, Reading: r.reading(text)})
+	// The first of a period is among its entries ("the first event of the 1860s"); the last of
+	// a topic is among every event about it, background included ("the last opera with a
+	// mandolin", told as context), when the background is as much about it as the entries are.
+	topic := r.specific(text) != ""
+	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: !topic, Unsorted: true, Reading: r.reading(text)})
+	if topic {
+		var entryCov float32
+		for _, h := range res.Hits {
+			if h.Event.Kind == knowledge.KindEntry && h.Score > 0 {
+				entryCov = max(entryCov, h.Coverage)
+			}
+		}
+		if entryCov > 0 {
+			res.Hits = slices.DeleteFunc(res.Hits, func(h knowledge.Hit) bool {
+				return h.Event.Kind != knowledge.KindEntry && h.Coverage < entryCov
+			})
+		}
+	}
 	if len(res.Hits) == 0 && len(p.Spans) > 0 {
 		// A period with no entry may still hold context ("the very first thing, before even the
 		// messages"): the first of that is the answer.

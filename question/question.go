@@ -146,7 +146,11 @@ var (
 	firstWords = map[string]bool{"first": true, "earliest": true, "premier": true, "premiere": true, "initial": true}
 	lastWords  = map[string]bool{"last": true, "latest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
 
-	reSourceRef  = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|throughout|across)\s+(?:(?:the|this|l'|le|la|cet|cette|ce)\s*(?:whole|entire|full)?\s*|(?:tout|toute)\s+(?:l'|le|la|cet|cette|ce)\s*)(article|source|text|texte|timeline|chronology|chronologie|story|piece|report)\b(?:\s+(?:entier|entiere))?|\bin this (timeline|chronology|article)\b`)
+	reSourceRef = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|throughout|across)\s+(?:(?:the|this|l'|le|la|cet|cette|ce)\s*(?:whole|entire|full)?\s*|(?:tout|toute)\s+(?:l'|le|la|cet|cette|ce)\s*)(article|source|text|texte|timeline|chronology|chronologie|story|piece|report)\b(?:\s+(?:entier|entiere))?|\bin this (timeline|chronology|article)\b` +
+		// "que cite l'article", "the article mentions", "mentioned in the article": the source
+		// as the one that tells, not what it tells of.
+		`|\b(?:(?:que|qu'|that|which)\s*)?(?:cite|citent|mentionne|mentionnent|evoque|cites|mentions|mentioned|quotes|brings up|talks about)\s+(?:l'|le |la |the )\s*(?:article|texte|text|source|chronologie|timeline)\b` +
+		`|\b(?:l'|the )\s*(?:article|texte|text|source|chronologie|timeline)\s+(?:cite|mentionne|evoque|cites|mentions|quotes|brings up|talks about)\b`)
 	reOrderIdiom = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
 	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*(?:the\s+|le\s+)?$`)
 	reAnd        = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
