@@ -16,6 +16,12 @@ func BenchmarkParse(b *testing.B) {
 		{"range", "What happened between September and October 2016?"},
 		{"anchor", "What did WikiLeaks write the day after the election?"},
 		{"no-date", "What did Roger Stone tweet?"},
+		// The forms of forms.go, each behind its word test.
+		{"named-month-figures", "anything on dec-16-2016?"},
+		{"week-of-month", "what happened the last week of sept 2016?"},
+		{"joined-months", "y a eu un truc en sept ou oct 2017 ?"},
+		{"century-part", "qu'est-ce qui s'est passé à la fin du 19e siècle ?"},
+		{"year-offset", "what happened 4 yrs after the election?"},
 	} {
 		b.Run(q[0], func(b *testing.B) {
 			b.ReportAllocs()

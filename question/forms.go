@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -167,7 +166,7 @@ func scanFigureForms(scan scanner, folded string, runs, longest int, lang string
 // A week, a fortnight or a half of a month or a year, counted from its start or its end ("the last
 // week of sept 2016", "la première quinzaine d'octobre", "the second half of 2016"), becomes the
 // range of its days, which the range patterns read, as monthPart does for parts of months.
-var reWeekOfMonth = regexp.MustCompile(`\b(?:the\s+|la\s+|le\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final|premiere|1re|1ere|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|quatrieme|4e|4eme|derniere)\s+` +
+var reWeekOfMonth = regexp.MustCompile(`\b(first|1st|second|2nd|third|3rd|fourth|4th|last|final|premiere|1re|1ere|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|quatrieme|4e|4eme|derniere)\s+` +
 	`(week|semaine|fortnight|quinzaine|half|moitie)\s+(?:of\s+(?:the\s+month\s+of\s+|the\s+year\s+)?|du\s+mois\s+(?:de\s+|d')|de\s+l'annee\s+|de\s+|d'|du\s+)` +
 	`(?:([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?|([12]\d{3}))\b`)
 
@@ -269,47 +268,80 @@ func pairedSpans(from, to []knowledge.Span) []knowledge.Span {
 // 15e s.", "XVe s.", "the 15th c."), by ordinal word ("the nineteenth century", "le dix-neuvième
 // siècle", rewritten as figures by centuryWords), and a part of one ("the end of the 19th
 // century", "début du XXe siècle", or with no word at all after a part: "à la fin du 19e", "at the
-// end of the 19th").
+// end of the 19th"). The patterns start at the numeral, which fails fast elsewhere; the words before
+// it (a part, an article) are read from the text before the match with end-anchored patterns.
 var (
-	centuryPartRe = `(?:(?:at\s+the\s+|in\s+the\s+|a\s+la\s+|la\s+|au\s+|the\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+of\s+the\s+|\s+the\s+|\s+))?`
-	reCenturyNum  = regexp.MustCompile(`\b` + centuryPartRe + `(?:the\s+|le\s+|au\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere)?)(?:\s+|-)(?:(?:centuries|century|siecles|siecle)\b|[sc](?:\.|\b))`)
-	// Two centuries and what lies between: "the 19th and 20th centuries", "les XIXe et XXe siècles".
-	reCenturies = regexp.MustCompile(`\b(?:the\s+|les\s+|aux\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s*(?:and|et|or|ou|to|through|-|a|au)\s*(?:the\s+|le\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|siecles)\b`)
+	reCenturyNum = regexp.MustCompile(`\b(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere)?)(?:\s+|-)(?:(?:centuries|century|siecles|siecle)\b|[sc](?:\.|\b))`)
 	// After a part, an ordinal alone is a century ("fin du 19e"); its suffix is required.
-	reCenturyBare = regexp.MustCompile(`\b(?:at\s+the\s+|in\s+the\s+|a\s+la\s+|la\s+|au\s+|the\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+of\s+the\s+|\s+the\s+)(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)|([ivxlc]+)(?:e|eme|er|ere))\b`)
+	reCenturyBare = regexp.MustCompile(`\b(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)|([ivxlc]+)(?:e|eme|er|ere))\b`)
+	// Two centuries and what lies between: "the 19th and 20th centuries", "les XIXe et XXe siècles".
+	reCenturies = regexp.MustCompile(`\b(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s*(?:and|et|or|ou|to|through|-|a|au)\s*(?:the\s+|le\s+)?(?:(\d{1,2})(?:st|nd|rd|th|e|eme|er|ere)?|([ivxlc]+)(?:e|eme|er|ere))\s+(?:centuries|siecles)\b`)
+	// What may come before a century or a decade: a part of it, and an article.
+	rePartBefore    = regexp.MustCompile(`\b(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+du\s+|\s+de\s+|\s+des\s+|\s+of\s+the\s+|\s+the\s+|\s+)$`)
+	reArticleBefore = regexp.MustCompile(`\b(?:at\s+the|in\s+the|a\s+la|the|le|la|au|aux|les)\s+$`)
 )
 
-// centuryExpr reads a match of reCenturyNum or reCenturyBare: the century, or the third of it a
-// part names (early, mid, late, as monthPart does for a month's days).
+// before reads what comes before a match at start in s: the part of the period named ("" for
+// none) and where the phrase with its article starts.
+func partBefore(s string, start int) (part string, at int) {
+	t := tail(s[:start])
+	off := start - len(t)
+	at = start
+	if m := rePartBefore.FindStringSubmatchIndex(t); m != nil {
+		part, at, t = t[m[2]:m[3]], off+m[0], t[:m[0]]
+	}
+	if !strings.HasSuffix(t, " ") {
+		return part, at
+	}
+	if m := reArticleBefore.FindStringIndex(t); m != nil {
+		return part, off + m[0]
+	}
+	return part, at
+}
+
+// partOf narrows a span of years to the part a part word names: its first years, its middle ones,
+// its last ones, as monthPart does for a month's days.
+func partOf(from, to int, part string, early, midFrom, midTo, lateFrom int) (int, int) {
+	switch {
+	case part == "":
+	case part == "mid" || part == "milieu" || strings.HasPrefix(part, "middle"):
+		from, to = from+midFrom, from+midTo
+	case part == "late" || part == "fin" || strings.HasPrefix(part, "end"):
+		from = from + lateFrom
+	default:
+		to = from + early
+	}
+	return from, to
+}
+
+// centuryAt builds the century n with the words before it at start.
+func centuryAt(n int, s string, start, end int) (expr, verdict) {
+	if n < 1 || n > 30 {
+		return expr{}, notDate
+	}
+	part, at := partBefore(s, start)
+	// Thirds: 1801–1833, 1834–1866, 1867–1900.
+	from, to := partOf((n-1)*100+1, n*100, part, 32, 33, 65, 66)
+	e := yearsExpr(from, to)
+	e.start, e.end, e.spanSet = at, end, true
+	return e, date
+}
+
+// centuryExpr reads a match of reCenturyNum.
 func centuryExpr(m []int, s string) (expr, verdict) {
 	// "the 18th c", "au 15e s.": an abbreviation only after an ordinal's suffix ("18 c." is a
 	// temperature).
 	abbrev := strings.HasSuffix(s[m[0]:m[1]], " c") || strings.HasSuffix(s[m[0]:m[1]], " s") ||
 		strings.HasSuffix(s[m[0]:m[1]], " c.") || strings.HasSuffix(s[m[0]:m[1]], " s.")
-	if abbrev && m[4] >= 0 && (m[5] >= len(s) || !('a' <= s[m[5]] && s[m[5]] <= 'z')) {
+	if abbrev && m[2] >= 0 && (m[3] >= len(s) || !isLetter(s[m[3]])) {
 		return expr{}, notDate
 	}
 	// A Roman numeral needs its suffix or two letters ("XIX siècle"; "c siècle" is none), and an
 	// abbreviation the suffix too.
-	if m[6] >= 0 && !isLetter(s[m[7]]) && (m[7]-m[6] < 2 || abbrev) {
+	if m[4] >= 0 && !isLetter(s[m[5]]) && (m[5]-m[4] < 2 || abbrev) {
 		return expr{}, notDate
 	}
-	n := centuryNumber(m, s, 4)
-	if n < 1 || n > 30 {
-		return expr{}, notDate
-	}
-	from, to := (n-1)*100+1, n*100
-	if m[2] >= 0 {
-		switch part := s[m[2]:m[3]]; {
-		case part == "mid" || part == "milieu" || strings.HasPrefix(part, "middle"):
-			from, to = from+33, from+65
-		case part == "late" || part == "fin" || strings.HasPrefix(part, "end"):
-			from = from + 66
-		default:
-			to = from + 32
-		}
-	}
-	return yearsExpr(from, to), date
+	return centuryAt(centuryNumber(m, s, 2), s, m[0], m[1])
 }
 
 // centuryNumber reads the century of groups g/2 (figures) or g/2+1 (a Roman numeral) of a match.
@@ -361,6 +393,10 @@ func scanCenturies(scan scanner, folded string, words []string) {
 	}
 	if bare {
 		scan(reCenturyBare, func(m []int, s string) (expr, verdict) {
+			// Only after a part: "fin du 19e", "at the end of the 19th".
+			if part, _ := partBefore(s, m[0]); part == "" {
+				return expr{}, notDate
+			}
 			// "the end of the 19th of October", "fin du 19 octobre": a day, not a century.
 			next := s[m[1]:]
 			if i, j, ok := textproc.NextWordIn(next, 0); ok && strings.TrimSpace(next[:i]) == "" {
@@ -368,7 +404,7 @@ func scanCenturies(scan scanner, folded string, words []string) {
 					return expr{}, notDate
 				}
 			}
-			return centuryExpr(m, s)
+			return centuryAt(centuryNumber(m, s, 2), s, m[0], m[1])
 		})
 	}
 }
@@ -393,24 +429,49 @@ var centuryOrdinals = func() map[string]int {
 	return m
 }()
 
-var reCenturyWord = func() *regexp.Regexp {
-	words := make([]string, 0, len(centuryOrdinals))
-	for w := range centuryOrdinals {
-		words = append(words, regexp.QuoteMeta(w))
-	}
-	sort.Slice(words, func(i, j int) bool {
-		return len(words[i]) > len(words[j]) || len(words[i]) == len(words[j]) && words[i] < words[j]
-	})
-	return regexp.MustCompile(`\b(` + strings.Join(words, "|") + `)\s+(centuries|century|siecles|siecle)\b`)
-}()
-
 // centuryWords writes the ordinal words of centuries as figures ("the nineteenth century" → "the
-// 19th century").
+// 19th century", "le dix-neuvième siècle" → "le 19th siecle"): a scan of the words before each word
+// for a century, since an expression of every ordinal costs more than all of a question's parse.
 func centuryWords(folded string) string {
-	return reCenturyWord.ReplaceAllStringFunc(folded, func(m string) string {
-		sub := reCenturyWord.FindStringSubmatch(m)
-		return strconv.Itoa(centuryOrdinals[sub[1]]) + "th " + sub[2]
-	})
+	type span struct{ from, to int }
+	var words []span
+	for i, j, ok := textproc.NextWordIn(folded, 0); ok; i, j, ok = textproc.NextWordIn(folded, j) {
+		words = append(words, span{i, j})
+	}
+	var b strings.Builder
+	last := 0
+	for k, w := range words {
+		switch folded[w.from:w.to] {
+		case "century", "centuries", "siecle", "siecles":
+		default:
+			continue
+		}
+		// The longest ordinal ending right before it: "vingt et unieme", "dix-neuvieme", "twentieth".
+		from, n := -1, 0
+		for size := 3; size >= 1 && from < 0; size-- {
+			if k < size {
+				continue
+			}
+			first, lastWord := words[k-size], words[k-1]
+			if strings.TrimSpace(folded[lastWord.to:w.from]) != "" || first.from < last {
+				continue
+			}
+			if v, ok := centuryOrdinals[strings.ReplaceAll(folded[first.from:lastWord.to], "-", " ")]; ok {
+				from, n = first.from, v
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		b.WriteString(folded[last:from])
+		b.WriteString(strconv.Itoa(n) + "th")
+		last = words[k-1].to
+	}
+	if last == 0 {
+		return folded
+	}
+	b.WriteString(folded[last:])
+	return b.String()
 }
 
 // Decades: by four figures ("the 1850s", "les années 1850"), by two ("the 90s", "the '90s", "les
@@ -418,8 +479,9 @@ func centuryWords(folded string) string {
 // quatre-vingt-dix", rewritten as figures by decadeWords), and a part of one ("the early 90s", "fin
 // des années 1990": its first four years, the middle four, the last three).
 var (
-	reDecadeAny = regexp.MustCompile(`\b(?:(?:at\s+the\s+|in\s+the\s+|the\s+|au\s+|a\s+la\s+|la\s+|le\s+)?(early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|debut|milieu|fin)(?:\s*-\s*|\s+des\s+|\s+of\s+the\s+|\s+the\s+|\s+))?` +
-		`(?:(?:the\s+)?(1\d|20)(\d0)'?s\b|(the\s+|')?'?([1-9]0)'?s\b|(?:les\s+)?annees\s+(1\d|20)?(\d0)\b)`)
+	// The pattern starts at the figures, which fails fast elsewhere; a part and an article before
+	// them are read by partBefore.
+	reDecadeAny  = regexp.MustCompile(`\b(1\d|20)(\d0)'?s\b|'?\b([1-9]0)'?s\b|\bannees\s+(1\d|20)?(\d0)\b`)
 	reDecadeWord = regexp.MustCompile(`\b(the|early|mid|late)(\s+|-)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|` +
 		`\bannees\s+(vingt|trente|quarante|cinquante|soixante[\s-]dix|soixante|septante|quatre[\s-]vingts?[\s-]dix|quatre[\s-]vingts?|nonante)\b`)
 	decadeWordValue = map[string]string{"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60", "seventies": "70",
@@ -492,42 +554,34 @@ func decadeStart(tens int, cal *knowledge.Timeline) int {
 // decadeExpr reads a match of reDecadeAny.
 func decadeExpr(cal *knowledge.Timeline) func(m []int, s string) (expr, verdict) {
 	return func(m []int, s string) (expr, verdict) {
+		part, at := partBefore(s, m[0])
 		var y int
 		switch {
-		case m[4] >= 0: // "the 1850s"
-			y = atoi(s[m[4]:m[5]] + s[m[6]:m[7]])
+		case m[2] >= 0: // "the 1850s"
+			y = atoi(s[m[2]:m[3]] + s[m[4]:m[5]])
 			// "the 1800s", "the 1700s": a round hundred before 2000 is said of its century; "the
-			// 2000s" and "les années 1900" of their decade.
-			if y%100 == 0 && y < 2000 && m[2] < 0 {
-				return yearsExpr(y, y+99), date
+			// 2000s" and "les années 1900" of their decade; "the early 1800s" is the early century.
+			if y%100 == 0 && y < 2000 {
+				e := yearsExpr(partOf(y, y+99, part, 32, 33, 65, 66))
+				e.start, e.end, e.spanSet = at, m[1], true
+				return e, date
 			}
-		case m[10] >= 0: // "the 90s", "the '90s": "in her 90s" is an age
-			if m[8] < 0 && m[2] < 0 && !strings.Contains(s[m[0]:m[1]], "'") {
+		case m[6] >= 0: // "the 90s", "the '90s": "in her 90s" is an age
+			if part == "" && !strings.Contains(s[m[0]:m[1]], "'") && !strings.HasSuffix(strings.TrimRight(s[:m[0]], " "), "the") {
 				return expr{}, notDate
 			}
-			y = decadeStart(atoi(s[m[10]:m[11]]), cal)
-		case m[12] >= 0: // "les années 1850"
-			y = atoi(s[m[12]:m[13]] + s[m[14]:m[15]])
+			y = decadeStart(atoi(s[m[6]:m[7]]), cal)
+		case m[8] >= 0: // "les années 1850"
+			y = atoi(s[m[8]:m[9]] + s[m[10]:m[11]])
 		default: // "les années 90"
-			y = decadeStart(atoi(s[m[14]:m[15]]), cal)
+			y = decadeStart(atoi(s[m[10]:m[11]]), cal)
 		}
-		from, to := y, y+9
-		if m[2] < 0 {
-			e := yearsExpr(from, to)
-			e.decade = true
-			return e, date
-		}
-		if m[2] >= 0 {
-			switch part := s[m[2]:m[3]]; {
-			case part == "mid" || part == "milieu" || strings.HasPrefix(part, "middle"):
-				from, to = y+3, y+6
-			case part == "late" || part == "fin" || strings.HasPrefix(part, "end"):
-				from = y + 7
-			default:
-				to = y + 3
-			}
-		}
-		return yearsExpr(from, to), date
+		// Parts: 1990–1993, 1993–1996, 1997–1999.
+		from, to := partOf(y, y+9, part, 3, 3, 6, 7)
+		e := yearsExpr(from, to)
+		e.decade = part == ""
+		e.start, e.end, e.spanSet = at, m[1], true
+		return e, date
 	}
 }
 
@@ -708,8 +762,8 @@ func offsetHedge(before string, days int) knowledge.Day {
 // semaines d'octobre", "the first 10 days of november"), become the range of those days: a week
 // when the days are not counted, two when the weeks are not.
 var (
-	reDaysOfMonthEn = regexp.MustCompile(`\b(?:the\s+)?(first|last|final)\s+(?:(few|couple\s+of|two|three|four|five|ten|\d{1,2})\s+)?(days|weeks)\s+of\s+(?:the\s+month\s+of\s+)?([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?\b`)
-	reDaysOfMonthFr = regexp.MustCompile(`\b(?:les\s+)?(?:(deux|trois|quatre|cinq|dix|quelques|\d{1,2})\s+)?(premiers|premieres|derniers|dernieres)\s+(jours|semaines)\s+(?:du\s+mois\s+(?:de\s+|d')|de\s+|d'|du\s+)([a-z]+)\.?(?:\s+([12]\d{3}))?\b`)
+	reDaysOfMonthEn = regexp.MustCompile(`\b(first|last|final)\s+(?:(few|couple\s+of|two|three|four|five|ten|\d{1,2})\s+)?(days|weeks)\s+of\s+(?:the\s+month\s+of\s+)?([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?\b`)
+	reDaysOfMonthFr = regexp.MustCompile(`\b(?:(deux|trois|quatre|cinq|dix|quelques|\d{1,2})\s+)?(premiers|premieres|derniers|dernieres)\s+(jours|semaines)\s+(?:du\s+mois\s+(?:de\s+|d')|de\s+|d'|du\s+)([a-z]+)\.?(?:\s+([12]\d{3}))?\b`)
 )
 
 // hasDaysOfMonth is a word test before those patterns.
@@ -851,7 +905,10 @@ func fewOffsetSpan(s []knowledge.Span, lo, hi int, unit byte, after bool) knowle
 // Two decades, the second written as short as the speaker likes: "the 1840s and 50s", "between the
 // 80s and the 90s", "les années 80 et 90", "from the 1960s to the 1980s". The second is in the
 // first one's century, or the next when it is smaller ("the 1990s and 00s").
-var reTwoDecades = regexp.MustCompile(`\b(?:(?:between|from|entre|de|des)\s+)?(?:(the\s+)|(?:les\s+)?(annees\s+))'?((?:1\d|20)?[0-9]0)('?s)?\s*(?:and|or|to|through|till|until|et|ou|a|au|aux|-|–)\s*(?:the\s+|les\s+annees\s+|annees\s+)?'?((?:1\d|20)?[0-9]0)('?s)?\b`)
+var reTwoDecades = regexp.MustCompile(`\b(?:(the\s+)|(annees\s+))'?((?:1\d|20)?[0-9]0)('?s)?\s*(?:and|or|to|through|till|until|et|ou|a|au|aux|-|–)\s*(?:the\s+|les\s+annees\s+|annees\s+)?'?((?:1\d|20)?[0-9]0)('?s)?\b`)
+
+// reTwoDecadesBefore is what may come before two decades and belongs to them.
+var reTwoDecadesBefore = regexp.MustCompile(`\b(?:between|from|entre|de|des|les)\s+$`)
 
 // twoDecades reads a match of reTwoDecades.
 func twoDecades(cal *knowledge.Timeline) func(m []int, s string) (expr, verdict) {
@@ -878,6 +935,11 @@ func twoDecades(cal *knowledge.Timeline) func(m []int, s string) (expr, verdict)
 		}
 		e := yearsExpr(from, to+9)
 		e.decade = true
+		// "between the 80s and the 90s", "les années 80 et 90": the words before are the range's.
+		e.start, e.end, e.spanSet = m[0], m[1], true
+		if k := reTwoDecadesBefore.FindStringIndex(tail(s[:m[0]])); k != nil {
+			e.start = m[0] - len(tail(s[:m[0]])) + k[0]
+		}
 		return e, date
 	}
 }
@@ -929,4 +991,34 @@ func yearDash(a, b expr, folded string) bool {
 	}
 	sep := strings.TrimSpace(folded[a.end:b.start])
 	return sep == "-" || sep == "–"
+}
+
+// replaceWithArticle is re.ReplaceAllStringFunc(s, repl) where a match takes the article before
+// it with it ("the last week of…", "la première quinzaine…"): the patterns start at their own
+// words, which is much cheaper than an optional article first.
+func replaceWithArticle(re *regexp.Regexp, s string, repl func(string) string) string {
+	ms := re.FindAllStringIndex(s, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		from := m[0]
+		for _, a := range []string{"the ", "la ", "le ", "les "} {
+			if k := from - len(a); k >= last && strings.HasSuffix(s[:from], a) && (k == 0 || !isWordByte(s[k-1])) {
+				from = k
+				break
+			}
+		}
+		out := repl(s[m[0]:m[1]])
+		if out == s[m[0]:m[1]] {
+			from = m[0] // unchanged: the article stays too
+		}
+		b.WriteString(s[last:from])
+		b.WriteString(out)
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

@@ -133,7 +133,7 @@ func TestParseCenturies(t *testing.T) {
 	runParseCases(t, mandoline(t), []parseCase{
 		{"abbreviated siècle", "au 15e s. y a quoi", "fr", question.Range, "1401-01-01..1500-12-31", 0, "y a quoi"},
 		{"a Roman numeral, abbreviated", "XVe s. ?", "", question.Range, "1401-01-01..1500-12-31", 0, "?"},
-		{"abbreviated century", "what happened in the 15th c.?", "en", question.Range, "1401-01-01..1500-12-31", 0, "what happened in ?"},
+		{"abbreviated century", "what happened in the 15th c.?", "en", question.Range, "1401-01-01..1500-12-31", 0, "what happened ?"},
 		{"an ordinal word", "all of the twentieth century pls", "en", question.Range, "1901-01-01..2000-12-31", 0, ""},
 		{"an ordinal word in French", "le dix-neuvième siècle, il s'est passé quoi ?", "fr", question.Range, "1801-01-01..1900-12-31", 0, ""},
 		{"the end of a century with no word", "qu'est-ce qui s'est passé à la fin du 19e ?", "fr", question.Range, "1867-01-01..1900-12-31", 0, "qu'est-ce qui s'est passe ?"},
@@ -156,7 +156,7 @@ func TestParseCenturies(t *testing.T) {
 func TestParseDecades(t *testing.T) {
 	runParseCases(t, newZealand(t), []parseCase{
 		{"two figures, the century with events", "the 90s, what happened", "en", question.Range, "1890-01-01..1899-12-31", 0, ", what happened"},
-		{"with an apostrophe", "what happened in the '40s?", "en", question.Range, "1940-01-01..1949-12-31", 0, "what happened in ?"},
+		{"with an apostrophe", "what happened in the '40s?", "en", question.Range, "1940-01-01..1949-12-31", 0, "what happened ?"},
 		{"in words", "what happened in the nineties?", "en", question.Range, "1890-01-01..1899-12-31", 0, ""},
 		{"les années en chiffres", "les années 60 ?", "fr", question.Range, "1860-01-01..1869-12-31", 0, ""},
 		{"les années en lettres", "que s'est-il passé dans les années quarante ?", "fr", question.Range, "1940-01-01..1949-12-31", 0, ""},

@@ -322,12 +322,12 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	}
 	// "the last week of sept 2016", "la première quinzaine d'octobre", "the first two weeks of
 	// october": forms.go.
-	if hasWeekPart(words) && reWeekOfMonth.MatchString(folded) {
-		folded = reWeekOfMonth.ReplaceAllStringFunc(folded, weekOfMonth)
+	if hasWeekPart(words) {
+		folded = replaceWithArticle(reWeekOfMonth, folded, weekOfMonth)
 	}
 	if hasDaysOfMonth(words) {
 		for _, re := range []*regexp.Regexp{reDaysOfMonthEn, reDaysOfMonthFr} {
-			folded = re.ReplaceAllStringFunc(folded, daysOfMonth(re))
+			folded = replaceWithArticle(re, folded, daysOfMonth(re))
 		}
 	}
 	if folded != original {
@@ -426,6 +426,9 @@ type expr struct {
 	// pair marks the first day of "3 to 14 October": with the next expression it is a range whatever
 	// words come before it.
 	pair bool
+	// spanSet says a pattern's build set start and end itself, wider than its match: words before
+	// it it read with a cheaper pattern ("at the end of" before "the 19th century", forms.go).
+	spanSet bool
 }
 
 // verdict is what a pattern's match turns out to be once its parts are checked.
@@ -517,7 +520,9 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 				continue
 			}
 			e, v := build(m, s)
-			e.start, e.end = m[0], m[1]
+			if !e.spanSet {
+				e.start, e.end = m[0], m[1]
+			}
 			add(e, v)
 		}
 	}
