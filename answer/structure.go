@@ -1138,7 +1138,8 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 		w := folded[start:end]
 		// After an article the word is a noun ("le message", "the reply"), no deed; after a
 		// possessive it is the deed of its owner, the clause's subject.
-		noun, own := determiners[prev], possessives[prev]
+		// English "a" is an article ("a pirate"), French "a" a verb ("a piraté").
+		noun, own := determiners[prev] || prev == "a" && r.Parsed.Lang == "en", possessives[prev]
 		before := prev
 		prev = w
 		if n == 1 || n == 2 && questionWords[before] {
