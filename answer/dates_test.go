@@ -239,3 +239,13 @@ func TestYearsJoinedByADashAreASpan(t *testing.T) {
 		{q: "what happened 2004-2005?", answered: true, dates: []string{"2004-02-09", "2005-03-10"}},
 	})
 }
+
+// A range between parts of months lists what lies between.
+func TestARangeBetweenPartsOfMonthsListsItsEvents(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "de mi-sept à mi-oct 2016 ça donne quoi", answered: true, dates: []string{"2016-09-20", "2016-10-03", "2016-10-12", "2016-10-14"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened from late march to early april 2014?", answered: true, dates: []string{"2014-03-24", "2014-04-03"}},
+	})
+}

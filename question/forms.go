@@ -1022,3 +1022,67 @@ func replaceWithArticle(re *regexp.Regexp, s string, repl func(string) string) s
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// reMonthPartJoin is what joins two parts of months into one range: "de mi-sept à mi-oct", "from
+// early october to late november".
+var reMonthPartJoin = regexp.MustCompile(`^\s*(?:to|a|au|and|et|until|till|through|thru|-|–|jusqu'a|jusqu'au|jusqu'en|jusqu'a la|jusqu'a)\s*$`)
+
+// monthParts rewrites the parts of months in folded as the ranges of their days (monthPart); two
+// joined by "to", "à", "and" ("de mi-sept à mi-oct 2016") are one range, from the first's first day
+// to the second's last, rather than a range inside a range.
+func monthParts(folded string) string {
+	ms := reMonthPart.FindAllStringIndex(folded, -1)
+	if ms == nil {
+		return folded
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && reMonthPartJoin.MatchString(folded[m[1]:ms[i+1][0]]) {
+			// "from", "de", "between" before the first are the range's own.
+			start := m[0]
+			for _, w := range []string{"from ", "de ", "du ", "between ", "entre "} {
+				if k := start - len(w); k >= last && strings.HasSuffix(folded[:start], w) && (k == 0 || !isWordByte(folded[k-1])) {
+					start = k
+					break
+				}
+			}
+			b.WriteString(folded[last:start])
+			from, _, name, _ := monthPartDays(folded[m[0]:m[1]])
+			_, to, name2, year := monthPartDays(folded[ms[i+1][0]:ms[i+1][1]])
+			out := fmt.Sprintf("between %d %s and %d %s", from, name, to, name2)
+			if year != "" {
+				out += " " + year
+			}
+			b.WriteString(out)
+			last = ms[i+1][1]
+			i++
+			continue
+		}
+		b.WriteString(folded[last:m[0]])
+		b.WriteString(monthPart(folded[m[0]:m[1]]))
+		last = m[1]
+	}
+	b.WriteString(folded[last:])
+	return b.String()
+}
+
+// monthPartDays reads a match of reMonthPart: its first and last days, the month as written and
+// the year ("" for none).
+func monthPartDays(m string) (from, to int, name, year string) {
+	sub := reMonthPart.FindStringSubmatch(m)
+	month, year := monthNames[sub[2]], sub[3]
+	from, to = 1, 10
+	switch sub[1] {
+	case "mid", "middle of", "mi", "milieu":
+		from, to = 11, 20
+	case "late", "end of", "fin":
+		y := 2001 // a year without 29 February, when the question gives none
+		if year != "" {
+			y = atoi(year)
+		}
+		from, to = 21, time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	return from, to, sub[2], year
+}

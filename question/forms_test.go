@@ -277,3 +277,17 @@ func TestParseYearsJoinedByADash(t *testing.T) {
 		{"reversed years are not a span", "1850-1840", "", question.Year, "1850-01-01..1850-12-31", 0, ""},
 	})
 }
+
+// Two parts of months joined by "to", "à", "and" are one range, from the first's first day to the
+// second's last.
+func TestParseARangeBetweenPartsOfMonths(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"de mi à mi", "de mi-sept à mi-oct 2016 ça donne quoi", "fr", question.Range, "2016-09-11..2016-10-20", 0, "ca donne quoi"},
+		{"from early to late", "what happened from early october to late november 2016?", "en", question.Range, "2016-10-01..2016-11-30", 0, "what happened ?"},
+		{"between early and mid", "between early oct and mid-oct 2016", "en", question.Range, "2016-10-01..2016-10-20", 0, ""},
+		{"one part alone", "fin oct. 2016", "", question.Range, "2016-10-21..2016-10-31", 0, ""},
+	})
+	runParseCases(t, mozilla(t), []parseCase{
+		{"on another timeline", "from late march to early april 2014", "en", question.Range, "2014-03-21..2014-04-10", 0, ""},
+	})
+}

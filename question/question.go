@@ -203,24 +203,12 @@ func monthAlternation() string {
 }
 
 func monthPart(m string) string {
-	sub := reMonthPart.FindStringSubmatch(m)
-	month, year := monthNames[sub[2]], sub[3]
-	from, to := 1, 10
-	switch sub[1] {
-	case "mid", "middle of", "mi", "milieu":
-		from, to = 11, 20
-	case "late", "end of", "fin":
-		y := 2001 // a year without 29 February, when the question gives none
-		if year != "" {
-			y = atoi(year)
-		}
-		from, to = 21, time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
-	}
-	name := sub[2]
+	from, to, month, year := monthPartDays(m)
+	name := month
 	if year != "" {
 		name += " " + year
 	}
-	return fmt.Sprintf("between %d %s and %d %s", from, sub[2], to, name)
+	return fmt.Sprintf("between %d %s and %d %s", from, month, to, name)
 }
 
 // Written-out dates: ordinal words before a month ("the twelfth of October", "le premier
@@ -335,7 +323,7 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	}
 	part := hasMonthPart(words)
 	if part && reMonthPart.MatchString(folded) {
-		folded = reMonthPart.ReplaceAllStringFunc(folded, monthPart)
+		folded = monthParts(folded)
 	}
 	if part && strings.ContainsAny(folded, "0123456789") && reYearEnd.MatchString(folded) {
 		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {
