@@ -249,3 +249,15 @@ func TestARangeBetweenPartsOfMonthsListsItsEvents(t *testing.T) {
 		{q: "what happened from late march to early april 2014?", answered: true, dates: []string{"2014-03-24", "2014-04-03"}},
 	})
 }
+
+// The world wars and the years between them, on two chronologies of the 20th century.
+func TestTheWorldWarsArePeriods(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "entre la 1ère et la 2e guerre mondiale il se passe quoi en nz", answered: true, dates: []string{"1928"}},
+		{q: "what did nz do in WWII?", answered: true, dates: []string{"1939-09-03"}},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "la mandoline pendant l'entre-deux-guerres ?", answered: true, dates: []string{"1930"}},
+		{q: "what happened to the mandolin during the first world war?", answered: false, words: "no event between 28 July 1914 and 11 November 1918"},
+	})
+}

@@ -1086,3 +1086,72 @@ func monthPartDays(m string) (from, to int, name, year string) {
 	}
 	return from, to, sub[2], year
 }
+
+// Named periods every chronology of the 20th century may be asked about, fixed like holidays: the
+// world wars and the years between them, in English and French ("WWII", "the First World War", "la
+// Seconde Guerre mondiale", "l'entre-deux-guerres", "entre la 1ère et la 2e guerre mondiale").
+var (
+	worldWars = [3]knowledge.Span{
+		{From: knowledge.DayOf(1914, time.July, 28), To: knowledge.DayOf(1918, time.November, 11)},
+		{From: knowledge.DayOf(1939, time.September, 1), To: knowledge.DayOf(1945, time.September, 2)},
+		{From: knowledge.DayOf(1918, time.November, 12), To: knowledge.DayOf(1939, time.August, 31)}, // between them
+	}
+	reWorldWar = regexp.MustCompile(`\b(?:(first|1st|second|2nd)\s+world\s+war|world\s+war\s+(ii|i|one|two|1|2)|ww\s?(ii|i|1|2)|` +
+		`(premiere|1ere|1re|seconde|deuxieme|2e|2eme|2nde)\s+guerre\s+mondiale|(great\s+war|grande\s+guerre)|` +
+		`(interwar(?:\s+period|\s+years)?|entre-deux-guerres|entre\s+deux\s+guerres))\b`)
+	// Both, the noun said once: "the first and second world wars", "la 1ère et la 2e guerre mondiale".
+	reWorldWars     = regexp.MustCompile(`\b(?:first|1st|premiere|1ere|1re)\s+(?:and|et)\s+(?:the\s+|la\s+)?(?:second|2nd|seconde|deuxieme|2e|2eme|2nde)\s+(?:world\s+wars?|guerres?\s+mondiales?)\b`)
+	reBetweenBefore = regexp.MustCompile(`\b(?:between|entre)\s+(?:the\s+|la\s+|les\s+)?$`)
+)
+
+// hasWorldWar is a word test before the patterns.
+func hasWorldWar(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "war", "wars", "guerre", "guerres", "ww1", "ww2", "wwi", "wwii", "ww", "interwar":
+			return true
+		}
+	}
+	return false
+}
+
+// scanWorldWars runs the named periods' patterns.
+func scanWorldWars(scan scanner) {
+	scan(reWorldWars, func(m []int, s string) (expr, verdict) {
+		// "between the first and second world wars" is the years between them; otherwise both.
+		e := yearsExpr(1914, 1945)
+		e.span = knowledge.Span{From: worldWars[0].From, To: worldWars[1].To}
+		e.start, e.end, e.spanSet = m[0], m[1], true
+		if k := reBetweenBefore.FindStringIndex(tail(s[:m[0]])); k != nil {
+			e.span = worldWars[2]
+			e.start = m[0] - len(tail(s[:m[0]])) + k[0]
+		}
+		return e, date
+	})
+	scan(reWorldWar, func(m []int, s string) (expr, verdict) {
+		i := 0 // the first war
+		switch {
+		case m[2] >= 0:
+			if w := s[m[2]:m[3]]; w == "second" || w == "2nd" {
+				i = 1
+			}
+		case m[4] >= 0:
+			if w := s[m[4]:m[5]]; w == "ii" || w == "two" || w == "2" {
+				i = 1
+			}
+		case m[6] >= 0:
+			if w := s[m[6]:m[7]]; w == "ii" || w == "2" {
+				i = 1
+			}
+		case m[8] >= 0:
+			if w := s[m[8]:m[9]]; !strings.HasPrefix(w, "premiere") && !strings.HasPrefix(w, "1") {
+				i = 1
+			}
+		case m[10] >= 0:
+		default:
+			i = 2
+		}
+		e := expr{kind: Range, span: worldWars[i], period: true}
+		return e, date
+	})
+}

@@ -291,3 +291,20 @@ func TestParseARangeBetweenPartsOfMonths(t *testing.T) {
 		{"on another timeline", "from late march to early april 2014", "en", question.Range, "2014-03-21..2014-04-10", 0, ""},
 	})
 }
+
+// The world wars and the years between them are named periods, in English and French; between two
+// of them is the time between.
+func TestParseTheWorldWars(t *testing.T) {
+	runParseCases(t, newZealand(t), []parseCase{
+		{"WWII", "what did nz do in WWII?", "en", question.Range, "1939-09-01..1945-09-02", 0, ""},
+		{"la Première Guerre mondiale", "que s'est-il passé pendant la Première Guerre mondiale ?", "fr", question.Range, "1914-07-28..1918-11-11", 0, ""},
+		{"world war two", "during world war two", "", question.Range, "1939-09-01..1945-09-02", 0, ""},
+		{"the great war", "the great war", "en", question.Range, "1914-07-28..1918-11-11", 0, ""},
+		{"l'entre-deux-guerres", "l'entre-deux-guerres", "fr", question.Range, "1918-11-12..1939-08-31", 0, ""},
+		{"between two wars is the time between", "between WWI and WWII", "en", question.Range, "1918-11-12..1939-08-31", 0, ""},
+		{"the noun said once", "entre la 1ère et la 2e guerre mondiale il se passe quoi en nz", "fr", question.Range, "1918-11-12..1939-08-31", 0, "il se passe quoi en nz"},
+		{"both wars", "the first and second world wars", "en", question.Range, "1914-07-28..1945-09-02", 0, ""},
+		{"after a war", "first thing that happened after ww2", "en", question.Range, "1945-09-03..…", question.First, ""},
+		{"another war is none", "after the war", "en", question.NoDate, "", 0, ""},
+	})
+}

@@ -39,6 +39,7 @@ func FuzzParse(f *testing.F) {
 		"the 1840s and 50s", "between the 80s and the 90s", "les années 80 et 90", "a few years after 1840",
 		"quelques jours après le 3 octobre", "the year after the election", "le mois qui a suivi l'élection", "combien de mois après l'élection",
 		"1840-1850", "1840 – 1850", "2014/15", "1850-1840", "de mi-sept à mi-oct 2016", "from early october to late november",
+		"WWII", "between WWI and WWII", "entre la 1ère et la 2e guerre mondiale", "l'entre-deux-guerres",
 	} {
 		f.Add(q)
 	}

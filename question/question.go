@@ -414,6 +414,8 @@ type expr struct {
 	// pair marks the first day of "3 to 14 October": with the next expression it is a range whatever
 	// words come before it.
 	pair bool
+	// period marks a named period ("WWII"): between two of them is the time between them.
+	period bool
 	// spanSet says a pattern's build set start and end itself, wider than its match: words before
 	// it it read with a cheaper pattern ("at the end of" before "the 19th century", forms.go).
 	spanSet bool
@@ -541,6 +543,10 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			add(e, v)
 			end = m[1]
 		}
+	}
+	if hasWorldWar(words) {
+		// "WWII", "la Première Guerre mondiale": forms.go.
+		scanWorldWars(scan)
 	}
 	if hasSep && hasDigit && hasMonth {
 		// "dec-16-2016", "16-dec-2016": forms.go.
@@ -1083,6 +1089,10 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 				p.Spans = []knowledge.Span{{From: from[0].From, To: to[len(to)-1].To}}
 				if p.Spans[0].From > p.Spans[0].To {
 					p.Spans[0] = knowledge.Span{From: to[0].From, To: from[len(from)-1].To}
+				}
+				// "between the two world wars": the time between named periods, not theirs.
+				if a.period && b.period && from[0].To < to[0].From {
+					p.Spans[0] = knowledge.Span{From: from[0].To + 1, To: to[0].From - 1}
 				}
 				// "between 3 and 14 October", "mid-October" with no year: that range in each year
 				// the timeline may mean, not from the first year's start to the last one's end.
