@@ -1070,3 +1070,41 @@ func TestTheLastOfATopicCountsItsBackground(t *testing.T) {
 		{q: "what was the first event of the 1860s?", answered: true, dates: []string{"1865"}},
 	})
 }
+
+// A deed under "if", "whether" or "would", or one asked or wished for ("demande si la campagne le
+// laisserait fuiter", "a voulu les faire fuiter"), is not done: "which returns did WL end up
+// leaking?" is a premise the source does not state.
+func TestADeedSupposedOrAskedForIsNotDone(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "which of Trump's tax returns did WikiLeaks leak in the end?", answered: false, words: "does not say that WikiLeaks"},
+		{q: "why did WL want to leak Trump's tax returns?", answered: true, dates: []string{"2016-10-21"}},
+	})
+	town, err := knowledge.Parse("charter.yaml", []byte(`format: 1
+title: The town charter
+source:
+  title: The town charter
+  language: en
+  attribution: Test
+  text: "In 1901 Mayor Ada Brown asked whether Governor John Smith would sign the town charter. In 1905 John Smith visited the town."
+events:
+  - id: charter
+    date: 1901
+    title: Ada Brown asks about the charter
+    actors: [Ada Brown, John Smith]
+    summary: Mayor Ada Brown asks whether Governor John Smith would sign the town charter.
+    passages: ["In 1901 Mayor Ada Brown asked whether Governor John Smith would sign the town charter."]
+  - id: visit
+    date: 1905
+    title: John Smith visits
+    actors: [John Smith]
+    summary: Governor John Smith visits the town.
+    passages: ["In 1905 John Smith visited the town."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, town, []classCase{
+		{q: "when did John Smith sign the town charter?", answered: false, words: "does not say that John Smith"},
+		{q: "when did John Smith visit the town?", answered: true, dates: []string{"1905"}},
+	})
+}

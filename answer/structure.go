@@ -1036,12 +1036,25 @@ func (r *Retrieval) assertedIn(e *knowledge.Event, verbs []knowledge.QueryWord) 
 		texts[lang] = sum
 	}
 	for lang, text := range texts {
-		for _, w := range textproc.Words(textproc.Fold(text)) {
+		words := textproc.Words(textproc.Fold(text))
+		for j, w := range words {
 			for _, q := range verbs {
-				if t.Says(w, lang, q) {
+				if t.Says(w, lang, q) && !wishedAt(words, j) {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// wishedAt reports whether the word at j is asked for, wished or denied rather than stated: a
+// verb of request or wish, or a negation, among the few words before it ("asks whether the
+// campaign would let it leak", "ne répond pas").
+func wishedAt(words []string, j int) bool {
+	for k := max(0, j-6); k < j; k++ {
+		if w := words[k]; requestVerbs[w] || wishVerbs[w] || w == "whether" || w == "if" || w == "si" || w == "not" || w == "pas" || w == "never" || w == "jamais" {
+			return true
 		}
 	}
 	return false

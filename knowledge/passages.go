@@ -818,7 +818,11 @@ func (t *Timeline) AssertsInText(e *Event, i int, words []QueryWord) bool {
 // demandé d'envoyer"): not facts either.
 var requesters = map[string]bool{"asked": true, "asks": true, "ask": true, "urged": true, "urges": true, "wanted": true, "wants": true,
 	"suggests": true, "suggested": true, "suggest": true, "proposes": true, "proposed": true,
-	"demande": true, "demandait": true, "voulait": true, "veut": true, "suggere": true, "suggerer": true, "propose": true, "invite": true}
+	"demande": true, "demandait": true, "voulait": true, "veut": true, "voulu": true, "voulaient": true, "vouloir": true,
+	"suggere": true, "suggerer": true, "propose": true, "invite": true,
+	// A deed under "if", "whether" or "would" is supposed, not done ("si la campagne permettrait
+	// à WikiLeaks de fuiter", "whether the campaign would let it leak").
+	"si": true, "if": true, "whether": true, "would": true}
 
 func assertsIn(ix *index, pw []string, lang string, words []QueryWord) bool {
 	for j, w := range pw {
