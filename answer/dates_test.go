@@ -261,3 +261,15 @@ func TestTheWorldWarsArePeriods(t *testing.T) {
 		{q: "what happened to the mandolin during the first world war?", answered: false, words: "no event between 28 July 1914 and 11 November 1918"},
 	})
 }
+
+// Quarters and the middle of a year list their events, or say there are none.
+func TestQuartersAndMidYearsAreTheirMonths(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what happened in Q4 2016?", answered: true, words: "7 events between 1 October 2016 and 31 December 2016"},
+		{q: "le premier trimestre 2017 il s'est passé quoi ?", answered: false, words: "aucun événement entre le 1er janvier 2017 et le 31 mars 2017"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "what happened in the first quarter of 2014?", answered: true, dates: []string{"2014-03-24"}},
+		{q: "que s'est-il passé mi-2012 ?", answered: true, dates: []string{"2012-07-16"}},
+	})
+}

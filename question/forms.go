@@ -28,13 +28,16 @@ var (
 	reMonthYearNum = regexp.MustCompile(`\b(\d{1,2})([-/.])([12]\d{3})\b`)
 	reYearMonthNum = regexp.MustCompile(`\b([12]\d{3})([-/.])(\d{1,2})\b`)
 	// A day and a month with a dot and no year: "21.10", "21.10.".
-	reDottedNoYear = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\b`)
+	reDottedNoYear = regexp.MustCompile(`\b(\d{1,2})([.-])(\d{1,2})\b`)
 )
 
 // dottedLead are the words after which "21.10" is a date rather than a number ("Firefox 3.5", "3.5
 // million"): prepositions and articles that introduce a day.
 var dottedLead = set("le on the du au since depuis until till before after avant apres jusqu'au entre between et and to from de des " +
 	"dated date du au a partir")
+
+// dashLead are the fewer words after which "21-10" is a date rather than a score ("a 3-2 win").
+var dashLead = set("le on the du au since depuis until till before after avant apres jusqu'au")
 
 // twoDigitYear reads a year written by its last two digits: the century the timeline has it in, or
 // else this century.
@@ -73,9 +76,16 @@ func dayMonthOrder(a, b, y int, lang string, cal *knowledge.Timeline) (day, mont
 // dottedDate reports whether the dotted numbers at s[start:end] are a day and a month: after a word
 // that introduces a day, or closed by a dot of their own ("21.10."), and not part of a longer
 // dotted number ("1.21.10", "21.10.3").
-func dottedDate(s string, start, end int) bool {
-	if start > 0 && (s[start-1] == '.' || s[start-1] == ',') || end+1 < len(s) && (s[end] == '.' || s[end] == ',') && isDigit(s[end+1]) {
+// A dash takes the introducing word, and no month after it ("le 3-14 octobre" is a range of days).
+func dottedDate(s string, start, end int, sep byte) bool {
+	if start > 0 && (s[start-1] == '.' || s[start-1] == ',' || s[start-1] == '-') || end+1 < len(s) && (s[end] == '.' || s[end] == ',' || s[end] == '-') && isDigit(s[end+1]) {
 		return false
+	}
+	if sep == '-' {
+		if i, j, ok := textproc.NextWordIn(s, end); ok && (monthNames[s[i:j]] != 0 || s[i:j] == "of" || s[i:j] == "de") {
+			return false
+		}
+		return dashLead[lastWord(s[:start])]
 	}
 	if end < len(s) && s[end] == '.' {
 		return true
@@ -149,12 +159,12 @@ func scanFigureForms(scan scanner, folded string, runs, longest int, lang string
 			return monthYear(mo, y, sep, m[7]-m[6])
 		})
 	}
-	if runs >= 2 && strings.Contains(folded, ".") {
+	if runs >= 2 && strings.ContainsAny(folded, ".-") {
 		scan(reDottedNoYear, func(m []int, s string) (expr, verdict) {
-			if !dottedDate(s, m[0], m[1]) {
+			if !dottedDate(s, m[0], m[1], s[m[4]]) {
 				return expr{}, notDate
 			}
-			day, month := dayMonthOrder(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), 0, lang, cal)
+			day, month := dayMonthOrder(atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), 0, lang, cal)
 			if e, v := dayExpr(0, time.Month(month), day); v == date {
 				return e, v
 			}
@@ -166,15 +176,15 @@ func scanFigureForms(scan scanner, folded string, runs, longest int, lang string
 // A week, a fortnight or a half of a month or a year, counted from its start or its end ("the last
 // week of sept 2016", "la première quinzaine d'octobre", "the second half of 2016"), becomes the
 // range of its days, which the range patterns read, as monthPart does for parts of months.
-var reWeekOfMonth = regexp.MustCompile(`\b(first|1st|second|2nd|third|3rd|fourth|4th|last|final|premiere|1re|1ere|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|quatrieme|4e|4eme|derniere)\s+` +
-	`(week|semaine|fortnight|quinzaine|half|moitie)\s+(?:of\s+(?:the\s+month\s+of\s+|the\s+year\s+)?|du\s+mois\s+(?:de\s+|d')|de\s+l'annee\s+|de\s+|d'|du\s+)` +
-	`(?:([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?|([12]\d{3}))\b`)
+var reWeekOfMonth = regexp.MustCompile(`\b(first|1st|second|2nd|third|3rd|fourth|4th|last|final|premiere|premier|1re|1ere|1er|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|quatrieme|4e|4eme|derniere|dernier)\s+` +
+	`(week|semaine|fortnight|quinzaine|half|moitie|quarter|trimestre|semester|semestre)\s+(?:(?:of\s+(?:the\s+month\s+of\s+|the\s+year\s+)?|du\s+mois\s+(?:de\s+|d')|de\s+l'annee\s+|de\s+|d'|du\s+)` +
+	`(?:([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?|([12]\d{3}))|([12]\d{3}))\b`)
 
 // hasWeekPart is a word test before reWeekOfMonth.
 func hasWeekPart(words []string) bool {
 	for _, w := range words {
 		switch w {
-		case "week", "semaine", "fortnight", "quinzaine", "half", "moitie":
+		case "week", "semaine", "fortnight", "quinzaine", "half", "moitie", "quarter", "trimestre", "semester", "semestre":
 			return true
 		}
 	}
@@ -188,7 +198,7 @@ func weekOfMonth(m string) string {
 	// Which part: 1 to 4 from the start, -1 from the end.
 	k := 0
 	switch nth {
-	case "first", "1st", "premiere", "1re", "1ere":
+	case "first", "1st", "premiere", "premier", "1re", "1ere", "1er":
 		k = 1
 	case "second", "2nd", "deuxieme", "2e", "2eme", "seconde":
 		k = 2
@@ -199,9 +209,27 @@ func weekOfMonth(m string) string {
 	default:
 		k = -1
 	}
-	halves := unit == "half" || unit == "moitie" || unit == "fortnight" || unit == "quinzaine"
+	halves := unit == "half" || unit == "moitie" || unit == "fortnight" || unit == "quinzaine" || unit == "semester" || unit == "semestre"
 	if halves && k > 2 {
 		return m
+	}
+	if sub[6] != "" {
+		sub[5] = sub[6] // "le premier trimestre 2017": a year with no "of"
+	}
+	if unit == "quarter" || unit == "trimestre" {
+		// Of a year only: its three months.
+		if sub[5] == "" {
+			return m
+		}
+		if k == -1 {
+			k = 4
+		}
+		return quarterOf(k, sub[5])
+	}
+	if unit == "semester" || unit == "semestre" {
+		if sub[5] == "" {
+			return m
+		}
 	}
 	if sub[5] != "" {
 		// Of a year: its first or last week, its halves.
@@ -1153,5 +1181,47 @@ func scanWorldWars(scan scanner) {
 		}
 		e := expr{kind: Range, span: worldWars[i], period: true}
 		return e, date
+	})
+}
+
+// quarterOf is "between" the first and last months of quarter k (1–4) of year y.
+func quarterOf(k int, y string) string {
+	first := time.Month(3*k - 2)
+	return "between " + strings.ToLower(first.String()) + " " + y + " and " + strings.ToLower((first + 2).String()) + " " + y
+}
+
+// reQuarter finds a quarter written "Q3 2016", "2016 Q3", "Q3 of 2016".
+var reQuarter = regexp.MustCompile(`\bq([1-4])\s*(?:of\s+|-\s*)?([12]\d{3})\b|\b([12]\d{3})\s*-?\s*q([1-4])\b`)
+
+// hasQuarter is a word test before reQuarter.
+func hasQuarter(words []string) bool {
+	for _, w := range words {
+		if len(w) == 2 && w[0] == 'q' && '1' <= w[1] && w[1] <= '4' {
+			return true
+		}
+	}
+	return false
+}
+
+// quarters rewrites the quarters reQuarter finds.
+func quarters(folded string) string {
+	return reQuarter.ReplaceAllStringFunc(folded, func(m string) string {
+		sub := reQuarter.FindStringSubmatch(m)
+		if sub[1] != "" {
+			return quarterOf(atoi(sub[1]), sub[2])
+		}
+		return quarterOf(atoi(sub[4]), sub[3])
+	})
+}
+
+// reYearMid finds the middle of a year: "mid-2016", "the middle of 2016", "mi-2016", "au milieu de
+// l'année 2016", the months May to August, as "the end of 2016" is its December.
+var reYearMid = regexp.MustCompile(`\b(?:mid|middle\s+of|mi|milieu\s+de|milieu\s+d')\s*-?\s*(?:l'annee\s+|the\s+year\s+)?([12]\d{3})\b`)
+
+// yearMids rewrites the middles of years reYearMid finds.
+func yearMids(folded string) string {
+	return reYearMid.ReplaceAllStringFunc(folded, func(m string) string {
+		y := reYearMid.FindStringSubmatch(m)[1]
+		return "between may " + y + " and august " + y
 	})
 }

@@ -308,3 +308,22 @@ func TestParseTheWorldWars(t *testing.T) {
 		{"another war is none", "after the war", "en", question.NoDate, "", 0, ""},
 	})
 }
+
+// Quarters and semesters of a year, the middle of a year, and a day and month joined by a dash
+// after a word that introduces a day.
+func TestParseQuartersMidYearsAndDashedDays(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"Q4", "what happened in Q4 2016?", "en", question.Range, "2016-10-01..2016-12-31", 0, "what happened in ?"},
+		{"year then Q", "2016 Q3", "", question.Range, "2016-07-01..2016-09-30", 0, ""},
+		{"the first quarter", "the first quarter of 2017", "en", question.Range, "2017-01-01..2017-03-31", 0, ""},
+		{"le premier trimestre", "le premier trimestre 2017 il s'est passé quoi ?", "fr", question.Range, "2017-01-01..2017-03-31", 0, "il s'est passe quoi ?"},
+		{"le dernier trimestre", "le dernier trimestre 2016", "fr", question.Range, "2016-10-01..2016-12-31", 0, ""},
+		{"le second semestre", "le second semestre 2016", "fr", question.Range, "2016-07-01..2016-12-31", 0, ""},
+		{"mid-year", "what happened mid-2016?", "en", question.Range, "2016-05-01..2016-08-31", 0, "what happened ?"},
+		{"au milieu de l'année", "au milieu de l'année 2016", "fr", question.Range, "2016-05-01..2016-08-31", 0, ""},
+		{"a dashed day", "le 21-10 il se passe quoi", "fr", question.ExactDay, "2016-10-21 2017-10-21", 0, "il se passe quoi"},
+		{"a score is no day", "a 3-2 win", "", question.NoDate, "", 0, ""},
+		{"a range of days stays one", "le 3-14 octobre 2016", "fr", question.Range, "2016-10-03..2016-10-14", 0, ""},
+		{"a quarter of a month is none", "the first quarter of october", "en", question.Month, "2016-10-01..2016-10-31 2017-10-01..2017-10-31", question.First, ""},
+	})
+}

@@ -15,7 +15,8 @@ func FuzzNormalizeDateWordsKeepsItsWords(f *testing.F) {
 		"fin oct. 2016", "end of 2016", "the twelfth of october", "le premier octobre", "christmas 2016", "noel",
 		"the fourth of july", "new year's eve", "late 2016", "debut 2017", "the first of may",
 		"the last week of sept 2016", "la premiere quinzaine d'octobre", "the first half of 2016", "the last week of",
-		"the first two weeks of october", "les deux premieres semaines d'octobre 2016", "the last days of"} {
+		"the first two weeks of october", "les deux premieres semaines d'octobre 2016", "the last days of",
+		"q3 2016", "2016 q4", "le premier trimestre 2017", "mid-2016", "au milieu de l'annee 2016"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -313,6 +313,9 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	if hasWeekPart(words) {
 		folded = replaceWithArticle(reWeekOfMonth, folded, weekOfMonth)
 	}
+	if hasQuarter(words) {
+		folded = quarters(folded) // "Q3 2016": forms.go
+	}
 	if hasDaysOfMonth(words) {
 		for _, re := range []*regexp.Regexp{reDaysOfMonthEn, reDaysOfMonthFr} {
 			folded = replaceWithArticle(re, folded, daysOfMonth(re))
@@ -324,6 +327,9 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	part := hasMonthPart(words)
 	if part && reMonthPart.MatchString(folded) {
 		folded = monthParts(folded)
+	}
+	if part && strings.ContainsAny(folded, "0123456789") && reYearMid.MatchString(folded) {
+		folded = yearMids(folded) // "mid-2016": forms.go
 	}
 	if part && strings.ContainsAny(folded, "0123456789") && reYearEnd.MatchString(folded) {
 		folded = reYearEnd.ReplaceAllStringFunc(folded, func(m string) string {
