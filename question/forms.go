@@ -551,19 +551,23 @@ func decadeWords(folded string) string {
 }
 
 // decadeStart returns the first year of the decade written by its tens alone ("90"): the latest
-// such decade the timeline has events in, or else the one nearest its span.
+// such decade the timeline has events in, or else the latest that starts by the timeline's end ("the
+// 50s" on a timeline of 2016 are the 1950s), or else the one nearest its span.
 func decadeStart(tens int, cal *knowledge.Timeline) int {
 	if cal == nil || len(cal.Events) == 0 {
 		return 1900 + tens
 	}
 	span := cal.Span()
 	from, to := span.From.Time().Year(), span.To.Time().Year()
-	best, bestDist := 0, -1
+	best, bestDist, past := 0, -1, 0
 	for c := to/100 + 1; c >= from/100-1; c-- {
 		y := c*100 + tens
 		s := yearsExpr(y, y+9).span
 		if len(cal.InSpan(s)) > 0 {
 			return y
+		}
+		if past == 0 && y <= to {
+			past = y
 		}
 		dist := 0
 		switch {
@@ -575,6 +579,9 @@ func decadeStart(tens int, cal *knowledge.Timeline) int {
 		if bestDist < 0 || dist < bestDist {
 			best, bestDist = y, dist
 		}
+	}
+	if past != 0 {
+		return past
 	}
 	return best
 }

@@ -327,3 +327,14 @@ func TestParseQuartersMidYearsAndDashedDays(t *testing.T) {
 		{"a quarter of a month is none", "the first quarter of october", "en", question.Month, "2016-10-01..2016-10-31 2017-10-01..2017-10-31", question.First, ""},
 	})
 }
+
+// "À partir des années 50" is from that decade on; a decade by two figures on a timeline with none
+// of them is the latest that starts by its end.
+func TestParseFromADecadeOn(t *testing.T) {
+	runParseCases(t, mandoline(t), []parseCase{
+		{"à partir des années", "à partir des années 50 on retrouve la mandoline dans quels styles", "fr", question.Range, "1950-01-01..…", 0, "on retrouve la mandoline dans quels styles"},
+	})
+	runParseCases(t, seed(t), []parseCase{
+		{"no such decade with events: the past one", "les années 50", "fr", question.Range, "1950-01-01..1959-12-31", 0, ""},
+	})
+}

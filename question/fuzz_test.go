@@ -40,7 +40,7 @@ func FuzzParse(f *testing.F) {
 		"quelques jours après le 3 octobre", "the year after the election", "le mois qui a suivi l'élection", "combien de mois après l'élection",
 		"1840-1850", "1840 – 1850", "2014/15", "1850-1840", "de mi-sept à mi-oct 2016", "from early october to late november",
 		"WWII", "between WWI and WWII", "entre la 1ère et la 2e guerre mondiale", "l'entre-deux-guerres",
-		"Q3 2016", "2016 Q4", "le premier trimestre 2017", "mid-2016", "le 21-10", "a 3-2 win", "le 3-14 octobre",
+		"Q3 2016", "2016 Q4", "le premier trimestre 2017", "mid-2016", "le 21-10", "a 3-2 win", "le 3-14 octobre", "à partir des années 50",
 	} {
 		f.Add(q)
 	}

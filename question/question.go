@@ -155,7 +155,7 @@ var (
 	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*(?:the\s+|le\s+)?$`)
 	reAnd        = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
 	reBefore     = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
-	reAfter      = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir de)\s*(?:the\s+|le\s+)?$`)
+	reAfter      = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir des|a partir de)\s*(?:the\s+|le\s+)?$`)
 	reDayAfter   = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
 	reDayBefore  = regexp.MustCompile(`\b(the\s+)?(day|eve)\s+before\s*$|\b(la\s+)?veille\s+(de|du|d')?\s*$`)
 	reDayOf      = regexp.MustCompile(`\b(on|le|du|au)\s*$`)
@@ -1278,9 +1278,9 @@ var (
 	dayAfterEnds  = set("after lendemain de du d'")
 	dayBeforeEnds = set("before veille de du d'")
 	beforeEnds    = set("before to until till avant jusqu'a jusqu'au jusqu'en")
-	afterEnds     = set("after since following apres depuis du de")
+	afterEnds     = set("after since following apres depuis du de des")
 	dayOfEnds     = set("on le du au")
-	inclusiveEnds = set("until till to jusqu'a jusqu'au jusqu'en since depuis du de")
+	inclusiveEnds = set("until till to jusqu'a jusqu'au jusqu'en since depuis du de des")
 )
 
 func set(words string) map[string]bool {
