@@ -509,9 +509,8 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			scan(re, build)
 		}
 	}
-	scan = func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
-		s := string(work)
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+	each := func(s string, matches [][]int, build func(m []int, s string) (expr, verdict)) {
+		for _, m := range matches {
 			if !wordEdges(s, m[0], m[1]) {
 				continue
 			}
@@ -521,6 +520,15 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			}
 			add(e, v)
 		}
+	}
+	scan = func(re *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
+		s := string(work)
+		each(s, re.FindAllStringSubmatchIndex(s, -1), build)
+	}
+	// scanAt is scan for a pattern starting with a number, given its anchored form (anchored.go).
+	scanAt := func(at *regexp.Regexp, build func(m []int, s string) (expr, verdict)) {
+		s := string(work)
+		each(s, findAllAt(at, s), build)
 	}
 	// scanMonths is scan for a pattern anchored on a month's name (reMonthDayAt, reMonthYearAt):
 	// tried only where a word is one, rather than at every word of the question.
@@ -599,7 +607,7 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	if runs >= 2 && hasMonth {
 		// "3 to 14 October", "du 3 au 14 octobre": two days of one month.
 		s := string(work)
-		for _, m := range reDayRange.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range findAllAt(reDayRangeAt, s) { // reDayRange's matches
 			month, ok := monthNames[s[m[6]:m[7]]]
 			if !ok || !wordEdges(s, m[0], m[1]) {
 				continue
@@ -622,7 +630,7 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 		}
 	}
 	if hasDigit && hasMonth {
-		scan(reDayMonth, func(m []int, s string) (expr, verdict) {
+		scanAt(reDayMonthAt, func(m []int, s string) (expr, verdict) {
 			month, ok := monthNames[s[m[4]:m[5]]]
 			if !ok {
 				return expr{}, notDate
@@ -660,7 +668,7 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	// "the 15th century", "au 15e s.", "à la fin du 19e": forms.go.
 	scanCenturies(scan, folded, words)
 	if longest >= 4 {
-		scan(reYear, func(m []int, s string) (expr, verdict) {
+		scanAt(reYearAt, func(m []int, s string) (expr, verdict) {
 			return expr{kind: Year, year: atoi(s[m[2]:m[3]])}, date
 		})
 	}
@@ -1067,8 +1075,13 @@ func tail(s string) string {
 
 // lastMatch finds re in the tail of folded[:end] and returns its position in folded.
 func lastMatch(re *regexp.Regexp, folded string, end int) (int, int, bool) {
+	return lastMatchBy(re.FindStringIndex, folded, end)
+}
+
+// lastMatchBy is lastMatch for a pattern written out as a function (dayOfAt).
+func lastMatchBy(find func(string) []int, folded string, end int) (int, int, bool) {
 	t := tail(folded[:end])
-	m := re.FindStringIndex(t)
+	m := find(t)
 	if m == nil {
 		return 0, 0, false
 	}
@@ -1128,7 +1141,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 			p.Kind, p.Spans = kind, js
 			consume(exprs[0].end, exprs[n-1].start)
 			if dayOfEnds[lastWord(before)] {
-				if i, j, ok := lastMatch(reDayOf, folded, e.start); ok {
+				if i, j, ok := lastMatchBy(dayOfAt, folded, e.start); ok {
 					consume(i, j)
 				}
 			}
@@ -1267,7 +1280,9 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	default:
 		p.Kind, p.Spans = e.kind, spans
 		if dayOfEnds[last] {
-			take(reDayOf)
+			if i, j, ok := lastMatchBy(dayOfAt, folded, e.start); ok { // take(reDayOf), written out
+				consume(i, j)
+			}
 		}
 	}
 }
