@@ -711,7 +711,7 @@ var reQuoted = regexp.MustCompile(`(?:^|\s)'([^']{6,}?)'(?:\s|$|[?!.,;:])|"([^"]
 // quotedQuery answers a question that quotes the source: the events whose passages contain the
 // quoted words, each quoted by that passage first. It reports false when nothing quoted is found.
 func (r *Retrieval) quotedQuery(text string, dated bool) bool {
-	if !strings.ContainsAny(text, "'\"«“‘") {
+	if !mayQuote(text) {
 		return false
 	}
 	for _, m := range reQuoted.FindAllStringSubmatch(text, -1) {

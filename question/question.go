@@ -78,16 +78,25 @@ var (
 // MonthOf returns the month a folded word names ("december", "dec", "decembre"), or 0.
 func MonthOf(w string) time.Month { return monthNames[w] }
 
-// MonthWords returns the folded words that name month m, in English and French, abbreviations too.
+// MonthWords returns the folded words that name month m, in English and French, abbreviations too,
+// in no particular order. The slice is shared: callers must not modify it.
 func MonthWords(m time.Month) []string {
-	var out []string
-	for w, mm := range monthNames {
-		if mm == m {
-			out = append(out, w)
-		}
+	if m < 1 || m > 12 {
+		return nil
+	}
+	return monthWords[m]
+}
+
+// monthWords is monthNames by month, read once rather than the whole map for every dated question.
+var monthWords = func() (out [13][]string) {
+	for w, m := range monthNames {
+		out[m] = append(out[m], w)
+	}
+	for m := range out {
+		slices.Sort(out[m])
 	}
 	return out
-}
+}()
 
 // IsDateWord reports whether a folded word names a month or a day of the week, in English or
 // French ("december", "dec", "mardi"): capitalized in a question, it is no name of a thing.
