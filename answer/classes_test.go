@@ -1108,3 +1108,21 @@ events:
 		{q: "when did John Smith visit the town?", answered: true, dates: []string{"1905"}},
 	})
 }
+
+// A side of "how long between A and B" may name its event by a quotation ("the 'Wow' message") or
+// as the first or last of something ("WL's very first message", "the last one"), and "from A til
+// B" is such a question too.
+func TestIntervalSidesNamedByQuotationOrOrder(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "how many days between the 'Wow' message and the Assange ambassador message?", answered: true,
+			dates: []string{"2016-11-09", "2016-12-16"}, words: "37 days"},
+		{q: "how long between WL's very first message and its very last one?", answered: true,
+			dates: []string{"2016-09-20", "2017-07-11"}, words: "10 months"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "how many years from the first parliament til women got the vote", answered: true, dates: []string{"1854", "1893"}, words: "39 years"},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "combien d'années entre la toute première méthode et la méthode de Bortolazzi ?", answered: true, words: "ans"},
+	})
+}

@@ -21,13 +21,14 @@ type Interval struct {
 
 // reInterval finds "how many days between A and B", "combien de jours entre A et B" (folded).
 // "How long", "combien de temps" name no unit: the dates choose one (intervalUnit).
-var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?\b(?:between|separate|from|entre|separent|depuis)\s+(.+?)\s+(?:and|to|until|et|a|au|jusqu'au)\s+(.+)$`)
+var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?\b(?:between|separate|from|entre|separent|depuis)\s+(.+?)\s+(?:and|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a)\s+(.+)$`)
 
 // intervalQuery answers "how many days between A and B" from the dates of the events A and B name.
 // It reports false when the question is not one, or when either side names no event clearly.
 func (r *Retrieval) intervalQuery(text string) bool {
 	folded := r.foldTrimmed(text)
-	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") {
+	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") &&
+		!strings.Contains(folded, "from ") && !strings.Contains(folded, "depuis") {
 		return false // spare the expression
 	}
 	m := reInterval.FindStringSubmatch(folded)
@@ -63,6 +64,18 @@ func (r *Retrieval) setInterval(a, b *knowledge.Event, unitWord string) bool {
 // namedEvent is the event one side of an interval names: by a date it writes, else by its words.
 func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	t := r.Timeline
+	// "le 'hey donald'": a quotation one event has; "le tout premier msg", "the last one": the
+	// first or last entry of what the rest describes.
+	for _, m := range reQuoted.FindAllStringSubmatch(side, -1) {
+		for _, g := range m[1:] {
+			if events, _ := t.QuotedPassages(g); g != "" && len(events) > 0 && allSame(events) {
+				return events[0]
+			}
+		}
+	}
+	if e, ok := r.orderedEvent(side); ok {
+		return e
+	}
 	p := question.Parse(side, t)
 	rest := t.ExpandNames(textproc.Fold(p.Rest))
 	q := knowledge.Query{Text: rest, Spans: p.Spans, EntriesOnly: false, Limit: 3}

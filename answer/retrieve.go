@@ -641,17 +641,7 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 	topic := r.specific(text) != ""
 	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: !topic, Unsorted: true, Reading: r.reading(text)})
 	if topic {
-		var entryCov float32
-		for _, h := range res.Hits {
-			if h.Event.Kind == knowledge.KindEntry && h.Score > 0 {
-				entryCov = max(entryCov, h.Coverage)
-			}
-		}
-		if entryCov > 0 {
-			res.Hits = slices.DeleteFunc(res.Hits, func(h knowledge.Hit) bool {
-				return h.Event.Kind != knowledge.KindEntry && h.Coverage < entryCov
-			})
-		}
+		res.Hits = asMuchAsEntries(res.Hits)
 	}
 	if len(res.Hits) == 0 && len(p.Spans) > 0 {
 		// A period with no entry may still hold context ("the very first thing, before even the

@@ -154,31 +154,8 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 	}
 	// "after the first DM", "avant son dernier message": the first (or last) of the events the
 	// rest of the clause describes, not the one that matches it best.
-	words := textproc.Words(what)
-	order := 0
-	var kept []string
-	for _, w := range words {
-		switch {
-		case w == "first" || w == "premier" || w == "premiere" || w == "earliest":
-			order = -1
-		case w == "last" || w == "dernier" || w == "derniere" || w == "latest":
-			order = 1
-		default:
-			kept = append(kept, w)
-		}
-	}
-	if order != 0 {
-		res := t.Search(knowledge.Query{Text: t.ExpandNames(strings.Join(kept, " ")), EntriesOnly: true, Unsorted: true})
-		var pick *knowledge.Event
-		for _, h := range res.Hits {
-			if h.Score > 0 && h.Coverage >= minCoverage && (pick == nil || order < 0 && t.Position(h.Event) < t.Position(pick) ||
-				order > 0 && t.Position(h.Event) > t.Position(pick)) {
-				pick = h.Event
-			}
-		}
-		if pick != nil {
-			return pick, before, days, what, at, true
-		}
+	if e, ok := r.orderedEvent(what); ok {
+		return e, before, days, what, at, true
 	}
 	res := t.Search(knowledge.Query{Text: t.ExpandNames(what), Limit: 10})
 	for _, h := range res.Hits {
@@ -187,6 +164,66 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 		}
 	}
 	return nil, false, 0, "", 0, false
+}
+
+// orderedEvent is the event a description with an order word names: "the first DM", "son
+// dernier message", "le tout premier msg de WL" are the first (or last) entry the rest of it
+// describes, or of the whole timeline when the rest describes nothing ("le tout dernier"). It
+// reports false when the description has no order word or describes no entry.
+func (r *Retrieval) orderedEvent(what string) (*knowledge.Event, bool) {
+	t := r.Timeline
+	order := 0
+	var kept []string
+	for _, w := range textproc.Words(what) {
+		switch {
+		case w == "first" || w == "premier" || w == "premiere" || w == "earliest" || w == "1er" || w == "1ere":
+			order = -1
+		case w == "last" || w == "dernier" || w == "derniere" || w == "latest":
+			order = 1
+		default:
+			kept = append(kept, w)
+		}
+	}
+	if order == 0 {
+		return nil, false
+	}
+	rest := t.ExpandNames(strings.Join(kept, " "))
+	if r.specific(rest) == "" && len(r.mentioned(rest)) == 0 {
+		if e := edgeEntry(t, order > 0); e != nil {
+			return e, true
+		}
+	}
+	// The background counts when it is as much about it as the entries ("la 1ère vague d'emails
+	// Podesta" is told as context).
+	topic := r.specific(rest) != "" // "the first msg" is an entry; "the first Podesta batch" any event
+	res := t.Search(knowledge.Query{Text: rest, EntriesOnly: !topic, Unsorted: true})
+	res.Hits = asMuchAsEntries(res.Hits)
+	var pick *knowledge.Event
+	for _, h := range res.Hits {
+		if h.Score > 0 && h.Coverage >= minCoverage && (pick == nil || order < 0 && t.Position(h.Event) < t.Position(pick) ||
+			order > 0 && t.Position(h.Event) > t.Position(pick)) {
+			pick = h.Event
+		}
+	}
+	return pick, pick != nil
+}
+
+// asMuchAsEntries drops from hits (in place) the background events that cover the question less
+// than the best entry does: background answers "the first (or last) X" only when it is as much
+// about X. With no entry among them, every hit stays.
+func asMuchAsEntries(hits []knowledge.Hit) []knowledge.Hit {
+	var entryCov float32
+	for _, h := range hits {
+		if h.Event.Kind == knowledge.KindEntry && h.Score > 0 {
+			entryCov = max(entryCov, h.Coverage)
+		}
+	}
+	if entryCov == 0 {
+		return hits
+	}
+	return slices.DeleteFunc(hits, func(h knowledge.Hit) bool {
+		return h.Event.Kind != knowledge.KindEntry && h.Coverage < entryCov
+	})
 }
 
 // allSame reports whether every event of a non-empty list is the first.

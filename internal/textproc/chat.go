@@ -97,7 +97,7 @@ love: luv|loves: luvs|loved: luvd|people: ppl|please: pls plz|because: cuz coz b
 about: abt|before: b4|through: thru|though: tho|your: ur|you: u|going to: gonna|want to: wanna
 don't know: dunno|government: govt|message: msg|messages: msgs
 tomorrow: tmrw tmr|yesterday: yday|really: rly|birthday: bday|conversation: convo|president: prez
-something: sth smth|someone: smb|with: w|years: yrs|year: yr|weeks: wks|combien: cb cmb cbn
+something: sth smth|someone: smb|with: w|years: yrs|year: yr|weeks: wks|combien: cb cmb cbn|tout: tt
 qu'est-ce que: kesk keske kske|qu'est-ce qui: keski|pourquoi: pk pq pkoi pourkoi prq
 beaucoup: bcp|quelque chose: qqch qqc|quelqu'un: qqn|toujours: tjrs tjs|maintenant: mtn mnt
 jamais: jms|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetre
