@@ -1126,3 +1126,23 @@ func TestIntervalSidesNamedByQuotationOrOrder(t *testing.T) {
 		{q: "combien d'années entre la toute première méthode et la méthode de Bortolazzi ?", answered: true, words: "ans"},
 	})
 }
+
+// "The 2nd message", "le 3e msg" is the entry of that rank; "the 20th festival" of a source that
+// never counts that far, in figures or words, names something it lacks ("the 20th century" is no
+// twentieth festival).
+func TestAnOrdinalIsARankOrSomethingTheSourceCounts(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "what did WL say in its 2nd message to don jr?", answered: true, dates: []string{"2016-10-03"}},
+		{q: "c'était quoi le 3e msg de WL ?", answered: true, dates: []string{"2016-10-12"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what was the 2nd event in the timeline?", answered: true, dates: []string{"1642"}},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "when was the 3rd festival?", answered: false, words: "does not mention “3rd festival”"},
+		{q: "c'était quand le 9e festival de lunel", answered: true, dates: []string{"2012-10-31"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "when was the 5th mozilla summit?", answered: false, words: "does not mention “5th mozilla”"},
+	})
+}

@@ -411,6 +411,13 @@ func (r *Retrieval) absentNames(text string) bool {
 			r.Missing = append(r.Missing, m[1])
 		}
 	}
+	// "The 20th festival" of a source that counts its festivals up to the 10th: an ordinal the
+	// source never writes, in figures or in words, in English or French, names something it lacks.
+	for _, o := range ordinals(r.Parsed.Rest) { // the rest: "the 20th century" is a date
+		if !r.writesOrdinal(o.n, o.noun) {
+			r.Missing = append(r.Missing, o.phrase)
+		}
+	}
 	// A version or a decimal figure the source never writes ("Firefox 1.0") is a name it lacks.
 	for _, v := range versions(text) {
 		// A dotted figure the parser read as a date ("le 21.10") is no version.
@@ -848,6 +855,133 @@ func versions(text string) []string {
 	}
 	return reVersion.FindAllString(textproc.Fold(text), -1)
 }
+
+// reNth finds "the 2nd message", "le 3e msg", "the third DM" (folded): an entry by its rank.
+var reNth = regexp.MustCompile(`\b(?:(\d{1,2})(?:e|eme|er|ere|th|st|nd|rd)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme))\s+(message|messages|msg|dm|event|evenement|entry|time|fois)\b`)
+
+// nthQuery answers "what did WL say in its 2nd message?", "le 3e msg de WL c'était quoi ?": the
+// entry of that rank among those the rest of the question is about (the whole timeline's when it
+// names no more than who wrote). It reports false for a question with no such rank.
+func (r *Retrieval) nthQuery(folded string) bool {
+	if !strings.ContainsAny(folded, "0123456789") && !strings.Contains(folded, "eme") && !strings.Contains(folded, "nd") &&
+		!strings.Contains(folded, "th") {
+		return false // spare the expression
+	}
+	m := reNth.FindStringSubmatchIndex(folded)
+	if m == nil {
+		return false
+	}
+	n := 0
+	if m[2] >= 0 {
+		n, _ = strconv.Atoi(folded[m[2]:m[3]])
+	} else {
+		w := folded[m[4]:m[5]]
+		for i, o := range ordinalWords {
+			if o[0] == w || o[1] == w {
+				n = i + 1
+			}
+		}
+	}
+	if n < 2 {
+		return false // the first is an order, answered as such
+	}
+	t := r.Timeline
+	rest := t.ExpandNames(strings.TrimSpace(folded[:m[0]] + " " + folded[m[1]:]))
+	var entries []*knowledge.Event
+	if r.specific(rest) == "" {
+		entries = t.Entries()
+	} else {
+		res := t.Search(knowledge.Query{Text: rest, EntriesOnly: true, Unsorted: true})
+		for _, h := range res.Hits {
+			if h.Score > 0 && h.Coverage >= minCoverage {
+				entries = append(entries, h.Event)
+			}
+		}
+		sortByPosition(t, entries)
+	}
+	if n > len(entries) {
+		return false
+	}
+	r.selectEvents([]*knowledge.Event{entries[n-1]}, rest, true)
+	return true
+}
+
+// reOrdinal finds an ordinal in figures before a word ("20e festival", "the 5th summit"), folded.
+var reOrdinal = regexp.MustCompile(`\b(\d{1,3})(?:e|eme|er|ere|th|st|nd|rd)\s+([a-z]{3,})`)
+
+type ordinal struct {
+	n      int
+	phrase string // as the question writes it, with the word it counts
+	noun   string // the word it counts
+}
+
+// ordinals returns the ordinals above 1 in figures a question writes before a word; the first is
+// an order, not a count of editions.
+func ordinals(text string) []ordinal {
+	if !strings.ContainsAny(text, "0123456789") {
+		return nil
+	}
+	folded := textproc.Fold(text)
+	var out []ordinal
+	for _, m := range reOrdinal.FindAllStringSubmatch(folded, -1) {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > 1 && n <= len(ordinalWords) && !question.IsDateWord(m[2]) && !unitWords[m[2]] {
+			out = append(out, ordinal{n: n, phrase: strings.TrimSpace(m[0]), noun: m[2]})
+		}
+	}
+	return out
+}
+
+// ordinalWords are the ordinals 1 to 20 in words, English then French.
+var ordinalWords = [...][2]string{{"first", "premier"}, {"second", "deuxieme"}, {"third", "troisieme"}, {"fourth", "quatrieme"},
+	{"fifth", "cinquieme"}, {"sixth", "sixieme"}, {"seventh", "septieme"}, {"eighth", "huitieme"}, {"ninth", "neuvieme"},
+	{"tenth", "dixieme"}, {"eleventh", "onzieme"}, {"twelfth", "douzieme"}, {"thirteenth", "treizieme"},
+	{"fourteenth", "quatorzieme"}, {"fifteenth", "quinzieme"}, {"sixteenth", "seizieme"}, {"seventeenth", "dix-septieme"},
+	{"eighteenth", "dix-huitieme"}, {"nineteenth", "dix-neuvieme"}, {"twentieth", "vingtieme"}}
+
+// writesOrdinal reports whether the timeline writes the ordinal n of noun, in figures ("9e",
+// "9th", "9ème") or in words ("ninth", "neuvième"), a few words before noun or a word for it: "the
+// 20th century" is no twentieth festival. A timeline too large to read for it is taken to.
+func (r *Retrieval) writesOrdinal(n int, noun string) bool {
+	t := r.Timeline
+	if len(t.Events) > maxOrdinalScan {
+		return true
+	}
+	d := strconv.Itoa(n)
+	forms := []string{d + "e", d + "eme", d + "th", d + "st", d + "nd", d + "rd", ordinalWords[n-1][0], ordinalWords[n-1][1]}
+	nouns := r.queryWords(noun)
+	has := func(folded, lang string) bool {
+		words := textproc.Words(folded)
+		for j, w := range words {
+			if !slices.Contains(forms, w) {
+				continue
+			}
+			for k := j + 1; k < min(len(words), j+4); k++ {
+				for _, q := range nouns {
+					if t.Says(words[k], lang, q) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for _, e := range t.Events {
+		for i := range e.Passages {
+			if has(t.FoldedPassage(e, i), t.Source.Language) {
+				return true
+			}
+		}
+		for _, ss := range t.SummarySentences(e) {
+			if has(textproc.Fold(ss.Text), ss.Lang) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxOrdinalScan is the largest timeline whose text writesOrdinal reads.
+const maxOrdinalScan = 2000
 
 // countOf returns the match of "how many X" in a "how many" question.
 func countOf(intent Intent, text string) []string {
