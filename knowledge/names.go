@@ -152,6 +152,9 @@ func (t *Timeline) ExpandNames(folded string) string {
 
 // matchName returns the actor the words start with in a short form, and how many words it spans.
 func (t *Timeline) matchName(words []string) (actorName, int) {
+	if n, k := t.generationName(words); k > 0 {
+		return n, k
+	}
 	w := words[0]
 	if len(w) >= 2 && len(w) <= 5 && !t.knownWord(w) {
 		if i, ok := t.names.byInitials[w]; ok {
@@ -159,6 +162,47 @@ func (t *Timeline) matchName(words []string) (actorName, int) {
 		}
 	}
 	return t.prefixRunName(words)
+}
+
+// generationName matches a family name with the generation it means: "trump senior", "trump sr",
+// "trump père", "trump (le père)" are the one of the name's actors without "jr"; "trump junior",
+// "trump fils" the one with it. It spans no words when the name is no actor's or stays ambiguous.
+func (t *Timeline) generationName(words []string) (actorName, int) {
+	if len(words) < 2 {
+		return actorName{}, 0
+	}
+	k, junior := 0, false
+	switch {
+	case words[1] == "senior" || words[1] == "sr" || words[1] == "pere":
+		k = 2
+	case words[1] == "junior" || words[1] == "fils":
+		k, junior = 2, true
+	case len(words) > 2 && words[1] == "le" && (words[2] == "pere" || words[2] == "fils"):
+		k, junior = 3, words[2] == "fils"
+	default:
+		return actorName{}, 0
+	}
+	var pick actorName
+	found := 0
+	for _, ni := range t.names.byWord[words[0]] {
+		n := t.names.names[ni]
+		// A family name ends a person's name, or comes just before "jr" ("Trump Tower" is none).
+		last := len(n.words) - 1
+		if last < 0 || n.words[last] != words[0] && (last == 0 || n.words[last-1] != words[0]) {
+			continue
+		}
+		if contains(n.words, "jr") || contains(n.words, "junior") {
+			if junior {
+				pick, found = n, found+1
+			}
+		} else if !junior {
+			pick, found = n, found+1
+		}
+	}
+	if found != 1 {
+		return actorName{}, 0
+	}
+	return pick, k
 }
 
 // prefixRunName matches a run of prefixes of an actor's words.

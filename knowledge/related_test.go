@@ -197,3 +197,50 @@ func TestANameWrittenInFullIsNotExpandedAgain(t *testing.T) {
 		}
 	}
 }
+
+// A family name with its generation ("trump senior", "trump (le père)", "griffey junior") names the
+// father or the son, whichever the timeline has under that name.
+func TestAFamilyNameWithItsGenerationNamesFatherOrSon(t *testing.T) {
+	seed, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ball, err := knowledge.Parse("ball.yaml", []byte(`format: 1
+title: Baseball
+source:
+  title: Baseball
+  language: en
+  attribution: Test
+  text: "In 1989 Ken Griffey Jr. joined the Mariners. In 1990 Ken Griffey joined his son there."
+events:
+  - id: son
+    date: 1989
+    title: The son joins
+    actors: [Ken Griffey Jr., Mariners]
+    summary: Ken Griffey Jr. joins the Mariners.
+    passages: ["In 1989 Ken Griffey Jr. joined the Mariners."]
+  - id: father
+    date: 1990
+    title: The father joins
+    actors: [Ken Griffey, Mariners]
+    summary: Ken Griffey joins his son.
+    passages: ["In 1990 Ken Griffey joined his son there."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		tl      *knowledge.Timeline
+		in, out string
+	}{
+		{seed, "what did trump sr tweet", "what did donald trump tweet"},
+		{seed, "qu'a dit trump le pere", "qu a dit donald trump"},
+		{seed, "what did trump junior share", "what did donald trump jr. share"},
+		{ball, "when did griffey senior join", "when did ken griffey join"},
+		{ball, "when did griffey junior join", "when did ken griffey jr. join"},
+	} {
+		if got := c.tl.ExpandNames(c.in); got != c.out {
+			t.Errorf("ExpandNames(%q) = %q, want %q", c.in, got, c.out)
+		}
+	}
+}
