@@ -350,6 +350,11 @@ func ordersUnits(words []string) bool {
 	return false
 }
 
+// messageWords name a chronology's entries as messages: "the first msg" is an entry, not the
+// background before it.
+var messageWords = map[string]bool{"msg": true, "msgs": true, "message": true, "messages": true, "dm": true, "dms": true,
+	"mail": true, "mails": true, "email": true, "emails": true, "entry": true, "entries": true, "exchange": true, "echange": true}
+
 // orderWords ask for the first or the last of something.
 var orderWords = map[string]bool{"first": true, "last": true, "premier": true, "premiere": true, "dernier": true,
 	"derniere": true, "earliest": true, "latest": true}
@@ -367,7 +372,7 @@ func (r *Retrieval) relativePeriod(folded string) bool {
 	hasContent := r.specific(head) != ""
 	switch {
 	case p.Order != question.AnyOrder:
-		r.orderQuery(p)
+		r.orderEntries(p) // "the first event after X" is the next entry, not background dated by its year
 	case r.Intent == AskHowMany && r.countQuery(head):
 	default:
 		r.rangeQuery(p, hasContent)
@@ -626,7 +631,12 @@ func (r *Retrieval) firstWhoQuery(p question.Parsed) bool {
 	return true
 }
 
-func (r *Retrieval) orderQuery(p question.Parsed) {
+func (r *Retrieval) orderQuery(p question.Parsed) { r.orderAmong(p, false) }
+
+// orderEntries is orderQuery among the entries alone, when no topic is asked of them.
+func (r *Retrieval) orderEntries(p question.Parsed) { r.orderAmong(p, true) }
+
+func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 	// "The first Europeans to reach New Zealand": the first of the events about that, not the first
 	// event sharing a word with it. What is ordered ("the first msg") is no topic.
 	var kept []string
@@ -636,14 +646,16 @@ func (r *Retrieval) orderQuery(p question.Parsed) {
 		}
 	}
 	text := strings.Join(kept, " ")
-	// The first of a period is among its entries ("the first event of the 1860s"); the last of
-	// a topic is among every event about it, background included ("the last opera with a
-	// mandolin", told as context), when the background is as much about it as the entries are.
+	// The first or last of a topic is among every event about it, background included ("the
+	// last opera with a mandolin", told as context), when the background is as much about it as
+	// the entries are; the first thing of a period is whatever happened first in it ("le premier
+	// événement du 19e siècle"); the first message is an entry.
 	topic := r.specific(text) != ""
-	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: !topic, Unsorted: true, Reading: r.reading(text)})
-	if topic {
-		res.Hits = asMuchAsEntries(res.Hits)
-	}
+	_, qwords := r.read(p.Text)
+	// With no period, "the first thing X did" is among the entries too.
+	entries := !topic && (entriesOnly || len(p.Spans) == 0 || slices.ContainsFunc(qwords, func(w string) bool { return messageWords[w] }))
+	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: entries, Unsorted: true, Reading: r.reading(text)})
+	res.Hits = asMuchAsEntries(res.Hits)
 	if len(res.Hits) == 0 && len(p.Spans) > 0 {
 		// A period with no entry may still hold context ("the very first thing, before even the
 		// messages"): the first of that is the answer.
