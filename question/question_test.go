@@ -197,6 +197,8 @@ func TestParseWrittenOutDays(t *testing.T) {
 		{"two digits after a day and month are the day's", "sept 20th '16 what was sent", "en", question.ExactDay, "2016-09-20", 0, ""},
 		{"before a century", "what happened before the 20th century?", "en", question.Range, "…..1900-12-31", 0, ""},
 		{"first alone is an order", "what happened first?", "en", question.NoDate, "", question.First, ""},
+		{"1er is first", "c koi le 1er truc de la chrono en 2017", "fr", question.Year, "2017-01-01..2017-12-31", question.First, ""},
+		{"1st is first", "the 1st thing in 2017?", "en", question.Year, "2017-01-01..2017-12-31", question.First, ""},
 	})
 }
 
