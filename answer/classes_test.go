@@ -1151,3 +1151,32 @@ func TestAnOrdinalIsARankOrSomethingTheSourceCounts(t *testing.T) {
 		{q: "when was the 5th mozilla summit?", answered: false, words: "does not mention “5th mozilla”"},
 	})
 }
+
+// "What happened to X" is told after the passage that names X best, which often only introduces
+// it: both are quoted ("Abel Tasman and his crew reached…", "four crew members were killed").
+func TestWhatHappenedToXQuotesWhatHappened(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "wat happend to abel tasmens crew", answered: true, dates: []string{"1642"}, quote: "four crew members were killed"},
+	})
+	ship, err := knowledge.Parse("ship.yaml", []byte(`format: 1
+title: The Mary
+source:
+  title: The Mary
+  language: en
+  attribution: Test
+  text: "In 1850 Captain Ann Lee and the crew of the Mary reached the island. In a storm that winter, two of the crew drowned."
+events:
+  - id: island
+    date: 1850
+    title: The Mary reaches the island
+    actors: [Ann Lee]
+    summary: Captain Ann Lee and the crew of the Mary reach the island; in a storm two of the crew drown.
+    passages: ["In 1850 Captain Ann Lee and the crew of the Mary reached the island.", "In a storm that winter, two of the crew drowned."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, ship, []classCase{
+		{q: "what happened to Ann Lee's crew?", answered: true, quote: "two of the crew drowned"},
+	})
+}

@@ -1241,6 +1241,8 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					sel.Passages = append(sel.Passages, c)
 				} else if c, ok := continuation(e, sel.Passages[0]); ok {
 					sel.Passages = append(sel.Passages, c)
+				} else if c, ok := r.whatHappened(e, ranked, sel.Passages[0]); ok {
+					sel.Passages = append(sel.Passages, c)
 				}
 			}
 			named := false
@@ -1597,6 +1599,30 @@ func complement(t *knowledge.Timeline, e *knowledge.Event, words []knowledge.Que
 }
 
 const complementRatio = 0.15
+
+// whatHappened returns, for "what happened to X", "qu'est-il arrivé à X", the next best passage
+// that has a word of the question besides the chosen one: the passage that best names X often
+// only introduces it ("Abel Tasman and his crew reached New Zealand"), and what happened to it
+// comes after ("four crew members were killed").
+func (r *Retrieval) whatHappened(e *knowledge.Event, ranked []RankedPassage, chosen int) (int, bool) {
+	folded, _ := r.read(r.Parsed.Text)
+	if !strings.Contains(folded, "happen") && !strings.Contains(folded, "arrive") && !strings.Contains(folded, "devenu") {
+		return 0, false
+	}
+	if !reHappenedTo.MatchString(folded) {
+		return 0, false
+	}
+	for _, p := range ranked {
+		if p.Index != chosen && p.Score > 0 {
+			return p.Index, true
+		}
+	}
+	return 0, false
+}
+
+// reHappenedTo finds "what happened to", "qu'est-il arrivé à", "qu'est devenu" (folded, chat
+// spellings included).
+var reHappenedTo = regexp.MustCompile(`\b(?:happen(?:ed|d|s)?|hapened|happend)\s+(?:to|with)\b|\barrive\s+(?:a|au|aux)\b|\b(?:est|sont)\s+devenus?\b`)
 
 // continuation returns the passage right after the chosen one when it goes on about the same thing
 // ("Cet ensemble comprenant également…", "It was…", "These…"): its opening word points back, so

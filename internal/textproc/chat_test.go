@@ -6,7 +6,7 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
 		{"english chat verb", "wen did trmp say he luvs wikileaks", "wen did trmp say he loves wikileaks"},
 		{"french question word", "kesk WL a di sur l'Australie", "qu'est-ce que WL a dit sur l'Australie"},
-		{"several forms", "pk ppl r mad abt it", "pourquoi people r mad about it"},
+		{"several forms", "pk ppl r mad abt it", "pourquoi people are mad about it"},
 		{"capitalized is a name or an acronym", "what did PK and Di say", "what did PK and Di say"},
 		{"quoted words are the asker's own", `who wrote "luv u"? and « pk » ?`, `who wrote "luv u"? and « pk » ?`},
 		{"abbreviation with periods", "what about the u.s. election, u know", "what about the u.s. election, you know"},
