@@ -863,9 +863,9 @@ var reNth = regexp.MustCompile(`\b(?:(\d{1,2})(?:e|eme|er|ere|th|st|nd|rd)|(seco
 // entry of that rank among those the rest of the question is about (the whole timeline's when it
 // names no more than who wrote). It reports false for a question with no such rank.
 func (r *Retrieval) nthQuery(folded string) bool {
-	if !strings.ContainsAny(folded, "0123456789") && !strings.Contains(folded, "eme") && !strings.Contains(folded, "nd") &&
-		!strings.Contains(folded, "th") {
-		return false // spare the expression
+	if !strings.ContainsAny(folded, "0123456789") && !strings.Contains(folded, "eme ") && !strings.Contains(folded, "second") &&
+		!strings.Contains(folded, "third") && !strings.Contains(folded, "th ") {
+		return false // spare the expression: most questions have no rank
 	}
 	m := reNth.FindStringSubmatchIndex(folded)
 	if m == nil {
