@@ -41,3 +41,20 @@ func TestNearStopWordDoesNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIsStopWordIsTheMap checks that the bit test before the map never turns a stop word away, on
+// every stop word and any other word.
+func FuzzIsStopWordIsTheMap(f *testing.F) {
+	for w := range stopWords {
+		f.Add(w)
+	}
+	for _, w := range []string{"", "wikileaks", "tweet", "roger", "stone", "message", "first", "x", "été", "\xff"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		_, want := stopWords[w]
+		if got := IsStopWord(w); got != want {
+			t.Fatalf("IsStopWord(%q) = %v, want %v", w, got, want)
+		}
+	})
+}

@@ -482,8 +482,34 @@ func isDigits(s string) bool {
 // IsStopWord reports whether a folded word carries no meaning for retrieval in English or French:
 // function words, question words, clitics left by elision, and chat filler.
 func IsStopWord(w string) bool {
+	// Most words of a question are looked up several times by several checks, and most are no
+	// stop word: a bit of stopBits, cleared for every stop word's hash, says so without the map.
+	if h := stopHash(w); stopBits[h/64]&(1<<(h%64)) == 0 {
+		return false
+	}
 	_, ok := stopWords[w]
 	return ok
+}
+
+// stopBits has the bit of stopHash(w) set for every stop word w: a word whose bit is clear is none.
+var stopBits = func() (b [stopBitWords]uint64) {
+	for w := range stopWords {
+		h := stopHash(w)
+		b[h/64] |= 1 << (h % 64)
+	}
+	return b
+}()
+
+const stopBitWords = 128 // 8,192 bits for a few hundred stop words: few other words share one
+
+// stopHash hashes a word (FNV-1a of its length and bytes) to a bit of stopBits.
+func stopHash(w string) uint32 {
+	h := uint32(2166136261) ^ uint32(len(w))
+	h *= 16777619
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h % (stopBitWords * 64)
 }
 
 // NearStopWord reports whether a folded word is one typing slip (an edit, a transposition) away
