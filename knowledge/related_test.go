@@ -118,8 +118,8 @@ events:
 }
 
 // A passage asserts a verb of whoever it gives the verb to: the name right before it ("Trump Jr.
-// a répondu"), after it in an incise, a passive's agent; not another person it names, and not a
-// denied verb.
+// a répondu") or a passive's agent, or anyone when it names no one (a pronoun); not another person
+// it names, and not a denied verb.
 func TestAssertsOfGivesTheVerbToWhoDoesIt(t *testing.T) {
 	tl, err := knowledge.Default()
 	if err != nil {
