@@ -260,7 +260,7 @@ func orderInClause(folded string) bool {
 		return false
 	}
 	for _, w := range textproc.Words(what) {
-		if orderWords[w] {
+		if orderWords[w] != 0 {
 			return true
 		}
 	}
@@ -343,7 +343,7 @@ func (r *Retrieval) acts(e *knowledge.Event, actor string, verbs []knowledge.Que
 // words are the question's, folded.
 func ordersUnits(words []string) bool {
 	for i, w := range words[:max(0, len(words)-1)] {
-		if orderWords[w] && unitWords[words[i+1]] {
+		if orderWords[w] != 0 && unitWords[words[i+1]] {
 			return true
 		}
 	}
@@ -355,9 +355,9 @@ func ordersUnits(words []string) bool {
 var messageWords = map[string]bool{"msg": true, "msgs": true, "message": true, "messages": true, "dm": true, "dms": true,
 	"mail": true, "mails": true, "email": true, "emails": true, "entry": true, "entries": true, "exchange": true, "echange": true}
 
-// orderWords ask for the first or the last of something.
-var orderWords = map[string]bool{"first": true, "last": true, "premier": true, "premiere": true, "dernier": true,
-	"derniere": true, "earliest": true, "latest": true}
+// orderWords ask for the first (-1) or the last (1) of something.
+var orderWords = map[string]int{"first": -1, "premier": -1, "premiere": -1, "earliest": -1, "1er": -1, "1ere": -1,
+	"last": 1, "dernier": 1, "derniere": 1, "latest": 1}
 
 // relativePeriod answers a count, a list or a first/last over the period a relative clause names
 // ("le premier msg de WL après la victoire de Trump"), folded.
@@ -641,7 +641,7 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 	// event sharing a word with it. What is ordered ("the first msg") is no topic.
 	var kept []string
 	for _, w := range textproc.Words(p.Rest) {
-		if !unitWords[w] && !orderWords[w] {
+		if !unitWords[w] && orderWords[w] == 0 {
 			kept = append(kept, w)
 		}
 	}

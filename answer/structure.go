@@ -175,12 +175,9 @@ func (r *Retrieval) orderedEvent(what string) (*knowledge.Event, bool) {
 	order := 0
 	var kept []string
 	for _, w := range textproc.Words(what) {
-		switch {
-		case w == "first" || w == "premier" || w == "premiere" || w == "earliest" || w == "1er" || w == "1ere":
-			order = -1
-		case w == "last" || w == "dernier" || w == "derniere" || w == "latest":
-			order = 1
-		default:
+		if o := orderWords[w]; o != 0 {
+			order = o
+		} else {
 			kept = append(kept, w)
 		}
 	}
@@ -856,8 +853,9 @@ func versions(text string) []string {
 	return reVersion.FindAllString(textproc.Fold(text), -1)
 }
 
-// reNth finds "the 2nd message", "le 3e msg", "the third DM" (folded): an entry by its rank.
-var reNth = regexp.MustCompile(`\b(?:(\d{1,2})(?:e|eme|er|ere|th|st|nd|rd)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme))\s+(message|messages|msg|dm|event|evenement|entry|time|fois)\b`)
+// reNth finds "the 2nd message", "le 3e msg", "the third DM" (folded): an entry by its rank, in
+// figures or in a word question.Ordinal reads.
+var reNth = regexp.MustCompile(`\b(?:(\d{1,2})(?:e|eme|er|ere|th|st|nd|rd)|([a-z]+))\s+(message|messages|msg|dm|event|evenement|entry|time|fois)\b`)
 
 // nthQuery answers "what did WL say in its 2nd message?", "le 3e msg de WL c'était quoi ?": the
 // entry of that rank among those the rest of the question is about (the whole timeline's when it
@@ -867,23 +865,21 @@ func (r *Retrieval) nthQuery(folded string) bool {
 		!strings.Contains(folded, "third") && !strings.Contains(folded, "th ") {
 		return false // spare the expression: most questions have no rank
 	}
-	m := reNth.FindStringSubmatchIndex(folded)
-	if m == nil {
-		return false
-	}
+	var m []int
 	n := 0
-	if m[2] >= 0 {
-		n, _ = strconv.Atoi(folded[m[2]:m[3]])
-	} else {
-		w := folded[m[4]:m[5]]
-		for i, o := range ordinalWords {
-			if o[0] == w || o[1] == w {
-				n = i + 1
-			}
+	for _, c := range reNth.FindAllStringSubmatchIndex(folded, -1) {
+		if c[2] >= 0 {
+			n, _ = strconv.Atoi(folded[c[2]:c[3]])
+		} else {
+			n, _ = question.Ordinal(folded[c[4]:c[5]])
+		}
+		if n > 0 {
+			m = c
+			break
 		}
 	}
 	if n < 2 {
-		return false // the first is an order, answered as such
+		return false // no rank, or the first: an order, answered as such
 	}
 	t := r.Timeline
 	rest := t.ExpandNames(strings.TrimSpace(folded[:m[0]] + " " + folded[m[1]:]))
@@ -924,19 +920,12 @@ func ordinals(text string) []ordinal {
 	folded := textproc.Fold(text)
 	var out []ordinal
 	for _, m := range reOrdinal.FindAllStringSubmatch(folded, -1) {
-		if n, err := strconv.Atoi(m[1]); err == nil && n > 1 && n <= len(ordinalWords) && !question.IsDateWord(m[2]) && !unitWords[m[2]] {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > 1 && len(question.OrdinalWords(n)) > 0 && !question.IsDateWord(m[2]) && !unitWords[m[2]] {
 			out = append(out, ordinal{n: n, phrase: strings.TrimSpace(m[0]), noun: m[2]})
 		}
 	}
 	return out
 }
-
-// ordinalWords are the ordinals 1 to 20 in words, English then French.
-var ordinalWords = [...][2]string{{"first", "premier"}, {"second", "deuxieme"}, {"third", "troisieme"}, {"fourth", "quatrieme"},
-	{"fifth", "cinquieme"}, {"sixth", "sixieme"}, {"seventh", "septieme"}, {"eighth", "huitieme"}, {"ninth", "neuvieme"},
-	{"tenth", "dixieme"}, {"eleventh", "onzieme"}, {"twelfth", "douzieme"}, {"thirteenth", "treizieme"},
-	{"fourteenth", "quatorzieme"}, {"fifteenth", "quinzieme"}, {"sixteenth", "seizieme"}, {"seventeenth", "dix-septieme"},
-	{"eighteenth", "dix-huitieme"}, {"nineteenth", "dix-neuvieme"}, {"twentieth", "vingtieme"}}
 
 // writesOrdinal reports whether the timeline writes the ordinal n of noun, in figures ("9e",
 // "9th", "9ème") or in words ("ninth", "neuvième"), a few words before noun or a word for it: "the
@@ -947,7 +936,7 @@ func (r *Retrieval) writesOrdinal(n int, noun string) bool {
 		return true
 	}
 	d := strconv.Itoa(n)
-	forms := []string{d + "e", d + "eme", d + "th", d + "st", d + "nd", d + "rd", ordinalWords[n-1][0], ordinalWords[n-1][1]}
+	forms := append([]string{d + "e", d + "eme", d + "th", d + "st", d + "nd", d + "rd"}, question.OrdinalWords(n)...)
 	nouns := r.queryWords(noun)
 	has := func(folded, lang string) bool {
 		words := textproc.Words(folded)

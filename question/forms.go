@@ -437,8 +437,9 @@ func scanCenturies(scan scanner, folded string, words []string) {
 	}
 }
 
-// centuryOrdinals are the ordinal words for centuries, in English and French, with their number.
-var centuryOrdinals = func() map[string]int {
+// ordinalNumbers are the ordinal words, in English and French, with their number: centuries
+// ("the nineteenth century") and ranks (Ordinal).
+var ordinalNumbers = func() map[string]int {
 	m := map[string]int{}
 	for i, w := range strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth") {
 		m[w] = i + 1
@@ -454,6 +455,30 @@ var centuryOrdinals = func() map[string]int {
 	delete(m, "dix unieme")
 	m["premier"], m["second"], m["dixieme"], m["onzieme"], m["douzieme"], m["treizieme"], m["quatorzieme"], m["quinzieme"], m["seizieme"] = 1, 2, 10, 11, 12, 13, 14, 15, 16
 	m["vingtieme"], m["vingt-et-unieme"], m["vingt et unieme"], m["vingt et un"] = 20, 21, 21, 21
+	return m
+}()
+
+// Ordinal returns the number a folded ordinal word stands for, in English or French ("ninth",
+// "neuvieme", "dix-neuvieme"): from first to twenty-first.
+func Ordinal(w string) (int, bool) {
+	n, ok := ordinalNumbers[strings.ReplaceAll(w, "-", " ")]
+	return n, ok
+}
+
+// OrdinalWords returns the one-word ordinals for n in English and French ("ninth", "neuvieme"),
+// sorted; French's two-word ones ("dix-septieme") are not among them.
+func OrdinalWords(n int) []string { return ordinalsOf[n] }
+
+var ordinalsOf = func() map[int][]string {
+	m := map[int][]string{}
+	for w, n := range ordinalNumbers {
+		if !strings.ContainsAny(w, " -") {
+			m[n] = append(m[n], w)
+		}
+	}
+	for _, ws := range m {
+		slices.Sort(ws)
+	}
 	return m
 }()
 
@@ -484,7 +509,7 @@ func centuryWords(folded string) string {
 			if strings.TrimSpace(folded[lastWord.to:w.from]) != "" || first.from < last {
 				continue
 			}
-			if v, ok := centuryOrdinals[strings.ReplaceAll(folded[first.from:lastWord.to], "-", " ")]; ok {
+			if v, ok := ordinalNumbers[strings.ReplaceAll(folded[first.from:lastWord.to], "-", " ")]; ok {
 				from, n = first.from, v
 			}
 		}
@@ -722,20 +747,8 @@ func yearOffset(before string) (n int, after, more, about bool, at int, ok bool)
 	if m == nil {
 		return 0, false, false, false, 0, false
 	}
-	word := before[m[4]:m[5]]
-	n, err := strconv.Atoi(word)
-	if err != nil {
-		n = offsetWords[word]
-		if word == "a" || word == "an" {
-			n = 1
-		}
-	}
-	hedge := ""
-	if m[2] >= 0 {
-		hedge = before[m[2]:m[3]]
-	}
-	dir := before[m[8]:m[9]]
-	more = strings.Contains(hedge, "plus") || strings.Contains(hedge, "more") || strings.Contains(hedge, "over")
+	n, hedge, dir := offsetParts(before, m)
+	more = upwardHedge(hedge)
 	about = hedge != "" && !more
 	after = dir == "after" || dir == "apres" || dir == "later than" || dir == "plus tard que"
 	return n, after, more, about, m[0], n > 0

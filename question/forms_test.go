@@ -338,3 +338,26 @@ func TestParseFromADecadeOn(t *testing.T) {
 		{"no such decade with events: the past one", "les années 50", "fr", question.Range, "1950-01-01..1959-12-31", 0, ""},
 	})
 }
+
+// An ordinal word is read in either language, and each rank has its words in both.
+func TestOrdinalWordsReadBothWays(t *testing.T) {
+	for w, want := range map[string]int{"ninth": 9, "neuvieme": 9, "dix-neuvieme": 19, "twentieth": 20, "second": 2, "deuxieme": 2} {
+		if n, ok := question.Ordinal(w); !ok || n != want {
+			t.Errorf("Ordinal(%q) = %d, %v; want %d", w, n, ok, want)
+		}
+	}
+	if _, ok := question.Ordinal("message"); ok {
+		t.Error(`Ordinal("message") is a rank`)
+	}
+	for n := 2; n <= 20; n++ {
+		for _, w := range question.OrdinalWords(n) {
+			if got, ok := question.Ordinal(w); !ok || got != n {
+				t.Errorf("OrdinalWords(%d) has %q, which reads as %d", n, w, got)
+			}
+		}
+		// French writes 17th to 19th in two words ("dix-septième"): no one-word form.
+		if want := 2; len(question.OrdinalWords(n)) < want && (n < 17 || n > 19) {
+			t.Errorf("OrdinalWords(%d) = %q: want its English and French words", n, question.OrdinalWords(n))
+		}
+	}
+}

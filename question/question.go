@@ -803,6 +803,15 @@ func monthOffset(before string) (n int, after, hedged bool, at int, ok bool) {
 	if m == nil {
 		return 0, false, false, 0, false
 	}
+	n, hedge, dir := offsetParts(before, m)
+	hedged = upwardHedge(hedge)
+	return n, dir == "after" || dir == "apres" || dir == "later than", hedged, m[0], n > 0
+}
+
+// offsetParts reads a month or year offset's match (reMonthOffset, reYearOffset: hedge, count,
+// unit, direction): how many units ("a" and "an" are one), the hedge ("" when none) and the
+// direction.
+func offsetParts(before string, m []int) (n int, hedge, dir string) {
 	word := before[m[4]:m[5]]
 	n, err := strconv.Atoi(word)
 	if err != nil {
@@ -811,13 +820,15 @@ func monthOffset(before string) (n int, after, hedged bool, at int, ok bool) {
 			n = 1
 		}
 	}
-	hedge := ""
 	if m[2] >= 0 {
 		hedge = before[m[2]:m[3]]
 	}
-	dir := before[m[8]:m[9]]
-	hedged = strings.Contains(hedge, "plus") || strings.Contains(hedge, "more") || strings.Contains(hedge, "over")
-	return n, dir == "after" || dir == "apres" || dir == "later than", hedged, m[0], n > 0
+	return n, hedge, before[m[8]:m[9]]
+}
+
+// upwardHedge reports whether an offset's hedge counts past it: "more than", "over", "plus de".
+func upwardHedge(hedge string) bool {
+	return strings.Contains(hedge, "plus") || strings.Contains(hedge, "more") || strings.Contains(hedge, "over")
 }
 
 // durationWords before an offset make it how long, not how far: "for a month after".
