@@ -1180,3 +1180,14 @@ events:
 		{q: "what happened to Ann Lee's crew?", answered: true, quote: "two of the crew drowned"},
 	})
 }
+
+// A slip on the asker's own word for what the source says otherwise ("calld" for "called", which
+// the lexicon relates to "known as") is read as the word meant, not as a topic the source lacks.
+func TestASlipOnTheAskersOwnWordIsReadAsTheWordMeant(t *testing.T) {
+	runClass(t, newZealand(t), []classCase{
+		{q: "wat were the chatham islnds calld b4", answered: true, dates: []string{"1862"}, quote: "now known as the Chatham Islands"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "who foundd mozilla", answered: true, first: "members of Netscape"},
+	})
+}

@@ -108,7 +108,7 @@ type Selected struct {
 func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// Chat spellings ("pk", "kesk", "luvs") are read as the words they stand for, question words
 	// included, before anything else reads the question.
-	q.Text = textproc.Unchat(q.Text)
+	q.Text = respell(t, textproc.Unchat(q.Text))
 	// The question's text is folded and split once here, for the parser and every helper that
 	// reads it.
 	folded := textproc.Fold(q.Text)
