@@ -1191,3 +1191,25 @@ func TestASlipOnTheAskersOwnWordIsReadAsTheWordMeant(t *testing.T) {
 		{q: "who foundd mozilla", answered: true, first: "members of Netscape"},
 	})
 }
+
+func apollo13(t *testing.T) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile("../eval/testdata/apollo13/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+// An anchor the file names with an article ("the launch", "the treaty") is named without it in a
+// chat, where a date would stand: after a preposition of time or the "and" of "between X and Y".
+func TestAnAnchorNamedWithoutItsArticleWhereADateWouldStand(t *testing.T) {
+	runClass(t, apollo13(t), []classCase{
+		{q: "list everything between launch and splashdown", answered: true, words: "between 11 April 1970 and 17 April 1970"},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "what happened in the year after treaty", answered: true, dates: []string{"1841-07-01"}},
+		// Elsewhere the noun is the noun: "the ANZUS treaty" is no date.
+		{q: "did the ANZUS treaty stay in force with australia?", answered: true, dates: []string{"1951"}},
+	})
+}

@@ -457,11 +457,46 @@ func (t *Timeline) build() {
 			for _, n := range a.Names[lang] {
 				if f := textproc.Fold(strings.TrimSpace(n)); f != "" {
 					t.phrases = append(t.phrases, AnchorPhrase{Phrase: f, Anchor: a})
+					// People in a chat drop the article ("between launch and splashdown", "after
+					// election"): the name without it is the anchor too where a date would stand
+					// (AnchorPhrase.Bare), unless some anchor lists it or it is a stop word.
+					if bare, ok := withoutArticle(f); ok && !anchorNamed(t.Anchors, bare) {
+						t.phrases = append(t.phrases, AnchorPhrase{Phrase: bare, Anchor: a, Bare: true})
+					}
 				}
 			}
 		}
 	}
 	sort.SliceStable(t.phrases, func(i, j int) bool { return len(t.phrases[i].Phrase) > len(t.phrases[j].Phrase) })
+}
+
+// withoutArticle returns a folded anchor name without its leading definite article ("the launch",
+// "le lancement", "l'explosion"), when what is left is a word of its own.
+func withoutArticle(f string) (string, bool) {
+	for _, art := range [...]string{"the ", "le ", "la ", "les ", "l'", "l ", "l’"} {
+		if rest, ok := strings.CutPrefix(f, art); ok {
+			rest = strings.TrimSpace(rest)
+			if rest == "" || !strings.Contains(rest, " ") && textproc.IsStopWord(rest) {
+				return "", false
+			}
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// anchorNamed reports whether some anchor lists the folded name as one of its own.
+func anchorNamed(anchors []Anchor, name string) bool {
+	for i := range anchors {
+		for _, ns := range anchors[i].Names {
+			for _, n := range ns {
+				if textproc.Fold(strings.TrimSpace(n)) == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (ix *index) termID(term string) int32 {

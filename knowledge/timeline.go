@@ -43,6 +43,10 @@ type Timeline struct {
 type AnchorPhrase struct {
 	Phrase string
 	Anchor *Anchor
+	// Bare is true for a name written with a definite article ("the launch") read without it
+	// ("launch"): a common noun alone names the anchor only where a date would stand, after a
+	// preposition of time ("between launch and splashdown"), not in "the ANZUS treaty".
+	Bare bool
 }
 
 // AnchorPhrases returns every name of every anchor, folded, longest first, so that "election day" is

@@ -490,10 +490,15 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 
 	// Anchors first: their names can contain words the other patterns would take ("election day").
 	for _, a := range cal.AnchorPhrases() {
-		for {
-			i := indexWord(work, a.Phrase)
+		for from := 0; from < len(work); {
+			i := indexWord(work[from:], a.Phrase)
 			if i < 0 {
 				break
+			}
+			i += from
+			from = i + len(a.Phrase)
+			if a.Bare && !afterTimeWord(work[:i]) {
+				continue
 			}
 			add(expr{start: i, end: i + len(a.Phrase), kind: Anchor, span: a.Anchor.Date.Span()}, date)
 		}
@@ -1464,6 +1469,26 @@ func leftmostPhrase(s []byte, phrases []string) (from, to int) {
 		}
 	}
 	return from, to
+}
+
+// afterTimeWord reports whether the folded text before a position ends with a preposition of time
+// or the "and" of "between X and Y": where a bare noun stands for a date.
+func afterTimeWord(before []byte) bool {
+	end := len(before)
+	for end > 0 && !isWordByte(before[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && isWordByte(before[start-1]) {
+		start--
+	}
+	return timeWords[string(before[start:end])]
+}
+
+var timeWords = map[string]bool{
+	"between": true, "and": true, "after": true, "before": true, "since": true, "until": true, "till": true, "til": true,
+	"from": true, "to": true, "during": true, "b4": true, "entre": true, "et": true, "apres": true, "avant": true,
+	"depuis": true, "jusqu": true, "pendant": true,
 }
 
 func indexWord(s []byte, phrase string) int {

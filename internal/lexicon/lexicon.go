@@ -126,6 +126,11 @@ type lexicon struct {
 	phrases [2]map[string][]*phrase
 	// lines is the number of concept lines.
 	lines int
+	// words are the single-word entries of both languages (Respell's candidates), and omitted
+	// has a bit set for each of them with one letter deleted (omittedBit): a word whose bit is
+	// clear is no omission from any of them, which is most words Respell is asked about.
+	words   map[string]struct{}
+	omitted []uint64
 }
 
 // load parses the embedded file once, at first use. The file is part of the binary

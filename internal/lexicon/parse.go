@@ -193,6 +193,19 @@ func parse(text string) (*lexicon, error) {
 			}
 		}
 	}
+	l.words = map[string]struct{}{}
+	l.omitted = make([]uint64, omittedBits/64)
+	for li := range l.exact {
+		for w := range l.exact[li] {
+			if len(w) >= minRespell && len(w) <= maxRespell+1 && isWord(w) {
+				l.words[w] = struct{}{}
+				for skip := range len(w) {
+					b := omittedBit(w, skip)
+					l.omitted[b/64] |= 1 << (b % 64)
+				}
+			}
+		}
+	}
 	return l, nil
 }
 
