@@ -1213,3 +1213,18 @@ func TestAnAnchorNamedWithoutItsArticleWhereADateWouldStand(t *testing.T) {
 		{q: "did the ANZUS treaty stay in force with australia?", answered: true, dates: []string{"1951"}},
 	})
 }
+
+// A period two events bound is asked in many ways: "from X thru Y", "from X til Y", "b/w X and Y",
+// "de X jusqu'au Y"; the entries from the one to the other are listed.
+func TestAPeriodBoundByTwoEventsInChatForms(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "everything WL sent don jr from its first dm thru the tax returns ask", answered: true,
+			dates: []string{"2016-09-20", "2016-10-03", "2016-10-12", "2016-10-14", "2016-10-21"}},
+		{q: "anything b/w the 'wow' msg and the nyt trump tower story? list it", answered: true,
+			dates: []string{"2016-11-09", "2016-12-16", "2017-07-08"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "de la création de mozilla jusqu'au nom firefox, y a eu koi", answered: true, words: "1998", quote: "Firefox"},
+		{q: "everything from firefox getting its name til the thunderbird update", answered: true, words: "9 February 2004"},
+	})
+}

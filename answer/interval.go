@@ -154,7 +154,22 @@ func (r *Retrieval) describesEvent(side string) bool {
 		return true // a date, an anchor, or a quotation ("le message « Wow »")
 	}
 	expanded := t.ExpandNames(textproc.Fold(side))
-	return len(r.specificList(expanded)) >= 1 && len(knowledge.ContentWords(expanded)) >= 2
+	content := knowledge.ContentWords(expanded)
+	if len(content) < 2 {
+		return false
+	}
+	if len(r.specificList(expanded)) >= 1 {
+		return true
+	}
+	// A name and a word of what happened to it ("le nom Firefox", "Firefox's name") is an event;
+	// a name alone ("Roger Stone") is someone asked about.
+	mentions := r.mentioned(expanded)
+	for _, w := range content {
+		if !mentionsWord(mentions, w) && !textproc.IsStopWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // singleEvent is namedEvent for a side that must name one event: its best match scores clearly
@@ -241,13 +256,14 @@ func intervalLead(iv *Interval, lang string) string {
 	return tr(lang, "%d %s, from %s to %s:", "%d %s, du %s au %s :", iv.N, word, FormatDate(iv.From, lang), FormatDate(iv.To, lang))
 }
 
-// reBetweenEvents find "between A and B", "from A to B", "entre A et B", "depuis A jusqu'à B" (folded): a
-// period two events bound, when the question names events, not dates.
+// reBetweenEvents find "between A and B" ("b/w A & B"), "from A to B" ("from A thru B", "from A til
+// B"), "entre A et B", "depuis A jusqu'à B" ("de A jusqu'au B") (folded): a period two events bound,
+// when the question names events, not dates.
 var reBetweenEvents = []*regexp.Regexp{
-	regexp.MustCompile(`\bbetween\s+(.+?)\s+and\s+(.+)$`),
-	regexp.MustCompile(`\bfrom\s+(.+?)\s+(?:to|until|till)\s+(.+)$`),
+	regexp.MustCompile(`(?:\bbetween|\bb/w|\bbtwn)\s+(.+?)\s+(?:and|&)\s+(.+)$`),
+	regexp.MustCompile(`\bfrom\s+(.+?)\s+(?:to|until|till|til|through|up to|up until)\s+(.+)$`),
 	regexp.MustCompile(`\bentre\s+(.+?)\s+et\s+(.+)$`),
-	regexp.MustCompile(`\bdepuis\s+(.+?)\s+jusqu'(?:a|au|a la)\s+(.+)$`),
+	regexp.MustCompile(`\b(?:depuis|de|du|des)\s+(.+?)\s+jusqu'?\s*(?:a la\b|a l'|aux\b|au\b|a\b)\s*(.+)$`),
 }
 
 // betweenEventsQuery answers "everything between the first Podesta dump and Don Jr tweeting the
@@ -260,7 +276,7 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 	}
 	folded := r.foldTrimmed(text)
 	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "from ") &&
-		!strings.Contains(folded, "depuis") {
+		!strings.Contains(folded, "jusqu") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
 		return false // spare the expressions
 	}
 	var m []string
@@ -271,6 +287,11 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 	}
 	if m == nil {
 		return false
+	}
+	// What follows the second side's clause is the rest of the question ("…the NYT story? list
+	// it", "…jusqu'au nom Firefox, y a eu quoi").
+	if i := strings.IndexAny(m[2], "?,;!"); i > 0 {
+		m[2] = strings.TrimSpace(m[2][:i])
 	}
 	// Each side must describe an event (or date one): "between Roger Stone and WikiLeaks", "from
 	// WikiLeaks to Trump Jr." name people, and ask about them.

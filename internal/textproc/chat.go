@@ -67,7 +67,8 @@ func Unchat(text string) string {
 		}
 		// Next to a period the letters are an abbreviation ("u.s.", "p.s."), not a word; next to a
 		// hyphen, part of one ("u-turn").
-		abbrev := i > 0 && (text[i-1] == '.' || text[i-1] == '-') || j+1 < len(text) && (text[j] == '.' && isChatByte(rune(text[j+1])) || text[j] == '-')
+		// After a slash, the second half of one ("b/w").
+		abbrev := i > 0 && (text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') || j+1 < len(text) && (text[j] == '.' && isChatByte(rune(text[j+1])) || text[j] == '-')
 		if full, ok := chatForms[text[i:j]]; ok && !quoted && !abbrev {
 			if b.Len() == 0 {
 				b.Grow(len(text) + 16)
