@@ -1228,3 +1228,19 @@ func TestAPeriodBoundByTwoEventsInChatForms(t *testing.T) {
 		{q: "everything from firefox getting its name til the thunderbird update", answered: true, words: "9 February 2004"},
 	})
 }
+
+// "Did A happen before B?" is answered yes or no from the two events' dates, when the first names
+// one event; "did WL write before the election?" is about several, and a period's question.
+func TestAYesNoQuestionOnTheOrderOfTwoEvents(t *testing.T) {
+	runClass(t, mozilla(t), []classCase{
+		{q: "did firefox get its name before eich became ceo?", answered: true, dates: []string{"2004-02-09", "2014-03-24"}, words: "Yes: by the chronology's dates"},
+	})
+	runClass(t, apollo13(t), []classCase{
+		{q: "did duke catch rubella after the launch?", answered: true, dates: []string{"1970-04-04", "1970-04-11"}, words: "No: by the chronology's dates"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "le 1er dm de WL est arrivé avant la 1ère vague de mails podesta ?", answered: true, dates: []string{"2016-09-20", "2016-10-07"}, words: "Oui : d'après les dates"},
+		{q: "did WL write to don jr before the election?", answered: true, words: "• On 12 October 2016: WikiLeaks writes"},
+		{q: "last thing WL sent Don Jr before election day?", answered: true, dates: []string{"2016-10-21"}},
+	})
+}

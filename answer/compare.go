@@ -14,6 +14,9 @@ type Comparison struct {
 	Asked, Other *knowledge.Event // Asked is the one the question asks for (the earlier, or the later)
 	Later        bool             // the question asks which came last
 	SameDate     bool             // both on one date: neither came first by the chronology
+	// Claim is set for a yes/no question that says the order ("did A come out before B?"): Asked
+	// is then A, Other B, Later whether the question says A came after B, and Holds the answer.
+	Claim, Holds bool
 }
 
 // Which of two things came first or last, the order word before the two ("which came first, A or
@@ -55,6 +58,65 @@ func (r *Retrieval) compareQuery(text string) bool {
 	return true
 }
 
+// reOrderClaim finds a yes/no question that puts one event before or after another: "did the
+// Atlantic story come out before the vote", "was Busby appointed before the declaration", "le 1er
+// DM est arrivé avant la 1ère vague ?" (folded, chat forms written out).
+var reOrderClaim = regexp.MustCompile(`^(did|was|were|is|has|had|does|est-ce que|est ce que)?\s*(.+?)\s+(before|after|prior to|earlier than|later than|avant|apres)\s+(?:que\s+|qu'|d'|de\s+)?(.+)$`)
+
+// reFrenchVerb finds a conjugated verb of a French statement asked as a question ("le 1er DM est
+// arrivé avant… ?"): without an auxiliary up front, a question with no verb is a noun phrase
+// ("the last thing WL sent before election day?").
+var reFrenchVerb = regexp.MustCompile(`\s(?:est|a|ont|sont|etait|avait|etaient|avaient|fut|furent)\s`)
+
+// orderClaimQuery answers "did A happen before B?" yes or no, from the dates of the two events the
+// sides name. Each side must name one event clearly (singleEvent): "did WL write to Don Jr before
+// the election?" is about several events, and a period's question.
+func (r *Retrieval) orderClaimQuery(text string) bool {
+	if r.Intent != AskYesNo {
+		return false
+	}
+	folded := r.foldTrimmed(text)
+	m := reOrderClaim.FindStringSubmatch(folded)
+	if m == nil {
+		return false
+	}
+	if m[1] == "" && (r.Lang != "fr" || !reFrenchVerb.MatchString(" "+m[2]+" ")) {
+		return false
+	}
+	sideA, sideB := m[2], m[4]
+	if i := strings.IndexAny(sideB, "?,;!"); i > 0 {
+		sideB = strings.TrimSpace(sideB[:i])
+	}
+	if !r.describesEvent(sideA) || !r.describesEvent(sideB) {
+		return false
+	}
+	// The first side is what the question is about, and must be one event; the second is where
+	// it is placed, the event it names best.
+	a, b := r.singleEvent(sideA), r.namedEvent(sideB)
+	if a == nil || b == nil || a == b {
+		return false
+	}
+	t := r.Timeline
+	later := laterWords[m[3]] || m[3] == "later than"
+	c := &Comparison{Asked: a, Other: b, Later: later, Claim: true, SameDate: a.Date == b.Date && a.Time == b.Time}
+	c.Holds = !c.SameDate && (t.Position(a) > t.Position(b)) == later
+	r.Comparison = c
+	first, second := a, b
+	if t.Position(b) < t.Position(a) {
+		first, second = b, a
+	}
+	r.selectEvents([]*knowledge.Event{first, second}, sideA+" "+sideB, false)
+	return true
+}
+
+// yesNo is the answer word.
+func yesNo(yes bool, lang string) string {
+	if yes {
+		return tr(lang, "Yes", "Oui")
+	}
+	return tr(lang, "No", "Non")
+}
+
 // laterWords are the order words that ask for the later of two.
 var laterWords = map[string]bool{"last": true, "later": true, "latest": true, "after": true, "dernier": true, "derniere": true, "apres": true}
 
@@ -62,6 +124,13 @@ var laterWords = map[string]bool{"last": true, "later": true, "latest": true, "a
 // both: "The earlier of the two is on 7 October 2016:".
 func compareLead(c *Comparison, lang string) string {
 	on := onDate(c.Asked, lang)
+	if c.Claim {
+		if c.SameDate {
+			return tr(lang, "Neither, by the chronology's dates: both are %s:", "Ni l'un ni l'autre, d'après les dates de la chronologie : les deux sont %s :", on)
+		}
+		return tr(lang, "%s: by the chronology's dates, the first one you name is %s and the second %s:",
+			"%s : d'après les dates de la chronologie, le premier que vous nommez est %s et le second %s :", yesNo(c.Holds, lang), on, onDate(c.Other, lang))
+	}
 	switch {
 	case c.SameDate:
 		return tr(lang, "Both are %s, by the chronology's dates:", "Les deux sont %s, d'après les dates de la chronologie :", on)

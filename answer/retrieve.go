@@ -146,6 +146,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
 	case r.Intent == AskHowMany && r.intervalAfterQuery(q.Text):
 	case r.compareQuery(q.Text):
+	case r.orderClaimQuery(q.Text):
 	case r.cleftQuery(folded):
 	case p.Kind == question.NoDate && r.nthQuery(folded):
 	case p.Kind != question.Range && r.Intent != AskHowMany && r.betweenEventsQuery(q.Text):
