@@ -43,7 +43,7 @@ papier particulier pionnier policier pompier premier prisonnier quartier reporte
 supporter usager
 etranger leger cher fier amer fer ver enfer univers chevalier cuisinier heritier
 ecolier financier grenier janvier fevrier gibier casier panier rocher clocher bucher
-plancher loyer acier sentier tablier poulailler atelier verger`) {
+plancher loyer acier sentier tablier poulailler atelier verger designer`) {
 		m[w] = true
 	}
 	return m
