@@ -1244,3 +1244,47 @@ func TestAYesNoQuestionOnTheOrderOfTwoEvents(t *testing.T) {
 		{q: "last thing WL sent Don Jr before election day?", answered: true, dates: []string{"2016-10-21"}},
 	})
 }
+
+// A thing named by whose it is ("l'article de The Atlantic", "the Gazette story") is what that
+// actor does, not an event that only cites it; a name written with its article ("The Atlantic",
+// "The Gazette") is mentioned from its own word on too.
+func TestAThingNamedByItsOwnerIsTheOwnersEvent(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "cb de mois entre le tt 1er msg de WL et l'article de the atlantic", answered: true,
+			dates: []string{"2016-09-20", "2017-11-13"}, words: "14 mois"},
+	})
+	town, err := knowledge.Parse("gazette.yaml", []byte(`format: 1
+title: The mill fire
+source:
+  title: The mill fire
+  language: en
+  attribution: Test
+  text: "On 2 March 1901 the mill burned, according to The Gazette. On 9 March 1901 the mayor promised a new mill, The Gazette story said. On 30 April 1901 The Gazette published a story on the fire and its cause."
+events:
+  - id: fire
+    date: 1901-03-02
+    title: The mill burns
+    actors: [The mill]
+    summary: The mill burns down.
+    passages: ["On 2 March 1901 the mill burned, according to The Gazette."]
+  - id: promise
+    date: 1901-03-09
+    title: The mayor promises a new mill
+    actors: [The mayor, The Gazette]
+    summary: The mayor promises a new mill, a Gazette story says.
+    passages: ["On 9 March 1901 the mayor promised a new mill, The Gazette story said."]
+  - id: story
+    date: 1901-04-30
+    title: The Gazette publishes its account of the fire
+    actors: [The Gazette]
+    summary: The Gazette publishes a story on the fire and its cause.
+    passages: ["On 30 April 1901 The Gazette published a story on the fire and its cause."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, town, []classCase{
+		{q: "how many days between the mill burning and the gazette story", answered: true,
+			dates: []string{"1901-03-02", "1901-04-30"}, words: "59 days"},
+	})
+}

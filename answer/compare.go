@@ -83,10 +83,7 @@ func (r *Retrieval) orderClaimQuery(text string) bool {
 	if m[1] == "" && (r.Lang != "fr" || !reFrenchVerb.MatchString(" "+m[2]+" ")) {
 		return false
 	}
-	sideA, sideB := m[2], m[4]
-	if i := strings.IndexAny(sideB, "?,;!"); i > 0 {
-		sideB = strings.TrimSpace(sideB[:i])
-	}
+	sideA, sideB := m[2], clauseEnd(m[4])
 	if !r.describesEvent(sideA) || !r.describesEvent(sideB) {
 		return false
 	}

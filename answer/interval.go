@@ -21,20 +21,21 @@ type Interval struct {
 
 // reInterval finds "how many days between A and B", "combien de jours entre A et B" (folded).
 // "How long", "combien de temps" name no unit: the dates choose one (intervalUnit).
-var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?\b(?:between|separate|from|entre|separent|depuis)\s+(.+?)\s+(?:and|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a)\s+(.+)$`)
+var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bfrom|\bentre|\bseparent|\bdepuis)\s+(.+?)\s+(?:and|&|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a)\s+(.+)$`)
 
 // intervalQuery answers "how many days between A and B" from the dates of the events A and B name.
 // It reports false when the question is not one, or when either side names no event clearly.
 func (r *Retrieval) intervalQuery(text string) bool {
 	folded := r.foldTrimmed(text)
 	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") &&
-		!strings.Contains(folded, "from ") && !strings.Contains(folded, "depuis") {
+		!strings.Contains(folded, "from ") && !strings.Contains(folded, "depuis") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
 		return false // spare the expression
 	}
 	m := reInterval.FindStringSubmatch(folded)
 	if m == nil {
 		return false
 	}
+	m[3] = clauseEnd(m[3])
 	a, b := r.namedEvent(m[2]), r.namedEvent(m[3])
 	if a == nil || b == nil || a == b {
 		return false
@@ -59,6 +60,15 @@ func (r *Retrieval) setInterval(a, b *knowledge.Event, unitWord string) bool {
 	r.Interval = &Interval{From: a, To: b, N: n, Unit: unit}
 	r.selectEvents([]*knowledge.Event{a, b}, "", false)
 	return true
+}
+
+// clauseEnd is a question's second side without what follows its clause, the rest of the question
+// ("…the NYT story? list it", "…jusqu'au nom Firefox, y a eu quoi").
+func clauseEnd(side string) string {
+	if i := strings.IndexAny(side, "?,;!"); i > 0 {
+		return strings.TrimSpace(side[:i])
+	}
+	return side
 }
 
 // namedEvent is the event one side of an interval names: by a date it writes, else by its words.
@@ -87,7 +97,56 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	if len(p.Spans) == 0 && (best.Score == 0 || best.Coverage < minCoverage) {
 		return nil
 	}
+	// "The Atlantic story", "l'article de The Atlantic", "Baker's post": a thing named by whose it
+	// is, is what that actor does, when such an event is nearly as good a match; the others only
+	// cite the actor ("according to The Atlantic").
+	if owner, ok := r.ownerOfThing(rest); ok && !best.Event.Agent(owner) {
+		for _, h := range res.Hits[1:] {
+			if h.Score >= ownerRatio*best.Score && h.Event.Agent(owner) {
+				return h.Event
+			}
+		}
+	}
 	return best.Event
+}
+
+// ownerRatio is how much of the best score an event its owner does needs to be taken instead.
+const ownerRatio = 0.4
+
+// ownerOfThing reports the actor a folded side names as the author of a work: one actor and, beside
+// it, one or two words that are no verb, one of them a work ("the atlantic story", "l article de
+// the atlantic", "baker s post"); not "nz becoming a dominion", where the actor does something.
+func (r *Retrieval) ownerOfThing(folded string) (string, bool) {
+	ms := r.mentioned(folded)
+	if len(ms) != 1 {
+		return "", false
+	}
+	n, work := 0, false
+	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
+		w := folded[start:end]
+		if start >= ms[0].At && end <= ms[0].At+ms[0].Len || textproc.IsStopWord(w) || w == "s" {
+			continue
+		}
+		if textproc.IsDeedWord(w) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+			return "", false
+		}
+		n++
+		work = work || authoredWorks[w]
+	}
+	return ms[0].Actor, work && n <= 2
+}
+
+// authoredWorks are nouns of what someone writes, publishes or makes: "the Atlantic story" is the
+// Atlantic's, but "la promotion d'Eich" is Mozilla's deed, done to Eich.
+var authoredWorks = map[string]bool{
+	"story": true, "stories": true, "article": true, "articles": true, "piece": true, "post": true, "blog": true,
+	"tweet": true, "tweets": true, "message": true, "messages": true, "letter": true, "letters": true,
+	"report": true, "statement": true, "announcement": true, "book": true, "film": true, "movie": true,
+	"album": true, "song": true, "speech": true, "interview": true, "paper": true, "study": true, "email": true,
+	"emails": true, "mail": true, "mails": true, "dm": true, "dms": true, "editorial": true, "column": true,
+	"histoire": true, "papier": true, "billet": true, "lettre": true, "lettres": true, "rapport": true,
+	"declaration": true, "annonce": true, "livre": true, "chanson": true, "discours": true, "entretien": true,
+	"etude": true, "courriel": true, "enquete": true, "reportage": true, "tribune": true,
 }
 
 // reIntervalAfter finds "how many days after A did B", "combien de jours après A B" (folded): the
@@ -288,11 +347,7 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 	if m == nil {
 		return false
 	}
-	// What follows the second side's clause is the rest of the question ("…the NYT story? list
-	// it", "…jusqu'au nom Firefox, y a eu quoi").
-	if i := strings.IndexAny(m[2], "?,;!"); i > 0 {
-		m[2] = strings.TrimSpace(m[2][:i])
-	}
+	m[2] = clauseEnd(m[2])
 	// Each side must describe an event (or date one): "between Roger Stone and WikiLeaks", "from
 	// WikiLeaks to Trump Jr." name people, and ask about them.
 	if !r.describesEvent(m[1]) || !r.describesEvent(m[2]) {

@@ -88,3 +88,26 @@ func TestNamesKeepTheWordsOfTheirFullForm(t *testing.T) {
 		}
 	}
 }
+
+// A name written with an article ("The Atlantic", "La Fayette") is looked up by its first word that
+// is no article, so a text names it from there on, with the article or without.
+func TestANameWithAnArticleIsMentionedWithOrWithoutIt(t *testing.T) {
+	seed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"l article de the atlantic", "the atlantic"},
+		{"when did atlantic publish", "the atlantic"},
+		{"the new york times story", "the new york times"},
+		{"an atlas of the world", ""},
+	} {
+		got := ""
+		if ms := seed.MentionedActors(c.text); len(ms) > 0 {
+			got = ms[0].Actor
+		}
+		if got != c.want {
+			t.Errorf("MentionedActors(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -18,6 +18,9 @@ type actorName struct {
 	fullWs   []string // textproc.Words(full)
 	words    []string // folded words, without articles
 	initials []string // "wl" for WikiLeaks (camel case), "nyt" for The New York Times, "dtj"…
+	// core is full without its leading article ("atlantic" for "the atlantic"): names are looked
+	// up by their first word that is no stop word, so a text names the actor from there.
+	core string
 }
 
 // nameIndex finds actor names without scanning them all: a large timeline has thousands.
@@ -93,6 +96,15 @@ func buildNames(events []*Event) []actorName {
 				}
 			}
 			if len(n.words) > 0 {
+				n.core = f
+				for i, w := range n.fullWs {
+					if !textproc.IsStopWord(w) {
+						if i > 0 {
+							n.core = strings.Join(n.fullWs[i:], " ")
+						}
+						break
+					}
+				}
 				out = append(out, n)
 			}
 		}
@@ -300,11 +312,15 @@ func (t *Timeline) MentionedActors(folded string) []Mention {
 			continue
 		}
 		best := -1
+		bestLen := 0
 		for _, ni := range t.names.byWord[folded[start:stop]] {
 			n := t.names.names[ni]
-			if strings.HasPrefix(folded[start:], n.full) && wordBoundary(folded, start, start+len(n.full)) &&
-				(best < 0 || len(n.full) > len(t.names.names[best].full)) {
-				best = ni
+			// From its first word that is no article: "The Atlantic" is named by "the atlantic"
+			// and by "atlantic" alike, and the lookup is by "atlantic".
+			for _, form := range [2]string{n.full, n.core} {
+				if len(form) > bestLen && strings.HasPrefix(folded[start:], form) && wordBoundary(folded, start, start+len(form)) {
+					best, bestLen = ni, len(form)
+				}
 			}
 		}
 		if best < 0 {
@@ -316,8 +332,8 @@ func (t *Timeline) MentionedActors(folded string) []Mention {
 			}
 			continue
 		}
-		out = append(out, Mention{Actor: t.names.names[best].full, At: start, Len: len(t.names.names[best].full)})
-		end = start + len(t.names.names[best].full)
+		out = append(out, Mention{Actor: t.names.names[best].full, At: start, Len: bestLen})
+		end = start + bestLen
 	}
 	return out
 }

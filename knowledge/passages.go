@@ -1201,8 +1201,12 @@ func (t *Timeline) eachDoer(rd *actorReading, lang string, verbs []QueryWord, yi
 			// "the United Tribes send" is a subject: the word after the name is a verb.
 			verb := textproc.IsLightWord(w) || textproc.IsDeedWord(w) || textproc.IsPastForm(w)
 			modifier := k == j && k >= 2 && articles[pw[k-2]] && !verb
-			if m := mentionAt(k - 1); m != nil && !objectBefore(pw, k-1) && !ofBefore(pw, k-1) && !modifier {
-				doer = m.Actor
+			if m := mentionAt(k - 1); m != nil && !objectBefore(pw, k-1) && !ofBefore(pw, k-1) {
+				// An article that is the name's own ("La Fayette envoya", "The Atlantic
+				// reported") makes no modifier of it.
+				if !modifier || strings.HasPrefix(m.Actor, pw[k-2]+" ") {
+					doer = m.Actor
+				}
 			}
 		}
 		if !yield(doer) {
