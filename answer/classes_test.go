@@ -1288,3 +1288,24 @@ events:
 			dates: []string{"1901-03-02", "1901-04-30"}, words: "59 days"},
 	})
 }
+
+func bastille(t *testing.T) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile("../eval/testdata/bastille/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+// A day and a time of day are answered by the events the chronology times on that day: those in a
+// window ("between 2pm and 4pm"), or at a single time the last one at or before it.
+func TestATimeOfDayPicksTheDaysTimedEvents(t *testing.T) {
+	runClass(t, bastille(t), []classCase{
+		{q: "what went on between 2pm and 4pm on july 14", answered: true, words: "3 events", quote: "Fauchet"},
+		{q: "a 15h30 le 14 juillet ya eu quoi devant la forteresse", answered: true, dates: []string{"1789-07-14"}, quote: "soixante-et-un hommes des Gardes françaises"},
+	})
+	runClass(t, apollo13(t), []classCase{
+		{q: "what happened on april 14 1970 after 7pm", answered: true, dates: []string{"1970-04-14"}, words: "at 19:21"},
+	})
+}

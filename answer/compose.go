@@ -378,6 +378,9 @@ func listHeader(r Retrieval) string {
 	if r.Parsed.Kind == question.NoDate || len(r.Parsed.Spans) == 0 {
 		what = ""
 	}
+	if c := r.Parsed.Clock; c.Set && c.From != c.To && what != "" {
+		what += tr(r.Lang, " between %s and %s", " entre %s et %s", clockText(c.From), clockText(c.To))
+	}
 	if n == 1 {
 		return strings.TrimSpace(tr(r.Lang, "One event %s:", "Un événement %s :", what))
 	}

@@ -163,6 +163,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Order != question.AnyOrder && r.Intent == AskYesNo && r.firstWhoQuery(p):
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
+	case (p.Kind == question.ExactDay || p.Kind == question.Anchor) && r.clockQuery(p):
 	case p.Kind == question.ExactDay || p.Kind == question.Anchor:
 		r.dayQuery(p)
 	case p.Kind != question.NoDate:

@@ -66,6 +66,8 @@ type Parsed struct {
 	// Invalid is a date the question writes that does not exist ("31 february 2016", "13/13/2016"),
 	// folded; empty when there is none. Such a date is not read as a date, nor as a month or year.
 	Invalid string
+	// Clock is the time of day the question names, if any ("à 15h30", "between 2pm and 4pm").
+	Clock Clock
 }
 
 var (
@@ -486,6 +488,11 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			}
 			consume(e.start, e.end)
 		}
+	}
+
+	// A time of day first: its figures are no day or year ("à 15h30 le 14").
+	if hasClock(folded) {
+		p.Clock = readClock(work, consume)
 	}
 
 	// Anchors first: their names can contain words the other patterns would take ("election day").
