@@ -22,7 +22,7 @@ func TestATimeOfDayIsReadAsPeopleTypeIt(t *testing.T) {
 		{"entre 14h et 16h il s'est passé quoi", 14 * 60, 16 * 60, "il s'est passe quoi"},
 		{"what happened after 7pm", 19 * 60, 24*60 - 1, "what happened"},
 		{"avant midi", 0, 12*60 - 1, ""},
-		{"2 h après le pillage", -1, -1, "2 h apres le pillage"},  // two hours: a duration
+		{"2 h après le pillage", -1, -1, "2 h apres le pillage"},     // two hours: a duration
 		{"what happened at 25:00", -1, -1, "what happened at 25:00"}, // no such time
 		{"how many days between 14 july and 4 august", -1, -1, "how many days"},
 	} {
