@@ -43,7 +43,8 @@ papier particulier pionnier policier pompier premier prisonnier quartier reporte
 supporter usager
 etranger leger cher fier amer fer ver enfer univers chevalier cuisinier heritier
 ecolier financier grenier janvier fevrier gibier casier panier rocher clocher bucher
-plancher loyer acier sentier tablier poulailler atelier verger designer`) {
+plancher loyer acier sentier tablier poulailler atelier verger designer
+boursier chancelier dealer destroyer glacier parolier portier teaser voilier`) {
 		m[w] = true
 	}
 	return m
