@@ -1309,3 +1309,15 @@ func TestATimeOfDayPicksTheDaysTimedEvents(t *testing.T) {
 		{q: "what happened on april 14 1970 after 7pm", answered: true, dates: []string{"1970-04-14"}, words: "at 19:21"},
 	})
 }
+
+// An offset in months from an event dated by its month lands on a calendar month; the offset may
+// be hedged ("like", "~", "environ") and its event dated in the clause ("in jul '03").
+func TestAMonthOffsetFromAMonthLandsOnAMonth(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "environ 3 mois après sa rencontre a la trump tower, don jr a été contacté par ki", answered: true, dates: []string{"2016-09-20"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "~4 months after baker's thunderbird update in mid 2012, wat did mozilla put out", answered: true, dates: []string{"2012-11"}},
+		{q: "like 7 months after aol backed off in jul '03, wat happened", answered: true, dates: []string{"2004-02-09"}},
+	})
+}

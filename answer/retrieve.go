@@ -155,6 +155,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.immediateQuery(folded):
 	// "Two days before WL's 'hey donald' msg": the quotation names the event moved from.
 	case p.Kind == question.NoDate && quotedInRelative(folded) && r.relativeQuery(folded):
+	case p.Kind != question.NoDate && r.datedRelative(folded) && r.relativeQuery(folded):
 	case p.Kind == question.NoDate && r.sourcePositionQuery(folded):
 	case r.quotedQuery(q.Text, p.Kind != question.NoDate):
 	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):

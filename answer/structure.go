@@ -29,7 +29,7 @@ var (
 	// "right after X", "two days after X", "a few days after X", "juste avant celui où X", "deux jours
 	// après que X", "the day after X", "le lendemain de X"; a hedge before the offset ("environ 4 mois
 	// après X") is part of it, not something asked of the event.
-	reRelative = regexp.MustCompile(`\b(?:(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|some|environ|a peu pres)\s+)?(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|ans|annees)\s+(?:later\s+|plus tard\s+)?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
+	reRelative = regexp.MustCompile(`(?:\b(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|approx|some|like|nearly|almost|environ|a peu pres|genre|presque|pres de)\s+|~\s*)?\b(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|yrs?|ans|annees)\s+(?:or so\s+|ou plus\s+|ish\s+)?(?:later\s+|plus tard\s+)?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
 	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|\b(?:le\s+)?(lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
 	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1}
@@ -157,13 +157,32 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 	if e, ok := r.orderedEvent(what); ok {
 		return e, before, days, what, at, true
 	}
-	res := t.Search(knowledge.Query{Text: t.ExpandNames(what), Limit: 10})
+	// "7 months after AOL backed off in July 2003": a date in the clause dates its event.
+	q := knowledge.Query{Text: t.ExpandNames(what), Limit: 10}
+	if wp := question.Parse(what, t); wp.Kind != question.NoDate && len(wp.Spans) > 0 {
+		q.Text, q.Spans = t.ExpandNames(textproc.Fold(wp.Rest)), wp.Spans
+	}
+	res := t.Search(q)
 	for _, h := range res.Hits {
 		if h.Score > 0 && h.Coverage >= minCoverage {
 			return h.Event, before, days, what, at, true
 		}
 	}
 	return nil, false, 0, "", 0, false
+}
+
+// datedRelative reports whether a dated question's date is in its relative clause, with an offset:
+// "like 7 months after AOL backed off in jul '03, what happened" dates the event it moves from, not
+// the answer.
+func (r *Retrieval) datedRelative(folded string) bool {
+	_, days, what, at, ok := parseRelative(folded)
+	if !ok || days == 0 {
+		return false
+	}
+	t := r.Timeline
+	// An anchor in the clause is the parser's to move from ("the week after the treaty").
+	kind := question.Parse(what, t).Kind
+	return question.Parse(folded[:at], t).Kind == question.NoDate && kind != question.NoDate && kind != question.Anchor
 }
 
 // orderedEvent is the event a description with an order word names: "the first DM", "son
@@ -511,10 +530,26 @@ func (r *Retrieval) absent(text string) bool {
 	return false
 }
 
+// monthIndex counts a day's months from year 0, so two days' difference in calendar months is a
+// subtraction.
+func monthIndex(d knowledge.Day) int {
+	t := d.Time()
+	return t.Year()*12 + int(t.Month()) - 1
+}
+
 // offsetSpan is the day days away from e in the direction asked; for years from an event dated by
-// its year, that year.
+// its year, that year; for months from one dated by its month, that month.
 func offsetSpan(e *knowledge.Event, before bool, days int) knowledge.Span {
 	span := e.Span()
+	if days%30 == 0 && days%365 != 0 && e.Precision() == knowledge.PrecisionMonth {
+		m := monthIndex(span.From) + days/30
+		if before {
+			m = monthIndex(span.From) - days/30
+		}
+		first := knowledge.DayOf(m/12, time.Month(m%12+1), 1)
+		next := knowledge.DayOf((m+1)/12, time.Month((m+1)%12+1), 1)
+		return knowledge.Span{From: first, To: next - 1}
+	}
 	if days%365 == 0 && e.Precision() == knowledge.PrecisionYear {
 		y := span.From.Time().Year() + days/365
 		if before {
@@ -560,6 +595,16 @@ func step(t *knowledge.Timeline, e *knowledge.Event, before bool, days int) *kno
 				offset = span.To.Time().Year() - cs.To.Time().Year()
 			}
 			if offset != days/365 {
+				continue
+			}
+		} else if days > 0 && days%30 == 0 && (e.Precision() == knowledge.PrecisionMonth || c.Precision() == knowledge.PrecisionMonth) {
+			// So do months, for an event dated by its month: "three months after the June 2016
+			// meeting" is September 2016, whichever day of it.
+			offset := monthIndex(cs.From) - monthIndex(span.From)
+			if before {
+				offset = monthIndex(span.To) - monthIndex(cs.To)
+			}
+			if offset != days/30 {
 				continue
 			}
 		} else if days > 0 {
