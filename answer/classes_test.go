@@ -1252,6 +1252,7 @@ func TestAThingNamedByItsOwnerIsTheOwnersEvent(t *testing.T) {
 	runClass(t, seed(t), []classCase{
 		{q: "cb de mois entre le tt 1er msg de WL et l'article de the atlantic", answered: true,
 			dates: []string{"2016-09-20", "2017-11-13"}, words: "14 mois"},
+		{q: "wat's the last thing that happens b4 the atlantic piece", answered: true, dates: []string{"2017-07-11"}},
 	})
 	town, err := knowledge.Parse("gazette.yaml", []byte(`format: 1
 title: The mill fire
@@ -1286,6 +1287,7 @@ events:
 	runClass(t, town, []classCase{
 		{q: "how many days between the mill burning and the gazette story", answered: true,
 			dates: []string{"1901-03-02", "1901-04-30"}, words: "59 days"},
+		{q: "what's the last thing that happens before the gazette story", answered: true, dates: []string{"1901-03-09"}},
 	})
 }
 

@@ -100,14 +100,26 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	// "The Atlantic story", "l'article de The Atlantic", "Baker's post": a thing named by whose it
 	// is, is what that actor does, when such an event is nearly as good a match; the others only
 	// cite the actor ("according to The Atlantic").
-	if owner, ok := r.ownerOfThing(rest); ok && !best.Event.Agent(owner) {
-		for _, h := range res.Hits[1:] {
-			if h.Score >= ownerRatio*best.Score && h.Event.Agent(owner) {
-				return h.Event
-			}
-		}
+	if e := r.ownersEvent(rest, res.Hits, best); e != nil {
+		return e
 	}
 	return best.Event
+}
+
+// ownersEvent is the event among hits that the author of the work a folded description names does
+// ("the Atlantic piece": The Atlantic's), when best is not theirs and it scores at least ownerRatio
+// of best; nil otherwise.
+func (r *Retrieval) ownersEvent(folded string, hits []knowledge.Hit, best knowledge.Hit) *knowledge.Event {
+	owner, ok := r.ownerOfThing(folded)
+	if !ok || best.Event.Agent(owner) {
+		return nil
+	}
+	for _, h := range hits {
+		if h.Event != best.Event && h.Score >= ownerRatio*best.Score && h.Event.Agent(owner) {
+			return h.Event
+		}
+	}
+	return nil
 }
 
 // ownerRatio is how much of the best score an event its owner does needs to be taken instead.

@@ -165,6 +165,9 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 	res := t.Search(q)
 	for _, h := range res.Hits {
 		if h.Score > 0 && h.Coverage >= minCoverage {
+			if e := r.ownersEvent(q.Text, res.Hits, h); e != nil {
+				return e, before, days, what, at, true
+			}
 			return h.Event, before, days, what, at, true
 		}
 	}
