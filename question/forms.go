@@ -535,9 +535,9 @@ var (
 	// The pattern starts at the figures, which fails fast elsewhere; a part and an article before
 	// them are read by partBefore.
 	reDecadeAny  = regexp.MustCompile(`\b(1\d|20)(\d0)'?s\b|'?\b([1-9]0)'?s\b|\bannees\s+(1\d|20)?(\d0)\b`)
-	reDecadeWord = regexp.MustCompile(`\b(the|early|mid|late)(\s+|-)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|` +
+	reDecadeWord = regexp.MustCompile(`\b(the|early|mid|late)(\s+|-)(noughties|aughts|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|` +
 		`\bannees\s+(vingt|trente|quarante|cinquante|soixante[\s-]dix|soixante|septante|quatre[\s-]vingts?[\s-]dix|quatre[\s-]vingts?|nonante)\b`)
-	decadeWordValue = map[string]string{"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60", "seventies": "70",
+	decadeWordValue = map[string]string{"noughties": "2000", "aughts": "2000", "twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60", "seventies": "70",
 		"eighties": "80", "nineties": "90", "vingt": "20", "trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "septante": "70", "nonante": "90"}
 )
 
@@ -545,7 +545,7 @@ var (
 func hasDecadeWord(words []string) bool {
 	for _, w := range words {
 		switch w {
-		case "annees", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties":
+		case "annees", "noughties", "aughts", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties":
 			return true
 		}
 	}
@@ -1097,8 +1097,13 @@ func monthParts(folded string) string {
 				}
 			}
 			b.WriteString(folded[last:start])
-			from, _, name, _ := monthPartDays(folded[m[0]:m[1]])
+			from, _, name, year1 := monthPartDays(folded[m[0]:m[1]])
 			_, to, name2, year := monthPartDays(folded[ms[i+1][0]:ms[i+1][1]])
+			// Each side keeps its own year ("de mi-déc 2016 à mi-juillet 2017"); one year at the
+			// end is both's ("de mi-sept à mi-oct 2016").
+			if year1 != "" && year != "" {
+				name += " " + year1
+			}
 			out := fmt.Sprintf("between %d %s and %d %s", from, name, to, name2)
 			if year != "" {
 				out += " " + year

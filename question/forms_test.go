@@ -158,6 +158,7 @@ func TestParseDecades(t *testing.T) {
 		{"two figures, the century with events", "the 90s, what happened", "en", question.Range, "1890-01-01..1899-12-31", 0, ", what happened"},
 		{"with an apostrophe", "what happened in the '40s?", "en", question.Range, "1940-01-01..1949-12-31", 0, "what happened ?"},
 		{"in words", "what happened in the nineties?", "en", question.Range, "1890-01-01..1899-12-31", 0, ""},
+		{"the noughties", "what happened in the noughties?", "en", question.Range, "2000-01-01..2009-12-31", 0, ""},
 		{"les années en chiffres", "les années 60 ?", "fr", question.Range, "1860-01-01..1869-12-31", 0, ""},
 		{"les années en lettres", "que s'est-il passé dans les années quarante ?", "fr", question.Range, "1940-01-01..1949-12-31", 0, ""},
 		{"the late part", "what happened in the late 1830s?", "en", question.Range, "1837-01-01..1839-12-31", 0, "what happened ?"},
@@ -283,6 +284,7 @@ func TestParseYearsJoinedByADash(t *testing.T) {
 func TestParseARangeBetweenPartsOfMonths(t *testing.T) {
 	runParseCases(t, seed(t), []parseCase{
 		{"de mi à mi", "de mi-sept à mi-oct 2016 ça donne quoi", "fr", question.Range, "2016-09-11..2016-10-20", 0, "ca donne quoi"},
+		{"de mi à mi, each its year", "de mi-déc 2016 à mi-juillet 2017 il s'est passé koi", "fr", question.Range, "2016-12-11..2017-07-20", 0, "il s'est passe koi"},
 		{"from early to late", "what happened from early october to late november 2016?", "en", question.Range, "2016-10-01..2016-11-30", 0, "what happened ?"},
 		{"between early and mid", "between early oct and mid-oct 2016", "en", question.Range, "2016-10-01..2016-10-20", 0, ""},
 		{"one part alone", "fin oct. 2016", "", question.Range, "2016-10-21..2016-10-31", 0, ""},

@@ -151,12 +151,12 @@ var (
 	reYear        = regexp.MustCompile(`\b([12]\d{3})\b`)
 	// The phrases that ask for the first or the last; the leftmost in the question is the one
 	// consumed.
-	firstPhrases = []string{"first", "earliest", "very first", "premier", "premiere", "tout premier", "initial", "1st", "1er", "1ere", "1re"}
-	lastPhrases  = []string{"last", "latest", "most recent", "final", "dernier", "derniere", "plus recent", "plus recente"}
+	firstPhrases = []string{"first", "earliest", "oldest", "very first", "premier", "premiere", "tout premier", "initial", "1st", "1er", "1ere", "1re"}
+	lastPhrases  = []string{"last", "latest", "newest", "most recent", "final", "dernier", "derniere", "plus recent", "plus recente"}
 	// Words that make firstPhrases and lastPhrases worth looking for.
-	firstWords = map[string]bool{"first": true, "earliest": true, "premier": true, "premiere": true, "initial": true,
+	firstWords = map[string]bool{"first": true, "earliest": true, "oldest": true, "premier": true, "premiere": true, "initial": true,
 		"1st": true, "1er": true, "1ere": true, "1re": true}
-	lastWords = map[string]bool{"last": true, "latest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
+	lastWords = map[string]bool{"last": true, "latest": true, "newest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
 
 	reSourceRef = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|throughout|across)\s+(?:(?:the|this|l'|le|la|cet|cette|ce)\s*(?:whole|entire|full)?\s*|(?:tout|toute)\s+(?:l'|le|la|cet|cette|ce)\s*)(article|source|text|texte|timeline|chronology|chronologie|story|piece|report)\b(?:\s+(?:entier|entiere))?|\bin this (timeline|chronology|article)\b` +
 		// "que cite l'article", "the article mentions", "mentioned in the article": the source

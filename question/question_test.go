@@ -224,6 +224,8 @@ func TestParseFirstAndLast(t *testing.T) {
 	runParseCases(t, seed(t), []parseCase{
 		{"first", "What was the first message WikiLeaks sent?", "en", question.NoDate, "", question.First, "what was the message wikileaks sent?"},
 		{"earliest", "earliest exchange", "", question.NoDate, "", question.First, "exchange"},
+		{"oldest", "the oldest thing in the timeline", "en", question.NoDate, "", question.First, "the thing"},
+		{"newest", "newest entry", "", question.NoDate, "", question.Last, "entry"},
 		{"last", "What was the last message?", "en", question.NoDate, "", question.Last, "what was the message?"},
 		{"most recent", "What is the most recent exchange in the timeline?", "en", question.NoDate, "", question.Last, "what is the exchange ?"},
 		{"latest", "latest", "", question.NoDate, "", question.Last, ""},

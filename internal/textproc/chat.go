@@ -103,7 +103,8 @@ qu'est-ce que: kesk keske kske|qu'est-ce qui: keski|pourquoi: pk pq pkoi pourkoi
 beaucoup: bcp|quelque chose: qqch qqc|quelqu'un: qqn|toujours: tjrs tjs|maintenant: mtn mnt
 jamais: jms|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetre
 je suis: chui chuis|quel: kel|quelle: kelle|quoi: koi|qui: ki|quand: kan qd
-comment: komen koment|ce que: ske|dit: di|rendez-vous: rdv|days: dayz|dans: ds|avec: avc|parce que: pcq paske`, func(r rune) bool { return r == '|' || r == '\n' }) {
+comment: komen koment|ce que: ske|dit: di|rendez-vous: rdv|days: dayz|dans: ds|avec: avc|parce que: pcq paske
+what: wat wut|what's: wats whats|when: wen`, func(r rune) bool { return r == '|' || r == '\n' }) {
 		full, forms, _ := strings.Cut(row, ":")
 		for _, f := range strings.Fields(forms) {
 			m[f] = full

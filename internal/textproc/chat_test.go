@@ -4,7 +4,8 @@ import "testing"
 
 func TestUnchatWritesOutChatSpellings(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
-		{"english chat verb", "wen did trmp say he luvs wikileaks", "wen did trmp say he loves wikileaks"},
+		{"english chat verb", "wen did trmp say he luvs wikileaks", "when did trmp say he loves wikileaks"},
+		{"english question words", "wats the oldest thing, wat r they", "what's the oldest thing, what are they"},
 		{"french question word", "kesk WL a di sur l'Australie", "qu'est-ce que WL a dit sur l'Australie"},
 		{"several forms", "pk ppl r mad abt it", "pourquoi people are mad about it"},
 		{"capitalized is a name or an acronym", "what did PK and Di say", "what did PK and Di say"},
