@@ -74,6 +74,9 @@ type index struct {
 	// the source language (-1 where that stem is not a term), so that a question's words rarely need
 	// the stemmer: stemming is most of the cost of a search otherwise.
 	surface map[string][3]int32
+	// wordShapes are surface's long words by shape, built by shapes at first use.
+	wordShapes wordShapes
+	shapesOnce sync.Once
 	// related maps a lexicon word (language, stem) to the timeline's terms it translates or is a
 	// synonym of (related.go).
 	related map[relKey][]relTerm
@@ -652,7 +655,56 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 			}
 		}
 	}
+	if len(ids) == 0 && len(word) >= minTwoEdits && len(word) <= 40 {
+		// A long word may carry two slips ("revolushion", "ambasadour"): it is compared with the
+		// timeline's words of its first letter and about its length. A long word two edits from
+		// another long word is seldom a different word.
+		for _, w := range ix.shapes().near(word) {
+			for _, id := range ix.surface[w] {
+				if id >= 0 && !containsID(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
 	return ids, len(ids) > 0, stems
+}
+
+// minTwoEdits is the shortest question word allowed two slips: shorter ones two edits apart are
+// often two words ("position", "petition").
+const minTwoEdits = 9
+
+// wordShapes groups the timeline's long words by first letter and length, for the two-slip
+// allowance: a question's long unknown word is compared with a few dozen words, not all of them.
+type wordShapes map[[2]int][]string
+
+// shapes builds the index's word shapes at first use (most timelines never need them).
+func (ix *index) shapes() wordShapes {
+	ix.shapesOnce.Do(func() {
+		m := wordShapes{}
+		for w := range ix.surface {
+			if len(w) >= minTwoEdits-2 {
+				k := [2]int{int(w[0]), len(w)}
+				m[k] = append(m[k], w)
+			}
+		}
+		ix.wordShapes = m
+	})
+	return ix.wordShapes
+}
+
+// near returns the words within two edits of w, of its first letter: a slip on the first letter
+// is rare, and the first letter narrows the search most.
+func (m wordShapes) near(w string) []string {
+	var out []string
+	for n := len(w) - 2; n <= len(w)+2; n++ {
+		for _, c := range m[[2]int{int(w[0]), n}] {
+			if textproc.WithinTwoEdits(w, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // wordIDF is a question word's weight: that of its rarest matching term, a little less for a

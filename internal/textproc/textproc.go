@@ -589,6 +589,47 @@ func OneEdit(a, b string) bool {
 	return a[i:] == b[i+1:] // insertion
 }
 
+// WithinTwoEdits reports whether a and b are at most two insertions, deletions, substitutions or
+// transpositions of adjacent bytes apart (optimal string alignment distance ≤ 2).
+func WithinTwoEdits(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 2 {
+		return false
+	}
+	if len(b) > 40 {
+		return false // questions' words are short; the rows below are on the stack
+	}
+	// Three rows of the dynamic programme, on the stack.
+	var r0, r1, r2 [41]int
+	prev2, prev, cur := r0[:len(b)+1], r1[:len(b)+1], r2[:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			low = min(low, v)
+		}
+		if low > 2 {
+			return false
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)] <= 2
+}
+
 // Language guesses whether text is English ("en") or French ("fr") from function words and French
 // diacritics. It returns "" when the text gives no evidence either way (a bare date, a name), so the
 // caller can fall back on something else, such as the user's Discord locale.
