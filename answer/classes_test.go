@@ -1323,3 +1323,22 @@ func TestAMonthOffsetFromAMonthLandsOnAMonth(t *testing.T) {
 		{q: "like 7 months after aol backed off in jul '03, wat happened", answered: true, dates: []string{"2004-02-09"}},
 	})
 }
+
+// "How much", "combien a coûté" and "these days" ask for an amount or say now: the answer is no
+// count of the entries about the thing.
+func TestAnAmountIsNoCountOfEntries(t *testing.T) {
+	for _, c := range []struct {
+		tl *knowledge.Timeline
+		q  string
+	}{
+		{mandoline(t), "how much does a mandolin cost these days"},
+		{apollo13(t), "combien a coûté la mission apollo 13 ?"},
+		{seed(t), "how much did the trump tower meeting cost"},
+	} {
+		a := ask(c.tl, c.q)
+		checkGrounded(t, c.tl, c.q, a)
+		if strings.Contains(a.Text, "different dates") || strings.Contains(a.Text, "dates différentes") {
+			t.Errorf("%q: counted entries:\n%s", c.q, a.Text)
+		}
+	}
+}

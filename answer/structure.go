@@ -634,6 +634,9 @@ func step(t *knowledge.Timeline, e *knowledge.Event, before bool, days int) *kno
 	return best
 }
 
+// reCost finds the verbs of a price or a measure, which "combien" asks about as an amount.
+var reCost = regexp.MustCompile(`\b(?:cost|costs|costed|coute|coutait|coutent|couter|vaut|valait|pese|pesait|mesure|mesurait|earn|earned|gagne|paid|paye)\b`)
+
 // unitWords name what a count counts; they are not what the events are about.
 var unitWords = map[string]bool{
 	"date": true, "dates": true, "day": true, "days": true, "jour": true, "jours": true, "time": true, "times": true, "fois": true,
@@ -654,9 +657,14 @@ func (r *Retrieval) countQuery(rest string) bool {
 	words := textproc.Words(folded)
 	counting := false
 	for i, w := range words {
-		if unitWords[w] && i > 0 {
+		// "these days", "de nos jours" say now, not what is counted.
+		if unitWords[w] && i > 0 && words[i-1] != "these" && words[i-1] != "nos" && words[i-1] != "those" {
 			counting = true
 		}
+	}
+	// "How much does it cost?", "combien a coûté…": an amount, never a count of entries.
+	if strings.Contains(folded, "how much") && !strings.Contains(folded, "how much time") || reCost.MatchString(folded) {
+		return false
 	}
 	// "How many days between the first Podesta emails and the rally?" asks for a figure the text
 	// states, not for a count of entries: a question with that much of its own topic is answered
