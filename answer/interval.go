@@ -251,9 +251,14 @@ func (r *Retrieval) singleEvent(side string) *knowledge.Event {
 	if p.Order != question.AnyOrder || len(p.Spans) > 0 {
 		return r.namedEvent(side)
 	}
-	res := t.Search(knowledge.Query{Text: t.ExpandNames(textproc.Fold(p.Rest)), Limit: 3})
+	rest := t.ExpandNames(textproc.Fold(p.Rest))
+	res := t.Search(knowledge.Query{Text: rest, Limit: 3})
 	if len(res.Hits) == 0 || res.Hits[0].Score == 0 || res.Hits[0].Coverage < minCoverage {
 		return nil
+	}
+	// A work named by its author is the author's event, however the others score.
+	if e := r.ownersEvent(rest, res.Hits, res.Hits[0]); e != nil {
+		return e
 	}
 	if len(res.Hits) > 1 && res.Hits[1].Score >= focusRatio*res.Hits[0].Score {
 		return nil
