@@ -136,6 +136,21 @@ func TestRelated(t *testing.T) {
 		{"english word that is a french stop word left out", "cars", "en", []string{"voiture"}, nil, []string{"car"}},
 		{"a french noun in -er gets no verb forms", "papier", "fr", []string{"article"}, nil, []string{"papient", "papie"}},
 		{"a listed noun does not hide the verb it is a form of", "envoyé", "fr", []string{"send", "envoy"}, nil, nil},
+		// Paraphrases of the second extension: a phrasal verb or chat word on its formal sense's line.
+		{"phrasal verb, irregular past", "took off", "en", []string{"decoller", "lancement"}, []string{"launch", "lift off"}, nil},
+		{"phrasal verb, regular past", "kicked out", "en", []string{"evincer", "virer"}, []string{"oust"}, nil},
+		{"phrasal verb of two senses", "blew up", "en", []string{"exploser", "s emporter"}, nil, nil},
+		{"chat paraphrase", "freaked out", "en", []string{"paniquer", "flipper"}, []string{"panic"}, nil},
+		{"picked up, recovered", "picked up", "en", []string{"recuperer", "repecher"}, []string{"recover"}, nil},
+		{"splashdown", "splashdown", "en", []string{"amerrissage"}, []string{"splash down"}, nil},
+		{"french slang", "viré", "fr", []string{"oust", "sacked", "get fired"}, nil, nil},
+		{"demonym, chat plural", "brits", "en", []string{"britannique"}, []string{"british"}, nil},
+		{"french phrase to english", "commission d'enquête", "fr", []string{"review board", "commission of inquiry"}, nil, nil},
+		{"boss", "boss", "en", []string{"patron", "pdg"}, []string{"ceo"}, nil},
+		// A regular inflection listed on no line still reaches its base's lines by stem.
+		{"inflection found by stem", "signing", "en", []string{"signer", "signature"}, nil, []string{"transfert"}},
+		// A common word of another sense is kept off a line: "donner" is not "snitch".
+		{"common word kept off a slang line", "donner", "fr", []string{"gave"}, nil, []string{"snitch"}},
 		{"unknown word", "zzyzx", "en", nil, nil, nil},
 		{"stop word", "the", "en", nil, nil, nil},
 		{"unknown language", "publish", "de", nil, nil, nil},
