@@ -643,7 +643,7 @@ var unitWords = map[string]bool{
 	"occasion": true, "occasions": true, "message": true, "messages": true, "msg": true, "msgs": true, "event": true, "events": true,
 	"evenement": true, "evenements": true, "entry": true, "entries": true, "different": true, "differents": true, "differentes": true,
 	"distinct": true, "separate": true, "total": true, "list": true, "liste": true,
-	"week": true, "weeks": true, "semaine": true, "semaines": true, "month": true, "months": true, "mois": true,
+	"temps": true, "week": true, "weeks": true, "semaine": true, "semaines": true, "month": true, "months": true, "mois": true,
 	"year": true, "years": true, "annee": true, "annees": true,
 }
 

@@ -111,3 +111,29 @@ func TestANameWithAnArticleIsMentionedWithOrWithoutIt(t *testing.T) {
 		}
 	}
 }
+
+// Whole words from the middle of a name are no short form of it: "opera house" is the building,
+// not the "Sydney Opera House Trust"; a run that ends the name ("trump jr") or shortens its words
+// ("don jr") still is one.
+func TestWholeWordsFromTheMiddleOfANameAreNoShortForm(t *testing.T) {
+	sydney, err := LoadFile("../eval/testdata/sydneyopera/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		tl       *Timeline
+		in, want string
+	}{
+		{sydney, "what was on at the opera house", "what was on at the opera house"},
+		{seed, "when did trump jr tweet", "when did donald trump jr. tweet"},
+		{seed, "when did don jr tweet", "when did donald trump jr. tweet"},
+	} {
+		if got := c.tl.ExpandNames(c.in); got != c.want {
+			t.Errorf("ExpandNames(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -227,6 +227,12 @@ func (t *Timeline) prefixRunName(words []string) (actorName, int) {
 		for _, ni := range t.names.byWord[words[j]] {
 			n := t.names.names[ni]
 			k := prefixRun(words, n.words)
+			// Whole words from the middle of a name are no short form of it: "opera house" is
+			// the building, not the "Sydney Opera House Trust"; "trump jr" ends the name and "don
+			// jr" shortens a word of it.
+			if k >= 2 && middleWords(words[:k], n.words) {
+				continue
+			}
 			// The longest run wins; between equal runs, the name with fewest other words ("donald
 			// trump" over "donald trump jr" for "donald trump").
 			if k >= 2 && contains(n.words, words[k-1]) && (k > bestK || k == bestK && len(n.words) < len(best.words)) {
@@ -235,6 +241,19 @@ func (t *Timeline) prefixRunName(words []string) (actorName, int) {
 		}
 	}
 	return best, bestK
+}
+
+// middleWords reports whether run is a run of whole words of name that neither starts at its first
+// word nor ends at its last.
+func middleWords(run, name []string) bool {
+	at := -1
+	for j := 0; j+len(run) <= len(name); j++ {
+		if slices.Equal(name[j:j+len(run)], run) {
+			at = j
+			break
+		}
+	}
+	return at > 0 && at+len(run) < len(name)
 }
 
 // prefixRun counts the leading words that are prefixes of successive words of name.
