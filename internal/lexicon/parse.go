@@ -44,7 +44,7 @@ supporter usager
 etranger leger cher fier amer fer ver enfer univers chevalier cuisinier heritier
 ecolier financier grenier janvier fevrier gibier casier panier rocher clocher bucher
 plancher loyer acier sentier tablier poulailler atelier verger designer
-boursier chancelier dealer destroyer glacier parolier portier teaser voilier bouclier rover traversier`) {
+boursier chancelier dealer glacier parolier teaser voilier bouclier rover traversier`) {
 		m[w] = true
 	}
 	return m
