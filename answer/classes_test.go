@@ -1343,3 +1343,23 @@ func TestAnAmountIsNoCountOfEntries(t *testing.T) {
 		}
 	}
 }
+
+// A "why" or "when" takes its deed as given wherever its verb stands ("why did NASA fire Kranz",
+// "pourquoi Trump a reconnu sa défaite"): when no passage of the event found says the actor did
+// it, the source does not say so. A verb the passages state, or one with a particle ("end up"),
+// still answers.
+func TestAWhyOrWhenDeedIsAPremiseWhateverTheVerb(t *testing.T) {
+	runClass(t, apollo13(t), []classCase{
+		{q: "why did nasa fire gene kranz after the accident", answered: false, words: "does not say that NASA"},
+		{q: "why did swigert replace mattingly", answered: true, first: "late replacement"},
+		{q: "why did swigert end up flying instead of the original guy", answered: true, dates: []string{"1970-04-08"}},
+	})
+	runClass(t, newZealand(t), []classCase{
+		{q: "why did tasman claim nz for the dutch", answered: false, words: "does not say that Abel Tasman"},
+		{q: "when did busby arrive", answered: true, dates: []string{"1832"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "pk trump a reconnu sa défaite le soir de l'élection", answered: false, words: "ne dit pas que Donald Trump"},
+		{q: "why did don jr ping WL a second time right after answering them on oct 3", answered: true, dates: []string{"2016-10-03"}},
+	})
+}

@@ -1385,7 +1385,7 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 		}
 	}
 	if deedAt < 0 {
-		return "", nil
+		return r.slotDeed(folded)
 	}
 	var subj *knowledge.Mention
 	mentions := r.mentioned(folded)
@@ -1434,6 +1434,56 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	}
 	return subj.Actor, deeds
 }
+
+// slotDeed finds the deed of a question with no verb of the deed list by where the verb stands: right
+// after "did" and the actor ("why did NASA fire Kranz", "when did Eich come back"), or after the
+// actor and the auxiliary of a French past ("pourquoi la reine a viré Utzon", "Trump a reconnu sa
+// défaite"). Any verb there is a deed the question says the actor did.
+func (r *Retrieval) slotDeed(folded string) (string, []string) {
+	// A "why" or "when" takes the deed as given; what a "what", "who" or "how many" asks about is
+	// as often the asker's paraphrase ("what did Bortolazzi put out").
+	if r.Intent != AskWhy && r.Intent != AskWhen {
+		return "", nil
+	}
+	mentions := r.mentioned(folded)
+	for _, m := range mentions {
+		if possessive(folded, m.At+m.Len) {
+			continue
+		}
+		before := textproc.Words(folded[:m.At])
+		after := textproc.Words(folded[m.At+m.Len:])
+		if len(after) == 0 || len(before) == 0 {
+			continue
+		}
+		// Adverbs between ("did NZ finally get") are skipped; a verb with a particle after it
+		// ("end up", "hit up", "put out") means what the lexicon says, not what its words do.
+		k := -1
+		switch aux := before[len(before)-1]; {
+		case aux == "did" || aux == "does" || aux == "do":
+			k = 0
+		case r.Parsed.Lang == "fr" && frenchPastAux[after[0]]:
+			k = 1
+		}
+		for k >= 0 && k < len(after) && (strings.HasSuffix(after[k], "ly") || after[k] == "pas" || after[k] == "jamais" || after[k] == "ever" || after[k] == "never") {
+			k++
+		}
+		if k < 0 || k >= len(after) {
+			continue
+		}
+		verb := after[k]
+		if textproc.IsStopWord(verb) || textproc.IsLightWord(verb) || len(verb) < 3 || k+1 < len(after) && particles[after[k+1]] {
+			continue
+		}
+		return m.Actor, []string{verb}
+	}
+	return "", nil
+}
+
+// particles make a phrasal verb of the verb before them.
+var particles = map[string]bool{"up": true, "out": true, "off": true, "back": true, "down": true, "over": true, "away": true, "in": true, "on": true}
+
+// frenchPastAux are the auxiliaries of a French compound past with avoir ("a viré", "ont refusé").
+var frenchPastAux = map[string]bool{"a": true, "ont": true, "avait": true, "avaient": true}
 
 // possessive reports whether the name ending at end in folded text is followed by a possessive
 // "'s" (or the lone "s" folding leaves of it: "trump s returns"), not by a word starting with s

@@ -422,7 +422,7 @@ var lightWords = func() map[string]struct{} {
 ask asks asked asking say says said saying tell tells told telling write writes wrote written writing
 send sends sent sending suggest suggests suggested suggesting propose proposes proposed proposing
 want wants wanted wanting reply replies replied replying respond responds responded answer answers
-answered mention mentions mentioned talk talks talked message messages messaged dm dmed contact contacted
+answered mention mentions mentioned talk talks talked message messages messaged dm dmed ping pinged pinging text texted contact contacted
 request requests requested share shared sharing post posted
 demande demandait demander demandent dit dire disait disent ecrit ecrire ecrivait ecrivent envoye
 envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait veut vouloir
