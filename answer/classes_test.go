@@ -1253,6 +1253,7 @@ func TestAThingNamedByItsOwnerIsTheOwnersEvent(t *testing.T) {
 		{q: "cb de mois entre le tt 1er msg de WL et l'article de the atlantic", answered: true,
 			dates: []string{"2016-09-20", "2017-11-13"}, words: "14 mois"},
 		{q: "wat's the last thing that happens b4 the atlantic piece", answered: true, dates: []string{"2017-07-11"}},
+		{q: "how many days from election day til the atlantic dropped the story", answered: true, dates: []string{"2016-11-08", "2017-11-13"}},
 		{q: "did the atlantic story come out b4 the 2016 vote", answered: true, dates: []string{"2016-11-08", "2017-11-13"}, words: "No: by the chronology's dates"},
 	})
 	town, err := knowledge.Parse("gazette.yaml", []byte(`format: 1
@@ -1287,6 +1288,8 @@ events:
 	}
 	runClass(t, town, []classCase{
 		{q: "how many days between the mill burning and the gazette story", answered: true,
+			dates: []string{"1901-03-02", "1901-04-30"}, words: "59 days"},
+		{q: "how many days between the mill burning and when the gazette published its story", answered: true,
 			dates: []string{"1901-03-02", "1901-04-30"}, words: "59 days"},
 		{q: "what's the last thing that happens before the gazette story", answered: true, dates: []string{"1901-03-09"}},
 	})

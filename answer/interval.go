@@ -126,26 +126,29 @@ func (r *Retrieval) ownersEvent(folded string, hits []knowledge.Hit, best knowle
 const ownerRatio = 0.4
 
 // ownerOfThing reports the actor a folded side names as the author of a work: one actor and, beside
-// it, one or two words that are no verb, one of them a work ("the atlantic story", "l article de
-// the atlantic", "baker s post"); not "nz becoming a dominion", where the actor does something.
+// it, one or two words, one of them a work, and at most a verb ("the atlantic story", "l article de
+// the atlantic", "baker s post", "the atlantic dropped the story"); not "nz becoming a dominion",
+// where the actor does something but authors nothing.
 func (r *Retrieval) ownerOfThing(folded string) (string, bool) {
 	ms := r.mentioned(folded)
 	if len(ms) != 1 {
 		return "", false
 	}
-	n, work := 0, false
+	n, verbs, work := 0, 0, false
 	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
 		w := folded[start:end]
 		if start >= ms[0].At && end <= ms[0].At+ms[0].Len || textproc.IsStopWord(w) || w == "s" {
 			continue
 		}
 		if textproc.IsDeedWord(w) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
-			return "", false
+			verbs++ // "the Atlantic dropped the story": the actor publishing the work
+			continue
 		}
 		n++
 		work = work || authoredWorks[w]
 	}
-	return ms[0].Actor, work && n <= 2
+	// A verb without a work ("NZ becoming a dominion") is something done, not a work authored.
+	return ms[0].Actor, work && n <= 2 && verbs <= 1
 }
 
 // authoredWorks are nouns of what someone writes, publishes or makes: "the Atlantic story" is the
