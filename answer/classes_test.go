@@ -1366,3 +1366,57 @@ func TestAWhyOrWhenDeedIsAPremiseWhateverTheVerb(t *testing.T) {
 		{q: "why did don jr ping WL a second time right after answering them on oct 3", answered: true, dates: []string{"2016-10-03"}},
 	})
 }
+
+// "The earliest WL msg where Assange comes up": with no topic but names, the first (or last) is
+// among the events that have the rare name, not the chronology's usual parties' first.
+func TestTheFirstWhereANameComesUpHasTheName(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "earliest WL msg where assange comes up", answered: true, dates: []string{"2016-10-03"}},
+	})
+	letters, err := knowledge.Parse("letters.yaml", []byte(`format: 1
+title: Ada's letters
+source:
+  title: Ada's letters
+  language: en
+  attribution: Test
+  text: "On 1 May 1890 Ada wrote to Ben about the harvest. On 9 May 1890 Ada wrote to Ben that Carl had come. On 20 May 1890 Ada wrote to Ben that Carl had left. On 28 May 1890 Ada wrote to Ben about the rain. On 30 May 1890 Ada wrote to Ben about the sun."
+events:
+  - id: harvest
+    date: 1890-05-01
+    title: Ada writes to Ben about the harvest
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben about the harvest.
+    passages: ["On 1 May 1890 Ada wrote to Ben about the harvest."]
+  - id: came
+    date: 1890-05-09
+    title: Ada writes that Carl has come
+    actors: [Ada, Ben, Carl]
+    summary: Ada writes to Ben that Carl has come.
+    passages: ["On 9 May 1890 Ada wrote to Ben that Carl had come."]
+  - id: left
+    date: 1890-05-20
+    title: Ada writes that Carl has left
+    actors: [Ada, Ben, Carl]
+    summary: Ada writes to Ben that Carl has left.
+    passages: ["On 20 May 1890 Ada wrote to Ben that Carl had left."]
+  - id: rain
+    date: 1890-05-28
+    title: Ada writes about the rain
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben about the rain.
+    passages: ["On 28 May 1890 Ada wrote to Ben about the rain."]
+  - id: sun
+    date: 1890-05-30
+    title: Ada writes about the sun
+    actors: [Ada, Ben]
+    summary: Ada writes to Ben about the sun.
+    passages: ["On 30 May 1890 Ada wrote to Ben about the sun."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, letters, []classCase{
+		{q: "earliest ada letter where carl comes up", answered: true, dates: []string{"1890-05-09"}},
+		{q: "the last msg from ada where carl is mentioned", answered: true, dates: []string{"1890-05-20"}},
+	})
+}

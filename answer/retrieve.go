@@ -692,6 +692,22 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 			kept = kept[:0] // whom the question is about is settled; its other words do not filter
 		}
 	}
+	// "The earliest WL msg where Assange comes up", "la dernière fois que WL parle des Clinton":
+	// with no topic but names, the first or last is among the events that have the rare ones, the
+	// names the question is about rather than the chronology's usual parties (WL, Don Jr).
+	if r.specific(strings.Join(kept, " ")) == "" && len(kept) > 0 {
+		if rare := r.rareActors(textproc.Fold(strings.Join(kept, " "))); len(rare) > 0 {
+			named := res.Hits[:0:0]
+			for _, h := range res.Hits {
+				if !slices.ContainsFunc(rare, func(a string) bool { return !h.Event.HasActor(a) }) {
+					named = append(named, h)
+				}
+			}
+			if len(named) > 0 {
+				res.Hits = named
+			}
+		}
+	}
 	if r.specific(strings.Join(kept, " ")) != "" {
 		// Filtered in place (the hits are this search's own): on a large timeline a name alone
 		// matches thousands of events. Nothing is written when none is covered.
@@ -1275,6 +1291,26 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 		}
 		r.Events = append(r.Events, sel)
 	}
+}
+
+// rareActors are the actors folded text names that are among the actors of fewer than half the
+// timeline's events, when it names another one besides: a name the question is about, beside the
+// chronology's usual parties.
+func (r *Retrieval) rareActors(folded string) []string {
+	ms := r.mentioned(folded)
+	if len(ms) < 2 {
+		return nil
+	}
+	var rare []string
+	for _, m := range ms {
+		if n := r.Timeline.ActorEvents(m.Actor); 2*n < len(r.Timeline.Events) && !slices.Contains(rare, m.Actor) {
+			rare = append(rare, m.Actor)
+		}
+	}
+	if len(rare) == len(ms) {
+		return nil // no usual party: the names are the question's subject and object
+	}
+	return rare
 }
 
 // withoutBesides drops from words those of the question's "besides X", unless nothing is left.

@@ -21,6 +21,8 @@ type actorName struct {
 	// core is full without its leading article ("atlantic" for "the atlantic"): names are looked
 	// up by their first word that is no stop word, so a text names the actor from there.
 	core string
+	// events is how many events have the actor among theirs.
+	events int
 }
 
 // nameIndex finds actor names without scanning them all: a large timeline has thousands.
@@ -63,6 +65,12 @@ func buildNameIndex(events []*Event) nameIndex {
 
 func buildNames(events []*Event) []actorName {
 	seen := map[string]bool{}
+	count := map[string]int{}
+	for _, e := range events {
+		for _, a := range e.Actors {
+			count[textproc.Fold(a)]++
+		}
+	}
 	var out []actorName
 	for _, e := range events {
 		for _, a := range e.Actors {
@@ -71,7 +79,7 @@ func buildNames(events []*Event) []actorName {
 				continue
 			}
 			seen[f] = true
-			n := actorName{full: f, fullWs: textproc.Words(f)}
+			n := actorName{full: f, fullWs: textproc.Words(f), events: count[f]}
 			var camel, plain strings.Builder
 			for _, w := range strings.FieldsFunc(a, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
 				fw := textproc.Words(textproc.Fold(w))
@@ -275,6 +283,25 @@ func prefixRun(words, name []string) int {
 		k++
 	}
 	return k
+}
+
+// ActorEvents returns how many events have the folded actor among their actors.
+func (t *Timeline) ActorEvents(folded string) int {
+	for _, ni := range t.names.byWord[lastWordOf(folded)] {
+		if n := t.names.names[ni]; n.full == folded {
+			return n.events
+		}
+	}
+	return 0
+}
+
+// lastWordOf is the last word of folded text.
+func lastWordOf(folded string) string {
+	ws := textproc.Words(folded)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
 }
 
 // ActorOfWord returns the one actor whose name has the folded word w among its words ("hillary"
