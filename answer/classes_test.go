@@ -1420,3 +1420,43 @@ events:
 		{q: "the last msg from ada where carl is mentioned", answered: true, dates: []string{"1890-05-20"}},
 	})
 }
+
+// French narrative prose tells in the simple past ("La Fayette envoya", "les maires décidèrent"):
+// a question's compound past ("a envoyé", "ont décidé") is the same verb.
+func TestTheFrenchSimplePastIsTheVerbAsked(t *testing.T) {
+	runClass(t, bastille(t), []classCase{
+		{q: "la clé que la fayette a envoyé a washington elle est ou maintenant", answered: true, dates: []string{"1789-07-15"}, quote: "Mount Vernon"},
+	})
+	town, err := knowledge.Parse("mairie2.yaml", []byte(`format: 1
+title: La mairie
+source:
+  title: La mairie
+  language: fr
+  attribution: Test
+  text: "Le 3 mai 1850, le maire Paul Roux envoya une lettre au préfet. Le 9 juin 1850, les conseillers décidèrent de bâtir une école."
+events:
+  - id: lettre
+    date: 1850-05-03
+    title: The mayor sends a letter to the prefect
+    actors: [Paul Roux]
+    summary: The mayor, Paul Roux, sends a letter to the prefect.
+    summaries:
+      fr: Le maire Paul Roux envoie une lettre au préfet.
+    passages: ["Le 3 mai 1850, le maire Paul Roux envoya une lettre au préfet."]
+  - id: ecole
+    date: 1850-06-09
+    title: The councillors decide to build a school
+    actors: [Paul Roux]
+    summary: The councillors decide to build a school.
+    summaries:
+      fr: Les conseillers décident de bâtir une école.
+    passages: ["Le 9 juin 1850, les conseillers décidèrent de bâtir une école."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, town, []classCase{
+		{q: "pourquoi paul roux a envoyé une lettre au préfet ?", answered: true, dates: []string{"1850-05-03"}},
+		{q: "quand les conseillers ont décidé de bâtir l'école ?", answered: true, dates: []string{"1850-06-09"}},
+	})
+}

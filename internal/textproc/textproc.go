@@ -372,12 +372,25 @@ func frenchInflection(w string) string {
 			break
 		}
 	}
+	// The simple past of narrative prose ("envoya", "employa"; "décidèrent", "arrivèrent"): its
+	// forms keep stems of their own otherwise. A word in -érent that is an adjective ("différent",
+	// "cohérent") is no verb.
+	switch {
+	case len(w) >= minStem+2 && strings.HasSuffix(w, "ya"):
+		w = w[:len(w)-1]
+	case len(w)-5 >= minStem && strings.HasSuffix(w, "erent") && !erentAdjectives[w]:
+		w = w[:len(w)-5]
+	}
 	// Verbs in -oyer write -oie where the ending is silent ("envoyer", "envoie"; "employer", "emploie").
 	if strings.HasSuffix(w, "oi") {
 		w = w[:len(w)-1] + "y"
 	}
 	return w
 }
+
+// erentAdjectives are the folded French words in -érent that are not verbs in the simple past.
+var erentAdjectives = map[string]bool{"different": true, "coherent": true, "adherent": true, "referent": true,
+	"inherent": true, "incoherent": true, "indifferent": true, "interferent": true}
 
 // frenchEndings are tried longest first; "-ent" is left alone, being as often a noun's ending
 // ("président") as a verb's, and "-re" is an infinitive's only after d ("répondre", "prendre"),

@@ -124,7 +124,10 @@ func TestFoldedFrenchFormsOfAWordStemAlike(t *testing.T) {
 		{"rencontre", "rencontree", "rencontrees", "rencontrer", "rencontres"},
 		{"publie", "publies", "publiee", "publier", "publiait"},
 		{"repondu", "repondre", "repondait", "repond"},
-		{"envoyer", "envoye", "envoie", "envoyait"},
+		{"envoyer", "envoye", "envoie", "envoyait", "envoya", "envoyerent"}, // the simple past too
+		{"decider", "decide", "decida", "deciderent"},
+		{"arriver", "arrive", "arriva", "arriverent"},
+		{"different", "differente", "differents"}, // an adjective in -érent is no simple past
 		{"demande", "demandee", "demander", "demandait", "demandaient"},
 		{"connecte", "connectee", "connectees", "connectes"},
 		{"premier", "premiere", "premieres"},
