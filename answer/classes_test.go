@@ -1460,3 +1460,18 @@ events:
 		{q: "quand les conseillers ont décidé de bâtir l'école ?", answered: true, dates: []string{"1850-06-09"}},
 	})
 }
+
+// A "who" answered by a passage that opens with a pronoun ("Il demande à ce dernier…", "He then
+// flew to Honolulu…") quotes the earlier passage of the event that names the one it stands for.
+func TestAWhoQuotesWhomAPronounStandsFor(t *testing.T) {
+	marseillaise, err := knowledge.LoadFile("../eval/testdata/marseillaise/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, marseillaise, []classCase{
+		{q: "ki a demandé a rouget de lisle d'écrire un chant de guerre", answered: true, quote: "Dietrich"},
+	})
+	runClass(t, apollo13(t), []classCase{
+		{q: "who flew to honolulu to give the crew the medal of freedom", answered: true, quote: "President Nixon"},
+	})
+}

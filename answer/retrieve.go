@@ -1281,6 +1281,37 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			if !named && !spec && single && len(sel.Passages) > 0 && sel.Passages[0] != 0 {
 				sel.Passages = []int{sel.Passages[0], 0}
 			}
+			if single && r.Intent == AskWho && len(sel.Passages) > 0 {
+				// "Il demande à ce dernier d'écrire un chant de guerre": the one a "who" asks for is
+				// named in an earlier passage of the event, the nearest that names one of its actors
+				// the question does not.
+				asked := r.mentioned(textproc.Fold(rest))
+				names := func(k int) bool {
+					for _, m := range r.Timeline.MentionedActors(r.Timeline.FoldedPassage(e, k)) {
+						if e.HasActor(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
+							return true
+						}
+					}
+					return false
+				}
+				// "c'est quoi les 2 trucs qui…" asks for things: its "qui" is a relative pronoun.
+				_, qw := r.read(r.Parsed.Text)
+				things := slices.ContainsFunc(qw, func(w string) bool { return w == "quoi" || w == "what" || w == "quel" || w == "quelle" || w == "which" })
+				if !things && !slices.ContainsFunc(sel.Passages, names) {
+					for _, i := range sel.Passages {
+						if i == 0 || !opensWithPronoun(e.Passages[i].Text) {
+							continue
+						}
+						for k := i - 1; k >= 0; k-- {
+							if names(k) {
+								sel.Passages = []int{k, i}
+								break
+							}
+						}
+						break
+					}
+				}
+			}
 			if single && r.Intent == AskYesNo && len(sel.Passages) > 0 {
 				// Whether the subject did it is answered where the source says it did or did not,
 				// whatever else chose the passages.
@@ -1311,6 +1342,20 @@ func (r *Retrieval) rareActors(folded string) []string {
 		return nil // no usual party: the names are the question's subject and object
 	}
 	return rare
+}
+
+// opensWithPronoun reports whether a passage starts with a subject pronoun, whose antecedent is in
+// the sentence before.
+func opensWithPronoun(text string) bool {
+	ws := textproc.Words(textproc.Fold(text))
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[0] {
+	case "il", "elle", "ils", "elles", "he", "she", "they", "celui", "celle", "ce", "this":
+		return true
+	}
+	return false
 }
 
 // withoutBesides drops from words those of the question's "besides X", unless nothing is left.
