@@ -21,8 +21,14 @@ func respell(t *knowledge.Timeline, text string) string {
 	quoted := false
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c == '"' {
+		// Quotation marks as Unchat reads them: straight ones toggle, « and “ open, » and ” close.
+		switch {
+		case c == '"':
 			quoted = !quoted
+		case strings.HasPrefix(text[i:], "«"), strings.HasPrefix(text[i:], "“"):
+			quoted = true
+		case strings.HasPrefix(text[i:], "»"), strings.HasPrefix(text[i:], "”"):
+			quoted = false
 		}
 		if c < 'a' || c > 'z' {
 			i++
@@ -36,7 +42,7 @@ func respell(t *knowledge.Timeline, text string) string {
 		// of a longer token ("iPhone", "mp3", "déjà", "e-mail").
 		glued := i > 0 && isTokenByte(text[i-1]) || j < len(text) && isTokenByte(text[j])
 		w := text[i:j]
-		if !quoted && !glued && !strings.Contains(text[:i], "«") {
+		if !quoted && !glued {
 			if fix, ok := respelled(t, w); ok {
 				if b.Len() == 0 {
 					b.Grow(len(text) + 8)

@@ -8,10 +8,10 @@ const minRespell = 4
 
 // Respell returns the word of the lexicon a folded word of a question was meant to be, when the
 // word is no entry of the lexicon but one typing slip (a letter left out, two swapped) from exactly
-// one single-word entry of either language: "calld" is
-// "called", "publsh" "publish", "lawer" "lawyer". The source's own vocabulary catches slips on
-// its words; this catches slips on the asker's words for what the source says otherwise, which
-// the lexicon then relates to the source's ("called" to "known as").
+// one single-word entry of either language: "calld" is "called", "publsh" "publish", "lawer"
+// "lawyer". The source's own vocabulary catches slips on its words; this catches slips on the
+// asker's words for what the source says otherwise, which the lexicon then relates to the
+// source's ("called" to "known as").
 func Respell(folded string) (string, bool) {
 	if len(folded) < minRespell || textproc.IsStopWord(folded) {
 		return "", false
@@ -33,7 +33,8 @@ func Respell(folded string) (string, bool) {
 		return "", false
 	}
 	var buf [maxRespell + 1]byte
-	omission := l.omitted[omittedBit(folded, -1)/64]&(1<<(omittedBit(folded, -1)%64)) != 0
+	bit := omittedBit(folded, -1)
+	omission := l.omitted[bit/64]&(1<<(bit%64)) != 0
 	var best string
 	n := 0
 	found := func(c []byte) {

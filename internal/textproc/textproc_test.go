@@ -227,3 +227,21 @@ func TestSentencesKeepAbbreviationsInitialsAndQuotesWhole(t *testing.T) {
 		}
 	}
 }
+
+func TestWithinTwoEdits(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"revolution", "revolushion", true}, // a substitution and an insertion
+		{"independence", "indapendance", true},
+		{"abcdef", "badcfe", false}, // three transpositions
+		{"abcdefgh", "abcdefgh", true},
+		{"abcdefgh", "abcdefghijk", false},
+		{"ambassador", "ambasador", true},
+	} {
+		if got := WithinTwoEdits(c.a, c.b); got != c.want {
+			t.Errorf("WithinTwoEdits(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
