@@ -1475,3 +1475,33 @@ func TestAWhoQuotesWhomAPronounStandsFor(t *testing.T) {
 		{q: "who flew to honolulu to give the crew the medal of freedom", answered: true, quote: "President Nixon"},
 	})
 }
+
+func chronology(t *testing.T, name string) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile("../eval/testdata/" + name + "/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+func TestWhatDayAsksForAnEventDatedToTheDay(t *testing.T) {
+	// "day" is what is asked, not a word to search: left in, it found "D-Day" and the
+	// deaths the source dates by their year.
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "what day did he die", answered: true, quote: "On 11 March 1955, Fleming died"},
+	})
+	runClass(t, apollo13(t), []classCase{
+		{q: "what day did the crew make it back to earth?", answered: true, words: "17 April 1970"},
+	})
+	runClass(t, chronology(t, "drapeau"), []classCase{
+		{q: "le drapeau bleu blanc rouge de la marine il date de kel jour exactement", answered: true, quote: "adopté le 15 février 1794"},
+	})
+	// The question word goes with its noun: "quel jour Don Jr…" still says Don Jr acted.
+	runClass(t, seed(t), []classCase{
+		{q: "Quel jour Don Jr a envoyé ses mails avec Goldstone à WL ?", answered: false, words: "ne dit pas que Donald Trump Jr."},
+	})
+	runClass(t, mandoline(t), []classCase{
+		{q: "En quelle année Vivaldi a-t-il inventé la mandoline ?", answered: false, words: "ne dit pas que Vivaldi"},
+	})
+}

@@ -1082,9 +1082,13 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 		r.Reason = OffTopic
 		return
 	}
-	best := res.Hits[first]
+	hits := res.Hits[first:]
+	if p.AsksDay {
+		hits = preferDays(hits)
+	}
+	best := hits[0]
 	chosen := []*knowledge.Event{best.Event}
-	for _, h := range res.Hits[first+1:] {
+	for _, h := range hits[1:] {
 		if len(chosen) == maxFocused || h.Score < focusRatio*best.Score {
 			break
 		}
@@ -1104,6 +1108,26 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 		return
 	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+// preferDays keeps, for a question that asks for a day ("what day did he die"), the hits the
+// source dates to the day among those that match nearly as well as the best: a death dated 11
+// March 1955 answers it, the deaths of others dated by their year do not, though "die" matches
+// each equally. Hits past the focus band, or none dated to the day, leave the hits as they are.
+func preferDays(hits []knowledge.Hit) []knowledge.Hit {
+	var out []knowledge.Hit
+	for _, h := range hits {
+		if h.Score < focusRatio*hits[0].Score {
+			break
+		}
+		if h.Coverage >= minCoverage && h.Event.Precision() == knowledge.PrecisionDay {
+			out = append(out, h)
+		}
+	}
+	if len(out) == 0 {
+		return hits
+	}
+	return out
 }
 
 // preferEntries drops context events when an entry is among the hits: a question about a month is

@@ -68,6 +68,9 @@ type Parsed struct {
 	Invalid string
 	// Clock is the time of day the question names, if any ("à 15h30", "between 2pm and 4pm").
 	Clock Clock
+	// AsksDay says the question asks for a day or a time of day ("what day", "quel jour", "à quelle
+	// heure"): an event the source dates only to its month or year cannot answer it.
+	AsksDay bool
 }
 
 var (
@@ -163,6 +166,10 @@ var (
 		// as the one that tells, not what it tells of.
 		`|\b(?:(?:que|qu'|that|which)\s*)?(?:cite|citent|mentionne|mentionnent|evoque|cites|mentions|mentioned|quotes|brings up|talks about)\s+(?:l'|le |la |the )\s*(?:article|texte|text|source|chronologie|timeline)\b` +
 		`|\b(?:l'|the )\s*(?:article|texte|text|source|chronologie|timeline)\s+(?:cite|mentionne|evoque|cites|mentions|quotes|brings up|talks about)\b`)
+	// "What day", "which year", "en quelle année", "à quelle heure": the noun names what is asked
+	// (a date), not what the question is about; left in, "day" finds "D-Day" and "year" every
+	// event that counts years.
+	reAskedUnit  = regexp.MustCompile(`\b(?:what|which|wat|wich|wht|whut|quel|quelle|quels|quelles|kel|kelle)\s+(day|date|year|yr|month|time|jour|annee|mois|heure)s?\b`)
 	reOrderIdiom = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
 	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*(?:the\s+|le\s+)?$`)
 	reAnd        = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
@@ -188,6 +195,9 @@ func mayBeOrderIdiom(folded string) bool {
 	}
 	return false
 }
+
+// askedUnits are the words reAskedUnit needs one of, tested word by word first.
+var askedUnits = set("day days date dates year years yr yrs month months time times jour jours annee annees mois heure heures")
 
 // sourceNouns are the words reSourceRef needs one of: a word test before it, whose leading
 // alternatives ("in", "from") would otherwise start a match at every other word of every question.
@@ -516,8 +526,9 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	runs, longest := digitRuns(folded)
 	hasDigit := runs > 0
 	hasSep := strings.ContainsAny(folded, "-/.")
-	hasMonth, hasFirst, hasLast, hasSource := false, false, false, false
+	hasMonth, hasFirst, hasLast, hasSource, hasUnit := false, false, false, false, false
 	for _, w := range words {
+		hasUnit = hasUnit || askedUnits[w]
 		_, m := monthNames[w]
 		hasMonth = hasMonth || m
 		hasFirst = hasFirst || firstWords[w]
@@ -724,6 +735,17 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	// "According to the article", "d'après la source" point at the source, not at what it says.
 	if hasSource {
 		for _, m := range reSourceRef.FindAllIndex(work, -1) {
+			consume(m[0], m[1])
+		}
+	}
+	if hasUnit {
+		for _, m := range reAskedUnit.FindAllSubmatchIndex(work, -1) {
+			switch string(work[m[2]:m[3]]) {
+			case "day", "date", "time", "jour", "heure":
+				p.AsksDay = true
+			}
+			// The question word goes with its noun: "quel Don Jr" would read as asking which
+			// Don Jr.
 			consume(m[0], m[1])
 		}
 	}

@@ -349,3 +349,22 @@ func TestParseEmptyAndOddInput(t *testing.T) {
 		}
 	}
 }
+
+func TestTheNounOfWhatDayIsWhatIsAskedNotAWordToSearch(t *testing.T) {
+	for _, c := range []struct {
+		q, rest string
+		day     bool
+	}{
+		{"what day did he die", "did he die", true},
+		{"wat time did wikileaks send the wow mesage", "did wikileaks send the wow mesage", true},
+		{"En quelle année Vivaldi a-t-il inventé la mandoline ?", "en vivaldi a-t-il invente la mandoline ?", false},
+		{"à quelle heure la foule arrive", "a la foule arrive", true},
+		{"which message came that day", "which message came that day", false},
+		{"what happened that year", "what happened that year", false},
+	} {
+		p := question.Parse(c.q, seed(t))
+		if p.Rest != c.rest || p.AsksDay != c.day {
+			t.Errorf("%q: Rest %q AsksDay %v, want %q %v", c.q, p.Rest, p.AsksDay, c.rest, c.day)
+		}
+	}
+}
