@@ -1505,3 +1505,21 @@ func TestWhatDayAsksForAnEventDatedToTheDay(t *testing.T) {
 		{q: "En quelle année Vivaldi a-t-il inventé la mandoline ?", answered: false, words: "ne dit pas que Vivaldi"},
 	})
 }
+
+func TestASumTheEventsNeverWriteIsRefused(t *testing.T) {
+	// The prize, the mission and the tapestry are in the source; what they cost is not.
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "how much money came with his nobel prize", answered: false, words: "gives no sum"},
+	})
+	runClass(t, apollo13(t), []classCase{
+		{q: "combien a coûté la mission apollo 13 ?", answered: false, words: "ne donne aucune somme"},
+		{q: "c combien ke le carnet de lovell s'est vendu aux enchères", answered: true, quote: "$388,375"},
+	})
+	runClass(t, chronology(t, "sydneyopera"), []classCase{
+		{q: "how much did they pay for the le corbusier tapestry at the auction", answered: false, words: "gives no sum"},
+		{q: "how much did the whole thing end up costing in the end", answered: true, quote: "102 million"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "how much did eich donate in support of proposition 8?", answered: true, quote: "1,000"},
+	})
+}

@@ -139,6 +139,10 @@ func refusal(r Retrieval) string {
 		return tr(lang, "The source does not say that %s did that. The nearest it has is %s: %s.",
 			"La source ne dit pas que %s a fait cela. Le plus proche qu'elle rapporte est %s : %s.",
 			displayActor(r.Timeline, r.Nearest, r.Premise), onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+	case NoAmount:
+		return tr(lang, "The source gives no sum for that. The nearest it has is %s: %s.",
+			"La source ne donne aucune somme pour cela. Le plus proche qu'elle rapporte est %s : %s.",
+			onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 	case OffTopic:
 		first, last := r.Timeline.Events[0], r.Timeline.Events[len(r.Timeline.Events)-1]
 		if len(r.Missing) > 0 {

@@ -38,6 +38,8 @@ const (
 	InvalidDate
 	// Unsupported: the question presupposes that someone did something no passage says they did.
 	Unsupported
+	// NoAmount: the question asks for a sum of money the events it is about never write.
+	NoAmount
 )
 
 // Retrieval is what a question is about in a timeline: the events and passages that answer it, or
@@ -178,6 +180,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	if len(r.besides) > 0 && p.Kind != question.NoDate {
 		r.dropBesides()
+	}
+	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil && asksAmount(folded) {
+		r.requireAmount()
 	}
 	return r
 }

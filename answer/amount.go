@@ -1,0 +1,58 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Questions asking for a sum of money: "how much did the opera house cost", "how much money came
+// with the prize", "combien a coûté la mission", "combien WL a payé Don Jr". A count ("combien de
+// championnats") is not one, nor a duration ("how much time").
+var (
+	reHowMuchMoney = regexp.MustCompile(`\bhow much\b(?:.*\b(?:cost|costs|costed|costing|pay|paid|pays|paying|earn|earns|earned|make|makes|made|donate|donated|give|gave|spend|spent|sell|sold|raise|raised|charge|charged|worth|fetch|fetched|money|cash)\b|\s+(?:money|cash))`)
+	reCombienMoney = regexp.MustCompile(`\bcombien\b(?:\s+(?:d'argent|de dollars|d'euros|de francs|de livres)|.*\b(?:coute|coutait|coutent|couter|cout|coutera|paye|payee|payes|payer|payait|verse|versee|donne|vendu|vendue|rapporte|rapportait|depense|depensee|gagne|gagnait|touche|touchait)\b)`)
+	rePriceOf      = regexp.MustCompile(`\b(?:what|wat|quel|quelle)\s+(?:was|is|were|etait|est|a ete|fut)\s+(?:the|le|la)\s+(?:price|cost|amount|prix|cout|montant|somme)\b|\b(?:le|la)\s+(?:prix|cout|montant|somme)\b.*\?`)
+	// reCounted is "combien de X": what is counted, when it is no money.
+	reCounted = regexp.MustCompile(`\bcombien\s+(?:de|d')\s*([a-z]+)`)
+)
+
+// moneyNouns are the words "combien de" counts money by.
+var moneyNouns = set("argent dollars euros francs livres sous")
+
+// asksAmount reports whether a folded question asks for a sum of money.
+func asksAmount(folded string) bool {
+	if strings.Contains(folded, "how much") {
+		return !strings.Contains(folded, "how much time") && reHowMuchMoney.MatchString(folded)
+	}
+	if strings.Contains(folded, "combien") {
+		if m := reCounted.FindStringSubmatch(folded); m != nil && !moneyNouns[m[1]] {
+			return false // "a gagné combien de championnats": a count
+		}
+		return reCombienMoney.MatchString(folded)
+	}
+	return (strings.Contains(folded, "price") || strings.Contains(folded, "cost") || strings.Contains(folded, "prix") ||
+		strings.Contains(folded, "cout") || strings.Contains(folded, "montant") || strings.Contains(folded, "somme") ||
+		strings.Contains(folded, "amount")) && rePriceOf.MatchString(folded)
+}
+
+// reMoney finds a sum of money in folded text: a figure with a currency sign or word, in either
+// order ("$102 million", "A$3.5 million", "388 375 dollars", "1 000 livres", "£1,000").
+var reMoney = regexp.MustCompile(`[$€£¥]\s?\d|\d[\d,.\s\x{a0}\x{202f}]*\s?(?:[$€£¥]|(?:millions?|milliards?|billions?|thousand|mille)?\s*(?:de\s+|d')?(?:dollars?|euros?|francs?|pounds?|livres?( sterling)?|sterling|guineas?|shillings?|marks?|yen|roubles?|ecus?|usd|eur|gbp|aud)\b)|\b(?:usd|eur|gbp|aud|chf)\s?\d`)
+
+// requireAmount turns an answer to a question asking for a sum into a refusal when none of the
+// events found writes one: "how much money came with the Nobel prize" is not answered by the prize
+// itself. When one does, its passage with the sum is quoted first.
+func (r *Retrieval) requireAmount() {
+	t := r.Timeline
+	for i := range r.Events {
+		s := &r.Events[i]
+		for k := range s.Event.Passages {
+			if reMoney.MatchString(t.FoldedPassage(s.Event, k)) {
+				s.Passages = withFirst(s.Passages, k)
+				return
+			}
+		}
+	}
+	r.Reason, r.Nearest = NoAmount, r.Events[0].Event
+	r.Events, r.Alternatives, r.List, r.Count = nil, nil, false, false
+}

@@ -1,0 +1,52 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+)
+
+func TestAsksAmountTellsSumsFromCountsAndDurations(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"how much did the whole thing end up costing in the end", true},
+		{"how much money came with his nobel prize", true},
+		{"how much did eich donate in support of proposition 8?", true},
+		{"combien a coûté la mission apollo 13 ?", true},
+		{"combien wl a payé don jr pour ses infos ?", true},
+		{"combien d'argent il a touché", true},
+		{"quel était le prix du billet ?", true},
+		{"what was the price of the notebook", true},
+		{"l'équipe de france a gagné combien de championnats d'europe", false},
+		{"how much time between the launch and the explosion", false},
+		{"how many seats does the theatre have", false},
+		{"combien de jours entre le premier et le dernier message", false},
+		{"who won the pritzker prize", false},
+	} {
+		if got := asksAmount(textproc.Fold(c.q)); got != c.want {
+			t.Errorf("asksAmount(%q) = %v, want %v", c.q, got, c.want)
+		}
+	}
+}
+
+func TestMoneyIsFoundInEitherOrder(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"the final cost was $102 million", true},
+		{"sold for $388,375", true},
+		{"il a reçu 1 000 livres", true},
+		{"a prize of 30,000 pounds", true},
+		{"un budget de 3 millions d'euros", true},
+		{"it cost A$3.5 million", true},
+		{"the 1,000 seats of the hall", false},
+		{"on 3 september 1928", false},
+	} {
+		if got := reMoney.MatchString(textproc.Fold(c.text)); got != c.want {
+			t.Errorf("money in %q = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
