@@ -215,7 +215,7 @@ var reasonLabels = map[answer.Reason]string{
 	answer.EmptyQuestion:  "no content words",
 	answer.InvalidDate:    "the date does not exist",
 	answer.Unsupported:    "the question says someone did something the source does not say they did",
-	answer.NoAmount:       "the question asks for a sum of money the source does not give",
+	answer.NoAmount:       "the question asks for a sum or a number the source does not give",
 }
 
 // nearest runs the answerer's retrieval on a question, as the bot did, and keeps the events

@@ -3,6 +3,8 @@ package answer
 import (
 	"regexp"
 	"strings"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
 // Questions asking for a sum of money: "how much did the opera house cost", "how much money came
@@ -55,4 +57,71 @@ func (r *Retrieval) requireAmount() {
 	}
 	r.Reason, r.Nearest = NoAmount, r.Events[0].Event
 	r.Events, r.Alternatives, r.List, r.Count = nil, nil, false, false
+}
+
+// reNumberWord is a figure in digits or in words, English or French, as a whole word.
+var reNumberWord = regexp.MustCompile(`^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|several|only|single|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cent|cents|mille|millions|plusieurs|seul|seule|unique|aucun|aucune|no|none)$`)
+
+// countedNoun is what a "how many" counts ("how many seats", "combien de championnats"), or "".
+func countedNoun(folded string) string {
+	m := reCountOf.FindStringSubmatch(folded)
+	if m == nil || unitWords[m[1]] || textproc.IsStopWord(m[1]) || len(m[1]) < 4 {
+		return ""
+	}
+	return m[1]
+}
+
+// writesFigureOf reports whether folded text writes a figure just before a word starting with
+// stem ("2,679 seats", "quatre délégations", "his only child").
+func writesFigureOf(folded, stem string) bool {
+	words := textproc.Words(folded)
+	for i, w := range words {
+		if !strings.HasPrefix(w, stem) {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			// A year a few words off dates the sentence ("in 2017 for new seats"); right
+			// before the noun it may count ("2000 seats").
+			if reNumberWord.MatchString(words[k]) && (k == i-1 || !isYear(words[k])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requireFigure turns an answer to "how many X" into a refusal when none of the events found
+// writes a figure of X: "how many seats does the theatre have" is not answered by the theatre.
+// It records the noun in Missing for the refusal.
+func (r *Retrieval) requireFigure(noun string) {
+	t := r.Timeline
+	// A noun the source never writes as such may be the asker's word in another language
+	// ("how many ppl" of a French source's "spectateurs"); a name ("combien de Moriori") is
+	// counted by a verb ("only 101 survived"), not beside a noun.
+	if !t.KnownExactly(noun) {
+		return
+	}
+	if _, ok := t.ActorOfWord(noun); ok {
+		return
+	}
+	stem := noun
+	if n := len(noun); n > 5 {
+		stem = noun[:n-2]
+	} else if strings.HasSuffix(noun, "s") {
+		stem = noun[:n-1]
+	}
+	for _, s := range r.Events {
+		for k := range s.Event.Passages {
+			if writesFigureOf(t.FoldedPassage(s.Event, k), stem) {
+				return
+			}
+		}
+	}
+	r.Reason, r.Nearest, r.Missing = NoAmount, r.Events[0].Event, []string{noun}
+	r.Events, r.Alternatives, r.List, r.Count = nil, nil, false, false
+}
+
+// isYear reports whether w is four digits that read as a year of the common era.
+func isYear(w string) bool {
+	return len(w) == 4 && w >= "1000" && w <= "2199" && strings.Trim(w, "0123456789") == ""
 }

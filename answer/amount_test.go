@@ -50,3 +50,20 @@ func TestMoneyIsFoundInEitherOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestAFigureIsWrittenJustBeforeWhatItCounts(t *testing.T) {
+	for _, c := range []struct {
+		text, stem string
+		want       bool
+	}{
+		{"a large hall seating 3,000 and 2,679 seats", "seat", true},
+		{"there were quatre délégations", "delegatio", true},
+		{"their only child, robert", "child", true},
+		{"the theatre closed in 2017 for new seats", "seat", false},
+		{"the seats of 1973", "seat", false},
+	} {
+		if got := writesFigureOf(textproc.Fold(c.text), c.stem); got != c.want {
+			t.Errorf("writesFigureOf(%q, %q) = %v, want %v", c.text, c.stem, got, c.want)
+		}
+	}
+}

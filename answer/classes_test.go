@@ -1523,3 +1523,17 @@ func TestASumTheEventsNeverWriteIsRefused(t *testing.T) {
 		{q: "how much did eich donate in support of proposition 8?", answered: true, quote: "1,000"},
 	})
 }
+
+func TestANumberOfSomethingTheEventsNeverCountIsRefused(t *testing.T) {
+	runClass(t, chronology(t, "sydneyopera"), []classCase{
+		{q: "hw many seats does the joan sutherland theatre have", answered: false, words: "no number of “seats”"},
+		{q: "how many architects entered the competition", answered: true, quote: "233 entries"},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "how many downloads did firefox 1.0 get", answered: false, words: "no number of “downloads”"},
+	})
+	// A name is counted by its verb ("only 101 survived"), not beside a noun.
+	runClass(t, newZealand(t), []classCase{
+		{q: "Combien de Moriori ont survécu en 1862 ?", answered: true, quote: "only 101 survived"},
+	})
+}

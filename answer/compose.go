@@ -140,6 +140,11 @@ func refusal(r Retrieval) string {
 			"La source ne dit pas que %s a fait cela. Le plus proche qu'elle rapporte est %s : %s.",
 			displayActor(r.Timeline, r.Nearest, r.Premise), onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 	case NoAmount:
+		if len(r.Missing) > 0 {
+			return tr(lang, "The source gives no number of “%s”. The nearest it has is %s: %s.",
+				"La source ne donne aucun nombre de « %s ». Le plus proche qu'elle rapporte est %s : %s.",
+				r.Missing[0], onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+		}
 		return tr(lang, "The source gives no sum for that. The nearest it has is %s: %s.",
 			"La source ne donne aucune somme pour cela. Le plus proche qu'elle rapporte est %s : %s.",
 			onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))

@@ -38,7 +38,8 @@ const (
 	InvalidDate
 	// Unsupported: the question presupposes that someone did something no passage says they did.
 	Unsupported
-	// NoAmount: the question asks for a sum of money the events it is about never write.
+	// NoAmount: the question asks for a sum of money, or a number of something (Missing), the
+	// events it is about never write.
 	NoAmount
 )
 
@@ -72,7 +73,8 @@ type Retrieval struct {
 	Comparison *Comparison
 	// Relative is set when the answer was found by moving from an event the question describes.
 	Relative *Relative
-	// Missing are words of the question the source never mentions, for an OffTopic refusal.
+	// Missing are words of the question the source never mentions, for an OffTopic refusal; for
+	// NoAmount, what the question counts.
 	Missing []string
 	// words caches the timeline's reading of texts of this question (QueryWords stems the words
 	// the timeline lacks, and a question is read several times over).
@@ -183,6 +185,10 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil && asksAmount(folded) {
 		r.requireAmount()
+	} else if r.Reason == Found && len(r.Events) > 0 && r.Intent == AskHowMany && r.Interval == nil && !r.Count && r.Comparison == nil {
+		if noun := countedNoun(folded); noun != "" {
+			r.requireFigure(noun)
+		}
 	}
 	return r
 }
