@@ -1537,3 +1537,16 @@ func TestANumberOfSomethingTheEventsNeverCountIsRefused(t *testing.T) {
 		{q: "Combien de Moriori ont survécu en 1862 ?", answered: true, quote: "only 101 survived"},
 	})
 }
+
+func TestAYesNoQuestionInOtherWordsIsAnsweredByTheNearestPassage(t *testing.T) {
+	runClass(t, mandoline(t), []classCase{
+		{q: "was john paul jones in the rolling stones?", answered: true, words: "does not put it that way", quote: "Led Zeppelin"},
+	})
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "did fleming really save churchill's life?", answered: true, words: "does not put it that way", quote: "Churchill"},
+	})
+	// A name the source never writes leaves nothing near to answer.
+	runClass(t, seed(t), []classCase{
+		{q: "did WL ever DM ivanka too?", answered: false},
+	})
+}

@@ -299,6 +299,9 @@ func intentLead(r Retrieval, s Selected) string {
 	if r.Intent != AskYesNo || len(s.Passages) == 0 {
 		return ""
 	}
+	if r.Hedged {
+		return tr(r.Lang, "The source does not put it that way. The nearest it says:\n", "La source ne le dit pas en ces termes. Le plus proche qu'elle rapporte :\n")
+	}
 	if c := r.Claim; c != nil {
 		if c.Holds {
 			return tr(r.Lang, "Yes, according to the source. ", "Oui, d'après la source. ")

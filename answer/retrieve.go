@@ -73,6 +73,12 @@ type Retrieval struct {
 	Comparison *Comparison
 	// Relative is set when the answer was found by moving from an event the question describes.
 	Relative *Relative
+	// Hedged is set when a yes/no question is answered by what the source says nearest to it,
+	// though not in the question's terms (Missing).
+	Hedged bool
+	// namesAbsent is set when Missing holds names, versions or ordinals the source never writes:
+	// then nothing near answers.
+	namesAbsent bool
 	// Missing are words of the question the source never mentions, for an OffTopic refusal; for
 	// NoAmount, what the question counts.
 	Missing []string
@@ -182,6 +188,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	if len(r.besides) > 0 && p.Kind != question.NoDate {
 		r.dropBesides()
+	}
+	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
+		r.yesNoNearest(p)
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil && asksAmount(folded) {
 		r.requireAmount()

@@ -445,7 +445,8 @@ func (r *Retrieval) absentNames(text string) bool {
 			r.Missing = append(r.Missing, v)
 		}
 	}
-	return len(r.Missing) > 0
+	r.namesAbsent = len(r.Missing) > 0
+	return r.namesAbsent
 }
 
 // How much of a word on no event an unknown word of a question weighs when judging whether the
