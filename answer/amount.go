@@ -43,17 +43,23 @@ var reMoney = regexp.MustCompile(`[$€£¥]\s?\d|\d[\d,.\s\x{a0}\x{202f}]*\s?(?
 
 // requireAmount turns an answer to a question asking for a sum into a refusal when none of the
 // events found writes one: "how much money came with the Nobel prize" is not answered by the prize
-// itself. When one does, its passage with the sum is quoted first.
+// itself. Events that do are the answer, their passage with the sum quoted first.
 func (r *Retrieval) requireAmount() {
 	t := r.Timeline
-	for i := range r.Events {
-		s := &r.Events[i]
+	kept := r.Events[:0:0]
+	for _, s := range r.Events {
 		for k := range s.Event.Passages {
 			if reMoney.MatchString(t.FoldedPassage(s.Event, k)) {
 				s.Passages = withFirst(s.Passages, k)
-				return
+				kept = append(kept, s)
+				break
 			}
 		}
+	}
+	// Of several events, those that write no sum do not answer what it cost.
+	if len(kept) > 0 {
+		r.Events = kept
+		return
 	}
 	r.Reason, r.Nearest = NoAmount, r.Events[0].Event
 	r.Events, r.Alternatives, r.List, r.Count = nil, nil, false, false

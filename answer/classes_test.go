@@ -1550,3 +1550,14 @@ func TestAYesNoQuestionInOtherWordsIsAnsweredByTheNearestPassage(t *testing.T) {
 		{q: "did WL ever DM ivanka too?", answered: false},
 	})
 }
+
+func TestTheOldestThingTheSourceTellsIncludesItsBackground(t *testing.T) {
+	// The seed's oldest event is the June 2016 meeting, told as background to the messages.
+	runClass(t, seed(t), []classCase{
+		{q: "wats the oldest thing the article talks about", answered: true, dates: []string{"2016-06"}},
+		{q: "what's the first message in the timeline", answered: true, dates: []string{"2016-09-20"}},
+	})
+	runClass(t, chronology(t, "drapeau"), []classCase{
+		{q: "c koi l'événement le plus ancien de la chrono", answered: true, dates: []string{"1765"}},
+	})
+}

@@ -675,8 +675,11 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 	// événement du 19e siècle"); the first message is an entry.
 	topic := r.specific(text) != ""
 	_, qwords := r.read(p.Text)
-	// With no period, "the first thing X did" is among the entries too.
-	entries := !topic && (entriesOnly || len(p.Spans) == 0 || slices.ContainsFunc(qwords, func(w string) bool { return messageWords[w] }))
+	// With no period, "the first thing X did" is among the entries too; "the oldest thing the
+	// article talks about" is among all it tells.
+	messages := slices.ContainsFunc(qwords, func(w string) bool { return messageWords[w] })
+	everything := p.SourceRef && !messages && !entriesOnly
+	entries := !topic && !everything && (entriesOnly || len(p.Spans) == 0 || messages)
 	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: entries, Unsorted: true, Reading: r.reading(text)})
 	res.Hits = asMuchAsEntries(res.Hits)
 	if len(res.Hits) == 0 && len(p.Spans) > 0 {
@@ -755,8 +758,14 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 		}
 	}
 	if pick == nil && len(p.Spans) == 0 {
-		// No entry matches the words: the first or last entry of the whole timeline is still the answer.
-		pick = edgeEntry(r.Timeline, p.Order == question.Last)
+		// No entry matches the words: the first or last entry of the whole timeline is still the
+		// answer; of all the source tells when the question points at the source.
+		if pick = edgeEntry(r.Timeline, p.Order == question.Last); everything && len(r.Timeline.Events) > 0 {
+			pick = r.Timeline.Events[0]
+			if p.Order == question.Last {
+				pick = r.Timeline.Events[len(r.Timeline.Events)-1]
+			}
+		}
 	}
 	if pick == nil {
 		r.Reason = NothingInRange

@@ -68,6 +68,10 @@ type Parsed struct {
 	Invalid string
 	// Clock is the time of day the question names, if any ("à 15h30", "between 2pm and 4pm").
 	Clock Clock
+	// SourceRef says the question points at the source as a whole ("in the article", "que cite
+	// l'article", "the article talks about"): its first or last is of everything the source
+	// tells, background included.
+	SourceRef bool
 	// AsksDay says the question asks for a day or a time of day ("what day", "quel jour", "à quelle
 	// heure"): an event the source dates only to its month or year cannot answer it.
 	AsksDay bool
@@ -154,14 +158,15 @@ var (
 	reYear        = regexp.MustCompile(`\b([12]\d{3})\b`)
 	// The phrases that ask for the first or the last; the leftmost in the question is the one
 	// consumed.
-	firstPhrases = []string{"first", "earliest", "oldest", "very first", "premier", "premiere", "tout premier", "initial", "1st", "1er", "1ere", "1re"}
-	lastPhrases  = []string{"last", "latest", "newest", "most recent", "final", "dernier", "derniere", "plus recent", "plus recente"}
+	firstPhrases = []string{"first", "earliest", "oldest", "very first", "premier", "premiere", "tout premier", "initial", "1st", "1er", "1ere", "1re",
+		"plus ancien", "plus ancienne", "plus vieux", "plus vieille", "plus lointain"}
+	lastPhrases = []string{"last", "latest", "newest", "most recent", "final", "dernier", "derniere", "plus recent", "plus recente"}
 	// Words that make firstPhrases and lastPhrases worth looking for.
 	firstWords = map[string]bool{"first": true, "earliest": true, "oldest": true, "premier": true, "premiere": true, "initial": true,
-		"1st": true, "1er": true, "1ere": true, "1re": true}
+		"1st": true, "1er": true, "1ere": true, "1re": true, "ancien": true, "ancienne": true, "vieux": true, "vieille": true, "lointain": true}
 	lastWords = map[string]bool{"last": true, "latest": true, "newest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
 
-	reSourceRef = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|throughout|across)\s+(?:(?:the|this|l'|le|la|cet|cette|ce)\s*(?:whole|entire|full)?\s*|(?:tout|toute)\s+(?:l'|le|la|cet|cette|ce)\s*)(article|source|text|texte|timeline|chronology|chronologie|story|piece|report)\b(?:\s+(?:entier|entiere))?|\bin this (timeline|chronology|article)\b` +
+	reSourceRef = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|throughout|across|of|de)\s+(?:(?:the|this|l'|le|la|cet|cette|ce)\s*(?:whole|entire|full)?\s*|(?:tout|toute)\s+(?:l'|le|la|cet|cette|ce)\s*)(article|source|text|texte|timeline|chronology|chronologie|chrono|story|piece|report)\b(?:\s+(?:entier|entiere))?|\bin this (timeline|chronology|article)\b` +
 		// "que cite l'article", "the article mentions", "mentioned in the article": the source
 		// as the one that tells, not what it tells of.
 		`|\b(?:(?:que|qu'|that|which)\s*)?(?:cite|citent|mentionne|mentionnent|evoque|cites|mentions|mentioned|quotes|brings up|talks about)\s+(?:l'|le |la |the )\s*(?:article|texte|text|source|chronologie|timeline)\b` +
@@ -201,7 +206,7 @@ var askedUnits = set("day days date dates year years yr yrs month months time ti
 
 // sourceNouns are the words reSourceRef needs one of: a word test before it, whose leading
 // alternatives ("in", "from") would otherwise start a match at every other word of every question.
-var sourceNouns = set("article source text texte timeline chronology chronologie story piece report")
+var sourceNouns = set("article source text texte timeline chronology chronologie chrono story piece report")
 
 // hasMonthPart is a word test before reMonthPart, which every question would otherwise pay for.
 func hasMonthPart(words []string) bool {
@@ -735,6 +740,7 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	// "According to the article", "d'après la source" point at the source, not at what it says.
 	if hasSource {
 		for _, m := range reSourceRef.FindAllIndex(work, -1) {
+			p.SourceRef = true
 			consume(m[0], m[1])
 		}
 	}

@@ -368,3 +368,23 @@ func TestTheNounOfWhatDayIsWhatIsAskedNotAWordToSearch(t *testing.T) {
 		}
 	}
 }
+
+func TestTheOldestAndTheSourceAsAWholeAreRead(t *testing.T) {
+	tl := seed(t)
+	for _, c := range []struct {
+		q         string
+		order     question.Order
+		sourceRef bool
+	}{
+		{"c koi l'événement le plus ancien de la chrono", question.First, true},
+		{"wats the oldest thing the article talks about", question.First, true},
+		{"first time trump senior himself does smth in the timeline", question.First, true},
+		{"quel est le plus vieux message", question.First, false},
+		{"un ancien conseiller de Trump", question.AnyOrder, false},
+	} {
+		p := question.Parse(c.q, tl)
+		if p.Order != c.order || p.SourceRef != c.sourceRef {
+			t.Errorf("%q: Order %v SourceRef %v, want %v %v", c.q, p.Order, p.SourceRef, c.order, c.sourceRef)
+		}
+	}
+}
