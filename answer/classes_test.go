@@ -1561,3 +1561,19 @@ func TestTheOldestThingTheSourceTellsIncludesItsBackground(t *testing.T) {
 		{q: "c koi l'événement le plus ancien de la chrono", answered: true, dates: []string{"1765"}},
 	})
 }
+
+func TestYearsBetweenTwoDaysAreWholeYearsElapsed(t *testing.T) {
+	// 20 October 1790 to 15 February 1794 is three years and four months: three years, not the
+	// four the calendar years differ by. "Le 1er pavillon tricolore" is the first event about a
+	// tricolour ensign, not the first about an ensign (1765).
+	runClass(t, chronology(t, "drapeau"), []classCase{
+		{q: "cb d'années entre le 1er pavillon tricolore et celui de david", answered: true, words: "3 ans", dates: []string{"1790-10-20", "1794-02-15"}},
+	})
+	runClass(t, mozilla(t), []classCase{
+		{q: "how many years between eich becoming ceo and persona shutting down", answered: true, words: "2 years, from 24 March 2014 to 30 November 2016"},
+	})
+	// Months are rounded: 20 September 2016 to 13 November 2017 is 14 months.
+	runClass(t, seed(t), []classCase{
+		{q: "cb de mois entre le tt 1er msg de WL et l'article de the atlantic", answered: true, words: "14 mois"},
+	})
+}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -317,9 +318,30 @@ func between(a, b *knowledge.Event, unit string) (int, bool) {
 		if pa == knowledge.PrecisionYear || pb == knowledge.PrecisionYear {
 			return 0, false
 		}
+		// Months between two days are their length to the nearest month ("20 September 2016 to
+		// 13 November 2017" is 14 months): months vary, and people round them.
+		if pa == knowledge.PrecisionDay && pb == knowledge.PrecisionDay {
+			return roundedUnits(to.Sub(from), daysPerMonth), true
+		}
 		return (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month()), true
 	}
+	// Years between two days are whole years elapsed, as ages are counted ("20 October 1790 to
+	// 15 February 1794" is three years, not four); with a year-dated side, by the calendar.
+	if pa != knowledge.PrecisionYear && pb != knowledge.PrecisionYear {
+		return int(to.Sub(from).Hours() / 24 / daysPerYear), true
+	}
 	return to.Year() - from.Year(), true
+}
+
+// The mean lengths of a month and a year, in days, for counting them between two days.
+const (
+	daysPerMonth = 30.436875
+	daysPerYear  = 365.2425
+)
+
+// roundedUnits is d in units of that many days, to the nearest whole one.
+func roundedUnits(d time.Duration, days float64) int {
+	return int(math.Round(d.Hours() / 24 / days))
 }
 
 // intervalLead phrases an interval: "5 days, from 7 October 2016 to 12 October 2016:".

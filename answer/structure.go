@@ -217,15 +217,27 @@ func (r *Retrieval) orderedEvent(what string) (*knowledge.Event, bool) {
 	topic := r.specific(rest) != "" // "the first msg" is an entry; "the first Podesta batch" any event
 	res := t.Search(knowledge.Query{Text: rest, EntriesOnly: !topic, Unsorted: true})
 	res.Hits = asMuchAsEntries(res.Hits)
+	// "Le 1er pavillon tricolore" is the first event about a tricolour ensign, not the first
+	// about an ensign: of the events that cover the description about as well as the best does.
+	floor := float32(minCoverage)
+	for _, h := range res.Hits {
+		if h.Score > 0 {
+			floor = max(floor, fullCoverRatio*h.Coverage)
+		}
+	}
 	var pick *knowledge.Event
 	for _, h := range res.Hits {
-		if h.Score > 0 && h.Coverage >= minCoverage && (pick == nil || order < 0 && t.Position(h.Event) < t.Position(pick) ||
+		if h.Score > 0 && h.Coverage >= floor && (pick == nil || order < 0 && t.Position(h.Event) < t.Position(pick) ||
 			order > 0 && t.Position(h.Event) > t.Position(pick)) {
 			pick = h.Event
 		}
 	}
 	return pick, pick != nil
 }
+
+// fullCoverRatio is the share of the best coverage an event needs to count as about all of what
+// an ordered description says.
+const fullCoverRatio = 0.8
 
 // asMuchAsEntries drops from hits (in place) the background events that cover the question less
 // than the best entry does: background answers "the first (or last) X" only when it is as much
