@@ -68,6 +68,9 @@ func respelled(t *knowledge.Timeline, w string) (string, bool) {
 	if len(w) < 4 || textproc.IsStopWord(w) || t.KnownExactly(w) {
 		return "", false
 	}
+	if fix, ok := elided(t, w); ok {
+		return fix, true
+	}
 	fix, ok := lexicon.Respell(w)
 	if !ok || textproc.NearStopWord(w) || t.Known(w) || t.NearName(w) {
 		return "", false
@@ -84,4 +87,22 @@ func respelled(t *knowledge.Timeline, w string) (string, bool) {
 // isTokenByte reports whether b continues a word beyond lowercase ASCII letters.
 func isTokenByte(b byte) bool {
 	return b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80 || b == '-' || b == '_'
+}
+
+// elided restores the apostrophe of a French elision typed without it ("lelection", "larticle",
+// "davoir", "quil"): a word the timeline does not know, made of an elided article, pronoun or
+// conjunction and a word it knows exactly.
+func elided(t *knowledge.Timeline, w string) (string, bool) {
+	n := 1
+	switch {
+	case strings.HasPrefix(w, "qu"):
+		n = 2
+	case strings.IndexByte("cdjlmnst", w[0]) < 0:
+		return "", false
+	}
+	rest := w[n:]
+	if len(rest) < 4 || strings.IndexByte("aeiouyh", rest[0]) < 0 || !t.KnownExactly(rest) {
+		return "", false
+	}
+	return w[:n] + "'" + rest, true
 }
