@@ -1577,3 +1577,11 @@ func TestYearsBetweenTwoDaysAreWholeYearsElapsed(t *testing.T) {
 		{q: "cb de mois entre le tt 1er msg de WL et l'article de the atlantic", answered: true, words: "14 mois"},
 	})
 }
+
+func TestAListedEventIsQuotedWhereItStatesTheDateAsked(t *testing.T) {
+	runClass(t, chronology(t, "austrasie"), []classCase{
+		{q: "en l'an 687 ya eu quoi", answered: true, dates: []string{"0687"}, quote: "L’heure de la revanche sonne en 687 à Tertry"},
+		{q: "kes qui s'est passé entre 656 et 662", answered: true, dates: []string{"0656", "0657", "0662"}},
+		{q: "il s'est passé quoi en austrasie en l'an 800", answered: false},
+	})
+}

@@ -1076,6 +1076,16 @@ func (r *Retrieval) listSpan(span knowledge.Span) {
 	})
 	r.Total, r.List = kept, true
 	r.selectEvents(events, "", false)
+	// A listed event is quoted where it states the date asked, when its opening passage does
+	// not ("en l'an 687": the sentence that writes 687).
+	for i := range r.Events {
+		s := &r.Events[i]
+		if len(s.Passages) > 0 && !r.mentionsAsked(s.Event, s.Passages[0]) {
+			if d := r.datedPassage(s.Event); d > 0 {
+				s.Passages = []int{d}
+			}
+		}
+	}
 }
 
 // earliest returns the events of the first n hits in timeline order.

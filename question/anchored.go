@@ -2,7 +2,7 @@ package question
 
 import "regexp"
 
-// Patterns that start with a number after a word boundary (`\b(\d{1,2})…`, `\b([12]\d{3})\b`) have
+// Patterns that start with a number after a word boundary (`\b(\d{1,2})…`, `\b([012]\d{3})\b`) have
 // no literal prefix, so the regexp engine tries them at every byte of the question, and a question
 // with a date runs several. Each is also kept anchored (the same pattern after "^", without its
 // leading \b), tried only where a number starts: the same matches, found in a few tries.

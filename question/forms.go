@@ -25,8 +25,8 @@ var (
 	reNamedMonthDayAt = regexp.MustCompile(`^([a-z]+)\.?[-/](\d{1,2})(?:st|nd|rd|th)?(?:[-/]|,\s*)(\d{4}|\d{2})\b`)
 	// A month and a year in figures: "06/2016", "6-2016", "06.2016"; and year first, ISO's "2016-06",
 	// "2016-6", "2016/06"; "1914-18" is a span of years.
-	reMonthYearNum = regexp.MustCompile(`\b(\d{1,2})([-/.])([12]\d{3})\b`)
-	reYearMonthNum = regexp.MustCompile(`\b([12]\d{3})([-/.])(\d{1,2})\b`)
+	reMonthYearNum = regexp.MustCompile(`\b(\d{1,2})([-/.])([012]\d{3})\b`)
+	reYearMonthNum = regexp.MustCompile(`\b([012]\d{3})([-/.])(\d{1,2})\b`)
 	// A day and a month with a dot and no year: "21.10", "21.10.".
 	reDottedNoYear = regexp.MustCompile(`\b(\d{1,2})([.-])(\d{1,2})\b`)
 )
@@ -178,7 +178,7 @@ func scanFigureForms(scan scanner, folded string, runs, longest int, lang string
 // range of its days, which the range patterns read, as monthPart does for parts of months.
 var reWeekOfMonth = regexp.MustCompile(`\b(first|1st|second|2nd|third|3rd|fourth|4th|last|final|premiere|premier|1re|1ere|1er|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|quatrieme|4e|4eme|derniere|dernier)\s+` +
 	`(week|semaine|fortnight|quinzaine|half|moitie|quarter|trimestre|semester|semestre)\s+(?:(?:of\s+(?:the\s+month\s+of\s+|the\s+year\s+)?|du\s+mois\s+(?:de\s+|d')|de\s+l'annee\s+|de\s+|d'|du\s+)` +
-	`(?:([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?|([12]\d{3}))|([12]\d{3}))\b`)
+	`(?:([a-z]+)\.?(?:\s+(?:of\s+)?([012]\d{3}))?|([012]\d{3}))|([012]\d{3}))\b`)
 
 // hasWeekPart is a word test before reWeekOfMonth.
 func hasWeekPart(words []string) bool {
@@ -534,7 +534,7 @@ func centuryWords(folded string) string {
 var (
 	// The pattern starts at the figures, which fails fast elsewhere; a part and an article before
 	// them are read by partBefore.
-	reDecadeAny  = regexp.MustCompile(`\b(1\d|20)(\d0)'?s\b|'?\b([1-9]0)'?s\b|\bannees\s+(1\d|20)?(\d0)\b`)
+	reDecadeAny  = regexp.MustCompile(`\b(0[1-9]|1\d|20)(\d0)'?s\b|'?\b([1-9]0)'?s\b|\bannees\s+(0[1-9]|1\d|20)?(\d0)\b`)
 	reDecadeWord = regexp.MustCompile(`\b(the|early|mid|late)(\s+|-)(noughties|aughts|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|` +
 		`\bannees\s+(vingt|trente|quarante|cinquante|soixante[\s-]dix|soixante|septante|quatre[\s-]vingts?[\s-]dix|quatre[\s-]vingts?|nonante)\b`)
 	decadeWordValue = map[string]string{"noughties": "2000", "aughts": "2000", "twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60", "seventies": "70",
@@ -810,8 +810,8 @@ func offsetHedge(before string, days int) knowledge.Day {
 // semaines d'octobre", "the first 10 days of november"), become the range of those days: a week
 // when the days are not counted, two when the weeks are not.
 var (
-	reDaysOfMonthEn = regexp.MustCompile(`\b(first|last|final)\s+(?:(few|couple\s+of|two|three|four|five|ten|\d{1,2})\s+)?(days|weeks)\s+of\s+(?:the\s+month\s+of\s+)?([a-z]+)\.?(?:\s+(?:of\s+)?([12]\d{3}))?\b`)
-	reDaysOfMonthFr = regexp.MustCompile(`\b(?:(deux|trois|quatre|cinq|dix|quelques|\d{1,2})\s+)?(premiers|premieres|derniers|dernieres)\s+(jours|semaines)\s+(?:du\s+mois\s+(?:de\s+|d')|de\s+|d'|du\s+)([a-z]+)\.?(?:\s+([12]\d{3}))?\b`)
+	reDaysOfMonthEn = regexp.MustCompile(`\b(first|last|final)\s+(?:(few|couple\s+of|two|three|four|five|ten|\d{1,2})\s+)?(days|weeks)\s+of\s+(?:the\s+month\s+of\s+)?([a-z]+)\.?(?:\s+(?:of\s+)?([012]\d{3}))?\b`)
+	reDaysOfMonthFr = regexp.MustCompile(`\b(?:(deux|trois|quatre|cinq|dix|quelques|\d{1,2})\s+)?(premiers|premieres|derniers|dernieres)\s+(jours|semaines)\s+(?:du\s+mois\s+(?:de\s+|d')|de\s+|d'|du\s+)([a-z]+)\.?(?:\s+([012]\d{3}))?\b`)
 )
 
 // hasDaysOfMonth is a word test before those patterns.
@@ -953,7 +953,7 @@ func fewOffsetSpan(s []knowledge.Span, lo, hi int, unit byte, after bool) knowle
 // Two decades, the second written as short as the speaker likes: "the 1840s and 50s", "between the
 // 80s and the 90s", "les années 80 et 90", "from the 1960s to the 1980s". The second is in the
 // first one's century, or the next when it is smaller ("the 1990s and 00s").
-var reTwoDecades = regexp.MustCompile(`\b(?:(the\s+)|(annees\s+))'?((?:1\d|20)?[0-9]0)('?s)?\s*(?:and|or|to|through|till|until|et|ou|a|au|aux|-|–)\s*(?:the\s+|les\s+annees\s+|annees\s+)?'?((?:1\d|20)?[0-9]0)('?s)?\b`)
+var reTwoDecades = regexp.MustCompile(`\b(?:(the\s+)|(annees\s+))'?((?:0[1-9]|1\d|20)?[0-9]0)('?s)?\s*(?:and|or|to|through|till|until|et|ou|a|au|aux|-|–)\s*(?:the\s+|les\s+annees\s+|annees\s+)?'?((?:0[1-9]|1\d|20)?[0-9]0)('?s)?\b`)
 
 // reTwoDecadesBefore is what may come before two decades and belongs to them.
 var reTwoDecadesBefore = regexp.MustCompile(`\b(?:between|from|entre|de|des|les)\s+$`)
@@ -1216,7 +1216,7 @@ func quarterOf(k int, y string) string {
 }
 
 // reQuarter finds a quarter written "Q3 2016", "2016 Q3", "Q3 of 2016".
-var reQuarter = regexp.MustCompile(`\bq([1-4])\s*(?:of\s+|-\s*)?([12]\d{3})\b|\b([12]\d{3})\s*-?\s*q([1-4])\b`)
+var reQuarter = regexp.MustCompile(`\bq([1-4])\s*(?:of\s+|-\s*)?([012]\d{3})\b|\b([012]\d{3})\s*-?\s*q([1-4])\b`)
 
 // hasQuarter is a word test before reQuarter.
 func hasQuarter(words []string) bool {
@@ -1241,7 +1241,7 @@ func quarters(folded string) string {
 
 // reYearMid finds the middle of a year: "mid-2016", "the middle of 2016", "mi-2016", "au milieu de
 // l'année 2016", the months May to August, as "the end of 2016" is its December.
-var reYearMid = regexp.MustCompile(`\b(?:mid|middle\s+of|mi|milieu\s+de|milieu\s+d')\s*-?\s*(?:l'annee\s+|the\s+year\s+)?([12]\d{3})\b`)
+var reYearMid = regexp.MustCompile(`\b(?:mid|middle\s+of|mi|milieu\s+de|milieu\s+d')\s*-?\s*(?:l'annee\s+|the\s+year\s+)?([012]\d{3})\b`)
 
 // yearMids rewrites the middles of years reYearMid finds.
 func yearMids(folded string) string {
@@ -1249,4 +1249,59 @@ func yearMids(folded string) string {
 		y := reYearMid.FindStringSubmatch(m)[1]
 		return "between may " + y + " and august " + y
 	})
+}
+
+// Years of three digits ("entre 656 et 662", "in 561", "les années 670", "l'an 800") are read only
+// of a timeline whose events start before the year 1000, where such a figure is likely a year; they
+// are written on four digits ("0656") for the patterns, which read years so. A figure counts as a
+// year after a word that introduces one ("en", "in", "between", "vers", "l'an"), or after one that
+// may ("de", "to", "et") when nothing but a function word or the end follows it; never before a
+// unit ("en 300 jours", "de 100 hommes").
+var (
+	reThreeDigits = regexp.MustCompile(`(^|[\s(])([1-9]\d{2})(s?)\b`)
+	strongYearCtx = set("en in an year years annee annees between entre vers around circa c since depuis before avant after apres until till jusqu'en by during pendant des year's")
+	weakYearCtx   = set("de du d' a au to from et and the les or ou l'an -")
+)
+
+// countUnits are what a figure before them counts: no year.
+var countUnits = set("jours jour days day ans an years year annees mois months month semaines weeks heures hours minutes km kilometres miles metres meters hommes men soldats soldiers personnes people ppl morts dead victimes kg livres pounds francs euros dollars pages exemplaires copies fois times")
+
+// earlyYears rewrites the three-digit years of folded text on four digits.
+func earlyYears(folded string) string {
+	ms := reThreeDigits.FindAllStringSubmatchIndex(folded, -1)
+	if ms == nil {
+		return folded
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		num := folded[m[4]:m[5]]
+		before, after := textproc.Words(folded[:m[4]]), textproc.Words(folded[m[1]:])
+		prev, next := "", ""
+		if len(before) > 0 {
+			prev = before[len(before)-1]
+		}
+		if len(after) > 0 {
+			next = after[0]
+		}
+		decade := m[7] > m[6]
+		switch {
+		case countUnits[next]:
+			continue
+		case strongYearCtx[prev] || strings.HasSuffix(prev, "'an"):
+		case decade && (prev == "the" || prev == "annees"):
+		case weakYearCtx[prev] && (next == "" || textproc.IsStopWord(next) || strongYearCtx[next]):
+		default:
+			continue
+		}
+		b.WriteString(folded[last:m[4]])
+		b.WriteByte('0')
+		b.WriteString(num)
+		last = m[5]
+	}
+	if last == 0 {
+		return folded
+	}
+	b.WriteString(folded[last:])
+	return b.String()
 }

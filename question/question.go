@@ -155,7 +155,7 @@ var (
 	// Anchored at a month's name: scanMonths tries them only where a word is one.
 	reMonthDayAt  = regexp.MustCompile(`^([a-z]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:(?:\s*,\s*|\s+)(\d{4}))?\b`)
 	reMonthYearAt = regexp.MustCompile(`^([a-z]+)\.?(?:\s+(?:of\s+)?(\d{4}))?\b`)
-	reYear        = regexp.MustCompile(`\b([12]\d{3})\b`)
+	reYear        = regexp.MustCompile(`\b([012]\d{3})\b`)
 	// The phrases that ask for the first or the last; the leftmost in the question is the one
 	// consumed.
 	firstPhrases = []string{"first", "earliest", "oldest", "very first", "premier", "premiere", "tout premier", "initial", "1st", "1er", "1ere", "1re",
@@ -242,7 +242,7 @@ func monthPart(m string) string {
 // novembre") become numbers, and the ends of a year ("the end of 2016", "début 2017") its first or
 // last month, so the numeric patterns read them.
 var (
-	reYearEnd    = regexp.MustCompile(`\b(?:the\s+)?(end|late|fin|beginning|start|early|debut)(?:\s+of|\s+de|\s+d')?\s+(?:l'annee\s+|the\s+year\s+)?([12]\d{3})\b`)
+	reYearEnd    = regexp.MustCompile(`\b(?:the\s+)?(end|late|fin|beginning|start|early|debut)(?:\s+of|\s+de|\s+d')?\s+(?:l'annee\s+|the\s+year\s+)?([012]\d{3})\b`)
 	ordinalWords = func() map[string]int {
 		m := map[string]int{}
 		en := strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")
@@ -477,6 +477,11 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Parsed {
 	p := Parsed{Text: text, Lang: textproc.LanguageOf(text, folded, words)}
 	folded, words = normalizeDateWords(folded, words)
+	if cal != nil && cal.Span().From.Time().Year() < 1000 && strings.ContainsAny(folded, "123456789") {
+		if f := earlyYears(folded); f != folded {
+			folded, words = f, textproc.Words(f)
+		}
+	}
 	work := []byte(folded)
 	consume := func(start, end int) {
 		for i := start; i < end; i++ {

@@ -388,3 +388,30 @@ func TestTheOldestAndTheSourceAsAWholeAreRead(t *testing.T) {
 		}
 	}
 }
+
+func TestThreeDigitYearsAreReadOfATimelineThatStartsBeforeTheYear1000(t *testing.T) {
+	early, err := knowledge.LoadFile("../eval/testdata/austrasie/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q, spans string
+	}{
+		{"kes qui s'est passé entre 656 et 662", "0656-01-01..0662-12-31"},
+		{"ds les années 670 il s'passe koi", "0670-01-01..0679-12-31"},
+		{"en l'an 800", "0800-01-01..0800-12-31"},
+		{"what went on between 600 and 630", "0600-01-01..0630-12-31"},
+		{"how many sons did chlothar I split the kingdom between in 561", "0561-01-01..0561-12-31"},
+		{"en 300 jours", ""},            // a count of days
+		{"une armée de 100 hommes", ""}, // a count of men
+		{"the 3 sons", ""},
+	} {
+		if got := spans(question.Parse(c.q, early)); got != c.spans {
+			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
+		}
+	}
+	// Of a timeline of modern years, a three-digit figure is no year.
+	if got := spans(question.Parse("what happened in 656", seed(t))); got != "" {
+		t.Errorf("seed: 656 read as %q", got)
+	}
+}
