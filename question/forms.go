@@ -1305,3 +1305,79 @@ func earlyYears(folded string) string {
 	b.WriteString(folded[last:])
 	return b.String()
 }
+
+// A ruler's number after the name ("dagobert 1er", "sigebert 3", "louis 16", "sigebert I") is part
+// of the name, as the timeline writes it ("Dagobert Ier", "Sigebert III", "Louis XVI"): never "the
+// first", never a day. It is rewritten the timeline's way when the timeline has that actor.
+var reRegnal = regexp.MustCompile(`\b([a-z]{3,})\s+(\d{1,2}|1er|1re|ier|ire|[ivx]{1,5})\b`)
+
+var romans = [...]string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"}
+
+// hasRegnalNumber is a word test before reRegnal: a word that may be a ruler's number, after
+// another.
+func hasRegnalNumber(words []string) bool {
+	for i, w := range words {
+		if i == 0 || len(w) > 5 {
+			continue
+		}
+		switch {
+		case w == "1er" || w == "1re" || w == "ier" || w == "ire":
+			return true
+		case len(w) <= 2 && w[0] >= '1' && w[0] <= '9':
+			return true
+		case strings.Trim(w, "ivx") == "":
+			return true
+		}
+	}
+	return false
+}
+
+// regnalNumbers rewrites rulers' numbers in folded text the way the timeline's actors write them.
+func regnalNumbers(folded string, cal *knowledge.Timeline) string {
+	ms := reRegnal.FindAllStringSubmatchIndex(folded, -1)
+	if ms == nil {
+		return folded
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		name, num := folded[m[2]:m[3]], folded[m[4]:m[5]]
+		n := 0
+		switch {
+		case num == "1er" || num == "1re" || num == "ier" || num == "ire":
+			n = 1
+		case num[0] >= '0' && num[0] <= '9':
+			n = atoi(num)
+		default:
+			for i, r := range romans {
+				if r == num {
+					n = i
+				}
+			}
+		}
+		if n <= 0 || n >= len(romans) {
+			continue
+		}
+		forms := []string{romans[n]}
+		if n == 1 {
+			forms = []string{"ier", "i", "ire"}
+		}
+		for _, f := range forms {
+			phrase := name + " " + f
+			if f == num {
+				break // already the timeline's way, or none of it
+			}
+			if ms := cal.MentionedActors(phrase); len(ms) == 1 && ms[0].At == 0 && ms[0].Len == len(phrase) {
+				b.WriteString(folded[last:m[4]])
+				b.WriteString(f)
+				last = m[5]
+				break
+			}
+		}
+	}
+	if last == 0 {
+		return folded
+	}
+	b.WriteString(folded[last:])
+	return b.String()
+}

@@ -477,6 +477,11 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Parsed {
 	p := Parsed{Text: text, Lang: textproc.LanguageOf(text, folded, words)}
 	folded, words = normalizeDateWords(folded, words)
+	if cal != nil && hasRegnalNumber(words) {
+		if f := regnalNumbers(folded, cal); f != folded {
+			folded, words = f, textproc.Words(f)
+		}
+	}
 	if cal != nil && cal.Span().From.Time().Year() < 1000 && strings.ContainsAny(folded, "123456789") {
 		if f := earlyYears(folded); f != folded {
 			folded, words = f, textproc.Words(f)

@@ -415,3 +415,32 @@ func TestThreeDigitYearsAreReadOfATimelineThatStartsBeforeTheYear1000(t *testing
 		t.Errorf("seed: 656 read as %q", got)
 	}
 }
+
+func TestARulersNumberIsPartOfTheName(t *testing.T) {
+	austrasie, err := knowledge.LoadFile("../eval/testdata/austrasie/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	drapeau, err := knowledge.LoadFile("../eval/testdata/drapeau/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		tl    *knowledge.Timeline
+		q     string
+		rest  string
+		order question.Order
+	}{
+		{austrasie, "c quand que dagobert 1er est mort exactement", "c quand que dagobert ier est mort exactement", question.AnyOrder},
+		{austrasie, "pk grimoald a fait raser la tete de dagobert 2", "pk grimoald a fait raser la tete de dagobert ii", question.AnyOrder},
+		{austrasie, "sigebert 1er et brunehaut", "sigebert ier et brunehaut", question.AnyOrder},
+		{austrasie, "le 1er roi d'austrasie", "le roi d'austrasie", question.First}, // no name before it
+		{drapeau, "c quand que louis 16 a recu la cocarde", "c quand que louis xvi a recu la cocarde", question.AnyOrder},
+		{drapeau, "louis 99 a fait quoi", "louis 99 a fait quoi", question.AnyOrder}, // no such ruler
+	} {
+		p := question.Parse(c.q, c.tl)
+		if p.Rest != c.rest || p.Order != c.order {
+			t.Errorf("%q: Rest %q Order %v, want %q %v", c.q, p.Rest, p.Order, c.rest, c.order)
+		}
+	}
+}
