@@ -1585,3 +1585,10 @@ func TestAListedEventIsQuotedWhereItStatesTheDateAsked(t *testing.T) {
 		{q: "il s'est passé quoi en austrasie en l'an 800", answered: false},
 	})
 }
+
+func TestAWordKnownOnlyByTheTypoAllowanceDoesNotMoveADayQuestionOffItsDay(t *testing.T) {
+	// "deal" is no word of the source; its nearest spelling is on a background event of 1804.
+	runClass(t, chronology(t, "lewisclark"), []classCase{
+		{q: "whats the deal with sept 25th 1804", answered: true, dates: []string{"1804-09-25"}},
+	})
+}

@@ -782,7 +782,16 @@ func (r *Retrieval) dayQuery(p question.Parsed) {
 		r.Before, r.After = r.Timeline.Nearest(p.Spans[0])
 		return
 	}
-	hits := preferEntries(preferPrecise(res.Hits, p.Spans))
+	hits := res.Hits
+	if r.guessedWordsOnly(p.Rest) {
+		// Words the timeline knows only by the typo allowance ("what's the deal with sept
+		// 25th") are guesses: they do not take the question off the day it names.
+		hits = slices.Clone(hits)
+		for i := range hits {
+			hits[i].Score = 0
+		}
+	}
+	hits = preferEntries(preferPrecise(hits, p.Spans))
 	best := hits[0]
 	chosen := []*knowledge.Event{best.Event}
 	for _, h := range hits[1:] {
@@ -806,6 +815,18 @@ func (r *Retrieval) dayQuery(p question.Parsed) {
 		return
 	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+// guessedWordsOnly reports whether every word of text the timeline has is one it has only by the
+// typo allowance.
+func (r *Retrieval) guessedWordsOnly(text string) bool {
+	words := r.queryWords(text)
+	for _, w := range words {
+		if !w.Fuzzy && w.IDF > 0 {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // premiseFails records an Unsupported refusal when the question says someone did something the
