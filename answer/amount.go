@@ -98,6 +98,7 @@ func writesFigureOf(folded, stem string) bool {
 
 // requireFigure turns an answer to "how many X" into a refusal when none of the events found
 // writes a figure of X: "how many seats does the theatre have" is not answered by the theatre.
+// When one does, the passage with the figure is quoted first.
 // It records the noun in Missing for the refusal.
 func (r *Retrieval) requireFigure(noun string) {
 	t := r.Timeline
@@ -116,9 +117,22 @@ func (r *Retrieval) requireFigure(noun string) {
 	} else if strings.HasSuffix(noun, "s") {
 		stem = noun[:n-1]
 	}
-	for _, s := range r.Events {
+	for i := range r.Events {
+		s := &r.Events[i]
 		for k := range s.Event.Passages {
 			if writesFigureOf(t.FoldedPassage(s.Event, k), stem) {
+				s.Passages = withFirst(s.Passages, k)
+				return
+			}
+		}
+		// The summaries say in the asker's language what a passage says in the source's
+		// ("100,000 workers" for "100 000 ouvriers"); the passage the sentence is drawn from
+		// is quoted first.
+		for _, ss := range t.SummarySentences(s.Event) {
+			if writesFigureOf(textproc.Fold(ss.Text), stem) {
+				if ss.Passage >= 0 {
+					s.Passages = withFirst(s.Passages, ss.Passage)
+				}
 				return
 			}
 		}

@@ -1532,6 +1532,14 @@ func TestANumberOfSomethingTheEventsNeverCountIsRefused(t *testing.T) {
 	runClass(t, mozilla(t), []classCase{
 		{q: "how many downloads did firefox 1.0 get", answered: false, words: "no number of “downloads”"},
 	})
+	// The figure may be in the summary, in the asker's language, for a passage in the source's.
+	runClass(t, chronology(t, "australie"), []classCase{
+		{q: "how many workers did the snowy mountains scheme need", answered: true, first: "100 000 ouvriers"},
+	})
+	// The figure may be in the summary, in the asker's language, for a passage in the source's.
+	runClass(t, chronology(t, "australie"), []classCase{
+		{q: "how many workers did the snowy mountains scheme need", answered: true, first: "100 000 ouvriers"},
+	})
 	// A name is counted by its verb ("only 101 survived"), not beside a noun.
 	runClass(t, newZealand(t), []classCase{
 		{q: "Combien de Moriori ont survécu en 1862 ?", answered: true, quote: "only 101 survived"},
@@ -1590,5 +1598,11 @@ func TestAWordKnownOnlyByTheTypoAllowanceDoesNotMoveADayQuestionOffItsDay(t *tes
 	// "deal" is no word of the source; its nearest spelling is on a background event of 1804.
 	runClass(t, chronology(t, "lewisclark"), []classCase{
 		{q: "whats the deal with sept 25th 1804", answered: true, dates: []string{"1804-09-25"}},
+	})
+}
+
+func TestAWhyIsAnsweredWithTheReasonThatFollowsTheFact(t *testing.T) {
+	runClass(t, chronology(t, "marseillaise"), []classCase{
+		{q: "pk sous vichy fallait demander une autorisation pour chanter l'hymne", answered: true, quote: "Cette mesure vise à donner au régime le monopole de l'hymne"},
 	})
 }

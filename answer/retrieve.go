@@ -1396,6 +1396,16 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					}
 				}
 			}
+			if single && r.Intent == AskWhy && len(sel.Passages) > 0 {
+				// The reason often follows the fact it explains, pointing back at it ("Une
+				// demande d'autorisation sera exigée…" then "Cette mesure vise à…"): when the
+				// passage that matches best gives no cause, the next one that does is quoted
+				// with it.
+				top := sel.Passages[0]
+				if next := top + 1; !causal(r.Timeline.FoldedPassage(e, top)) && next < len(e.Passages) && causal(r.Timeline.FoldedPassage(e, next)) {
+					sel.Passages = []int{top, next}
+				}
+			}
 			if single && r.Intent == AskYesNo && len(sel.Passages) > 0 {
 				// Whether the subject did it is answered where the source says it did or did not,
 				// whatever else chose the passages.
@@ -1610,8 +1620,30 @@ func causal(folded string) bool {
 			next = words[i+1]
 		}
 		switch w {
-		case "because", "since", "car", "puisque", "reason", "raison", "pourquoi":
+		case "because", "since", "car", "puisque", "reason", "raison", "pourquoi", "why", "motive", "motif", "pretext", "pretexte":
 			return true
+		// Purpose is a reason too: "cette mesure vise à…", "in a bid to", "so that", "pour
+		// empêcher", "thanks to", "grâce à".
+		case "vise", "visait", "visent", "visant", "viser", "grace":
+			if next == "a" || next == "au" || next == "aux" {
+				return true
+			}
+		case "aim", "aims", "aimed", "aiming", "intended", "meant", "bid", "thanks":
+			if next == "to" || next == "at" {
+				return true
+			}
+		case "so":
+			if next == "that" || next == "as" {
+				return true
+			}
+		case "pour":
+			if next == "que" || next == "qu" || next == "empecher" || next == "eviter" {
+				return true
+			}
+		case "but":
+			if i > 1 && words[i-1] == "le" && words[i-2] == "dans" {
+				return true
+			}
 		case "due", "owing":
 			if next == "to" {
 				return true
