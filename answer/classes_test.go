@@ -1564,6 +1564,13 @@ func TestTheOldestThingTheSourceTellsIncludesItsBackground(t *testing.T) {
 	runClass(t, seed(t), []classCase{
 		{q: "wats the oldest thing the article talks about", answered: true, dates: []string{"2016-06"}},
 		{q: "what's the first message in the timeline", answered: true, dates: []string{"2016-09-20"}},
+		// Its first thing, not its oldest, is its first entry.
+		{q: "c quoi le tout premier truc de la chrono", answered: true, dates: []string{"2016-09-20"}},
+	})
+	// An entry dated only by the year that holds the first dated entry is not known to come
+	// before it: "1989" (tugboat escorts, after the spill) is not the first thing.
+	runClass(t, chronology(t, "exxonvaldez"), []classCase{
+		{q: "c quoi le tout premier truc de la chrono", answered: true, dates: []string{"1989-03-24"}},
 	})
 	runClass(t, chronology(t, "drapeau"), []classCase{
 		{q: "c koi l'événement le plus ancien de la chrono", answered: true, dates: []string{"1765"}},

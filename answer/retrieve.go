@@ -678,7 +678,11 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 	// With no period, "the first thing X did" is among the entries too; "the oldest thing the
 	// article talks about" is among all it tells.
 	messages := slices.ContainsFunc(qwords, func(w string) bool { return messageWords[w] })
-	everything := p.SourceRef && !messages && !entriesOnly
+	// Of the source as a whole, the oldest thing is whatever it dates first, background
+	// included ("the oldest thing the article talks about"), and so is the first thing someone
+	// does in it; its first thing ("le tout premier truc de la chrono") is its first entry.
+	_, _, acting := r.reflexiveActor(p.Text)
+	everything := p.SourceRef && !messages && !entriesOnly && (ageWords(qwords) || acting)
 	entries := !topic && !everything && (entriesOnly || len(p.Spans) == 0 || messages)
 	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: entries, Unsorted: true, Reading: r.reading(text)})
 	res.Hits = asMuchAsEntries(res.Hits)
@@ -1854,17 +1858,49 @@ func sortByPosition(t *knowledge.Timeline, events []*knowledge.Event) {
 	slices.SortFunc(events, func(a, b *knowledge.Event) int { return t.Position(a) - t.Position(b) })
 }
 
+// ageWords reports whether a question's words ask for the oldest rather than the first ("oldest",
+// "earliest", "le plus ancien", "le plus vieux").
+func ageWords(words []string) bool {
+	for i, w := range words {
+		switch w {
+		case "oldest", "earliest":
+			return true
+		case "ancien", "ancienne", "anciens", "anciennes", "vieux", "vieille", "lointain", "lointaine":
+			if i > 0 && words[i-1] == "plus" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // edgeEntry returns the first entry of the timeline, or the last one when last is true; the first
 // or last event when the timeline has only context events.
 func edgeEntry(t *knowledge.Timeline, last bool) *knowledge.Event {
+	var pick *knowledge.Event
 	for i := range t.Events {
 		j := i
 		if last {
 			j = len(t.Events) - 1 - i
 		}
-		if t.Events[j].Kind == knowledge.KindEntry {
-			return t.Events[j]
+		e := t.Events[j]
+		if e.Kind != knowledge.KindEntry {
+			continue
 		}
+		if pick == nil {
+			pick = e
+			continue
+		}
+		// An entry dated only by a period that holds the next one is not known to come
+		// first: the dated one is the answer ("1989" after the spill of 24 March 1989).
+		if within(e, pick) {
+			pick = e
+			continue
+		}
+		break
+	}
+	if pick != nil {
+		return pick
 	}
 	if len(t.Events) == 0 {
 		return nil
@@ -1873,4 +1909,11 @@ func edgeEntry(t *knowledge.Timeline, last bool) *knowledge.Event {
 		return t.Events[len(t.Events)-1]
 	}
 	return t.Events[0]
+}
+
+// within reports whether a's dates lie inside b's, more precisely: b, dated by a month or a year
+// that holds a, is not known to come before or after it.
+func within(a, b *knowledge.Event) bool {
+	as, bs := a.Span(), b.Span()
+	return bs.From <= as.From && as.To <= bs.To && as != bs
 }
