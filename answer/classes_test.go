@@ -1613,3 +1613,12 @@ func TestAWhyIsAnsweredWithTheReasonThatFollowsTheFact(t *testing.T) {
 		{q: "pk sous vichy fallait demander une autorisation pour chanter l'hymne", answered: true, quote: "Cette mesure vise à donner au régime le monopole de l'hymne"},
 	})
 }
+
+func TestASideNamedByAnAnchorIsTheEventOfTheAnchorsDay(t *testing.T) {
+	runClass(t, chronology(t, "exxonvaldez"), []classCase{
+		{q: "how many years between the spill and the supreme court ruling", answered: true, words: "19 years, from 24 March 1989 to 25 June 2008"},
+	})
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "how many years between his birth and the discovery of penicillin", answered: true, words: "47 years, from 6 August 1881 to 3 September 1928"},
+	})
+}

@@ -94,6 +94,11 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	if len(res.Hits) == 0 {
 		return nil
 	}
+	if len(p.Spans) > 0 {
+		// "The spill", an anchor of 24 March 1989, is the event of that day, not one the
+		// source dates by the year 1989 that holds it.
+		res.Hits = preferPrecise(res.Hits, p.Spans)
+	}
 	best := res.Hits[0]
 	if len(p.Spans) == 0 && (best.Score == 0 || best.Coverage < minCoverage) {
 		return nil
