@@ -12,11 +12,15 @@ import (
 // championnats") is not one, nor a duration ("how much time").
 var (
 	reHowMuchMoney = regexp.MustCompile(`\bhow much\b(?:.*\b(?:cost|costs|costed|costing|pay|paid|pays|paying|earn|earns|earned|make|makes|made|donate|donated|give|gave|spend|spent|sell|sold|raise|raised|charge|charged|worth|fetch|fetched|money|cash)\b|\s+(?:money|cash))`)
-	reCombienMoney = regexp.MustCompile(`\bcombien\b(?:\s+(?:d'argent|de dollars|d'euros|de francs|de livres)|.*\b(?:coute|coutait|coutent|couter|cout|coutera|paye|payee|payes|payer|payait|verse|versee|donne|vendu|vendue|rapporte|rapportait|depense|depensee|gagne|gagnait|touche|touchait)\b)`)
+	reCombienMoney = regexp.MustCompile(`\bcombien\b(?:\s+(?:d'argent|de dollars|d'euros|de francs|de livres)|.*\b` + moneyVerbsFr + `\b)|\b` + moneyVerbsFr + `\s+combien\b`)
 	rePriceOf      = regexp.MustCompile(`\b(?:what|wat|quel|quelle)\s+(?:was|is|were|etait|est|a ete|fut)\s+(?:the|le|la)\s+(?:price|cost|amount|prix|cout|montant|somme)\b|\b(?:le|la)\s+(?:prix|cout|montant|somme)\b.*\?`)
 	// reCounted is "combien de X": what is counted, when it is no money.
 	reCounted = regexp.MustCompile(`\bcombien\s+(?:de|d')\s*([a-z]+)`)
 )
+
+// moneyVerbsFr are the French verbs of a price, a wage or a payment, before or after "combien"
+// ("combien a coûté…", "il gagnait combien").
+const moneyVerbsFr = `(?:coute|coutait|coutent|couter|cout|coutera|paye|payee|payes|payer|payait|verse|versee|donne|vendu|vendue|rapporte|rapportait|depense|depensee|gagne|gagnait|touche|touchait)`
 
 // moneyNouns are the words "combien de" counts money by.
 var moneyNouns = set("argent dollars euros francs livres sous")

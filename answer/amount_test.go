@@ -17,6 +17,8 @@ func TestAsksAmountTellsSumsFromCountsAndDurations(t *testing.T) {
 		{"combien a coûté la mission apollo 13 ?", true},
 		{"combien wl a payé don jr pour ses infos ?", true},
 		{"combien d'argent il a touché", true},
+		{"il gagnait combien le capitaine hazelwood ?", true},
+		{"ça a coûté combien au final", true},
 		{"quel était le prix du billet ?", true},
 		{"what was the price of the notebook", true},
 		{"l'équipe de france a gagné combien de championnats d'europe", false},
