@@ -1622,3 +1622,12 @@ func TestASideNamedByAnAnchorIsTheEventOfTheAnchorsDay(t *testing.T) {
 		{q: "how many years between his birth and the discovery of penicillin", answered: true, words: "47 years, from 6 August 1881 to 3 September 1928"},
 	})
 }
+
+func TestAYesNoAboutSomethingFewEventsHaveIsAnsweredWhereTheyTellOfIt(t *testing.T) {
+	runClass(t, chronology(t, "australie"), []classCase{
+		{q: "was qantas started in sydney?", answered: true, words: "does not put it that way", dates: []string{"1920"}},
+	})
+	runClass(t, chronology(t, "lewisclark"), []classCase{
+		{q: "was sacagawea paid for guiding them?", answered: true, words: "does not put it that way", quote: "Sacagawea"},
+	})
+}

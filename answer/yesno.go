@@ -1,6 +1,9 @@
 package answer
 
 import (
+	"slices"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/question"
 )
@@ -20,6 +23,22 @@ func (r *Retrieval) yesNoNearest(p question.Parsed) {
 		if h.Coverage >= minCoverage {
 			best = h.Event
 			break
+		}
+	}
+	if best == nil {
+		// A question about something few events are about ("was Qantas started in Sydney?")
+		// is about the events that have it, whatever its other words: the best of those.
+		var rare []string
+		for _, m := range r.mentioned(textproc.Fold(p.Rest)) {
+			if n := r.Timeline.ActorEvents(m.Actor); n > 0 && 2*n < len(r.Timeline.Events) {
+				rare = append(rare, m.Actor)
+			}
+		}
+		for _, h := range res.Hits {
+			if slices.ContainsFunc(rare, h.Event.HasActor) {
+				best = h.Event
+				break
+			}
 		}
 	}
 	if best == nil {
