@@ -681,8 +681,10 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 	// Of the source as a whole, the oldest thing is whatever it dates first, background
 	// included ("the oldest thing the article talks about"), and so is the first thing someone
 	// does in it; its first thing ("le tout premier truc de la chrono") is its first entry.
-	_, _, acting := r.reflexiveActor(p.Text)
-	everything := p.SourceRef && !messages && !entriesOnly && (ageWords(qwords) || acting)
+	everything := p.SourceRef && !messages && !entriesOnly && ageWords(qwords)
+	if !everything && p.SourceRef && !messages && !entriesOnly {
+		_, _, everything = r.reflexiveActor(p.Text)
+	}
 	entries := !topic && !everything && (entriesOnly || len(p.Spans) == 0 || messages)
 	res := r.Timeline.Search(knowledge.Query{Text: text, Spans: p.Spans, EntriesOnly: entries, Unsorted: true, Reading: r.reading(text)})
 	res.Hits = asMuchAsEntries(res.Hits)
