@@ -690,6 +690,13 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			if !ok {
 				return expr{}, notDate
 			}
+			// "juillet 90", "oct 16": past any day of a month, two digits after it are its year,
+			// in the century the timeline has it (centuryOf).
+			if n := atoi(s[m[4]:m[5]]); n > 31 && m[6] < 0 && m[5]-m[4] == 2 {
+				if y := centuryOf(n, cal); y > 0 {
+					return expr{kind: Month, year: y, month: month}, date
+				}
+			}
 			return dayExpr(optInt(s, m[6], m[7]), month, atoi(s[m[4]:m[5]]))
 		})
 	}

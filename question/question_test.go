@@ -444,3 +444,26 @@ func TestARulersNumberIsPartOfTheName(t *testing.T) {
 		}
 	}
 }
+
+func TestTwoDigitsAfterAMonthPastAnyDayAreItsYear(t *testing.T) {
+	devise, err := knowledge.LoadFile("../eval/testdata/devise/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fleming, err := knowledge.LoadFile("../eval/testdata/fleming/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		tl       *knowledge.Timeline
+		q, spans string
+	}{
+		{devise, "en juillet 90 la fraternité elle est apparue sur les drapeaux où", "1790-07-01..1790-07-31"},
+		{fleming, "les journaux ont raconté quoi sur churchill en décembre 43", "1943-12-01..1943-12-31"},
+	} {
+		p := question.Parse(c.q, c.tl)
+		if got := spans(p); got != c.spans || p.Invalid != "" {
+			t.Errorf("%q: spans %q (invalid %q), want %q", c.q, got, p.Invalid, c.spans)
+		}
+	}
+}

@@ -8,6 +8,8 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 		{"english question words", "wats the oldest thing, wat r they", "what's the oldest thing, what are they"},
 		{"french question word", "kesk WL a di sur l'Australie", "qu'est-ce que WL a dit sur l'Australie"},
 		{"several forms", "pk ppl r mad abt it", "pourquoi people are mad about it"},
+		{"counting words", "hw mny days btwn the two", "how many days between the two"},
+		{"french counting words", "cb de jrs entr le dm et la demande, cb de tps avk lui", "combien de jours entre le dm et la demande, combien de temps avec lui"},
 		{"capitalized is a name or an acronym", "what did PK and Di say", "what did PK and Di say"},
 		{"quoted words are the asker's own", `who wrote "luv u"? and « pk » ?`, `who wrote "luv u"? and « pk » ?`},
 		{"abbreviation with periods", "what about the u.s. election, u know", "what about the u.s. election, you know"},
