@@ -1002,7 +1002,9 @@ func spokenYear(m string) string {
 
 // reWeekOf finds "the week of", "the week before", "la semaine de", "la semaine avant" right before
 // a date.
-var reWeekOf = regexp.MustCompile(`\b(?:the\s+|la\s+|that\s+|cette\s+)?(?:week|semaine)\s+(of|before|after|preceding|following|de|du|d'|avant|apres|precedant|suivant)\s*(?:the\s+|le\s+|la\s+|l')?$`)
+var reWeekOf = regexp.MustCompile(`\b(?:the\s+|la\s+|that\s+|cette\s+)?(?:week|semaine)\s+(of|before|after|preceding|following|de|du|d'|avant|apres|precedant|suivant)\s*(?:the\s+|le\s+|la\s+|l')?` +
+	// "la semaine du lundi 10 octobre": the day's name may come with it.
+	`(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$`)
 
 var (
 	reDayOffset  = regexp.MustCompile(`\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(days?|jours?|weeks?|wks?|semaines?)\s+(before|after|avant|apres)\b`)
@@ -1288,8 +1290,8 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		consume(e.start-len(before)+at, e.start)
 		return
 	}
-	// "the week of the election", "la semaine avant l'élection": seven days about the date, or
-	// before or after it.
+	// "the week of the election", "la semaine avant l'élection": the week that holds the date, or
+	// the seven days before or after it.
 	if (e.kind == ExactDay || e.kind == Anchor) && (strings.Contains(before, "week") || strings.Contains(before, "semaine")) {
 		if m := reWeekOf.FindStringSubmatchIndex(before); m != nil {
 			s := occupied(spans, cal)
@@ -1300,7 +1302,10 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 			case "after", "apres", "suivant", "following":
 				from, to = to+1, to+7
 			default:
-				from, to = from-3, to+3
+				// "The week of 12 October", "la semaine du lundi 10 octobre": the calendar week,
+				// Monday to Sunday, that holds the day.
+				monday := from - knowledge.Day((int(from.Time().Weekday())+6)%7)
+				from, to = monday, max(to, monday+6)
 			}
 			p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
 			at := e.start - len(before)
