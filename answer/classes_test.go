@@ -1631,3 +1631,12 @@ func TestAYesNoAboutSomethingFewEventsHaveIsAnsweredWhereTheyTellOfIt(t *testing
 		{q: "was sacagawea paid for guiding them?", answered: true, words: "does not put it that way", quote: "Sacagawea"},
 	})
 }
+
+func TestAQuestionOpeningOnAUnitAsksForTheTimeBetween(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "days b/w trump's i love wikileaks rally and the wow msg? like a month?", answered: true, words: "30 days, from 10 October 2016 to 9 November 2016"},
+	})
+	runClass(t, chronology(t, "exxonvaldez"), []classCase{
+		{q: "years between the spill and the supreme court ruling?", answered: true, words: "19 years"},
+	})
+}

@@ -58,7 +58,7 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 		return false
 	}
 	switch {
-	case has("combien") || hasPhrase(w, "how", "many") || hasPhrase(w, "how", "much") || hasPhrase(w, "how", "often") || hasPhrase(w, "how", "long") ||
+	case unitFirst(w) || has("combien") || hasPhrase(w, "how", "many") || hasPhrase(w, "how", "much") || hasPhrase(w, "how", "often") || hasPhrase(w, "how", "long") ||
 		hasPhrase(w, "number", "of") || hasPhrase(w, "nombre", "de"):
 		return AskHowMany
 	case yesNoStarts[first] || hasPhrase(w, "est", "ce", "que") && len(w) > 3 && w[0] == "est" ||
@@ -89,7 +89,23 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 	return AskWhat
 }
 
+// unitFirst reports whether a question opens on a unit of time and a word of a span ("days b/w
+// A and B", "jours entre A et B"): it asks how many.
+func unitFirst(w []string) bool {
+	if len(w) < 3 || !timeUnits[w[0]] {
+		return false
+	}
+	switch w[1] {
+	case "between", "btwn", "entre", "from", "since", "depuis":
+		return true
+	case "b":
+		return w[2] == "w"
+	}
+	return false
+}
+
 var (
+	timeUnits   = set("day days week weeks month months year years yrs jour jours semaine semaines mois ans annee annees")
 	yesNoStarts = set("did does do is was were has have had can could will would should are")
 	whenStarts  = set("when wen quand kan")
 	// questionWords ask for something; "que"/"qu'" only at the start ("pensait que…" is no question).

@@ -24,6 +24,10 @@ type Interval struct {
 // "How long", "combien de temps" name no unit: the dates choose one (intervalUnit).
 var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bfrom|\bentre|\bseparent|\bdepuis)\s+(.+?)\s+(?:and|&|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a)\s+(.+)$`)
 
+// reUnitFirst is a question that opens on the unit it counts in: "days b/w A and B", "jours entre
+// A et B".
+var reUnitFirst = regexp.MustCompile(`^(?:days?|weeks?|months?|years?|yrs|jours?|semaines?|mois|ans|annees?)\s+(?:between|b/w|btwn|entre|from|de|du|since|depuis)\b`)
+
 // intervalQuery answers "how many days between A and B" from the dates of the events A and B name.
 // It reports false when the question is not one, or when either side names no event clearly.
 func (r *Retrieval) intervalQuery(text string) bool {
@@ -31,6 +35,9 @@ func (r *Retrieval) intervalQuery(text string) bool {
 	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") &&
 		!strings.Contains(folded, "from ") && !strings.Contains(folded, "depuis") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
 		return false // spare the expression
+	}
+	if reUnitFirst.MatchString(folded) {
+		folded = "how many " + folded // "days b/w the rally and the wow msg?"
 	}
 	m := reInterval.FindStringSubmatch(folded)
 	if m == nil {
