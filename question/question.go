@@ -312,6 +312,65 @@ func hasEventOn(cal *knowledge.Timeline, y int, m time.Month, d int) bool {
 	return false
 }
 
+// Holidays whose day moves with the year, read only when the question writes the year: "from
+// labor day to halloween 2016" is from 5 September 2016.
+var (
+	reMovableHoliday = regexp.MustCompile(`\b(labou?r day|thanksgiving(?: day)?|memorial day|easter(?: sunday)?|paques|le jour de paques)\b`)
+	reYearIn         = regexp.MustCompile(`\b([12]\d{3})\b`)
+)
+
+// movableHolidays rewrites the movable holidays of folded text as their day in the one year the
+// question writes; with no year or several, it leaves them.
+func movableHolidays(folded string) string {
+	if !strings.Contains(folded, "day") && !strings.Contains(folded, "thanksgiving") && !strings.Contains(folded, "easter") && !strings.Contains(folded, "paques") {
+		return folded
+	}
+	if !reMovableHoliday.MatchString(folded) {
+		return folded
+	}
+	years := reYearIn.FindAllString(folded, -1)
+	if len(years) == 0 || slices.ContainsFunc(years, func(y string) bool { return y != years[0] }) {
+		return folded
+	}
+	y := atoi(years[0])
+	return reMovableHoliday.ReplaceAllStringFunc(folded, func(name string) string {
+		var d time.Time
+		switch {
+		case strings.HasPrefix(name, "lab"): // the first Monday of September
+			d = nthWeekday(y, time.September, time.Monday, 1)
+		case strings.HasPrefix(name, "thanks"): // the fourth Thursday of November
+			d = nthWeekday(y, time.November, time.Thursday, 4)
+		case strings.HasPrefix(name, "memorial"): // the last Monday of May
+			d = nthWeekday(y, time.June, time.Monday, 1).AddDate(0, 0, -7)
+		default:
+			d = easter(y)
+		}
+		return fmt.Sprintf("%d %s", d.Day(), strings.ToLower(d.Month().String()))
+	})
+}
+
+// nthWeekday is the nth given weekday of a month.
+func nthWeekday(y int, m time.Month, wd time.Weekday, n int) time.Time {
+	d := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	d = d.AddDate(0, 0, (int(wd)-int(d.Weekday())+7)%7)
+	return d.AddDate(0, 0, 7*(n-1))
+}
+
+// easter is Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+}
+
 // holidayHints are substrings one of which every holiday name contains: most questions have none,
 // and then no holiday pattern runs.
 var holidayHints = []string{"christmas", "xmas", "noel", "new year", "sylvestre", "nouvel an", "jour de l'an", "halloween",
@@ -332,6 +391,7 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
+	folded = movableHolidays(folded)
 	if folded != original {
 		words, original = textproc.Words(folded), folded
 	}

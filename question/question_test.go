@@ -468,3 +468,18 @@ func TestTwoDigitsAfterAMonthPastAnyDayAreItsYear(t *testing.T) {
 		}
 	}
 }
+
+func TestMovableHolidaysAreTheirDayInTheYearAsked(t *testing.T) {
+	tl := seed(t)
+	for _, c := range []struct{ q, spans string }{
+		{"from labor day to halloween 2016 wat happened", "2016-09-05..2016-10-31"},
+		{"what happened on thanksgiving 2016", "2016-11-24"},
+		{"qu'est-ce qui s'est passé à paques 2017", "2017-04-16"},
+		{"what happened on memorial day 2017", "2017-05-29"},
+		{"what happened on labor day", ""}, // no year: no day
+	} {
+		if got := spans(question.Parse(c.q, tl)); got != c.spans {
+			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
+		}
+	}
+}
