@@ -1640,3 +1640,12 @@ func TestAQuestionOpeningOnAUnitAsksForTheTimeBetween(t *testing.T) {
 		{q: "years between the spill and the supreme court ruling?", answered: true, words: "19 years"},
 	})
 }
+
+func TestThePeriodFromAnEventToTheEndOfTheSourceIsListed(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "depuis le 'wow' jusqu'à la fin de la chrono, liste moi tout", answered: true, dates: []string{"2016-11-09", "2016-12-16", "2017-07-11"}},
+	})
+	runClass(t, apollo13(t), []classCase{
+		{q: "what happened from the start of the timeline to the launch", answered: true, words: "6 events between 1 June 1969 and 11 April 1970"},
+	})
+}

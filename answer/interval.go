@@ -79,9 +79,25 @@ func clauseEnd(side string) string {
 	return side
 }
 
+// reEdgeSide is a side that names an end of the source itself: "the end of the timeline", "la fin
+// de la chrono", "le début de l'article", "the start".
+var reEdgeSide = regexp.MustCompile(`^(?:the\s+|la\s+|le\s+|l')?\s*(end|fin|beginning|start|debut|commencement)(?:\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|le\s+|l')?\s*(?:timeline|chronology|chronologie|chrono|article|source|story|text|texte|list|liste))?$`)
+
+// edgeSide reports whether a folded side names an end of the source, and whether the last one.
+func edgeSide(side string) (last, ok bool) {
+	m := reEdgeSide.FindStringSubmatch(strings.TrimSpace(side))
+	if m == nil {
+		return false, false
+	}
+	return m[1] == "end" || m[1] == "fin", true
+}
+
 // namedEvent is the event one side of an interval names: by a date it writes, else by its words.
 func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	t := r.Timeline
+	if last, ok := edgeSide(side); ok {
+		return edgeEntry(t, last)
+	}
 	// "le 'hey donald'": a quotation one event has; "le tout premier msg", "the last one": the
 	// first or last entry of what the rest describes.
 	for _, m := range reQuoted.FindAllStringSubmatch(side, -1) {
@@ -237,6 +253,9 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 // Podesta dump", "Don Jr tweeting the link"), not a name alone ("Roger Stone", "the British").
 func (r *Retrieval) describesEvent(side string) bool {
 	t := r.Timeline
+	if _, ok := edgeSide(side); ok {
+		return true
+	}
 	if p := question.Parse(side, t); p.Kind != question.NoDate || strings.ContainsAny(side, "«“\"'") {
 		return true // a date, an anchor, or a quotation ("le message « Wow »")
 	}
