@@ -1317,7 +1317,8 @@ var romans = [...]string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "
 // another.
 func hasRegnalNumber(words []string) bool {
 	for i, w := range words {
-		if i == 0 || len(w) > 5 {
+		// A name of three letters or more stands before it ("le 9 novembre" has none).
+		if i == 0 || len(w) > 5 || len(words[i-1]) < 3 || textproc.IsStopWord(words[i-1]) {
 			continue
 		}
 		switch {
