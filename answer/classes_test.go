@@ -1649,3 +1649,12 @@ func TestThePeriodFromAnEventToTheEndOfTheSourceIsListed(t *testing.T) {
 		{q: "what happened from the start of the timeline to the launch", answered: true, words: "6 events between 1 June 1969 and 11 April 1970"},
 	})
 }
+
+func TestAnOffsetFromAnEventLandsNearestTheDayItNames(t *testing.T) {
+	// A year before 13 November 2017 is 13 November 2016: the messages of 8–9 November, not
+	// the one of 16 December that the slack of a year also lets in.
+	runClass(t, seed(t), []classCase{
+		{q: "a year before the atlantic story came out, what was WL telling don jr", answered: true, dates: []string{"2016-11-09"}},
+		{q: "à peu près 5 semaines avant le vote, WL voulait ke don jr fasse koi", answered: true, dates: []string{"2016-10-03"}},
+	})
+}

@@ -640,11 +640,32 @@ func step(t *knowledge.Timeline, e *knowledge.Event, before bool, days int) *kno
 			continue
 		}
 		bs := best.Span()
+		if days > 0 {
+			// Of the events the slack lets in, the one nearest the day asked: "a year before
+			// 13 November 2017" is 9 November 2016, not 16 December 2016.
+			if offsetFrom(e, c, before, days) < offsetFrom(e, best, before, days) {
+				best = c
+			}
+			continue
+		}
 		if before && cs.To > bs.To || !before && cs.From < bs.From {
 			best = c
 		}
 	}
 	return best
+}
+
+// offsetFrom is how far c is, in days, from the day days away from e in the direction asked.
+func offsetFrom(e, c *knowledge.Event, before bool, days int) int {
+	span, cs := e.Span(), c.Span()
+	d := int(cs.From - span.From)
+	if before {
+		d = int(span.To - cs.To)
+	}
+	if d < days {
+		return days - d
+	}
+	return d - days
 }
 
 // reCost finds the verbs of a price or a measure, which "combien" asks about as an amount.
