@@ -1658,3 +1658,12 @@ func TestAnOffsetFromAnEventLandsNearestTheDayItNames(t *testing.T) {
 		{q: "à peu près 5 semaines avant le vote, WL voulait ke don jr fasse koi", answered: true, dates: []string{"2016-10-03"}},
 	})
 }
+
+func TestBeforeOrAfterIsAnsweredWithTheOneThatHolds(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "was the tax returns ask before or after WL said it had dropped another podesta batch", answered: true, words: "After: by the chronology's dates"},
+	})
+	runClass(t, apollo13(t), []classCase{
+		{q: "was the explosion before or after the launch?", answered: true, words: "After: by the chronology's dates, the first one you name is on 13 April 1970"},
+	})
+}

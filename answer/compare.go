@@ -17,6 +17,9 @@ type Comparison struct {
 	// Claim is set for a yes/no question that says the order ("did A come out before B?"): Asked
 	// is then A, Other B, Later whether the question says A came after B, and Holds the answer.
 	Claim, Holds bool
+	// Either is set when the question asks which of the two ("was A before or after B?"): the
+	// answer is "before" or "after", not yes or no.
+	Either bool
 }
 
 // Which of two things came first or last, the order word before the two ("which came first, A or
@@ -66,7 +69,7 @@ var reOrderClaim = regexp.MustCompile(`^(did|was|were|is|has|had|does|est-ce que
 // reFrenchVerb finds a conjugated verb of a French statement asked as a question ("le 1er DM est
 // arrivé avant… ?"): without an auxiliary up front, a question with no verb is a noun phrase
 // ("the last thing WL sent before election day?").
-var reFrenchVerb = regexp.MustCompile(`\s(?:est|a|ont|sont|etait|avait|etaient|avaient|fut|furent)\s`)
+var reFrenchVerb = regexp.MustCompile(`[\s'](?:est|a|ont|sont|etait|avait|etaient|avaient|fut|furent)\s`)
 
 // orderClaimQuery answers "did A happen before B?" yes or no, from the dates of the two events the
 // sides name. Each side must name one event clearly (singleEvent): "did WL write to Don Jr before
@@ -84,6 +87,11 @@ func (r *Retrieval) orderClaimQuery(text string) bool {
 		return false
 	}
 	sideA, sideB := m[2], clauseEnd(m[4])
+	// "was A before or after B?" asks which, not whether.
+	either := false
+	if rest, ok := cutEither(sideB); ok {
+		sideB, either = rest, true
+	}
 	if !r.describesEvent(sideA) || !r.describesEvent(sideB) {
 		return false
 	}
@@ -95,7 +103,7 @@ func (r *Retrieval) orderClaimQuery(text string) bool {
 	}
 	t := r.Timeline
 	later := laterWords[m[3]] || m[3] == "later than"
-	c := &Comparison{Asked: a, Other: b, Later: later, Claim: true, SameDate: a.Date == b.Date && a.Time == b.Time}
+	c := &Comparison{Asked: a, Other: b, Later: later, Claim: true, Either: either, SameDate: a.Date == b.Date && a.Time == b.Time}
 	c.Holds = !c.SameDate && (t.Position(a) > t.Position(b)) == later
 	r.Comparison = c
 	first, second := a, b
@@ -104,6 +112,18 @@ func (r *Retrieval) orderClaimQuery(text string) bool {
 	}
 	r.selectEvents([]*knowledge.Event{first, second}, sideA+" "+sideB, false)
 	return true
+}
+
+// reEither is the rest of "before or after B", "avant ou après B" once the first direction is read.
+var reEither = regexp.MustCompile(`^(?:or|ou)\s+(?:after|before|later|earlier|apres|avant)\s+(?:que\s+|qu'|d'|de\s+)?`)
+
+// cutEither returns B of "or after B" and whether the side was one.
+func cutEither(side string) (string, bool) {
+	m := reEither.FindStringIndex(side)
+	if m == nil {
+		return side, false
+	}
+	return side[m[1]:], true
 }
 
 // yesNo is the answer word.
@@ -121,6 +141,15 @@ var laterWords = map[string]bool{"last": true, "later": true, "latest": true, "a
 // both: "The earlier of the two is on 7 October 2016:".
 func compareLead(c *Comparison, lang string) string {
 	on := onDate(c.Asked, lang)
+	if c.Claim && c.Either && !c.SameDate {
+		after := c.Holds == c.Later // the asked one comes after the other
+		word := tr(lang, "Before", "Avant")
+		if after {
+			word = tr(lang, "After", "Après")
+		}
+		return tr(lang, "%s: by the chronology's dates, the first one you name is %s and the second %s:",
+			"%s : d'après les dates de la chronologie, le premier que vous nommez est %s et le second %s :", word, on, onDate(c.Other, lang))
+	}
 	if c.Claim {
 		if c.SameDate {
 			return tr(lang, "Neither, by the chronology's dates: both are %s:", "Ni l'un ni l'autre, d'après les dates de la chronologie : les deux sont %s :", on)
