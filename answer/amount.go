@@ -65,8 +65,7 @@ func (r *Retrieval) requireAmount() {
 		r.Events = kept
 		return
 	}
-	r.Reason, r.Nearest = NoAmount, r.Events[0].Event
-	r.Events, r.Alternatives, r.List, r.Count = nil, nil, false, false
+	r.refuseNoAmount(nil)
 }
 
 // reNumberWord is a figure in digits or in words, English or French, as a whole word.
@@ -141,7 +140,13 @@ func (r *Retrieval) requireFigure(noun string) {
 			}
 		}
 	}
-	r.Reason, r.Nearest, r.Missing = NoAmount, r.Events[0].Event, []string{noun}
+	r.refuseNoAmount([]string{noun})
+}
+
+// refuseNoAmount turns the answer into a NoAmount refusal naming the first event found as the
+// nearest, and what was counted (missing) when a count was asked.
+func (r *Retrieval) refuseNoAmount(missing []string) {
+	r.Reason, r.Nearest, r.Missing = NoAmount, r.Events[0].Event, missing
 	r.Events, r.Alternatives, r.List, r.Count = nil, nil, false, false
 }
 

@@ -1259,8 +1259,9 @@ func yearMids(folded string) string {
 // unit ("en 300 jours", "de 100 hommes").
 var (
 	reThreeDigits = regexp.MustCompile(`(^|[\s(])([1-9]\d{2})(s?)\b`)
-	strongYearCtx = set("en in an year years annee annees between entre vers around circa c since depuis before avant after apres until till jusqu'en by during pendant des year's")
-	weakYearCtx   = set("de du d' a au to from et and the les or ou l'an -")
+	// Words as textproc.Words splits them: "l'an" is "l", "an"; "jusqu'en" is "jusqu", "en".
+	strongYearCtx = set("en in an year years annee annees between entre vers around circa c since depuis before avant after apres until till by during pendant des")
+	weakYearCtx   = set("de du a au to from et and the les or ou")
 )
 
 // countUnits are what a figure before them counts: no year.
@@ -1268,14 +1269,8 @@ var countUnits = set("jours jour days day ans an years year annees mois months m
 
 // earlyYears rewrites the three-digit years of folded text on four digits.
 func earlyYears(folded string) string {
-	ms := reThreeDigits.FindAllStringSubmatchIndex(folded, -1)
-	if ms == nil {
-		return folded
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		num := folded[m[4]:m[5]]
+	var edits []edit
+	for _, m := range reThreeDigits.FindAllStringSubmatchIndex(folded, -1) {
 		before, after := textproc.Words(folded[:m[4]]), textproc.Words(folded[m[1]:])
 		prev, next := "", ""
 		if len(before) > 0 {
@@ -1288,22 +1283,15 @@ func earlyYears(folded string) string {
 		switch {
 		case countUnits[next]:
 			continue
-		case strongYearCtx[prev] || strings.HasSuffix(prev, "'an"):
+		case strongYearCtx[prev]:
 		case decade && (prev == "the" || prev == "annees"):
 		case weakYearCtx[prev] && (next == "" || textproc.IsStopWord(next) || strongYearCtx[next]):
 		default:
 			continue
 		}
-		b.WriteString(folded[last:m[4]])
-		b.WriteByte('0')
-		b.WriteString(num)
-		last = m[5]
+		edits = append(edits, edit{m[4], m[5], "0" + folded[m[4]:m[5]]})
 	}
-	if last == 0 {
-		return folded
-	}
-	b.WriteString(folded[last:])
-	return b.String()
+	return applyEdits(folded, edits)
 }
 
 // A ruler's number after the name ("dagobert 1er", "sigebert 3", "louis 16", "sigebert I") is part
@@ -1335,13 +1323,8 @@ func hasRegnalNumber(words []string) bool {
 
 // regnalNumbers rewrites rulers' numbers in folded text the way the timeline's actors write them.
 func regnalNumbers(folded string, cal *knowledge.Timeline) string {
-	ms := reRegnal.FindAllStringSubmatchIndex(folded, -1)
-	if ms == nil {
-		return folded
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
+	var edits []edit
+	for _, m := range reRegnal.FindAllStringSubmatchIndex(folded, -1) {
 		name, num := folded[m[2]:m[3]], folded[m[4]:m[5]]
 		n := 0
 		switch {
@@ -1368,17 +1351,11 @@ func regnalNumbers(folded string, cal *knowledge.Timeline) string {
 			if f == num {
 				break // already the timeline's way, or none of it
 			}
-			if ms := cal.MentionedActors(phrase); len(ms) == 1 && ms[0].At == 0 && ms[0].Len == len(phrase) {
-				b.WriteString(folded[last:m[4]])
-				b.WriteString(f)
-				last = m[5]
+			if named := cal.MentionedActors(phrase); len(named) == 1 && named[0].At == 0 && named[0].Len == len(phrase) {
+				edits = append(edits, edit{m[4], m[5], f})
 				break
 			}
 		}
 	}
-	if last == 0 {
-		return folded
-	}
-	b.WriteString(folded[last:])
-	return b.String()
+	return applyEdits(folded, edits)
 }

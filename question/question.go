@@ -1014,25 +1014,39 @@ var yearLead = map[string]bool{"in": true, "of": true, "from": true, "since": tr
 
 // replaceSpokenYears writes the years said in words after a yearLead word as digits.
 func replaceSpokenYears(folded string) string {
-	var b strings.Builder
-	last := 0
+	var edits []edit
 	for _, m := range reSpokenYear.FindAllStringIndex(folded, -1) {
 		before := textproc.Words(folded[:m[0]])
 		if len(before) == 0 || !yearLead[before[len(before)-1]] {
 			continue
 		}
-		y := spokenYear(folded[m[0]:m[1]])
-		if y == folded[m[0]:m[1]] {
-			continue
+		if y := spokenYear(folded[m[0]:m[1]]); y != folded[m[0]:m[1]] {
+			edits = append(edits, edit{m[0], m[1], y})
 		}
-		b.WriteString(folded[last:m[0]])
-		b.WriteString(y)
-		last = m[1]
 	}
-	if last == 0 {
-		return folded
+	return applyEdits(folded, edits)
+}
+
+// edit replaces the bytes start to end of a text with with.
+type edit struct {
+	start, end int
+	with       string
+}
+
+// applyEdits returns text with its edits made, in order and not overlapping; text itself, uncopied,
+// when there are none.
+func applyEdits(text string, edits []edit) string {
+	if len(edits) == 0 {
+		return text
 	}
-	b.WriteString(folded[last:])
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		b.WriteString(text[last:e.start])
+		b.WriteString(e.with)
+		last = e.end
+	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 

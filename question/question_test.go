@@ -391,10 +391,7 @@ func TestTheOldestAndTheSourceAsAWholeAreRead(t *testing.T) {
 }
 
 func TestThreeDigitYearsAreReadOfATimelineThatStartsBeforeTheYear1000(t *testing.T) {
-	early, err := knowledge.LoadFile("../eval/testdata/austrasie/knowledge.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	early := chronology(t, "austrasie")
 	for _, c := range []struct {
 		q, spans string
 	}{
@@ -418,14 +415,8 @@ func TestThreeDigitYearsAreReadOfATimelineThatStartsBeforeTheYear1000(t *testing
 }
 
 func TestARulersNumberIsPartOfTheName(t *testing.T) {
-	austrasie, err := knowledge.LoadFile("../eval/testdata/austrasie/knowledge.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	drapeau, err := knowledge.LoadFile("../eval/testdata/drapeau/knowledge.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	austrasie := chronology(t, "austrasie")
+	drapeau := chronology(t, "drapeau")
 	for _, c := range []struct {
 		tl    *knowledge.Timeline
 		q     string
@@ -447,14 +438,8 @@ func TestARulersNumberIsPartOfTheName(t *testing.T) {
 }
 
 func TestTwoDigitsAfterAMonthPastAnyDayAreItsYear(t *testing.T) {
-	devise, err := knowledge.LoadFile("../eval/testdata/devise/knowledge.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fleming, err := knowledge.LoadFile("../eval/testdata/fleming/knowledge.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	devise := chronology(t, "devise")
+	fleming := chronology(t, "fleming")
 	for _, c := range []struct {
 		tl       *knowledge.Timeline
 		q, spans string
@@ -482,4 +467,14 @@ func TestMovableHolidaysAreTheirDayInTheYearAsked(t *testing.T) {
 			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
 		}
 	}
+}
+
+// chronology loads one of eval/testdata's knowledge files.
+func chronology(t testing.TB, name string) *knowledge.Timeline {
+	t.Helper()
+	tl, err := knowledge.LoadFile("../eval/testdata/" + name + "/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
 }
