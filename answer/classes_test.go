@@ -1667,3 +1667,28 @@ func TestBeforeOrAfterIsAnsweredWithTheOneThatHolds(t *testing.T) {
 		{q: "was the explosion before or after the launch?", answered: true, words: "After: by the chronology's dates, the first one you name is on 13 April 1970"},
 	})
 }
+
+func TestAGeneralWordWithNoWordOfItsConceptInTheSourceIsAnAbsentTopic(t *testing.T) {
+	// "peine de mort", "anobli": the lexicon lists them, and the source has neither them nor a
+	// translation or synonym of them, so the question is about something the source lacks.
+	runClass(t, newZealand(t), []classCase{
+		{q: "Quand la Nouvelle-Zélande a-t-elle aboli la peine de mort ?", answered: false},
+	})
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "pourquoi fleming a refusé d'être anobli ?", answered: false},
+	})
+	// Words the lexicon lists but the source lacks ("building", "thing") weigh no more than a
+	// word on no event: the asker's wording of what the source says still finds it.
+	runClass(t, mozilla(t), []classCase{
+		{q: "since when has mozilla been building its own thing to replace adobe's animation plugin", answered: true,
+			dates: []string{"2012"}, quote: "developed by Mozilla since 2012"},
+	})
+}
+
+func TestAFunctionWordIsNeverReadAsInitials(t *testing.T) {
+	// "eu" (had) is not the initials of the anchor "l'Exposition universelle": the decade's
+	// events are listed, not the one event of the exhibition.
+	runClass(t, chronology(t, "quatorze"), []classCase{
+		{q: "ds les années 1870 ya eu quoi", answered: true, dates: []string{"1870", "1873", "1875", "1878-06-30", "1879"}},
+	})
+}

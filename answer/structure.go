@@ -468,6 +468,7 @@ func (r *Retrieval) absentNames(text string) bool {
 const (
 	unknownWeight        = 0.75
 	relatedUnknownWeight = 0.3
+	absentConceptWeight  = 1.0
 )
 
 // absent reports whether the question names something the source never mentions (absentNames), or
@@ -510,6 +511,8 @@ func (r *Retrieval) absent(text string) bool {
 			// the question says is the premise check's to judge.
 			if t.SaysOtherwise(w) || textproc.IsDeedWord(w) {
 				weight = relatedUnknownWeight
+			} else if t.LacksConcept(w) {
+				weight = absentConceptWeight
 			}
 			unknownMass += weight * t.UnknownIDF()
 			continue
@@ -696,8 +699,9 @@ func (r *Retrieval) countQuery(rest string) bool {
 			counting = true
 		}
 	}
-	// "How much does it cost?", "combien a coûté…": an amount, never a count of entries.
-	if strings.Contains(folded, "how much") && !strings.Contains(folded, "how much time") || reCost.MatchString(folded) {
+	// "How much does it cost?", "combien a coûté…": an amount, never a count of entries. Checked
+	// only once a unit is counted: most questions have none, and the pattern is a cost on each.
+	if !counting || strings.Contains(folded, "how much") && !strings.Contains(folded, "how much time") || reCost.MatchString(folded) {
 		return false
 	}
 	// "How many days between the first Podesta emails and the rally?" asks for a figure the text

@@ -176,7 +176,8 @@ func (t *Timeline) matchName(words []string) (actorName, int) {
 		return n, k
 	}
 	w := words[0]
-	if len(w) >= 2 && len(w) <= 5 && !t.knownWord(w) {
+	// A function word is that word, not initials: "il y a eu quoi" is no "Exposition universelle".
+	if len(w) >= 2 && len(w) <= 5 && !t.knownWord(w) && !textproc.IsStopWord(w) {
 		if i, ok := t.names.byInitials[w]; ok {
 			return t.names.names[i], 1
 		}

@@ -155,6 +155,18 @@ func (t *Timeline) SaysOtherwise(w string) bool {
 	return len(t.index.relatedTerms(w, nil)) > 0
 }
 
+// LacksConcept reports whether the folded word w is general vocabulary the lexicon lists, in
+// English or French, while the timeline has neither the word nor any translation or synonym of
+// it: "daughter" in a band's history that never says "fille" or "daughter". That is stronger
+// evidence of an absent topic than a word nobody lists ("reggae"), which may be the asker's
+// jargon, a typo or a name.
+func (t *Timeline) LacksConcept(w string) bool {
+	if t.knownWord(w) || t.SaysOtherwise(w) {
+		return false
+	}
+	return len(lexicon.Related(w, "en")) > 0 || len(lexicon.Related(w, "fr")) > 0
+}
+
 // phraseWord is a phrase of a question that the lexicon lists as one entry ("reached out", "came
 // up", "ran a story") and whose concept the timeline has words for: it is looked up as one word,
 // by those words, and the content words it is made of are not looked up one by one ("reached" is

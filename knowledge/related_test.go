@@ -244,3 +244,28 @@ events:
 		}
 	}
 }
+
+// A word the lexicon lists is missing from the source only when none of its concept's words is
+// there either; a word of the source, a synonym's stand-in and a word nobody lists are not.
+func TestLacksConceptNeedsTheWholeConceptMissing(t *testing.T) {
+	nz, err := knowledge.LoadFile("../eval/testdata/newzealand/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tl   *knowledge.Timeline
+		word string
+		want bool
+	}{
+		{nz, "daughter", true},           // no "daughter", no "fille"
+		{nz, "survecu", false},           // "survived" is there
+		{nz, "parliament", false},        // the source's own word
+		{nz, "reggae", false},            // no lexicon entry: maybe a name or jargon
+		{frenchOnly(t), "resign", false}, // "démissionné"
+	}
+	for _, tt := range tests {
+		if got := tt.tl.LacksConcept(tt.word); got != tt.want {
+			t.Errorf("LacksConcept(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

@@ -381,12 +381,12 @@ var holidayHints = []string{"christmas", "xmas", "noel", "new year", "sylvestre"
 // again only when the text changed: a question is split once when nothing in it needs rewriting.
 func normalizeDateWords(folded string, words []string) (string, []string) {
 	original := folded
-	hinted := false
-	for _, h := range holidayHints {
-		hinted = hinted || strings.Contains(folded, h)
-	}
+	hinted := slices.ContainsFunc(holidayHints, func(h string) bool { return strings.Contains(folded, h) })
 	for _, h := range holidays {
-		if !hinted || strings.Contains(folded, h.day) || h.hint != "" && !strings.Contains(folded, h.hint) {
+		if !hinted {
+			break
+		}
+		if strings.Contains(folded, h.day) || h.hint != "" && !strings.Contains(folded, h.hint) {
 			continue
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
