@@ -1692,3 +1692,15 @@ func TestAFunctionWordIsNeverReadAsInitials(t *testing.T) {
 		{q: "ds les années 1870 ya eu quoi", answered: true, dates: []string{"1870", "1873", "1875", "1878-06-30", "1879"}},
 	})
 }
+
+func TestTheYearAfterAnEventInFrenchWithDApres(t *testing.T) {
+	// "l'année d'après X", "l'année d'avant X": the calendar year after (or before) the event X
+	// describes, not "according to X".
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "il s'est passé quoi l'année d'après le classement des merveilles du monde ?", answered: true,
+			dates: []string{"1995"}, quote: "Popular Mechanics"},
+	})
+	runClass(t, chronology(t, "lewisclark"), []classCase{
+		{q: "l'année d'avant le départ de l'expédition il s'est passé quoi", answered: true, dates: []string{"1803"}},
+	})
+}

@@ -29,7 +29,7 @@ var (
 	// "right after X", "two days after X", "a few days after X", "juste avant celui où X", "deux jours
 	// après que X", "the day after X", "le lendemain de X"; a hedge before the offset ("environ 4 mois
 	// après X") is part of it, not something asked of the event.
-	reRelative = regexp.MustCompile(`(?:\b(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|approx|some|like|nearly|almost|environ|a peu pres|genre|presque|pres de)\s+|~\s*)?\b(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)\s+(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|yrs?|ans|annees)\s+(?:or so\s+|ou plus\s+|ish\s+)?(?:later\s+|plus tard\s+)?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
+	reRelative = regexp.MustCompile(`(?:\b(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|approx|some|like|nearly|almost|environ|a peu pres|genre|presque|pres de)\s+|~\s*)?\b(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)(?:\s+|')(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|yrs?|ans|annees?)\s+(?:or so\s+|ou plus\s+|ish\s+)?(?:later\s+|plus tard\s+)?(?:d')?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
 	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|\b(?:le\s+)?(lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
 	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1}
@@ -59,8 +59,9 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 	}
 	var mi []int
 	for _, m := range reRelative.FindAllStringSubmatchIndex(folded, -1) {
-		// "d'après l'article" is "according to the article", not "after" it.
-		if c := m[6]; substr(folded, m, 3) == "apres" && c >= 2 && (folded[c-2:c] == "d'" || folded[c-2:c] == "d ") {
+		// "d'après l'article" is "according to the article", not "after" it; "l'année d'après
+		// X", "le mois d'avant X" are the year after X, the month before it.
+		if c := m[6]; substr(folded, m, 3) == "apres" && m[4] < 0 && c >= 2 && (folded[c-2:c] == "d'" || folded[c-2:c] == "d ") {
 			continue
 		}
 		mi = m
@@ -104,7 +105,7 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 				days *= 7
 			case strings.HasPrefix(m[2], "month") || m[2] == "mois" || m[2] == "mos":
 				days *= 30
-			case strings.HasPrefix(m[2], "year") || m[2] == "ans" || m[2] == "annees":
+			case strings.HasPrefix(m[2], "year") || m[2] == "ans" || strings.HasPrefix(m[2], "annee"):
 				days *= 365
 			}
 		}

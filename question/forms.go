@@ -993,9 +993,9 @@ func twoDecades(cal *knowledge.Timeline) func(m []int, s string) (expr, verdict)
 }
 
 // rePeriodNext finds "the year after", "the month before", "l'année suivant", "le mois d'après",
-// "l'année précédant" right before a date: the calendar year or month next to the date's, as "the
+// "l'année d'avant", "l'année précédant" right before a date: the calendar year or month next to the date's, as "the
 // day after" is the next day.
-var rePeriodNext = regexp.MustCompile(`(?:\b(?:the|that|le)\s+|\bl')(year|month|annee|mois)\s+(after|before|following|preceding|apres|avant|suivant|precedant|qui a suivi|qui a precede)\s*(?:the\s+|le\s+|la\s+|l'|de\s+|du\s+|d')?$`)
+var rePeriodNext = regexp.MustCompile(`(?:\b(?:the|that|le)\s+|\bl')(year|month|annee|mois)\s+(after|before|following|preceding|apres|avant|d'apres|d'avant|suivant|precedant|qui a suivi|qui a precede)\s*(?:the\s+|le\s+|la\s+|l'|de\s+|du\s+|d')?$`)
 
 // periodNext reads rePeriodNext at the end of before: whether a year (else a month), whether
 // after, and where the phrase starts. Its article is required: "combien de mois après X" asks how
@@ -1009,7 +1009,7 @@ func periodNext(before string) (year, after bool, at int, ok bool) {
 		return false, false, 0, false
 	}
 	unit, dir := before[m[2]:m[3]], before[m[4]:m[5]]
-	after = dir == "after" || dir == "following" || dir == "apres" || dir == "suivant" || dir == "qui a suivi"
+	after = dir == "after" || dir == "following" || dir == "apres" || dir == "d'apres" || dir == "suivant" || dir == "qui a suivi"
 	return unit == "year" || unit == "annee", after, m[0], true
 }
 

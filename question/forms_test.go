@@ -226,6 +226,29 @@ func TestParseOffsetsWithAbbreviatedUnitsAndHedges(t *testing.T) {
 		{"the month after", "the month after the election", "en", question.Month, "2016-12-01..2016-12-31", 0, ""},
 		{"le mois qui a suivi", "le mois qui a suivi l'élection", "fr", question.Month, "2016-12-01..2016-12-31", 0, ""},
 		{"combien de mois asks how long", "combien de mois après l'élection WL a écrit ?", "fr", question.Range, "2016-11-09..…", 0, ""},
+		{"le mois d'après", "le mois d'après l'élection ya eu quoi", "fr", question.Month, "2016-12-01..2016-12-31", 0, ""},
+		{"l'année d'avant", "l'année d'avant l'élection", "fr", question.Year, "2015-01-01..2015-12-31", 0, ""},
+		{"d'après l'article stays a source reference", "d'après l'article, que s'est-il passé le lendemain de l'élection ?", "fr", question.Anchor, "2016-11-09", 0, ""},
+	})
+	runParseCases(t, chronology(t, "berlinwall"), []parseCase{
+		{"le mois d'après an anchor", "qu'est-ce qui s'est passé le mois d'après la chute du mur ?", "fr", question.Month, "1989-12-01..1989-12-31", 0, ""},
+	})
+}
+
+// Two digits after a month are its year where they cannot be a day the way the asker writes days:
+// after a day ("march 4th 94"), or in French, which puts the day first ("en mai 29").
+func TestParseTwoDigitYearsAfterAMonth(t *testing.T) {
+	runParseCases(t, chronology(t, "nirvana"), []parseCase{
+		{"month, ordinal day, two-digit year", "what went down on march 4th 94", "en", question.ExactDay, "1994-03-04", 0, "what went down"},
+		{"month, day, comma, two-digit year", "what happened on april 8, 94?", "en", question.ExactDay, "1994-04-08", 0, ""},
+	})
+	runParseCases(t, chronology(t, "armoiries"), []parseCase{
+		{"French month and two digits", "ya eu koi en mai 29 ?", "fr", question.Month, "1929-05-01..1929-05-31", 0, ""},
+	})
+	runParseCases(t, seed(t), []parseCase{
+		{"an hour after the day is no year", "what did WL send on oct 12 10 am?", "en", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},
+		{"English month and two digits is a day", "what happened on oct 12?", "en", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},
+		{"French month and two digits outside the timeline is a day", "qu'est-ce qui s'est passé le oct 12 ?", "fr", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},
 	})
 }
 

@@ -751,8 +751,9 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 				return expr{}, notDate
 			}
 			// "juillet 90", "oct 16": past any day of a month, two digits after it are its year,
-			// in the century the timeline has it (centuryOf).
-			if n := atoi(s[m[4]:m[5]]); n > 31 && m[6] < 0 && m[5]-m[4] == 2 {
+			// in the century the timeline has it (centuryOf). French writes the day before the
+			// month, so in a French question "mai 29" is May of a year ending in 29 as well.
+			if n := atoi(s[m[4]:m[5]]); (n > 31 || p.Lang == "fr" && !ordinalSuffix(s, m[5])) && m[6] < 0 && m[5]-m[4] == 2 {
 				if y := centuryOf(n, cal); y > 0 {
 					return expr{kind: Month, year: y, month: month}, date
 				}
@@ -787,14 +788,21 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			return expr{kind: Year, year: atoi(s[m[2]:m[3]])}, date
 		})
 	}
-	// "sept 20th '16": two digits right after a day and month without a year are its year.
-	if len(exprs) > 0 && longest >= 2 && strings.Contains(folded, "'") {
+	// "sept 20th '16", "march 4th 94": two digits right after a day and month without a year are
+	// its year (not an hour: "march 4th 10 am").
+	if len(exprs) > 0 && longest >= 2 {
 		for i := range exprs {
 			e := &exprs[i]
 			if e.year != 0 || e.kind != ExactDay && e.kind != Month {
 				continue
 			}
-			if m := reShortYear.FindStringSubmatchIndex(folded[e.end:]); m != nil && m[0] <= 1 {
+			m := reShortYear.FindStringSubmatchIndex(folded[e.end:])
+			if m == nil && e.kind == ExactDay {
+				if m = reBareShortYear.FindStringSubmatchIndex(folded[e.end:]); m != nil && clockAfter(folded[e.end+m[1]:]) {
+					m = nil
+				}
+			}
+			if m != nil && m[0] <= 1 {
 				if y := centuryOf(atoi(folded[e.end+m[2]:e.end+m[3]]), cal); y > 0 {
 					e.year = y
 					consume(e.end+m[0], e.end+m[1])
@@ -954,6 +962,36 @@ var durationWords = map[string]bool{"for": true, "during": true, "pendant": true
 // reShortYear finds a year written by its last two digits after an apostrophe ("in '93"), not
 // glued to a word before it ("l'93" is no year).
 var reShortYear = regexp.MustCompile(`(?:^|[\s(])'(\d{2})\b`)
+
+// reBareShortYear is two digits after a day and month, with no apostrophe: "march 4th 94",
+// "oct 16, 16". A clock's figures ("10 am", "10h", "10:30") are no year.
+var reBareShortYear = regexp.MustCompile(`^,?\s(\d{2})\b`)
+
+// clockAfter reports whether s, the text after two digits, makes them an hour.
+func clockAfter(s string) bool {
+	if strings.HasPrefix(s, ":") || strings.HasPrefix(s, "h") || strings.HasPrefix(s, ".") {
+		return true
+	}
+	s = strings.TrimLeft(s, " ")
+	for _, w := range []string{"am", "pm", "a.m", "p.m", "o'clock", "heure", "h "} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinalSuffix reports whether the figure ending at end in s has an ordinal suffix ("29th",
+// "1er"): then it is a day.
+func ordinalSuffix(s string, end int) bool {
+	rest := s[end:]
+	for _, suf := range []string{"st", "nd", "rd", "th", "er", "e "} {
+		if strings.HasPrefix(rest, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // centuryOf returns the year ending in yy that falls inside the timeline's span (the latest such
 // when several do), or 0.
