@@ -1704,3 +1704,25 @@ func TestTheYearAfterAnEventInFrenchWithDApres(t *testing.T) {
 		{q: "l'année d'avant le départ de l'expédition il s'est passé quoi", answered: true, dates: []string{"1803"}},
 	})
 }
+
+func TestAnEventThatCallsItselfTheFirstOfWhatIsAskedAnswersTheFirst(t *testing.T) {
+	// The source tells earlier senators and escapes; the passage that says "le premier sénateur
+	// indigène", "the first East German border guard to escape", "final concert" answers.
+	runClass(t, chronology(t, "australie"), []classCase{
+		{q: "c ki le premier sénateur aborigène", answered: true, dates: []string{"1971"}, quote: "premier sénateur indigène"},
+	})
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		{q: "c qui le premier garde est-allemand à s'être enfui à l'ouest ?", answered: true, dates: []string{"1961-08-15"}, quote: "Conrad Schumann"},
+	})
+	runClass(t, chronology(t, "nirvana"), []classCase{
+		{q: "when was nirvanas last ever gig", answered: true, dates: []string{"1994-03-01"}, quote: "final concert"},
+	})
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "c'était quand le premier train de marchandises dans le tunnel ?", answered: true, dates: []string{"1994-06-01"}, quote: "The first freight train"},
+	})
+	// Only what the order word orders counts: "the first DM" is not "sa première vague
+	// d'emails".
+	runClass(t, seed(t), []classCase{
+		{q: "was brad parscale on the email don jr sent the campaign after the first dm", answered: true, dates: []string{"2016-09-20"}},
+	})
+}

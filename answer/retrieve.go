@@ -379,6 +379,90 @@ var messageWords = map[string]bool{"msg": true, "msgs": true, "message": true, "
 	"mail": true, "mails": true, "email": true, "emails": true, "entry": true, "entries": true, "exchange": true, "echange": true}
 
 // orderWords ask for the first (-1) or the last (1) of something.
+// passageOrderWords are the words by which a passage calls what it tells the first or the last of
+// its kind, in either language.
+var passageOrderWords = map[string]int{"first": -1, "premier": -1, "premiere": -1, "premiers": -1, "premieres": -1,
+	"1er": -1, "1re": -1, "1ere": -1, "earliest": -1, "last": 1, "dernier": 1, "derniere": 1, "final": 1, "finale": 1, "latest": 1}
+
+// orderedHead is what a question's order word orders: the content words right after it ("the
+// first East German guard" → east, german, guard), at most three.
+func orderedHead(words []string) []string {
+	for i, w := range words {
+		if orderWords[w] == 0 {
+			continue
+		}
+		var head []string
+		for _, h := range words[i+1 : min(len(words), i+5)] {
+			if orderWords[h] != 0 || h == "ever" || h == "tout" {
+				continue
+			}
+			if textproc.IsStopWord(h) {
+				if len(head) > 0 {
+					break
+				}
+				continue
+			}
+			if head = append(head, h); len(head) == 3 {
+				break
+			}
+		}
+		return head
+	}
+	return nil
+}
+
+// selfOrderedHits is how many hits selfOrdered reads at most: a question about a common topic of
+// a very large timeline keeps its cost bounded.
+const selfOrderedHits = 200
+
+// selfOrdered returns the hits with a passage where an order word of the question's direction
+// ("first", "premier", "dernier", "final") comes right before a word of what the question orders
+// (head, in any language the lexicon bridges): "Conrad Schumann was the first East German border
+// guard to escape" for "the first guard to escape".
+func (r *Retrieval) selfOrdered(hits []knowledge.Hit, head []string, last bool) []knowledge.Hit {
+	words := r.queryWords(strings.Join(head, " "))
+	if len(words) == 0 {
+		return nil
+	}
+	dir := -1
+	if last {
+		dir = 1
+	}
+	var out []knowledge.Hit
+	for i, h := range hits {
+		if i == selfOrderedHits {
+			break
+		}
+		if h.Score <= 0 || h.Coverage < minCoverage {
+			continue
+		}
+		if r.callsItself(h.Event, dir, words) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// callsItself reports whether a passage of e has an order word of direction dir followed, within
+// four words, by one of words.
+func (r *Retrieval) callsItself(e *knowledge.Event, dir int, words []knowledge.QueryWord) bool {
+	t := r.Timeline
+	for i := range e.Passages {
+		pw := textproc.Words(t.FoldedPassage(e, i))
+		for j, w := range pw {
+			if passageOrderWords[w] != dir {
+				continue
+			}
+			for k := j + 1; k < min(len(pw), j+5); k++ {
+				if slices.ContainsFunc(words, func(q knowledge.QueryWord) bool { return t.Says(pw[k], t.Source.Language, q) }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 var orderWords = map[string]int{"first": -1, "premier": -1, "premiere": -1, "earliest": -1, "1er": -1, "1ere": -1,
 	"last": 1, "dernier": 1, "derniere": 1, "latest": 1}
 
@@ -753,6 +837,14 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 			// asks the first of, and the source lacks its words: the first event is no answer.
 			r.Reason = OffTopic
 			return
+		}
+	}
+	// "Who was the first East German guard to escape", "le premier sénateur aborigène": an event
+	// whose own passage calls it the first (or last) of what is asked answers, though the source
+	// tells earlier escapes or senators.
+	if head := orderedHead(qwords); len(head) > 0 {
+		if own := r.selfOrdered(res.Hits, head, p.Order == question.Last); len(own) > 0 {
+			res.Hits = own
 		}
 	}
 	var pick *knowledge.Event
