@@ -1726,3 +1726,13 @@ func TestAnEventThatCallsItselfTheFirstOfWhatIsAskedAnswersTheFirst(t *testing.T
 		{q: "was brad parscale on the email don jr sent the campaign after the first dm", answered: true, dates: []string{"2016-09-20"}},
 	})
 }
+
+func TestChatAndJoinsTheTwoSidesOfAnInterval(t *testing.T) {
+	// "between A n B": "n" is "and" in chat.
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "hw many days between the breakthrough n the official opening", answered: true, words: "1252 days"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "hw mny days btwn wikileeks askin 4 trumps taxs n the wow", answered: true, words: "19 days"},
+	})
+}

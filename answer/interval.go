@@ -22,7 +22,7 @@ type Interval struct {
 
 // reInterval finds "how many days between A and B", "combien de jours entre A et B" (folded).
 // "How long", "combien de temps" name no unit: the dates choose one (intervalUnit).
-var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bfrom|\bentre|\bseparent|\bdepuis)\s+(.+?)\s+(?:and|&|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a)\s+(.+)$`)
+var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bfrom|\bentre|\bseparent|\bdepuis)\s+(.+?)\s+(?:and|n|&|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a)\s+(.+)$`)
 
 // reUnitFirst is a question that opens on the unit it counts in: "days b/w A and B", "jours entre
 // A et B".

@@ -245,6 +245,10 @@ func TestParseTwoDigitYearsAfterAMonth(t *testing.T) {
 	runParseCases(t, chronology(t, "armoiries"), []parseCase{
 		{"French month and two digits", "ya eu koi en mai 29 ?", "fr", question.Month, "1929-05-01..1929-05-31", 0, ""},
 	})
+	runParseCases(t, chronology(t, "channeltunnel"), []parseCase{
+		{"in, month and two digits", "was anyone killed in the fire in sept 08", "en", question.Month, "2008-09-01..2008-09-30", 0, ""},
+		{"on, month and two digits is a day", "what happened on sept 18 1996", "en", question.ExactDay, "1996-09-18", 0, ""},
+	})
 	runParseCases(t, seed(t), []parseCase{
 		{"an hour after the day is no year", "what did WL send on oct 12 10 am?", "en", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},
 		{"English month and two digits is a day", "what happened on oct 12?", "en", question.ExactDay, "2016-10-12 2017-10-12", 0, ""},

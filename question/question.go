@@ -753,7 +753,9 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			// "juillet 90", "oct 16": past any day of a month, two digits after it are its year,
 			// in the century the timeline has it (centuryOf). French writes the day before the
 			// month, so in a French question "mai 29" is May of a year ending in 29 as well.
-			if n := atoi(s[m[4]:m[5]]); (n > 31 || p.Lang == "fr" && !ordinalSuffix(s, m[5])) && m[6] < 0 && m[5]-m[4] == 2 {
+			// After "in" or "en", a month with two digits is a month of a year ("in sept 08"): a
+			// day would be "on".
+			if n := atoi(s[m[4]:m[5]]); (n > 31 || (p.Lang == "fr" || inBefore(s[:m[0]])) && !ordinalSuffix(s, m[5])) && m[6] < 0 && m[5]-m[4] == 2 {
 				if y := centuryOf(n, cal); y > 0 {
 					return expr{kind: Month, year: y, month: month}, date
 				}
@@ -979,6 +981,13 @@ func clockAfter(s string) bool {
 		}
 	}
 	return false
+}
+
+// inBefore reports whether text ends with "in" or "en" and a space: what follows is a month or a
+// year, not a day.
+func inBefore(text string) bool {
+	return strings.HasSuffix(text, " in ") || strings.HasSuffix(text, " en ") || text == "in " || text == "en " ||
+		strings.HasSuffix(text, " during ") || strings.HasSuffix(text, " pendant ")
 }
 
 // ordinalSuffix reports whether the figure ending at end in s has an ordinal suffix ("29th",
