@@ -1736,3 +1736,14 @@ func TestChatAndJoinsTheTwoSidesOfAnInterval(t *testing.T) {
 		{q: "hw mny days btwn wikileeks askin 4 trumps taxs n the wow", answered: true, words: "19 days"},
 	})
 }
+
+func TestAWhereQuestionQuotesThePassageThatNamesAPlace(t *testing.T) {
+	// Of passages that match the question as well, the one with "in Cannon Falls", "at Farm Cove"
+	// answers where; "in the American indie music scene" and "In February 1993" name no place.
+	runClass(t, chronology(t, "nirvana"), []classCase{
+		{q: "where did they record in utero", answered: true, quote: "Pachyderm Studio in Cannon Falls"},
+	})
+	runClass(t, chronology(t, "sydneyopera"), []classCase{
+		{q: "where did the triathletes do the swim leg at the sydney olympics", answered: true, first: "swimming loop at Farm Cove"},
+	})
+}

@@ -1430,11 +1430,15 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			if r.Intent == AskWhy {
 				preferCausal(e, ranked)
 			}
+			if r.Intent == AskWhere {
+				preferPlaces(e, ranked)
+			}
 			if single {
 				r.preferDated(e, ranked)
 				if r.Intent == AskHowMany {
 					preferNumbers(e, ranked)
 				}
+
 			}
 			sel.Passages = pickPassages(ranked, single)
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
@@ -1793,6 +1797,37 @@ func preferNumbers(e *knowledge.Event, ranked []RankedPassage) {
 	changed := false
 	for i := range ranked {
 		if ranked[i].Score > 0 && reNumber.MatchString(textproc.Fold(e.Passages[ranked[i].Index].Text)) {
+			ranked[i].Score *= numberBonus
+			changed = true
+		}
+	}
+	if changed {
+		sortRanked(ranked)
+	}
+}
+
+// rePlace is a preposition of place before a name: "in Cannon Falls", "to Pachyderm Studio", "at
+// the Barclays Center", "à Strasbourg". After an article the name takes two capitalized words, so
+// "in the American indie music scene" is no place.
+var rePlace = regexp.MustCompile(`\b(?:in|at|to|from|near|à|au|aux|dans|en)\s+(?:(\p{Lu}[\p{L}'’-]+)|(?:the|le|la|les|l'|l’)\s*(\p{Lu}[\p{L}'’-]+)[\s-]+\p{Lu})`)
+
+// namesPlace reports whether a passage names a place by rePlace, its name no date word ("In
+// February 1993").
+func namesPlace(text string) bool {
+	for _, m := range rePlace.FindAllStringSubmatch(text, -1) {
+		name := m[1] + m[2]
+		if !question.IsDateWord(textproc.Fold(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// preferPlaces raises, for a "where" question, the passages that name a place.
+func preferPlaces(e *knowledge.Event, ranked []RankedPassage) {
+	changed := false
+	for i := range ranked {
+		if ranked[i].Score > 0 && namesPlace(e.Passages[ranked[i].Index].Text) {
 			ranked[i].Score *= numberBonus
 			changed = true
 		}
