@@ -396,6 +396,9 @@ func orderedHead(words []string) []string {
 			if orderWords[h] != 0 || h == "ever" || h == "tout" {
 				continue
 			}
+			if unitWords[h] {
+				return nil // "the first message": what is ordered is the entries themselves
+			}
 			if textproc.IsStopWord(h) {
 				if len(head) > 0 {
 					break
@@ -448,7 +451,14 @@ func (r *Retrieval) selfOrdered(hits []knowledge.Hit, head []string, last bool) 
 func (r *Retrieval) callsItself(e *knowledge.Event, dir int, words []knowledge.QueryWord) bool {
 	t := r.Timeline
 	for i := range e.Passages {
-		pw := textproc.Words(t.FoldedPassage(e, i))
+		folded := t.FoldedPassage(e, i)
+		// Most passages have no order word: a substring test spares splitting them.
+		if !strings.Contains(folded, "first") && !strings.Contains(folded, "premi") && !strings.Contains(folded, "1er") &&
+			!strings.Contains(folded, "1re") && !strings.Contains(folded, "last") && !strings.Contains(folded, "derni") &&
+			!strings.Contains(folded, "final") && !strings.Contains(folded, "earliest") && !strings.Contains(folded, "latest") {
+			continue
+		}
+		pw := textproc.Words(folded)
 		for j, w := range pw {
 			if passageOrderWords[w] != dir {
 				continue

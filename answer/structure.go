@@ -412,11 +412,13 @@ var (
 // is missing for the refusal.
 func (r *Retrieval) absentNames(text string) bool {
 	t := r.Timeline
-	words := strings.Fields(text)
-	for i, w := range words {
+	prev := ""
+	for w := range strings.FieldsSeq(text) {
 		// A capital that starts a sentence says nothing: the first word, or one after a full stop,
 		// a question mark, a colon or a closing tag.
-		if i == 0 || strings.ContainsAny(words[i-1][len(words[i-1])-1:], ".!?:>;") {
+		before := prev
+		prev = w
+		if before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:>;") {
 			continue
 		}
 		for _, m := range capitalized(w) {

@@ -371,17 +371,16 @@ func easter(y int) time.Time {
 	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 }
 
-// holidayHints are substrings one of which every holiday name contains: most questions have none,
-// and then no holiday pattern runs.
-var holidayHints = []string{"christmas", "xmas", "noel", "new year", "sylvestre", "nouvel an", "jour de l'an", "halloween",
-	"valentin", "independence", "july", "bastille", "nationale", "toussaint", "saints", "armistice", "veterans"}
+// holidayHints are words one of which every holiday name has: most questions have none, and
+// then no holiday pattern runs.
+var holidayHints = set("christmas xmas noel year years sylvestre an halloween valentine valentines valentin independence july bastille nationale saint saints toussaint armistice veterans")
 
 // normalizeDateWords rewrites holidays, parts of months and ordinal days as the date patterns read
 // them. It takes folded text with its words and returns the rewritten text with its words, split
 // again only when the text changed: a question is split once when nothing in it needs rewriting.
 func normalizeDateWords(folded string, words []string) (string, []string) {
 	original := folded
-	hinted := slices.ContainsFunc(holidayHints, func(h string) bool { return strings.Contains(folded, h) })
+	hinted := slices.ContainsFunc(words, func(w string) bool { return holidayHints[w] })
 	for _, h := range holidays {
 		if !hinted {
 			break
