@@ -1747,3 +1747,14 @@ func TestAWhereQuestionQuotesThePassageThatNamesAPlace(t *testing.T) {
 		{q: "where did the triathletes do the swim leg at the sydney olympics", answered: true, first: "swimming loop at Farm Cove"},
 	})
 }
+
+func TestAWhenQuestionQuotesThePassageThatDatesTheEvent(t *testing.T) {
+	// "When" is answered by the sentence that writes the year, before or beside the one that
+	// only names the event; "c'était quand X ?" asks when though "quand" comes late.
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "wen did he discover lysozime", answered: true, first: "lysozyme in 1923"},
+	})
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		{q: "c'était quand le discours ich bin ein berliner ?", answered: true, dates: []string{"1963-06-26"}, quote: "On 26 June 1963"},
+	})
+}

@@ -113,6 +113,27 @@ var (
 	reWhereFr     = regexp.MustCompile(`(?i)(^|\s)où(\s|$|\?)`)
 )
 
+// whenAsked reports whether "when" asks for a time where it is not the first word: last ("il est
+// mort quand ?", "he died when"), or after "c'était", "c'est" ("c'était quand le discours", "c kan
+// ke…"); elsewhere it is a conjunction ("qu'a dit WL quand Trump a gagné"). The intent stays what
+// it was (the premise checks of a "when" question are not run on it); the passage that dates the
+// event is preferred.
+func whenAsked(w []string) bool {
+	for i, x := range w {
+		if !whenStarts[x] {
+			continue
+		}
+		if i == len(w)-1 {
+			return true
+		}
+		switch w[max(0, i-1)] {
+		case "etait", "est", "ct", "c", "cetait":
+			return true
+		}
+	}
+	return false
+}
+
 // whereAsked reports whether "where" asks for a place: first or last ("he shared it where?"), or
 // after a function word ("and where…"); right after a noun it is a relative ("the msg where
 // Assange comes up", "the rally where Trump said…"), which asks for no place.

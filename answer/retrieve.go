@@ -1443,6 +1443,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			if r.Intent == AskWhere {
 				preferPlaces(e, ranked)
 			}
+			if len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
+				preferOwnYear(e, ranked)
+			}
 			if single {
 				r.preferDated(e, ranked)
 				if r.Intent == AskHowMany {
@@ -1516,6 +1519,13 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				top := sel.Passages[0]
 				if next := top + 1; !causal(r.Timeline.FoldedPassage(e, top)) && next < len(e.Passages) && causal(r.Timeline.FoldedPassage(e, next)) {
 					sel.Passages = []int{top, next}
+				}
+			}
+			if single && len(sel.Passages) == 1 && len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
+				// "When was the Ich bin ein Berliner speech?": the passage that names it may not date
+				// it; the one that writes the event's year is quoted with it.
+				if d := writesYear(e, sel.Passages[0]); d >= 0 {
+					sel.Passages = append(sel.Passages, d)
 				}
 			}
 			if single && r.Intent == AskYesNo && len(sel.Passages) > 0 {
@@ -1831,6 +1841,44 @@ func namesPlace(text string) bool {
 		}
 	}
 	return false
+}
+
+// writesYear is the first passage of e that writes the event's year, when the chosen one does not,
+// or -1.
+func writesYear(e *knowledge.Event, chosen int) int {
+	year := strconv.Itoa(e.Span().From.Time().Year())
+	if strings.Contains(e.Passages[chosen].Text, year) {
+		return -1
+	}
+	for i, p := range e.Passages {
+		if i != chosen && strings.Contains(p.Text, year) {
+			return i
+		}
+	}
+	return -1
+}
+
+// asksWhen reports whether the question asks for a time with "quand", "when" past its first word
+// (whenAsked).
+func (r *Retrieval) asksWhen() bool {
+	_, w := r.read(r.Parsed.Text)
+	return whenAsked(w)
+}
+
+// preferOwnYear raises, for a "when" question, the passages that write the event's year: "On 26
+// June 1963, 22 months after…" answers when the speech was, "Ich bin ein Berliner" only names it.
+func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
+	year := strconv.Itoa(e.Span().From.Time().Year())
+	changed := false
+	for i := range ranked {
+		if strings.Contains(e.Passages[ranked[i].Index].Text, year) {
+			ranked[i].Score = max(ranked[i].Score*numberBonus, causalFloor)
+			changed = true
+		}
+	}
+	if changed {
+		sortRanked(ranked)
+	}
 }
 
 // preferPlaces raises, for a "where" question, the passages that name a place.
