@@ -11,7 +11,7 @@ import (
 // with the prize", "combien a coûté la mission", "combien WL a payé Don Jr". A count ("combien de
 // championnats") is not one, nor a duration ("how much time").
 var (
-	reHowMuchMoney = regexp.MustCompile(`\bhow much\b(?:.*\b(?:cost|costs|costed|costing|pay|paid|pays|paying|earn|earns|earned|make|makes|made|donate|donated|give|gave|spend|spent|sell|sold|raise|raised|charge|charged|worth|fetch|fetched|money|cash)\b|\s+(?:money|cash))`)
+	reHowMuchMoney = regexp.MustCompile(`\bhow much\b(?:.*\b(?:cost|costs|costed|costing|pay|paid|pays|paying|earn|earns|earned|make|makes|made|donate|donated|give|gave|spend|spent|sell|sold|raise|raised|charge|charged|worth|fetch|fetched|money|cash|ticket|tickets|fare|fares|fee|fees|fine|fines|salary|wage|wages|price|prices)\b|\s+(?:money|cash)|\s+(?:is|was|are|were)\s+(?:a|an|one)\s)`)
 	reCombienMoney = regexp.MustCompile(`\bcombien\b(?:\s+(?:d'argent|de dollars|d'euros|de francs|de livres)|.*\b` + moneyVerbsFr + `\b)|\b` + moneyVerbsFr + `\s+combien\b`)
 	rePriceOf      = regexp.MustCompile(`\b(?:what|wat|quel|quelle)\s+(?:was|is|were|etait|est|a ete|fut)\s+(?:the|le|la)\s+(?:price|cost|amount|prix|cout|montant|somme)\b|\b(?:le|la)\s+(?:prix|cout|montant|somme)\b.*\?`)
 	// reCounted is "combien de X": what is counted, when it is no money.

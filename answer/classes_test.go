@@ -1758,3 +1758,15 @@ func TestAWhenQuestionQuotesThePassageThatDatesTheEvent(t *testing.T) {
 		{q: "c'était quand le discours ich bin ein berliner ?", answered: true, dates: []string{"1963-06-26"}, quote: "On 26 June 1963"},
 	})
 }
+
+func TestHowMuchIsAThingAsksItsPrice(t *testing.T) {
+	// "how much is a ticket", "how much was the fine": a price, which a source with no sum for it
+	// does not give; one that writes the sum still answers.
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "how much is a eurostar ticket from london to paris", answered: false},
+	})
+	runClass(t, chronology(t, "sydneyopera"), []classCase{
+		{q: "how much was a ticket for the opening night", answered: false},
+		{q: "how much was the final cost of the opera house", answered: true, quote: "$102 million"},
+	})
+}
