@@ -23,6 +23,7 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 		{"units and counts", "cb de jours, 4 yrs later, 2 wks after", "combien de jours, 4 years later, 2 weeks after"},
 		{"a lone w is with", "did he stick w his story", "did he stick with his story"},
 		{"tt is tout", "le tt 1er msg", "le tout 1er message"},
+		{"ke is que", "kan est ce ke le sénat a voté", "quand est ce que le sénat a voté"},
 		{"the second half of a slashed abbreviation", "anything b/w the two, stick w/ it", "anything b/w the two, stick with/ it"},
 	} {
 		if got := Unchat(c.in); got != c.want {
