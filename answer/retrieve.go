@@ -378,7 +378,6 @@ func ordersUnits(words []string) bool {
 var messageWords = map[string]bool{"msg": true, "msgs": true, "message": true, "messages": true, "dm": true, "dms": true,
 	"mail": true, "mails": true, "email": true, "emails": true, "entry": true, "entries": true, "exchange": true, "echange": true}
 
-// orderWords ask for the first (-1) or the last (1) of something.
 // passageOrderWords are the words by which a passage calls what it tells the first or the last of
 // its kind, in either language.
 var passageOrderWords = map[string]int{"first": -1, "premier": -1, "premiere": -1, "premiers": -1, "premieres": -1,
@@ -473,6 +472,7 @@ func (r *Retrieval) callsItself(e *knowledge.Event, dir int, words []knowledge.Q
 	return false
 }
 
+// orderWords ask for the first (-1) or the last (1) of something.
 var orderWords = map[string]int{"first": -1, "premier": -1, "premiere": -1, "earliest": -1, "1er": -1, "1ere": -1,
 	"last": 1, "dernier": 1, "derniere": 1, "latest": 1}
 
@@ -1451,7 +1451,6 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				if r.Intent == AskHowMany {
 					preferNumbers(e, ranked)
 				}
-
 			}
 			sel.Passages = pickPassages(ranked, single)
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
@@ -1814,10 +1813,17 @@ var reNumber = regexp.MustCompile(`\d|\b(one|two|three|four|five|six|seven|eight
 
 // preferNumbers raises, for a "how many" question, the passages that state a figure.
 func preferNumbers(e *knowledge.Event, ranked []RankedPassage) {
+	raise(ranked, 0, func(i int) bool { return reNumber.MatchString(textproc.Fold(e.Passages[i].Text)) })
+}
+
+// raise multiplies by numberBonus the score of the ranked passages whose index has accepts, and
+// sorts them again. A passage with no score is raised to floor; with floor 0 it stays unraised,
+// since only what matches the question is reordered.
+func raise(ranked []RankedPassage, floor float32, has func(i int) bool) {
 	changed := false
 	for i := range ranked {
-		if ranked[i].Score > 0 && reNumber.MatchString(textproc.Fold(e.Passages[ranked[i].Index].Text)) {
-			ranked[i].Score *= numberBonus
+		if (ranked[i].Score > 0 || floor > 0) && has(ranked[i].Index) {
+			ranked[i].Score = max(ranked[i].Score*numberBonus, floor)
 			changed = true
 		}
 	}
@@ -1869,30 +1875,12 @@ func (r *Retrieval) asksWhen() bool {
 // June 1963, 22 months after…" answers when the speech was, "Ich bin ein Berliner" only names it.
 func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
 	year := strconv.Itoa(e.Span().From.Time().Year())
-	changed := false
-	for i := range ranked {
-		if strings.Contains(e.Passages[ranked[i].Index].Text, year) {
-			ranked[i].Score = max(ranked[i].Score*numberBonus, causalFloor)
-			changed = true
-		}
-	}
-	if changed {
-		sortRanked(ranked)
-	}
+	raise(ranked, causalFloor, func(i int) bool { return strings.Contains(e.Passages[i].Text, year) })
 }
 
 // preferPlaces raises, for a "where" question, the passages that name a place.
 func preferPlaces(e *knowledge.Event, ranked []RankedPassage) {
-	changed := false
-	for i := range ranked {
-		if ranked[i].Score > 0 && namesPlace(e.Passages[ranked[i].Index].Text) {
-			ranked[i].Score *= numberBonus
-			changed = true
-		}
-	}
-	if changed {
-		sortRanked(ranked)
-	}
+	raise(ranked, 0, func(i int) bool { return namesPlace(e.Passages[i].Text) })
 }
 
 // numberBonus is how much more a passage stating a figure counts for a "how many" question.
