@@ -1770,3 +1770,10 @@ func TestHowMuchIsAThingAsksItsPrice(t *testing.T) {
 		{q: "how much was the final cost of the opera house", answered: true, quote: "$102 million"},
 	})
 }
+
+func TestPushedForIsLobbiedFor(t *testing.T) {
+	// The lexicon's "push for" finds "lobbied for": who wanted an opera house is Goossens, 1954.
+	runClass(t, chronology(t, "sydneyopera"), []classCase{
+		{q: "who pushed for sydney to get an opera house in the first place", answered: true, first: "Eugene Goossens"},
+	})
+}
