@@ -1777,3 +1777,18 @@ func TestPushedForIsLobbiedFor(t *testing.T) {
 		{q: "who pushed for sydney to get an opera house in the first place", answered: true, first: "Eugene Goossens"},
 	})
 }
+
+func TestAnIntervalWhoseSideNamesNoEventIsNoCount(t *testing.T) {
+	// "their last show" names no event the interval can take ("show" is no word of the source's
+	// "final concert"): the question is answered from the passages, never as a count of entries
+	// ("One, 8 April 1994").
+	for _, c := range []struct{ tl, q string }{
+		{"nirvana", "how many days between their last show and kurt's death"},
+		{"channeltunnel", "how many days between the first gig in the tunnel and the fire"},
+	} {
+		a := ask(chronology(t, c.tl), c.q)
+		if a.Answered && (strings.HasPrefix(a.Text, "One,") || strings.HasPrefix(a.Text, "Un,") || strings.Contains(a.Text, "different dates")) {
+			t.Errorf("%q: answered as a count:\n%s", c.q, a.Text)
+		}
+	}
+}

@@ -51,6 +51,16 @@ func (r *Retrieval) intervalQuery(text string) bool {
 	return r.setInterval(a, b, m[1])
 }
 
+// intervalShaped reports whether a question asks for the time between two sides
+// ("how many days between A and B"), whether or not intervalQuery found their events.
+func (r *Retrieval) intervalShaped(text string) bool {
+	folded := r.foldTrimmed(text)
+	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
+		return false
+	}
+	return reInterval.MatchString(folded)
+}
+
 // setInterval answers with the time between events a and b (in either order) in the unit a
 // question's word names, citing both; it reports false when their dates are too coarse for it.
 func (r *Retrieval) setInterval(a, b *knowledge.Event, unitWord string) bool {

@@ -150,6 +150,10 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		hasContent = hasContent || !textproc.IsStopWord(w)
 	}
 
+	// "How many days between their last show and Kurt's death", when a side names no event: a
+	// count of entries or of a period would answer another question; retrieval may find a passage
+	// that states the figure.
+	interval := r.Intent == AskHowMany && r.intervalShaped(q.Text)
 	switch {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
@@ -168,9 +172,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Kind != question.NoDate && r.datedRelative(folded) && r.relativeQuery(folded):
 	case p.Kind == question.NoDate && r.sourcePositionQuery(folded):
 	case r.quotedQuery(q.Text, p.Kind != question.NoDate):
-	case p.Kind == question.NoDate && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):
+	case p.Kind == question.NoDate && !interval && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):
 	case p.Kind == question.NoDate && r.relativeQuery(folded):
-	case r.Intent == AskHowMany && r.countQuery(p.Rest):
+	case r.Intent == AskHowMany && !interval && r.countQuery(p.Rest):
 	case p.Order != question.AnyOrder && r.Intent == AskYesNo && r.firstWhoQuery(p):
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
