@@ -1792,3 +1792,15 @@ func TestAnIntervalWhoseSideNamesNoEventIsNoCount(t *testing.T) {
 		}
 	}
 }
+
+func TestAPeriodAskedAboutTheChronologysOwnSubjectIsListed(t *testing.T) {
+	// "The anthem" of a history of the anthem, "the tunnel" of one of the tunnel, are on a third
+	// of the events or more: what happened to it in a period is the period's list, not the events
+	// that happen to repeat the word.
+	runClass(t, chronology(t, "marseillaise"), []classCase{
+		{q: "what happened to the anthem during ww2", answered: true, dates: []string{"1941", "1941-07-17", "1944-09"}},
+	})
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "what happened with the tunnel during 1996", answered: true, dates: []string{"1996-02-19", "1996-11-18"}},
+	})
+}

@@ -982,10 +982,17 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 	return false
 }
 
+// spanWords place a question in its period ("during WW2", "pendant la guerre"): left when the
+// parser takes the period, they are not what the question asks about.
+var spanWords = map[string]bool{"during": true, "pendant": true, "throughout": true, "durant": true}
+
 func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	// With nothing of its own but verbs and no one named ("what went down the week of the
 	// election?"), a question asks what the period holds.
-	bare := r.specific(p.Rest) == "" && (r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0)
+	// Nor does one whose own words are only the chronology's subject ("what happened to the
+	// anthem during WW2" of a history of the anthem).
+	bare := !slices.ContainsFunc(r.specificList(p.Rest), func(w string) bool { return !r.Timeline.Pervasive(w) && !spanWords[w] }) &&
+		(r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0)
 	if bare {
 		// A phrase the lexicon lists is something of its own ("what went live in 2013?").
 		phrases, _ := r.Timeline.Phrases(p.Rest)

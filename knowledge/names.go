@@ -329,6 +329,14 @@ func (t *Timeline) Known(w string) bool {
 // UnknownIDF is the weight of a word the timeline does not contain: that of a term no event has.
 func (t *Timeline) UnknownIDF() float32 { return t.index.idf(0) }
 
+// Pervasive reports whether the folded word w (or the words the lexicon relates to it) is on at
+// least a third of the timeline's events, and on three at least: the chronology's own subject
+// ("anthem" in a history of an anthem), which tells its events apart little.
+func (t *Timeline) Pervasive(w string) bool {
+	q := t.QueryWord(w)
+	return q.IDF > 0 && q.IDF <= t.index.idf(max(len(t.index.docLen)/3, 3))
+}
+
 // KnownExactly is Known without the typo allowance: for names, where one edit makes another word
 // ("Peru" and "perd").
 func (t *Timeline) KnownExactly(w string) bool {
