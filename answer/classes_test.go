@@ -1804,3 +1804,14 @@ func TestAPeriodAskedAboutTheChronologysOwnSubjectIsListed(t *testing.T) {
 		{q: "what happened with the tunnel during 1996", answered: true, dates: []string{"1996-02-19", "1996-11-18"}},
 	})
 }
+
+func TestWhichCameFirstInChatFrench(t *testing.T) {
+	// "koi en 1er: A ou B ?" is "which came first, A or B".
+	runClass(t, seed(t), []classCase{
+		{q: "koi en 1er: le tweet de trump sur les médias malhonnêtes ou le tweet de don jr avec le lien ?", answered: true,
+			dates: []string{"2016-10-12", "2016-10-14"}, words: "Le premier des deux est le 12 octobre 2016"},
+	})
+	runClass(t, chronology(t, "nirvana"), []classCase{
+		{q: "koi en 1er: bleach ou nevermind ?", answered: true, words: "Le premier des deux"},
+	})
+}

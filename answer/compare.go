@@ -23,11 +23,12 @@ type Comparison struct {
 }
 
 // Which of two things came first or last, the order word before the two ("which came first, A or
-// B", "qu'est-ce qui s'est passé en premier : A ou B") or after them ("A or B, which was first?").
+// B", "qu'est-ce qui s'est passé en premier : A ou B", "koi en 1er: A ou B") or after them ("A or
+// B, which was first?").
 // Folded text, end punctuation removed.
 var (
-	reCompareAfter  = regexp.MustCompile(`\b(?:which|what|lequel|laquelle|qu'est-ce qui|qu'est ce qui)\s+(?:(?:one|of the two|of them|des deux)\s+)?(?:(?:came|happened|occurred|was|were|is|went|est venu|est venue|est arrive|est arrivee|s'est passe|a eu lieu|vient|arrive)\s+)?(?:en\s+)?(first|earlier|earliest|sooner|before|last|later|latest|after|premier|premiere|d'abord|avant|dernier|derniere|apres)\s*[,:;]?\s*(.+?)\s+(?:or|ou)\s+(.+)$`)
-	reCompareBefore = regexp.MustCompile(`^(.+?)\s+(?:or|ou)\s+(.+?)\s*[,:;?]\s*(?:which|what|lequel|laquelle|qu'est-ce qui|qu'est ce qui)\b.*?\b(first|earlier|earliest|sooner|before|last|later|latest|after|premier|premiere|d'abord|avant|dernier|derniere|apres)\b`)
+	reCompareAfter  = regexp.MustCompile(`\b(?:which|what|lequel|laquelle|qu'est-ce qui|qu'est ce qui|quoi)\s+(?:(?:one|of the two|of them|des deux)\s+)?(?:(?:came|happened|occurred|was|were|is|went|est venu|est venue|est arrive|est arrivee|s'est passe|a eu lieu|vient|arrive)\s+)?(?:en\s+)?(first|earlier|earliest|sooner|before|last|later|latest|after|premier|premiere|1er|1ere|d'abord|avant|dernier|derniere|apres)\s*[,:;]?\s*(.+?)\s+(?:or|ou)\s+(.+)$`)
+	reCompareBefore = regexp.MustCompile(`^(.+?)\s+(?:or|ou)\s+(.+?)\s*[,:;?]\s*(?:which|what|lequel|laquelle|qu'est-ce qui|qu'est ce qui|quoi)\b.*?\b(first|earlier|earliest|sooner|before|last|later|latest|after|premier|premiere|1er|1ere|d'abord|avant|dernier|derniere|apres)\b`)
 )
 
 // compareQuery answers "which came first, A or B" from the dates of the events A and B name. It
