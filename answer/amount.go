@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
@@ -71,6 +72,16 @@ func (r *Retrieval) requireAmount() {
 // reNumberWord is a figure in digits or in words, English or French, as a whole word.
 var reNumberWord = regexp.MustCompile(`^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|several|only|single|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cent|cents|mille|millions|plusieurs|seul|seule|unique|aucun|aucune|no|none)$`)
 
+// personNouns count people in general; a source counts them by what they are, words starting
+// with one of personStems, in English or French.
+var (
+	personNouns = set("people persons person individuals folks gens personnes")
+	personStems = []string{"people", "person", "passeng", "passag", "worker", "ouvrier", "men", "women", "homme", "femme",
+		"member", "membre", "soldier", "soldat", "victim", "spectat", "visit", "crew", "equipage", "employ", "inhabit",
+		"habitant", "resident", "student", "etudiant", "prisoner", "prisonnier", "refugee", "refugie", "gens", "volunteer", "volontaire",
+		"audience", "crowd", "foule", "attendee", "participant", "citizen", "citoyen"}
+)
+
 // countedNoun is what a "how many" counts ("how many seats", "combien de championnats"), or "".
 func countedNoun(folded string) string {
 	m := reCountOf.FindStringSubmatch(folded)
@@ -108,22 +119,31 @@ func (r *Retrieval) requireFigure(noun string) {
 	// A noun the source never writes as such may be the asker's word in another language
 	// ("how many ppl" of a French source's "spectateurs"); a name ("combien de Moriori") is
 	// counted by a verb ("only 101 survived"), not beside a noun.
-	if !t.KnownExactly(noun) {
+	// People are counted by what they are ("2,000 passengers", "33 men", "ten workers"): "how
+	// many people" is answered by a figure of any of them.
+	stems := []string{noun}
+	switch {
+	case personNouns[noun]:
+		stems = personStems
+	case !t.KnownExactly(noun):
 		return
+	default:
+		if _, ok := t.ActorOfWord(noun); ok {
+			return
+		}
+		if n := len(noun); n > 5 {
+			stems[0] = noun[:n-2]
+		} else if strings.HasSuffix(noun, "s") {
+			stems[0] = noun[:n-1]
+		}
 	}
-	if _, ok := t.ActorOfWord(noun); ok {
-		return
-	}
-	stem := noun
-	if n := len(noun); n > 5 {
-		stem = noun[:n-2]
-	} else if strings.HasSuffix(noun, "s") {
-		stem = noun[:n-1]
+	writes := func(folded string) bool {
+		return slices.ContainsFunc(stems, func(st string) bool { return writesFigureOf(folded, st) })
 	}
 	for i := range r.Events {
 		s := &r.Events[i]
 		for k := range s.Event.Passages {
-			if writesFigureOf(t.FoldedPassage(s.Event, k), stem) {
+			if writes(t.FoldedPassage(s.Event, k)) {
 				s.Passages = withFirst(s.Passages, k)
 				return
 			}
@@ -132,7 +152,7 @@ func (r *Retrieval) requireFigure(noun string) {
 		// ("100,000 workers" for "100 000 ouvriers"); the passage the sentence is drawn from
 		// is quoted first.
 		for _, ss := range t.SummarySentences(s.Event) {
-			if writesFigureOf(textproc.Fold(ss.Text), stem) {
+			if writes(textproc.Fold(ss.Text)) {
 				if ss.Passage >= 0 {
 					s.Passages = withFirst(s.Passages, ss.Passage)
 				}

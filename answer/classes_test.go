@@ -1815,3 +1815,14 @@ func TestWhichCameFirstInChatFrench(t *testing.T) {
 		{q: "koi en 1er: bleach ou nevermind ?", answered: true, words: "Le premier des deux"},
 	})
 }
+
+func TestHowManyPeopleIsAnsweredByAFigureOfAnyKindOfPeople(t *testing.T) {
+	// A source counts people by what they are: "2,000 passengers", "before 450,000 people" in a
+	// summary of "an audience of 450,000", "près de 80 000 personnes".
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "how many ppl got stuck in the tunnel during the 2009 snow breakdown", answered: true, quote: "2,000 passengers"},
+	})
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		{q: "hw many ppl came to hear kennedy's ich bin ein berliner speech", answered: true, quote: "450,000"},
+	})
+}

@@ -434,7 +434,7 @@ func (r *Retrieval) absentNames(text string) bool {
 	// What a "how many" counts, when the source never names it and the question has little else
 	// of its own ("how many followers does Trump Jr. have on Twitter?"); a question with its own
 	// topic may name the counted thing in other words than the source's.
-	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !t.KnownExactly(m[1]) {
+	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !personNouns[m[1]] && !t.KnownExactly(m[1]) {
 		known := 0
 		for _, w := range r.specificList(r.Parsed.Rest) {
 			if w != m[1] && t.KnownExactly(w) {
