@@ -31,15 +31,7 @@ var reUnitFirst = regexp.MustCompile(`^(?:days?|weeks?|months?|years?|yrs|jours?
 // intervalQuery answers "how many days between A and B" from the dates of the events A and B name.
 // It reports false when the question is not one, or when either side names no event clearly.
 func (r *Retrieval) intervalQuery(text string) bool {
-	folded := r.foldTrimmed(text)
-	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") &&
-		!strings.Contains(folded, "from ") && !strings.Contains(folded, "depuis") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
-		return false // spare the expression
-	}
-	if reUnitFirst.MatchString(folded) {
-		folded = "how many " + folded // "days b/w the rally and the wow msg?"
-	}
-	m := reInterval.FindStringSubmatch(folded)
+	m := r.intervalSides(text)
 	if m == nil {
 		return false
 	}
@@ -53,12 +45,20 @@ func (r *Retrieval) intervalQuery(text string) bool {
 
 // intervalShaped reports whether a question asks for the time between two sides
 // ("how many days between A and B"), whether or not intervalQuery found their events.
-func (r *Retrieval) intervalShaped(text string) bool {
+func (r *Retrieval) intervalShaped(text string) bool { return r.intervalSides(text) != nil }
+
+// intervalSides is reInterval's match of a question asking for the time between two sides (the
+// unit, then each side), or nil.
+func (r *Retrieval) intervalSides(text string) []string {
 	folded := r.foldTrimmed(text)
-	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
-		return false
+	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") &&
+		!strings.Contains(folded, "from ") && !strings.Contains(folded, "depuis") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
+		return nil // spare the expression
 	}
-	return reInterval.MatchString(folded)
+	if reUnitFirst.MatchString(folded) {
+		folded = "how many " + folded // "days b/w the rally and the wow msg?"
+	}
+	return reInterval.FindStringSubmatch(folded)
 }
 
 // setInterval answers with the time between events a and b (in either order) in the unit a
