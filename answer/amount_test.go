@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
@@ -66,6 +68,15 @@ func TestAFigureIsWrittenJustBeforeWhatItCounts(t *testing.T) {
 	} {
 		if got := writesFigureOf(textproc.Fold(c.text), c.stem); got != c.want {
 			t.Errorf("writesFigureOf(%q, %q) = %v, want %v", c.text, c.stem, got, c.want)
+		}
+	}
+}
+
+// The substring test before callsItself splits a passage must let every order word through.
+func TestPassageOrderStemsCoverEveryOrderWord(t *testing.T) {
+	for w := range passageOrderWords {
+		if !slices.ContainsFunc(passageOrderStems, func(st string) bool { return strings.Contains(w, st) }) {
+			t.Errorf("order word %q contains no stem of passageOrderStems", w)
 		}
 	}
 }

@@ -387,6 +387,9 @@ var messageWords = map[string]bool{"msg": true, "msgs": true, "message": true, "
 var passageOrderWords = map[string]int{"first": -1, "premier": -1, "premiere": -1, "premiers": -1, "premieres": -1,
 	"1er": -1, "1re": -1, "1ere": -1, "earliest": -1, "last": 1, "dernier": 1, "derniere": 1, "final": 1, "finale": 1, "latest": 1}
 
+// passageOrderStems are substrings every word of passageOrderWords contains.
+var passageOrderStems = []string{"first", "premi", "1er", "1re", "last", "derni", "final", "earliest", "latest"}
+
 // orderedHead is what a question's order word orders: the content words right after it ("the
 // first East German guard" → east, german, guard), at most three.
 func orderedHead(words []string) []string {
@@ -456,9 +459,7 @@ func (r *Retrieval) callsItself(e *knowledge.Event, dir int, words []knowledge.Q
 	for i := range e.Passages {
 		folded := t.FoldedPassage(e, i)
 		// Most passages have no order word: a substring test spares splitting them.
-		if !strings.Contains(folded, "first") && !strings.Contains(folded, "premi") && !strings.Contains(folded, "1er") &&
-			!strings.Contains(folded, "1re") && !strings.Contains(folded, "last") && !strings.Contains(folded, "derni") &&
-			!strings.Contains(folded, "final") && !strings.Contains(folded, "earliest") && !strings.Contains(folded, "latest") {
+		if !slices.ContainsFunc(passageOrderStems, func(st string) bool { return strings.Contains(folded, st) }) {
 			continue
 		}
 		pw := textproc.Words(folded)
