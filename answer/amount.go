@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
+	"github.com/timelinebot/timelinebot/knowledge"
 )
 
 // Questions asking for a sum of money: "how much did the opera house cost", "how much money came
@@ -140,27 +141,109 @@ func (r *Retrieval) requireFigure(noun string) {
 	writes := func(folded string) bool {
 		return slices.ContainsFunc(stems, func(st string) bool { return writesFigureOf(folded, st) })
 	}
-	for i := range r.Events {
-		s := &r.Events[i]
-		for k := range s.Event.Passages {
-			if writes(t.FoldedPassage(s.Event, k)) {
-				s.Passages = withFirst(s.Passages, k)
-				return
+	// The passage that writes the figure should be about what is counted: of "how many people
+	// died in the French attempt", "about 22,000 men died" rather than "a few thousand people
+	// were employed". Figure passages are ranked by the question's other words.
+	var others []knowledge.QueryWord
+	for _, w := range r.queryWords(r.Parsed.Rest) {
+		if w.Word != noun {
+			others = append(others, w)
+		}
+	}
+	figure := func(e *knowledge.Event) (int, float32, bool) {
+		best, score, found := -1, float32(-1), false
+		ranked := t.RankPassages(e, others)
+		for k := range e.Passages {
+			if writes(t.FoldedPassage(e, k)) && scoreOf(ranked, k) > score {
+				best, score, found = k, scoreOf(ranked, k), true
 			}
 		}
-		// The summaries say in the asker's language what a passage says in the source's
-		// ("100,000 workers" for "100 000 ouvriers"); the passage the sentence is drawn from
-		// is quoted first.
-		for _, ss := range t.SummarySentences(s.Event) {
+		if found {
+			return best, score, true
+		}
+		// A summary sentence may say in the asker's language what a passage says in the
+		// source's ("100,000 workers" for "100 000 ouvriers").
+		for _, ss := range t.SummarySentences(e) {
 			if writes(textproc.Fold(ss.Text)) {
-				if ss.Passage >= 0 {
-					s.Passages = withFirst(s.Passages, ss.Passage)
-				}
-				return
+				return ss.Passage, 0, true
+			}
+		}
+		return -1, 0, false
+	}
+	// Of several events, those that write no figure of it do not answer how many; of those that
+	// do, a figure in a passage sharing the question's other words answers better.
+	var kept, relevant []Selected
+	for _, s := range r.Events {
+		if k, sc, ok := figure(s.Event); ok {
+			if k >= 0 {
+				s.Passages = withFirst(s.Passages, k)
+			}
+			kept = append(kept, s)
+			if sc > 0 {
+				relevant = append(relevant, s)
 			}
 		}
 	}
+	switch {
+	case len(relevant) > 0:
+		kept = relevant
+	// An event found nearly as well may write the figure where none of the chosen ones does in
+	// the question's terms ("how many people died during the French attempt": not the attempt's
+	// opening but its bankruptcy "after 22,000 men died"). A total or a rate is no one event's
+	// figure.
+	case !reAggregate.MatchString(textproc.Fold(r.Parsed.Text)):
+		if e, k, ok := r.nearFigure(figure, len(kept) == 0); ok {
+			r.Events = []Selected{{Event: e, Passages: []int{k}}}
+			r.Alternatives = nil
+			return
+		}
+	}
+	if len(kept) > 0 {
+		if len(kept) < len(r.Events) {
+			r.Alternatives = nil
+		}
+		r.Events = kept
+		return
+	}
 	r.refuseNoAmount([]string{noun})
+}
+
+// reAggregate finds a question asking for a total or a rate ("in total", "every year", "en tout",
+// "par an"): the figure of one event found past the best does not answer it, though it writes one.
+var reAggregate = regexp.MustCompile(`\b(?:in total|total|altogether|overall|all told|in all|(?:every|each|per|a) (?:year|month|week|day)|annually|yearly|en tout|au total|en totalite|(?:par|chaque) (?:an|annee|mois|semaine|jour)|tous les ans)\b`)
+
+// figureCoverage is the least share of a question's words an event found past the chosen ones
+// must match to answer "how many" with its figure: well under minCoverage, since the figure
+// itself is the check, but more than a word in common.
+const figureCoverage = 0.3
+
+// nearFigure is the best found event, within focusRatio of the best and not chosen already, with
+// a passage that writes the figure asked for in the question's other words (figure), and that
+// passage; when loose, the best with a figure in any words if none writes it in the question's.
+func (r *Retrieval) nearFigure(figure func(*knowledge.Event) (int, float32, bool), loose bool) (*knowledge.Event, int, bool) {
+	rest := r.Parsed.Rest
+	res := r.Timeline.Search(knowledge.Query{Text: rest, Spans: r.Parsed.Spans, Limit: topicHits, Reading: r.reading(rest)})
+	var first *knowledge.Event
+	firstK := -1
+	for _, h := range res.Hits {
+		if h.Score < focusRatio*res.Hits[0].Score {
+			break
+		}
+		if h.Coverage < figureCoverage || slices.ContainsFunc(r.Events, func(s Selected) bool { return s.Event == h.Event }) {
+			continue
+		}
+		k, sc, ok := figure(h.Event)
+		switch {
+		case !ok || k < 0:
+		case sc > 0:
+			return h.Event, k, true
+		case first == nil:
+			first, firstK = h.Event, k
+		}
+	}
+	// Found by the question's other words, a figure of what is counted answers in their absence
+	// only when none of the chosen events writes one.
+	return first, firstK, first != nil && loose
 }
 
 // refuseNoAmount turns the answer into a NoAmount refusal naming the first event found as the

@@ -1826,3 +1826,20 @@ func TestHowManyPeopleIsAnsweredByAFigureOfAnyKindOfPeople(t *testing.T) {
 		{q: "hw many ppl came to hear kennedy's ich bin ein berliner speech", answered: true, quote: "450,000"},
 	})
 }
+
+func TestAFigureNearlyAsWellFoundAnswersHowMany(t *testing.T) {
+	// The event the question's words find best writes a figure of people, but not of the dead
+	// ("a few thousand people" employed by the second French company); the bankruptcy, found
+	// nearly as well, writes "22,000 men died".
+	runClass(t, chronology(t, "panamacanal"), []classCase{
+		{q: "how many people died in the french attempt", answered: true, dates: []string{"1889"}, quote: "22,000 men died"},
+		// A rate or a total is not one event's figure.
+		{q: "how many ships cross the canal each year", answered: false},
+	})
+	runClass(t, chronology(t, "bastille"), []classCase{
+		{q: "combien de prisonniers à la bastille au moment de sa prise", answered: true, quote: "Les prisonniers étaient au nombre de sept"},
+	})
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		{q: "combien de gens sont morts au mur au total", answered: false},
+	})
+}
