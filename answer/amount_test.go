@@ -80,3 +80,16 @@ func TestPassageOrderStemsCoverEveryOrderWord(t *testing.T) {
 		}
 	}
 }
+
+func TestAdverbForm(t *testing.T) {
+	for w, want := range map[string]bool{
+		"originally": true, "orignaly": true, "eventually": true, "finalement": true, "recemment": true,
+		"constamment": true, "effectivement": true, "politiquement": true,
+		"parliament": false, "government": false, "gouvernement": false, "assembly": false, "family": false,
+		"monument": false, "mouvement": false, "july": false,
+	} {
+		if got := adverbForm(w); got != want {
+			t.Errorf("adverbForm(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -1843,3 +1843,18 @@ func TestAFigureNearlyAsWellFoundAnswersHowMany(t *testing.T) {
 		{q: "combien de gens sont morts au mur au total", answered: false},
 	})
 }
+
+func TestAnAdverbOrAKindOfTheSourceLacksIsNoMissingTopic(t *testing.T) {
+	// "What kind of canal" asks what canal; an adverb ("originally", misspelt) says how, not
+	// what: neither is a topic the source lacks.
+	runClass(t, chronology(t, "panamacanal"), []classCase{
+		{q: "wat kind of canal did de lesseps originaly want", answered: true, quote: "sea-level canal"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "what war was the putintrump pac orignaly against", answered: true, quote: "guerre en Iraq"},
+	})
+	// A topic the source lacks stays one, adverb or not.
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "what kind of fish live in lake mead nowadays", answered: false},
+	})
+}

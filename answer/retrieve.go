@@ -119,6 +119,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// Chat spellings ("pk", "kesk", "luvs") are read as the words they stand for, question words
 	// included, before anything else reads the question.
 	q.Text = respell(t, textproc.Unchat(q.Text))
+	// "What kind of canal", "quel genre de drapeau": the kind is what is asked, as "what canal"
+	// asks it; left in, "kind" is a word the source lacks and the question reads as off topic.
+	q.Text = reKindOf.ReplaceAllString(q.Text, "$1 ")
 	// The question's text is folded and split once here, for the parser and every helper that
 	// reads it.
 	folded := textproc.Fold(q.Text)
@@ -205,6 +208,10 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	return r
 }
+
+// reKindOf finds "what kind of", "which sort of", "quel type de", "quelle sorte d'", keeping the
+// question word.
+var reKindOf = regexp.MustCompile(`(?i)\b(what|which|quels?|quelles?)\s+(?:kinds?|sorts?|types?|genres?|sortes?)\s+(?:of\s+|de\s+|d'|d’|des\s+)`)
 
 // reBesides finds "besides X", "apart from X", "à part X", "en plus de X": X runs to the next comma,
 // question mark or question word.

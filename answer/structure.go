@@ -507,6 +507,11 @@ func (r *Retrieval) absent(text string) bool {
 		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
 		// words get it.
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) && !t.NearName(w) {
+			// An adverb the source lacks ("originally", "finalement") says how, not what:
+			// the question is about the rest.
+			if adverbForm(w) {
+				continue
+			}
 			unknown = append(unknown, w)
 			weight := float32(unknownWeight)
 			// A deed ("invented", "abolished") is the asker's verb for what the source may tell
@@ -1607,4 +1612,20 @@ func (r *Retrieval) predicatePassage(e *knowledge.Event, rest string) (int, bool
 		}
 	}
 	return 0, false
+}
+
+// adverbForm reports whether w has the form of an English or French adverb of manner or time
+// ("originally", misspelt "orignaly", "eventually", "finalement", "récemment"): a few endings
+// nouns rarely share.
+func adverbForm(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, suf := range []string{"ally", "aly", "ily", "ely", "tly", "rly", "dly", "sly", "nly", "lly",
+		"amment", "emment", "alement", "ivement", "iquement", "ellement", "ierement", "uement"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
