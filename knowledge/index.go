@@ -453,6 +453,7 @@ func (t *Timeline) build() {
 	ix.scratch.New = func() any { return newScratch(n) }
 	t.index = ix
 	t.names = buildNameIndex(t.Events)
+	t.monthNames = buildMonthNames(t.Events)
 	t.phrases = nil
 	for i := range t.Anchors {
 		a := &t.Anchors[i]

@@ -37,6 +37,8 @@ type Timeline struct {
 	index   *index
 	phrases []AnchorPhrase
 	names   nameIndex
+	// monthNames are names with a month's name in them (MonthNames).
+	monthNames []string
 }
 
 // AnchorPhrase is one name of an anchor, folded (lower case, no accents) for matching questions.

@@ -595,6 +595,26 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 		}
 	}
 
+	// A name with a month's name in it ("champ de mars") is no date: its month is hidden from the
+	// patterns (upper case, which none matches) and given back to the words ranked by.
+	var hidden [][2]int
+	for _, n := range cal.MonthNames() {
+		for from := 0; from < len(work); {
+			i := indexWord(work[from:], n)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(n)
+			for k := i; k < from; k++ {
+				if c := work[k]; c >= 'a' && c <= 'z' {
+					work[k] = c - 'a' + 'A'
+				}
+			}
+			hidden = append(hidden, [2]int{i, from})
+		}
+	}
+
 	// Which patterns can match at all: most questions have no digits or no month name, and skipping
 	// the patterns that need them is most of the cost of parsing.
 	runs, longest := digitRuns(folded)
@@ -861,6 +881,13 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	}
 
 	p.resolve(folded, exprs, cal, consume)
+	for _, h := range hidden {
+		for k := h[0]; k < h[1]; k++ {
+			if c := work[k]; c >= 'A' && c <= 'Z' {
+				work[k] = c + 'a' - 'A'
+			}
+		}
+	}
 	p.Rest = joinFields(work)
 	return p
 }

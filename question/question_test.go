@@ -478,3 +478,49 @@ func chronology(t testing.TB, name string) *knowledge.Timeline {
 	}
 	return tl
 }
+
+// A timeline whose names hold months' names: a square, a prime minister, and a street named after
+// a date.
+const monthNamesTimeline = `format: 1
+title: The square
+source:
+  title: Annals of the square
+  language: en
+  attribution: Test data
+  text: |
+    In March 1999 a fair was held on the Champ-de-Mars. On 4 May 2017 Theresa May spoke there. In 2003 the rue du 4-Septembre was closed.
+events:
+  - id: fair
+    date: 1999-03
+    title: A fair on the Champ-de-Mars
+    summary: A fair was held on the Champ-de-Mars.
+    passages: ["In March 1999 a fair was held on the Champ-de-Mars."]
+  - id: speech
+    date: 2017-05-04
+    title: Theresa May speaks
+    actors: [Theresa May]
+    summary: Theresa May spoke on the square.
+    passages: ["On 4 May 2017 Theresa May spoke there."]
+  - id: street
+    date: "2003"
+    title: A street closes
+    summary: The rue du 4-Septembre was closed.
+    passages: ["In 2003 the rue du 4-Septembre was closed."]
+`
+
+func TestParseMonthsInsideNamesAreNoDates(t *testing.T) {
+	tl, err := knowledge.Parse("square.yaml", []byte(monthNamesTimeline), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runParseCases(t, tl, []parseCase{
+		{"a square named after Mars", "what happened on the champ de mars in 1999", "en", question.Year, "1999-01-01..1999-12-31", 0, "what happened on the champ de mars in"},
+		{"a person named May", "when did theresa may speak", "en", question.NoDate, "", 0, "when did theresa may speak"},
+		// Neither a month alone nor a date the source made a street's name is hidden.
+		{"the month is still a month", "what happened in march 1999", "en", question.Month, "1999-03-01..1999-03-31", 0, ""},
+		{"a date named as a street is a date", "que s'est-il passé le 4 septembre 2003", "fr", question.ExactDay, "2003-09-04", 0, ""},
+	})
+	runParseCases(t, chronology(t, "fetefederation"), []parseCase{
+		{"the Champ-de-Mars in a French chronology", "qui a dit la messe au champ de mars en 1790", "fr", question.Year, "1790-01-01..1790-12-31", 0, "qui a dit la messe au champ de mars en"},
+	})
+}
