@@ -71,7 +71,7 @@ func (r *Retrieval) requireAmount() {
 }
 
 // reNumberWord is a figure in digits or in words, English or French, as a whole word.
-var reNumberWord = regexp.MustCompile(`^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|several|only|single|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cent|cents|mille|millions|plusieurs|seul|seule|unique|aucun|aucune|no|none)$`)
+var reNumberWord = regexp.MustCompile(`^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|sixty|seventy|eighty|ninety|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|several|only|single|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions|plusieurs|seul|seule|unique|aucun|aucune|no|none)$`)
 
 // personNouns count people in general; a source counts them by what they are, words starting
 // with one of personStems, in English or French.
@@ -80,7 +80,10 @@ var (
 	personStems = []string{"people", "person", "passeng", "passag", "worker", "ouvrier", "men", "women", "homme", "femme",
 		"member", "membre", "soldier", "soldat", "victim", "spectat", "visit", "crew", "equipage", "employ", "inhabit",
 		"habitant", "resident", "student", "etudiant", "prisoner", "prisonnier", "refugee", "refugie", "gens", "volunteer", "volontaire",
-		"audience", "crowd", "foule", "attendee", "participant", "citizen", "citoyen"}
+		"audience", "crowd", "foule", "attendee", "participant", "citizen", "citoyen",
+		// Those who gave, voted or signed are people; so are the dead, counted by their deaths.
+		"donor", "donateur", "contributor", "contribut", "subscriber", "souscripteur", "supporter", "voter", "electeur",
+		"delegate", "delegue", "death", "deces", "fatalit", "casualt", "dead", "mort", "tue"}
 )
 
 // countedNoun is what a "how many" counts ("how many seats", "combien de championnats"), or "".

@@ -1858,3 +1858,14 @@ func TestAnAdverbOrAKindOfTheSourceLacksIsNoMissingTopic(t *testing.T) {
 		{q: "what kind of fish live in lake mead nowadays", answered: false},
 	})
 }
+
+func TestHowManyPeopleIsAnsweredByDonorsAndTheDead(t *testing.T) {
+	// Those who gave are people ("120,000 donors"); a figure in words past twelve is a figure
+	// ("sixteen workers").
+	runClass(t, chronology(t, "statueofliberty"), []classCase{
+		{q: "hw many people chipped in to the world's fund by august 1885", answered: true, quote: "120,000 donors"},
+	})
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "how many ppl died of the heat in summer 1931", answered: true, quote: "Sixteen workers"},
+	})
+}

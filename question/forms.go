@@ -56,6 +56,16 @@ func yearOf(s string, cal *knowledge.Timeline) int {
 	return atoi(s)
 }
 
+// dayYearOf is yearOf for the year of a whole date: a two-digit year takes the century the
+// timeline has an event on that day in (dayCentury).
+func dayYearOf(s string, m time.Month, d int, cal *knowledge.Timeline) int {
+	y := yearOf(s, cal)
+	if len(s) == 2 {
+		y = dayCentury(y, m, d, cal)
+	}
+	return y
+}
+
 // dayMonthOrder decides which of two numbers is the day and which the month: the question's
 // language by default (French writes 21/10, English 10/21), an impossible month either way, and
 // when both readings are days, the one the timeline has an event on (y 0: in any of its years).
@@ -114,7 +124,7 @@ func scanNamedMonthFigures(scan, scanMonths scanner, cal *knowledge.Timeline) {
 		if !ok {
 			return expr{}, notDate
 		}
-		return dayExpr(yearOf(s[m[6]:m[7]], cal), month, atoi(s[m[4]:m[5]]))
+		return dayExpr(dayYearOf(s[m[6]:m[7]], month, atoi(s[m[4]:m[5]]), cal), month, atoi(s[m[4]:m[5]]))
 	})
 	scan(reDayNamedMonth, func(m []int, s string) (expr, verdict) {
 		month, ok := monthNames[s[m[4]:m[5]]]
@@ -123,7 +133,7 @@ func scanNamedMonthFigures(scan, scanMonths scanner, cal *knowledge.Timeline) {
 		}
 		y := 0
 		if m[6] >= 0 {
-			y = yearOf(s[m[6]:m[7]], cal)
+			y = dayYearOf(s[m[6]:m[7]], month, atoi(s[m[2]:m[3]]), cal)
 		}
 		return dayExpr(y, month, atoi(s[m[2]:m[3]]))
 	})

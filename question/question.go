@@ -716,6 +716,9 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			if a <= 12 && b <= 12 && a != b && !hasEventOn(cal, y, time.Month(month), day) && hasEventOn(cal, y, time.Month(day), month) {
 				day, month = month, day
 			}
+			if m[7]-m[6] == 2 {
+				y = dayCentury(y, time.Month(month), day, cal)
+			}
 			return dayExpr(y, time.Month(month), day)
 		})
 		scanIf(strings.Contains(folded, "/"), reNumericNoYear, func(m []int, s string) (expr, verdict) {
@@ -825,6 +828,9 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 			}
 			if m != nil && m[0] <= 1 {
 				if y := centuryOf(atoi(folded[e.end+m[2]:e.end+m[3]]), cal); y > 0 {
+					if e.kind == ExactDay {
+						y = dayCentury(y, e.month, e.day, cal)
+					}
 					e.year = y
 					consume(e.end+m[0], e.end+m[1])
 				}
@@ -1030,6 +1036,23 @@ func ordinalSuffix(s string, end int) bool {
 
 // centuryOf returns the year ending in yy that falls inside the timeline's span (the latest such
 // when several do), or 0.
+// dayCentury is a two-digit year's century (y as twoDigitYear read it) for a whole date: the
+// century the timeline has an event on that very day, when y's has none ("7/30/16" on a
+// chronology of 1870–2019 with the explosion of 30 July 1916 and events in 2016).
+func dayCentury(y int, m time.Month, d int, cal *knowledge.Timeline) int {
+	if cal == nil || len(cal.Events) == 0 || hasEventOn(cal, y, m, d) {
+		return y
+	}
+	span := cal.Span()
+	from, to := span.From.Time().Year(), span.To.Time().Year()
+	for c := to / 100; c >= from/100; c-- {
+		if alt := c*100 + y%100; alt != y && alt >= from && alt <= to && hasEventOn(cal, alt, m, d) {
+			return alt
+		}
+	}
+	return y
+}
+
 func centuryOf(yy int, cal *knowledge.Timeline) int {
 	if cal == nil || len(cal.Events) == 0 {
 		return 0

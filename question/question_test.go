@@ -524,3 +524,16 @@ func TestParseMonthsInsideNamesAreNoDates(t *testing.T) {
 		{"the Champ-de-Mars in a French chronology", "qui a dit la messe au champ de mars en 1790", "fr", question.Year, "1790-01-01..1790-12-31", 0, "qui a dit la messe au champ de mars en"},
 	})
 }
+
+func TestParseTwoDigitYearsOfAWholeDateTakeTheCenturyWithAnEventThatDay(t *testing.T) {
+	// Both centuries are in the chronology's span and have events; the day decides.
+	runParseCases(t, chronology(t, "statueofliberty"), []parseCase{
+		{"month first", "wat happened on 7/30/16", "en", question.ExactDay, "1916-07-30", 0, ""},
+	})
+	runParseCases(t, chronology(t, "panamacanal"), []parseCase{
+		{"a named month", "what happened on aug 3 14", "en", question.ExactDay, "1914-08-03", 0, ""},
+		{"day first", "que s'est-il passé le 15/08/14", "fr", question.ExactDay, "1914-08-15", 0, ""},
+		// A day with an event in no century keeps the century the year alone gives.
+		{"no event that day", "what happened on 2/2/14", "en", question.ExactDay, "2014-02-02", 0, ""},
+	})
+}
