@@ -1869,3 +1869,22 @@ func TestHowManyPeopleIsAnsweredByDonorsAndTheDead(t *testing.T) {
 		{q: "how many ppl died of the heat in summer 1931", answered: true, quote: "Sixteen workers"},
 	})
 }
+
+func TestAnEventStandingOutOfTheRestAnswersWithLessCoverage(t *testing.T) {
+	// The question's words the source has meet in one event, which scores twice the next: the
+	// words it lacks are the asker's ("afterwards"), not another topic.
+	runClass(t, chronology(t, "exxonvaldez"), []classCase{
+		{q: "where was the ship towed to afterwards", answered: true, quote: "San Diego"},
+	})
+	// The asker's superlative is the source's ("biggest" for "the largest").
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "wen did the power station become the planet's biggest", answered: true, quote: "largest hydroelectric"},
+	})
+	// Standing out is no licence for a premise no passage states or a topic the source lacks.
+	runClass(t, mozilla(t), []classCase{
+		{q: "Who became Mozilla's CEO after Eich resigned?", answered: false},
+	})
+	runClass(t, chronology(t, "bastille"), []classCase{
+		{q: "en quelle année la bastille a été reconstruite apres sa démolition", answered: false},
+	})
+}

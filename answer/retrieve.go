@@ -16,10 +16,13 @@ import (
 // mentions in passing ("Assange's date of birth" matches Assange, not a birth date).
 const (
 	minCoverage = 0.45
-	focusRatio  = 0.6  // events scoring at least this share of the best are kept with it
-	tieRatio    = 0.95 // within this share of the best, two events are an ambiguity
-	maxFocused  = 3
-	maxListed   = 10
+	// A best hit scoring dominantRatio times the next answers with dominantCoverage (dominant).
+	dominantRatio    = 2.0
+	dominantCoverage = 0.3
+	focusRatio       = 0.6  // events scoring at least this share of the best are kept with it
+	tieRatio         = 0.95 // within this share of the best, two events are an ambiguity
+	maxFocused       = 3
+	maxListed        = 10
 	// topicHits is how many of the best hits a question without a date looks at.
 	topicHits = 100
 )
@@ -1265,6 +1268,9 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 			break
 		}
 	}
+	if first != 0 && dominant(res.Hits) {
+		first = 0
+	}
 	if first < 0 {
 		r.Reason = OffTopic
 		return
@@ -1295,6 +1301,16 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 		return
 	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+// dominant reports whether the best hit stands out of the rest by far, matching nearly as much of
+// the question as minCoverage asks: the question's words the source has meet in one event, and
+// those it lacks are the asker's wording ("biggest" for "largest", "station" for "plant").
+func dominant(hits []knowledge.Hit) bool {
+	if len(hits) == 0 || hits[0].Coverage < dominantCoverage {
+		return false
+	}
+	return len(hits) == 1 || hits[0].Score >= dominantRatio*hits[1].Score
 }
 
 // preferDays keeps, for a question that asks for a day ("what day did he die"), the hits the
