@@ -137,3 +137,21 @@ func TestWholeWordsFromTheMiddleOfANameAreNoShortForm(t *testing.T) {
 		}
 	}
 }
+
+func TestAMiddleInitialIsALetterOfTheInitials(t *testing.T) {
+	// "D." folds to "d", a function word; it is still the middle letter of "fdr".
+	hoover, err := LoadFile("../eval/testdata/hooverdam/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"where did fdr go after the ceremony": "where did franklin d. roosevelt go after the ceremony",
+		"what did hli say":                    "what did harold l. ickes say",
+		// Without the middle letter, the initials are no one's.
+		"where did fr go": "where did fr go",
+	} {
+		if got := hoover.ExpandNames(in); got != want {
+			t.Errorf("ExpandNames(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
@@ -83,10 +84,18 @@ func buildNames(events []*Event) []actorName {
 			var camel, plain strings.Builder
 			for _, w := range strings.FieldsFunc(a, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
 				fw := textproc.Words(textproc.Fold(w))
-				if len(fw) == 0 || textproc.IsStopWord(fw[0]) {
+				if len(fw) == 0 {
 					continue
 				}
-				n.words = append(n.words, fw...)
+				// A middle initial ("Franklin D. Roosevelt") is a letter of the initials ("fdr")
+				// though, folded, it reads as a function word ("d").
+				if textproc.IsStopWord(fw[0]) {
+					if !middleInitial(w) {
+						continue
+					}
+				} else {
+					n.words = append(n.words, fw...)
+				}
 				first := true
 				for _, r := range w {
 					if first || unicode.IsUpper(r) {
@@ -118,6 +127,12 @@ func buildNames(events []*Event) []actorName {
 		}
 	}
 	return out
+}
+
+// middleInitial reports whether w is one capital letter and a full stop, as in "John F. Kennedy".
+func middleInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w[size:] == "."
 }
 
 // ExpandNames returns folded text with short forms of actor names replaced by the names: a word that
