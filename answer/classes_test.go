@@ -1888,3 +1888,23 @@ func TestAnEventStandingOutOfTheRestAnswersWithLessCoverage(t *testing.T) {
 		{q: "en quelle année la bastille a été reconstruite apres sa démolition", answered: false},
 	})
 }
+
+func TestSomeoneTheSourceNeverNamesDidNothingItReports(t *testing.T) {
+	// The question says someone acted whom the source never names: whatever its other words
+	// find, the source cannot say why or when that person did it.
+	runClass(t, chronology(t, "fetefederation"), []classCase{
+		{q: "why did napoleon pick 14 july for the holiday", answered: false, words: "napoleon"},
+		{q: "pk robespierre a juré en premier", answered: false, words: "robespierre"},
+	})
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "why did eisenhower want a tunnel", answered: false, words: "eisenhower"},
+	})
+	// Someone the source names, a slip of their name, or a common noun is no stranger.
+	runClass(t, chronology(t, "fetefederation"), []classCase{
+		{q: "pourquoi talleyrand a dit la messe", answered: true},
+	})
+	runClass(t, chronology(t, "panamacanal"), []classCase{
+		{q: "why did goethels take over", answered: true},
+		{q: "why did engineers want locks", answered: true},
+	})
+}

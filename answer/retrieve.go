@@ -163,6 +163,8 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	switch {
 	case p.Invalid != "" && p.Kind == question.NoDate:
 		r.Reason = InvalidDate
+	case r.unknownSubject(folded):
+		r.Reason = OffTopic
 	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
 	case r.Intent == AskHowMany && r.intervalAfterQuery(q.Text):
 	case r.compareQuery(q.Text):

@@ -99,7 +99,7 @@ about: abt|before: b4|through: thru|though: tho|your: ur|you: u|are: r|going to:
 don't know: dunno|government: govt|message: msg|messages: msgs
 tomorrow: tmrw tmr|yesterday: yday|really: rly|birthday: bday|conversation: convo|president: prez
 something: sth smth|someone: smb|with: w|years: yrs|year: yr|weeks: wks|combien: cb cmb cbn|tout: tt
-qu'est-ce que: kesk keske kske|qu'est-ce qui: keski|pourquoi: pk pq pkoi pourkoi prq
+est-ce que: esque eske esk|qu'est-ce que: kesk keske kske|qu'est-ce qui: keski|pourquoi: pk pq pkoi pourkoi prq
 beaucoup: bcp|quelque chose: qqch qqc|quelqu'un: qqn|toujours: tjrs tjs|maintenant: mtn mnt
 jamais: jms|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetre
 je suis: chui chuis|quel: kel|quelle: kelle|quoi: koi|qui: ki|quand: kan qd
