@@ -1578,11 +1578,12 @@ func TestTheOldestThingTheSourceTellsIncludesItsBackground(t *testing.T) {
 }
 
 func TestYearsBetweenTwoDaysAreWholeYearsElapsed(t *testing.T) {
-	// 20 October 1790 to 15 February 1794 is three years and four months: three years, not the
-	// four the calendar years differ by. "Le 1er pavillon tricolore" is the first event about a
-	// tricolour ensign, not the first about an ensign (1765).
+	// 24 October 1790 to 15 February 1794 is three years and four months: three years, not the
+	// four the calendar years differ by. "Le 1er pavillon tricolore" is the ordinance that says it
+	// creates "le premier emblème national tricolore", not the first event about an ensign (1765)
+	// nor the proposal of 20 October.
 	runClass(t, chronology(t, "drapeau"), []classCase{
-		{q: "cb d'années entre le 1er pavillon tricolore et celui de david", answered: true, words: "3 ans", dates: []string{"1790-10-20", "1794-02-15"}},
+		{q: "cb d'années entre le 1er pavillon tricolore et celui de david", answered: true, words: "3 ans", dates: []string{"1790-10-24", "1794-02-15"}},
 	})
 	runClass(t, mozilla(t), []classCase{
 		{q: "how many years between eich becoming ceo and persona shutting down", answered: true, words: "2 years, from 24 March 2014 to 30 November 2016"},
@@ -1906,5 +1907,20 @@ func TestSomeoneTheSourceNeverNamesDidNothingItReports(t *testing.T) {
 	runClass(t, chronology(t, "panamacanal"), []classCase{
 		{q: "why did goethels take over", answered: true},
 		{q: "why did engineers want locks", answered: true},
+	})
+}
+
+func TestAnIntervalSplitsAtItsConjunctionAndFindsTheEventThatCallsItselfFirst(t *testing.T) {
+	// "through" in the first side is no end of a span: "between A and B" splits at "and" ("n").
+	// "The first ship going through" is the event that says it is the first ship to transit,
+	// not the earliest event about ships.
+	runClass(t, chronology(t, "panamacanal"), []classCase{
+		{q: "how many days between the first ship going through n the formal opening", answered: true, words: "12 days"},
+	})
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "how many days between the first concrete poured through the forms and the dedication", answered: true, words: "846 days"},
+	})
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "how many days between the first freight train through the tunnel and the official opening", answered: true, dates: []string{"1994-05-06", "1994-06-01"}},
 	})
 }

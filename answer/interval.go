@@ -58,8 +58,17 @@ func (r *Retrieval) intervalSides(text string) []string {
 	if reUnitFirst.MatchString(folded) {
 		folded = "how many " + folded // "days b/w the rally and the wow msg?"
 	}
+	// "Between A and B" splits at the conjunction, even when A holds a word that can end a span
+	// ("the first ship going through n the opening"); "from A to B", at the first word that
+	// ends one.
+	if m := reIntervalAnd.FindStringSubmatch(folded); m != nil {
+		return m
+	}
 	return reInterval.FindStringSubmatch(folded)
 }
+
+// reIntervalAnd is reInterval split at a conjunction only ("and", "n", "&", "et").
+var reIntervalAnd = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bentre|\bseparent)\s+(.+?)\s+(?:and|n|&|et)\s+(.+)$`)
 
 // setInterval answers with the time between events a and b (in either order) in the unit a
 // question's word names, citing both; it reports false when their dates are too coarse for it.

@@ -226,6 +226,25 @@ func (r *Retrieval) orderedEvent(what string) (*knowledge.Event, bool) {
 			floor = max(floor, fullCoverRatio*h.Coverage)
 		}
 	}
+	// An event that calls itself the first (or last) of what is described ("the first ship to
+	// transit the canal") is it, whatever came before that merely mentions ships; of several
+	// (the first ship through the new locks, a century later), the earliest is the first.
+	if head := orderedHead(textproc.Words(what)); len(head) > 0 {
+		if words := r.queryWords(strings.Join(head, " ")); len(words) > 0 {
+			var self *knowledge.Event
+			for _, h := range res.Hits {
+				if h.Score <= 0 || h.Coverage < minCoverage || !r.callsItself(h.Event, order, words) {
+					continue
+				}
+				if self == nil || order < 0 && t.Position(h.Event) < t.Position(self) || order > 0 && t.Position(h.Event) > t.Position(self) {
+					self = h.Event
+				}
+			}
+			if self != nil {
+				return self, true
+			}
+		}
+	}
 	var pick *knowledge.Event
 	for _, h := range res.Hits {
 		if h.Score > 0 && h.Coverage >= floor && (pick == nil || order < 0 && t.Position(h.Event) < t.Position(pick) ||
