@@ -1924,3 +1924,36 @@ func TestAnIntervalSplitsAtItsConjunctionAndFindsTheEventThatCallsItselfFirst(t 
 		{q: "how many days between the first freight train through the tunnel and the official opening", answered: true, dates: []string{"1994-05-06", "1994-06-01"}},
 	})
 }
+
+func TestTwoSidesOfAnIntervalNamingOneEventAreToldApart(t *testing.T) {
+	// The strike's end writes "wages will not be cut again", so both sides find it first; the
+	// wage cut is nearly as good a match for the first side, the second has nothing as close.
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "how many days from the wage cut to the strike being called off", answered: true, words: "8 days", dates: []string{"1931-08-07", "1931-08-15"}},
+	})
+	ferry, err := knowledge.Parse("ferry.yaml", []byte(`format: 1
+title: The ferry
+source:
+  title: The ferry
+  language: en
+  attribution: Test
+  text: "On 2 May 1950 the ferry fares were raised. On 20 May 1950 the boycott ended when the fares raised that month were lowered again."
+events:
+  - id: raise
+    date: 1950-05-02
+    title: The ferry fares are raised
+    summary: The ferry fares are raised.
+    passages: ["On 2 May 1950 the ferry fares were raised."]
+  - id: end
+    date: 1950-05-20
+    title: The boycott ends as the raised fares are lowered
+    summary: The boycott ends when the fares raised that month are lowered again.
+    passages: ["On 20 May 1950 the boycott ended when the fares raised that month were lowered again."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, ferry, []classCase{
+		{q: "how many days between the fares being raised and the boycott ending", answered: true, words: "18 days"},
+	})
+}

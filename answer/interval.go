@@ -37,10 +37,50 @@ func (r *Retrieval) intervalQuery(text string) bool {
 	}
 	m[3] = clauseEnd(m[3])
 	a, b := r.namedEvent(m[2]), r.namedEvent(m[3])
+	if a != nil && a == b {
+		a, b = r.apart(m[2], m[3], a)
+	}
 	if a == nil || b == nil || a == b {
 		return false
 	}
 	return r.setInterval(a, b, m[1])
+}
+
+// apart resolves two sides that named the same event e: the side whose next best event comes
+// nearer its best takes that one ("the wage cut" and "the strike getting called off" both find
+// the strike's end, which writes "wages will not be cut again"; the cut itself is nearly as good
+// a match for the first side, the second side has nothing as close).
+func (r *Retrieval) apart(sideA, sideB string, e *knowledge.Event) (a, b *knowledge.Event) {
+	altA, ratioA := r.nextEvent(sideA, e)
+	altB, ratioB := r.nextEvent(sideB, e)
+	switch {
+	case altA != nil && ratioA >= ratioB:
+		return altA, e
+	case altB != nil:
+		return e, altB
+	}
+	return e, e
+}
+
+// nextEvent is the best event a side's words find other than e, when it covers the side as well
+// as minCoverage asks and scores at least focusRatio of the best, with its share of the best score.
+func (r *Retrieval) nextEvent(side string, e *knowledge.Event) (*knowledge.Event, float32) {
+	t := r.Timeline
+	p := question.Parse(side, t)
+	res := t.Search(knowledge.Query{Text: t.ExpandNames(textproc.Fold(p.Rest)), Spans: p.Spans, Limit: 3})
+	if len(res.Hits) < 2 || res.Hits[0].Score <= 0 {
+		return nil, 0
+	}
+	for _, h := range res.Hits {
+		if h.Event == e {
+			continue
+		}
+		if ratio := h.Score / res.Hits[0].Score; h.Coverage >= minCoverage && ratio >= focusRatio {
+			return h.Event, ratio
+		}
+		break
+	}
+	return nil, 0
 }
 
 // intervalShaped reports whether a question asks for the time between two sides
