@@ -26,7 +26,8 @@
 //     then finds the English "story" too.
 //   - No single-word entry is a stop word (textproc.IsStopWord): the retriever ignores those
 //     words in questions, so such an entry would only add noise. Inside a phrase they are fine.
-//   - No proper nouns: the lexicon is general language; names belong to the knowledge file.
+//   - No proper nouns: the lexicon is general language; names belong to the knowledge file. The
+//     exception is countries' exonyms ("britain | royaume-uni"), the other language's word for them.
 //   - Irregular forms go on the line of their base word (write, wrote, written; prendre, pris),
 //     since stemming does not bring them together. Regular inflections need not be listed:
 //     English stems meet (published → publish), French participles too (publié → publier), and

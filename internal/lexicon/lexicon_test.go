@@ -128,6 +128,11 @@ func TestRelated(t *testing.T) {
 		{"time word", "midnight", "en", []string{"minuit"}, nil, nil},
 		{"ago", "ago", "en", []string{"il y a"}, nil, nil},
 		{"silence", "silence", "fr", []string{"silence", "quiet"}, nil, nil},
+		// A country's exonym is its translation; a name common in another sense has no line.
+		{"exonym", "germany", "en", []string{"allemagne"}, nil, nil},
+		{"exonym in french", "espagne", "fr", []string{"spain"}, nil, nil},
+		{"acronym of a country", "rda", "fr", []string{"east germany", "gdr"}, nil, nil},
+		{"no turkey", "turkey", "en", nil, nil, []string{"turquie"}},
 		// "publication" has the stem of "public"; listed on its own line, it does not reach "peuple".
 		{"exact listing wins over a stem collision", "publication", "en", []string{"parution"}, nil, []string{"peuple", "population"}},
 		{"chat plural", "dms", "en", []string{"message"}, []string{"direct message"}, nil},
