@@ -1957,3 +1957,14 @@ events:
 		{q: "how many days between the fares being raised and the boycott ending", answered: true, words: "18 days"},
 	})
 }
+
+func TestAPeriodHoldingOneEventQuotesItForTheQuestion(t *testing.T) {
+	// The month holds one event: its passages are chosen as a single event's would be, by what
+	// is asked and the date written, not its opening one.
+	runClass(t, chronology(t, "panamacanal"), []classCase{
+		{q: "who stepped down as chief engineer in june 1905", answered: true, quote: "Wallace resigned abruptly in June 1905"},
+	})
+	runClass(t, chronology(t, "mandoline"), []classCase{
+		{q: "ki est venu jouer au festival de lunel en 2013", answered: true, first: "John Paul Jones"},
+	})
+}

@@ -1074,7 +1074,10 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	// List the range in date order: the first maxListed, picked without sorting every hit.
 	r.Total = len(hits)
 	r.List = true
-	r.selectEvents(earliest(r.Timeline, hits, maxListed), p.Rest, false)
+	// A period holding one event answers with it as a single event would: its passages chosen
+	// for the question (where it states the date asked, what it asks), not its opening one.
+	listed := earliest(r.Timeline, hits, maxListed)
+	r.selectEvents(listed, p.Rest, len(listed) == 1 && hasContent)
 }
 
 // reSourcePosition finds where in the source a question points: its beginning or its end ("au
