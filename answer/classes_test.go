@@ -1968,3 +1968,13 @@ func TestAPeriodHoldingOneEventQuotesItForTheQuestion(t *testing.T) {
 		{q: "ki est venu jouer au festival de lunel en 2013", answered: true, first: "John Paul Jones"},
 	})
 }
+
+func TestTheFirstThingInThisStoryIsTheChronologysFirst(t *testing.T) {
+	// "Cette histoire" is the source itself, not a word it lacks.
+	runClass(t, chronology(t, "fetefederation"), []classCase{
+		{q: "c koi le tout premier truc de cette histoire", answered: true, dates: []string{"1789-07-14"}},
+	})
+	runClass(t, chronology(t, "drapeau"), []classCase{
+		{q: "la 1ere chose qui arrive dans cette histoire c quoi", answered: true, dates: []string{chronology(t, "drapeau").Entries()[0].Date.String()}},
+	})
+}

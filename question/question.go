@@ -167,6 +167,8 @@ var (
 	lastWords = map[string]bool{"last": true, "latest": true, "newest": true, "recent": true, "final": true, "dernier": true, "derniere": true, "recente": true}
 
 	reSourceRef = regexp.MustCompile(`\b(according to|in|from|per|d'apres|selon|dans|throughout|across|of|de)\s+(?:(?:the|this|l'|le|la|cet|cette|ce)\s*(?:whole|entire|full)?\s*|(?:tout|toute)\s+(?:l'|le|la|cet|cette|ce)\s*)(article|source|text|texte|timeline|chronology|chronologie|chrono|story|piece|report)\b(?:\s+(?:entier|entiere))?|\bin this (timeline|chronology|article)\b` +
+		// "Dans cette histoire": with the demonstrative, the story told, not history.
+		`|\b(?:dans|de|d'apres|selon)\s+cette\s+histoire\b` +
 		// "que cite l'article", "the article mentions", "mentioned in the article": the source
 		// as the one that tells, not what it tells of.
 		`|\b(?:(?:que|qu'|that|which)\s*)?(?:cite|citent|mentionne|mentionnent|evoque|cites|mentions|mentioned|quotes|brings up|talks about)\s+(?:l'|le |la |the )\s*(?:article|texte|text|source|chronologie|timeline)\b` +
@@ -206,7 +208,7 @@ var askedUnits = set("day days date dates year years yr yrs month months time ti
 
 // sourceNouns are the words reSourceRef needs one of: a word test before it, whose leading
 // alternatives ("in", "from") would otherwise start a match at every other word of every question.
-var sourceNouns = set("article source text texte timeline chronology chronologie chrono story piece report")
+var sourceNouns = set("article source text texte timeline chronology chronologie chrono story piece report histoire")
 
 // hasMonthPart is a word test before reMonthPart, which every question would otherwise pay for.
 func hasMonthPart(words []string) bool {

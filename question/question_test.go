@@ -382,6 +382,9 @@ func TestTheOldestAndTheSourceAsAWholeAreRead(t *testing.T) {
 		{"first time trump senior himself does smth in the timeline", question.First, true},
 		{"quel est le plus vieux message", question.First, false},
 		{"un ancien conseiller de Trump", question.AnyOrder, false},
+		// With the demonstrative, "histoire" is the story told; without, it is history.
+		{"la toute 1ere chose qui se passe dans cette histoire", question.First, true},
+		{"le premier moment de l'histoire du drapeau", question.First, false},
 	} {
 		p := question.Parse(c.q, tl)
 		if p.Order != c.order || p.SourceRef != c.sourceRef {
