@@ -1978,3 +1978,19 @@ func TestTheFirstThingInThisStoryIsTheChronologysFirst(t *testing.T) {
 		{q: "la 1ere chose qui arrive dans cette histoire c quoi", answered: true, dates: []string{chronology(t, "drapeau").Entries()[0].Date.String()}},
 	})
 }
+
+func TestAnAnchorsNamesAreWordsOfTheEventsOfItsDay(t *testing.T) {
+	// "The dedication", "the return", "la fête de la Fédération": the author's names for a
+	// moment are the words its events are found by, as their titles are.
+	runClass(t, chronology(t, "statueofliberty"), []classCase{
+		{q: "when did they dedicate the statue", answered: true, quote: "The statue was dedicated on October 28, 1886."},
+	})
+	runClass(t, chronology(t, "quatorze"), []classCase{
+		{q: "c ki qui a dit la messe à la fête de la fédé", answered: true, quote: "Talleyrand"},
+	})
+	// A clause placing the event asked for ("after Eich resigned") holds the answer to its side:
+	// Eich's own appointment, a week before, does not say who came after.
+	runClass(t, mozilla(t), []classCase{
+		{q: "who took over as CEO after Eich resigned", answered: false},
+	})
+}

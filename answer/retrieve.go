@@ -201,6 +201,10 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	if len(r.besides) > 0 && p.Kind != question.NoDate {
 		r.dropBesides()
 	}
+	if r.Reason == Found && len(r.Events) > 0 && p.Kind == question.NoDate && r.Relative == nil && r.Interval == nil && r.Comparison == nil &&
+		(r.Intent == AskWho || r.Intent == AskWhen || r.Intent == AskWhere) {
+		r.keepRelativeSide(folded)
+	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
 		r.yesNoNearest(p)
 	}
@@ -217,6 +221,39 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 // reKindOf finds "what kind of", "which sort of", "quel type de", "quelle sorte d'", keeping the
 // question word.
 var reKindOf = regexp.MustCompile(`(?i)\b(what|which|quels?|quelles?)\s+(?:kinds?|sorts?|types?|genres?|sortes?)\s+(?:of\s+|de\s+|d'|d’|des\s+)`)
+
+// keepRelativeSide holds an answer found by the question's words to the side of the event its
+// "after X" or "before X" clause names: "who became CEO after Eich resigned" is not answered by
+// Eich's own appointment, a week before. When no event found is on that side, the source does
+// not answer. Only who, when and where are held so: the event asked for is the one placed; what
+// someone was offered before a meeting may be told in an event dated after it, that reports it.
+func (r *Retrieval) keepRelativeSide(folded string) {
+	if !hasConnective(folded) {
+		return
+	}
+	from, before, days, _, _, ok := r.relativeEvent(folded)
+	if !ok || days != 0 || from == nil {
+		return
+	}
+	fs := from.Span()
+	kept := slices.DeleteFunc(slices.Clone(r.Events), func(s Selected) bool {
+		es := s.Event.Span()
+		if before {
+			return es.From > fs.To
+		}
+		return es.To < fs.From
+	})
+	if len(kept) == len(r.Events) {
+		return
+	}
+	r.Alternatives = nil
+	if len(kept) == 0 {
+		r.Events = nil
+		r.Reason = OffTopic
+		return
+	}
+	r.Events = kept
+}
 
 // reBesides finds "besides X", "apart from X", "à part X", "en plus de X": X runs to the next comma,
 // question mark or question word.

@@ -16,6 +16,7 @@ import (
 // same word somewhere in a long passage.
 const (
 	weightTitle    = 2.0
+	weightAnchor   = 1.0
 	weightActors   = 1.5
 	weightSummary  = 1.0
 	weightPassages = 1.0
@@ -277,6 +278,12 @@ func (t *Timeline) build() {
 		ids    int32Blocks
 		lists  sliceBlocks
 	)
+	// An anchor's names ("the dedication", "l'inauguration") name the events of its day: they are
+	// read as those events' own words, as their titles are.
+	anchorNames := map[Span][]Anchor{}
+	for _, a := range t.Anchors {
+		anchorNames[a.Date.Span()] = append(anchorNames[a.Date.Span()], a)
+	}
 	for i, e := range t.Events {
 		t.byID[e.ID] = e
 		e.pos = i
@@ -289,6 +296,13 @@ func (t *Timeline) build() {
 		}
 		length = 0
 		add(e.Title, "en", weightTitle, nil)
+		for _, a := range anchorNames[e.Span()] {
+			for _, lang := range slices.Sorted(maps.Keys(a.Names)) {
+				for _, name := range a.Names[lang] {
+					add(name, lang, weightAnchor, nil)
+				}
+			}
+		}
 		for _, a := range e.Actors {
 			add(a, "en", weightActors, nil)
 		}
