@@ -139,3 +139,35 @@ func TestIsBinaryAllowsFormFeedsAndTabs(t *testing.T) {
 		t.Error("text with tabs and a form feed was taken for binary")
 	}
 }
+
+func TestReadAPageWithoutACharsetByItsBytes(t *testing.T) {
+	// Nothing declares the charset and the first kilobyte, which the HTML standard's sniffing
+	// looks at, is plain ASCII: the accents further on are UTF-8 when the page is valid UTF-8,
+	// Windows-1252 when it is not.
+	head := `<!doctype html><html lang="fr"><head><title>Le drapeau</title><style>` + strings.Repeat("p { margin: 0 }\n", 80) + `</style></head><body><article><h1>Le drapeau</h1>`
+	body := `<p>Le 3 septembre 1901, le drapeau fut hissé pour la première fois au sommet du Royal Exhibition Building de Melbourne, devant une foule nombreuse réunie pour l'événement.</p><p>Le 14 février 1954, la reine donna son accord à la loi sur les drapeaux, votée l'année précédente par le Parlement fédéral.</p></article></body></html>`
+	for _, c := range []struct {
+		name string
+		page []byte
+	}{
+		{"utf-8", []byte(head + body)},
+		{"windows-1252", latin1(head + body)},
+	} {
+		d, err := Read("page.html", c.page)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if !strings.Contains(d.Text, "hissé pour la première fois") || strings.Contains(d.Text, "Ã") {
+			t.Errorf("%s: accents garbled:\n%s", c.name, d.Text)
+		}
+	}
+}
+
+// latin1 encodes s, whose runes are all below U+0100, one byte a rune (as Windows-1252 does them).
+func latin1(s string) []byte {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = append(b, byte(r))
+	}
+	return b
+}

@@ -2,9 +2,11 @@ package extract
 
 import (
 	"bytes"
+	"io"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -14,9 +16,17 @@ import (
 
 // FromHTML extracts the main article of a web page.
 func FromHTML(data []byte) (*Document, error) {
-	r, err := charset.NewReader(bytes.NewReader(data), "text/html")
-	if err != nil {
-		return nil, ErrNotUTF8
+	var r io.Reader = bytes.NewReader(data)
+	// A page that declares no charset is read as Windows-1252 by the HTML standard's fallback,
+	// which garbles every accent of a UTF-8 page saved without its <meta charset> ("supÃ©rieur").
+	// A text that is valid UTF-8 throughout is almost never meant as Windows-1252: it is read
+	// as UTF-8.
+	if _, name, _ := charset.DetermineEncoding(data, "text/html"); name != "windows-1252" || !utf8.Valid(data) {
+		cr, err := charset.NewReader(r, "text/html")
+		if err != nil {
+			return nil, ErrNotUTF8
+		}
+		r = cr
 	}
 	doc, err := html.Parse(r)
 	if err != nil {
