@@ -216,6 +216,7 @@ var reasonLabels = map[answer.Reason]string{
 	answer.InvalidDate:    "the date does not exist",
 	answer.Unsupported:    "the question says someone did something the source does not say they did",
 	answer.NoAmount:       "the question asks for a sum or a number the source does not give",
+	answer.NoName:         "the question asks for a name, and the passages that would answer name no one",
 }
 
 // nearest runs the answerer's retrieval on a question, as the bot did, and keeps the events

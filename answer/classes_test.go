@@ -1994,3 +1994,23 @@ func TestAnAnchorsNamesAreWordsOfTheEventsOfItsDay(t *testing.T) {
 		{q: "who took over as CEO after Eich resigned", answered: false},
 	})
 }
+
+func TestANameIsNotAnsweredByPassagesNamingNoOne(t *testing.T) {
+	// The passages that would give the name asked for name no one the question does not: the
+	// source does not give it.
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "what was the name of the patient whose mucus he tested", answered: false, words: "names no one"},
+		{q: "c'est quoi le nom du patient enrhumé dont il a testé le mucus", answered: false, words: "ne nomme personne"},
+	})
+	// "Who" may be answered by a common noun ("the mayor"); only a name asked for needs one.
+	runClass(t, chronology(t, "exxonvaldez"), []classCase{
+		{q: "who was at the helm when it ran aground", answered: true},
+	})
+	// A name after initials ("J. G. Tierney"), or one of two the question offers, is an answer.
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "who was the surveyor who drowned", answered: true, quote: "J. G. Tierney"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "was it don jr or his father who tweeted the link on 14 oct", answered: true},
+	})
+}

@@ -148,6 +148,10 @@ func refusal(r Retrieval) string {
 		return tr(lang, "The source gives no sum for that. The nearest it has is %s: %s.",
 			"La source ne donne aucune somme pour cela. Le plus proche qu'elle rapporte est %s : %s.",
 			onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+	case NoName:
+		return tr(lang, "The source names no one for that. The nearest it has is %s: %s.",
+			"La source ne nomme personne pour cela. Le plus proche qu'elle rapporte est %s : %s.",
+			onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 	case OffTopic:
 		first, last := r.Timeline.Events[0], r.Timeline.Events[len(r.Timeline.Events)-1]
 		if len(r.Missing) > 0 {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -44,6 +46,8 @@ const (
 	// NoAmount: the question asks for a sum of money, or a number of something (Missing), the
 	// events it is about never write.
 	NoAmount
+	// NoName: the question asks for a name, and the passages that would answer name no one.
+	NoName
 )
 
 // Retrieval is what a question is about in a timeline: the events and passages that answer it, or
@@ -204,6 +208,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	if r.Reason == Found && len(r.Events) > 0 && p.Kind == question.NoDate && r.Relative == nil && r.Interval == nil && r.Comparison == nil &&
 		(r.Intent == AskWho || r.Intent == AskWhen || r.Intent == AskWhere) {
 		r.keepRelativeSide(folded)
+	}
+	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && reAsksName.MatchString(folded) && !r.namesSomeone(qwords) {
+		r.Reason, r.Nearest, r.Events, r.Alternatives = NoName, r.Events[0].Event, nil, nil
 	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
 		r.yesNoNearest(p)
@@ -2168,4 +2175,59 @@ func edgeEntry(t *knowledge.Timeline, last bool) *knowledge.Event {
 func within(a, b *knowledge.Event) bool {
 	as, bs := a.Span(), b.Span()
 	return bs.From <= as.From && as.To <= bs.To && as != bs
+}
+
+// reAsksName finds a question asking for someone's or something's name ("what's the name of the
+// patient", "c'est quoi le nom du PAC", "elle s'appelait comment"): a common noun ("the third mate")
+// that may answer "who" does not answer it.
+var reAsksName = regexp.MustCompile(`\b(?:(?:what|whats|what's) (?:is |was |were )?(?:the |his |her |their |its )?names? of|(?:his|her|their|its) names?\b|(?:quel|c'est quoi|c est quoi|c quoi|quoi) (?:est |etait )?(?:le |son |leur )?nom d|s'appel\w*|s appel\w*)`)
+
+// namesSomeone reports whether the passages quoted to answer "who" name anyone the question does
+// not: a capitalized word inside a sentence. "Who was
+// the third mate at the wheel?" is not answered by "The third mate failed to maneuver the
+// vessel", which names no one.
+func (r *Retrieval) namesSomeone(qwords []string) bool {
+	asked := map[string]bool{}
+	for _, w := range qwords {
+		asked[w] = true
+	}
+	// "Was it Don Jr or his dad who…": the answer is among the names asked.
+	if asked["or"] || asked["ou"] {
+		return true
+	}
+	fresh := func(name string) bool {
+		for _, w := range textproc.Words(textproc.Fold(name)) {
+			if !asked[w] && !textproc.IsStopWord(w) && !question.IsDateWord(w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range r.Events {
+		for _, k := range s.Passages {
+			prev := ""
+			for w := range strings.FieldsSeq(s.Event.Passages[k].Text) {
+				before := prev
+				prev = w
+				// A capital opening a sentence says nothing, unless the word is an actor's
+				// ("Tierney drowned"); an initial ("J. G. Tierney") ends no sentence.
+				opening := before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;\"«“") && !middleInitial(before)
+				for _, c := range capitalized(w) {
+					if !fresh(c) {
+						continue
+					}
+					if _, actor := r.Timeline.ActorOfWord(textproc.Fold(c)); !opening || actor {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// middleInitial reports whether w is one capital letter and a full stop ("G." of "J. G. Tierney").
+func middleInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w[size:] == "."
 }
