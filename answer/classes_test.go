@@ -2014,3 +2014,13 @@ func TestANameIsNotAnsweredByPassagesNamingNoOne(t *testing.T) {
 		{q: "was it don jr or his father who tweeted the link on 14 oct", answered: true},
 	})
 }
+
+func TestIndefinitePronounsAreNoTopic(t *testing.T) {
+	// "Anyone", "together" are function words: a source that never writes them is not off topic.
+	runClass(t, chronology(t, "statueofliberty"), []classCase{
+		{q: "did anybody die while they put the statue together", answered: true, quote: "no one died"},
+	})
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "did anyone notice his paper when it came out", answered: true},
+	})
+}

@@ -145,7 +145,10 @@ func TestFoldedFrenchFormsOfAWordStemAlike(t *testing.T) {
 
 func TestStopWords(t *testing.T) {
 	// Question words carry no meaning: "what happened", "que s'est-il passé".
-	for _, w := range []string{"the", "what", "did", "que", "qu", "l", "d", "est", "happened", "please", "passe", "arrive"} {
+	// Nor do indefinite pronouns, contractions typed without their apostrophe, and relative
+	// pronouns ("did anyone die", "didnt", "la constellation c'est laquelle").
+	for _, w := range []string{"the", "what", "did", "que", "qu", "l", "d", "est", "happened", "please", "passe", "arrive",
+		"anyone", "somebody", "together", "didnt", "wasnt", "laquelle", "lesquels"} {
 		if !IsStopWord(w) {
 			t.Errorf("%q is not a stop word", w)
 		}
