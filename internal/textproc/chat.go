@@ -95,7 +95,7 @@ var chatForms = func() map[string]string {
 	m := map[string]string{}
 	for _, row := range strings.FieldsFunc(`
 love: luv|loves: luvs|loved: luvd|people: ppl|please: pls plz|because: cuz coz bcuz
-about: abt|before: b4|through: thru|though: tho|your: ur|you: u|are: r|going to: gonna|want to: wanna
+about: abt|from: frm|before: b4|through: thru|though: tho|your: ur|you: u|are: r|going to: gonna|want to: wanna
 don't know: dunno|government: govt|message: msg|messages: msgs
 tomorrow: tmrw tmr|yesterday: yday|really: rly|birthday: bday|conversation: convo|president: prez
 something: sth smth|someone: smb|with: w|years: yrs|year: yr|weeks: wks|combien: cb cmb cbn|tout: tt

@@ -23,6 +23,8 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 		{"units and counts", "cb de jours, 4 yrs later, 2 wks after", "combien de jours, 4 years later, 2 weeks after"},
 		{"a lone w is with", "did he stick w his story", "did he stick with his story"},
 		{"tt is tout", "le tt 1er msg", "le tout 1er message"},
+		{"frm is from", "hw long frm the dm til the wow", "how long from the dm til the wow"},
+		{"esque is est-ce que", "kan esque le sceau est apparu", "quand est-ce que le sceau est apparu"},
 		{"ke is que", "kan est ce ke le sénat a voté", "quand est ce que le sénat a voté"},
 		{"the second half of a slashed abbreviation", "anything b/w the two, stick w/ it", "anything b/w the two, stick with/ it"},
 	} {
