@@ -2024,3 +2024,44 @@ func TestIndefinitePronounsAreNoTopic(t *testing.T) {
 		{q: "did anyone notice his paper when it came out", answered: true},
 	})
 }
+
+func TestASideNamingAMessageIsAnEntry(t *testing.T) {
+	// "The message of July 2017" is the chronology's own entry that month, not the newspaper
+	// story it mentions a few days before. "From A until B" ends A at "until", though A says
+	// "to".
+	runClass(t, seed(t), []classCase{
+		{q: "cb de jours entre le 'salut don' et le message de juillet 2017", answered: true, dates: []string{"2016-12-16", "2017-07-11"}},
+		{q: "how many weeks from WL's first dms to don jr until election day", answered: true, dates: []string{"2016-09-20", "2016-11-08"}},
+	})
+	council, err := knowledge.Parse("council.yaml", []byte(`format: 1
+title: The council
+source:
+  title: The council
+  language: en
+  attribution: Test
+  text: "On 3 May 1950 the Gazette reported the mayor's plan. On 6 May 1950 the mayor sent a message to the council about the plan. On 20 June 1950 the council sent a message back."
+events:
+  - id: gazette
+    date: 1950-05-03
+    kind: context
+    title: The Gazette reports the mayor's plan
+    summary: The Gazette reports the mayor's plan.
+    passages: ["On 3 May 1950 the Gazette reported the mayor's plan."]
+  - id: mayor
+    date: 1950-05-06
+    title: The mayor writes to the council about the plan
+    summary: The mayor sends a message to the council about the plan.
+    passages: ["On 6 May 1950 the mayor sent a message to the council about the plan."]
+  - id: reply
+    date: 1950-06-20
+    title: The council replies
+    summary: The council sends a message back.
+    passages: ["On 20 June 1950 the council sent a message back."]
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, council, []classCase{
+		{q: "how many days between the message of may 1950 and the council's reply", answered: true, words: "45 days"},
+	})
+}

@@ -104,8 +104,15 @@ func (r *Retrieval) intervalSides(text string) []string {
 	if m := reIntervalAnd.FindStringSubmatch(folded); m != nil {
 		return m
 	}
+	// "From A until B" ends A at "until", though A says "to" ("WL's first DMs to Don Jr").
+	if m := reIntervalUntil.FindStringSubmatch(folded); m != nil {
+		return m
+	}
 	return reInterval.FindStringSubmatch(folded)
 }
+
+// reIntervalUntil is reInterval split at a word that only ends a span ("until", "jusqu'au").
+var reIntervalUntil = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bfrom|\bentre|\bdepuis)\s+(.+?)\s+(?:until|till|til|jusqu'au|jusqu'a)\s+(.+)$`)
 
 // reIntervalAnd is reInterval split at a conjunction only ("and", "n", "&", "et").
 var reIntervalAnd = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bentre|\bseparent)\s+(.+?)\s+(?:and|n|&|et)\s+(.+)$`)
@@ -171,7 +178,7 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	}
 	p := question.Parse(side, t)
 	rest := t.ExpandNames(textproc.Fold(p.Rest))
-	q := knowledge.Query{Text: rest, Spans: p.Spans, EntriesOnly: false, Limit: 3}
+	q := knowledge.Query{Text: rest, Spans: p.Spans, EntriesOnly: namesEntries(textproc.Words(rest)), Limit: 3}
 	res := t.Search(q)
 	if len(res.Hits) == 0 {
 		return nil

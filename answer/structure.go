@@ -216,7 +216,7 @@ func (r *Retrieval) orderedEvent(what string) (*knowledge.Event, bool) {
 	// The background counts when it is as much about it as the entries ("la 1ère vague d'emails
 	// Podesta" is told as context).
 	topic := r.specific(rest) != "" // "the first msg" is an entry; "the first Podesta batch" any event
-	res := t.Search(knowledge.Query{Text: rest, EntriesOnly: !topic, Unsorted: true})
+	res := t.Search(knowledge.Query{Text: rest, EntriesOnly: !topic || namesEntries(textproc.Words(rest)), Unsorted: true})
 	res.Hits = asMuchAsEntries(res.Hits)
 	// "Le 1er pavillon tricolore" is the first event about a tricolour ensign, not the first
 	// about an ensign: of the events that cover the description about as well as the best does.
@@ -702,6 +702,15 @@ func offsetFrom(e, c *knowledge.Event, before bool, days int) int {
 var reCost = regexp.MustCompile(`\b(?:cost|costs|costed|coute|coutait|coutent|couter|vaut|valait|pese|pesait|mesure|mesurait|earn|earned|gagne|paid|paye)\b`)
 
 // unitWords name what a count counts; they are not what the events are about.
+// namesEntries reports whether words describe one of the chronology's own entries by what they
+// are ("the message of July 2017", "WL's first DMs"): then a context event the entries mention
+// (the newspaper story of 8 July) is not it.
+func namesEntries(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return entryNouns[w] })
+}
+
+var entryNouns = map[string]bool{"message": true, "messages": true, "msg": true, "msgs": true, "dm": true, "dms": true, "entry": true, "entries": true}
+
 var unitWords = map[string]bool{
 	"date": true, "dates": true, "day": true, "days": true, "jour": true, "jours": true, "time": true, "times": true, "fois": true,
 	"occasion": true, "occasions": true, "message": true, "messages": true, "msg": true, "msgs": true, "event": true, "events": true,
