@@ -2065,3 +2065,13 @@ events:
 		{q: "how many days between the message of may 1950 and the council's reply", answered: true, words: "45 days"},
 	})
 }
+
+func TestAQuotationInTheSecondSideOfHowManyDaysAfterNamesItsEvent(t *testing.T) {
+	// The sides are split in the text, so the quotation keeps its marks and names its event.
+	runClass(t, seed(t), []classCase{
+		{q: "how many days after the putintrump dm did WL send the 'hey donald' msg", answered: true, words: "22 days"},
+	})
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		{q: `how many years after the wall went up did reagan say "tear down this wall"`, answered: true, words: "25 years"},
+	})
+}

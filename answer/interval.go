@@ -166,12 +166,8 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	}
 	// "le 'hey donald'": a quotation one event has; "le tout premier msg", "the last one": the
 	// first or last entry of what the rest describes.
-	for _, m := range reQuoted.FindAllStringSubmatch(side, -1) {
-		for _, g := range m[1:] {
-			if events, _ := t.QuotedPassages(g); g != "" && len(events) > 0 && allSame(events) {
-				return events[0]
-			}
-		}
+	if e := quotedEvent(t, side); e != nil {
+		return e
 	}
 	if e, ok := r.orderedEvent(side); ok {
 		return e
@@ -283,12 +279,15 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 		unit = folded[m[2]:m[3]]
 	}
 	var sideA, sideB string
-	words := textproc.Words(rest)
-	for i, w := range words {
-		if auxiliaries[w] && i > 0 {
-			sideA, sideB = strings.Join(words[:i], " "), strings.Join(words[i+1:], " ")
+	// Split at the auxiliary in the text itself, so that a quotation in a side keeps its marks
+	// ("did WL send the 'hey donald' one").
+	first := true
+	for start, end, ok := textproc.NextWordIn(rest, 0); ok; start, end, ok = textproc.NextWordIn(rest, end) {
+		if auxiliaries[rest[start:end]] && !first {
+			sideA, sideB = strings.TrimSpace(rest[:start]), strings.TrimSpace(rest[end:])
 			break
 		}
+		first = false
 	}
 	if sideA == "" {
 		expanded := r.Timeline.ExpandNames(rest)
@@ -348,6 +347,10 @@ func (r *Retrieval) describesEvent(side string) bool {
 // above the next (by focusRatio's margin), or it is the only one.
 func (r *Retrieval) singleEvent(side string) *knowledge.Event {
 	t := r.Timeline
+	// "WL send the 'hey donald' one": the quotation names its one event.
+	if e := quotedEvent(t, side); e != nil {
+		return e
+	}
 	p := question.Parse(side, t)
 	if p.Order != question.AnyOrder || len(p.Spans) > 0 {
 		return r.namedEvent(side)
@@ -514,4 +517,17 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 	}
 	r.selectEvents(events, "", false)
 	return true
+}
+
+// quotedEvent is the one event whose passages hold a quotation a side makes ("le 'hey donald'"),
+// or nil.
+func quotedEvent(t *knowledge.Timeline, side string) *knowledge.Event {
+	for _, m := range reQuoted.FindAllStringSubmatch(side, -1) {
+		for _, g := range m[1:] {
+			if events, _ := t.QuotedPassages(g); g != "" && len(events) > 0 && allSame(events) {
+				return events[0]
+			}
+		}
+	}
+	return nil
 }
