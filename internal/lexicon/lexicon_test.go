@@ -133,6 +133,7 @@ func TestRelated(t *testing.T) {
 		{"exonym in french", "espagne", "fr", []string{"spain"}, nil, nil},
 		{"acronym of a country", "rda", "fr", []string{"east germany", "gdr"}, nil, nil},
 		{"no turkey", "turkey", "en", nil, nil, []string{"turquie"}},
+		{"chat word for a meeting", "sit down", "en", []string{"reunion", "rencontre"}, []string{"meeting"}, nil},
 		// "publication" has the stem of "public"; listed on its own line, it does not reach "peuple".
 		{"exact listing wins over a stem collision", "publication", "en", []string{"parution"}, nil, []string{"peuple", "population"}},
 		{"chat plural", "dms", "en", []string{"message"}, []string{"direct message"}, nil},
