@@ -2075,3 +2075,18 @@ func TestAQuotationInTheSecondSideOfHowManyDaysAfterNamesItsEvent(t *testing.T) 
 		{q: `how many years after the wall went up did reagan say "tear down this wall"`, answered: true, words: "25 years"},
 	})
 }
+
+func TestTheLastThingInTheStoryIsTheChronologysLast(t *testing.T) {
+	// Asking for the last, "ds l'histoire" ending the question is the story told.
+	for _, name := range []string{"goldengate", "histoirefrance"} {
+		tl := chronology(t, name)
+		entries := tl.Entries()
+		runClass(t, tl, []classCase{
+			{q: "c koi le tout dernier truc ds l'histoire", answered: true, dates: []string{entries[len(entries)-1].Date.String()}},
+		})
+	}
+	// Elsewhere it is history: who the journalist in the story is stays a question about him.
+	runClass(t, seed(t), []classCase{
+		{q: "c ki le journaliste du wall street journal ds l'histoire", answered: true},
+	})
+}

@@ -206,6 +206,9 @@ func mayBeOrderIdiom(folded string) bool {
 // askedUnits are the words reAskedUnit needs one of, tested word by word first.
 var askedUnits = set("day days date dates year years yr yrs month months time times jour jours annee annees mois heure heures")
 
+// reStoryEnd is "dans l'histoire", "de l'histoire racontée" ending a question.
+var reStoryEnd = regexp.MustCompile(`\b(?:dans|de)\s+l'histoire(?:\s+racontee)?\s*\??\s*$`)
+
 // sourceNouns are the words reSourceRef needs one of: a word test before it, whose leading
 // alternatives ("in", "from") would otherwise start a match at every other word of every question.
 var sourceNouns = set("article source text texte timeline chronology chronologie chrono story piece report histoire")
@@ -856,6 +859,14 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 		for _, m := range reSourceRef.FindAllIndex(work, -1) {
 			p.SourceRef = true
 			consume(m[0], m[1])
+		}
+		// "Le dernier truc qui s'est passé ds l'histoire": asking for the first or last, an
+		// "histoire" that ends the question is the story told; history would name whose.
+		if hasFirst || hasLast {
+			if m := reStoryEnd.FindIndex(work); m != nil {
+				p.SourceRef = true
+				consume(m[0], m[1])
+			}
 		}
 	}
 	if hasUnit {

@@ -385,6 +385,8 @@ func TestTheOldestAndTheSourceAsAWholeAreRead(t *testing.T) {
 		// With the demonstrative, "histoire" is the story told; without, it is history.
 		{"la toute 1ere chose qui se passe dans cette histoire", question.First, true},
 		{"le premier moment de l'histoire du drapeau", question.First, false},
+		{"c'est quoi le dernier truc qui s'est passé dans l'histoire", question.Last, true},
+		{"le tout dernier événement de l'histoire racontée", question.Last, true},
 	} {
 		p := question.Parse(c.q, tl)
 		if p.Order != c.order || p.SourceRef != c.sourceRef {
