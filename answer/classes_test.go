@@ -2090,3 +2090,13 @@ func TestTheLastThingInTheStoryIsTheChronologysLast(t *testing.T) {
 		{q: "c ki le journaliste du wall street journal ds l'histoire", answered: true},
 	})
 }
+
+func TestAReactionNoPassageGivesIsAFalsePremise(t *testing.T) {
+	// "How did Podesta react": a reaction is a deed the passages must tell of their subject.
+	runClass(t, seed(t), []classCase{
+		{q: "podesta a réagi comment quand WL a sorti ses mails", answered: false, words: "Podesta"},
+	})
+	runClass(t, chronology(t, "panamacanal"), []classCase{
+		{q: "how did colombia react when panama declared independence", answered: false, words: "Colombia"},
+	})
+}

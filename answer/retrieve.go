@@ -551,7 +551,7 @@ func (r *Retrieval) relativePeriod(folded string) bool {
 	switch {
 	case p.Order != question.AnyOrder:
 		r.orderEntries(p) // "the first event after X" is the next entry, not background dated by its year
-	case r.Intent == AskHowMany && r.countQuery(head):
+	case r.Intent == AskHowMany && countsEvents(folded) && r.countQuery(head):
 	default:
 		r.rangeQuery(p, hasContent)
 	}
@@ -2230,4 +2230,12 @@ func (r *Retrieval) namesSomeone(qwords []string) bool {
 func middleInitial(w string) bool {
 	r, size := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) && w[size:] == "."
+}
+
+// countsEvents reports whether a "how many" question counts the chronology's own events (its
+// messages, times, days), or nothing it names: "how many msgs after the election" does,
+// "combien de visiteurs après son lancement" counts something the events may write a figure of.
+func countsEvents(folded string) bool {
+	noun := countedNoun(folded)
+	return noun == "" || unitWords[noun] || entryNouns[noun]
 }

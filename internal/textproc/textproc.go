@@ -477,6 +477,7 @@ sign signs signed signe signer declare declares declared declarer abolish abolis
 invent invents invented invente inventer win wins won gagne gagner kill kills killed tue tuer
 buy buys bought achete acheter sell sells sold vend vendu vendre visit visits visited visite visiter
 concede concedes conceded concede conceder
+react reacts reacted reagi reagir reagit reagissent
 think thinks thought pense pensait penser pensaient`) {
 		m[w] = struct{}{}
 	}
