@@ -130,6 +130,11 @@ func (r *Retrieval) requireFigure(noun string) {
 	case personNouns[noun]:
 		stems = personStems
 	case !t.KnownExactly(noun):
+		// In the source's own language, a counted noun it never writes, nor any word like it,
+		// is nothing it counts ("combien de visiteurs" of a source without visitors).
+		if r.Parsed.Lang == t.Source.Language && !t.Known(noun) && !t.SaysOtherwise(noun) {
+			r.refuseNoAmount([]string{noun})
+		}
 		return
 	default:
 		if _, ok := t.ActorOfWord(noun); ok {

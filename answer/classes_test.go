@@ -2100,3 +2100,17 @@ func TestAReactionNoPassageGivesIsAFalsePremise(t *testing.T) {
 		{q: "how did colombia react when panama declared independence", answered: false, words: "Colombia"},
 	})
 }
+
+func TestACountedNounTheSourceNeverWritesInItsOwnLanguageIsNoFigure(t *testing.T) {
+	// Asked in the source's language, a noun it never writes, nor any word like it, is nothing it
+	// counts; asked in the other, it may be the asker's word for one it does.
+	runClass(t, seed(t), []classCase{
+		{q: "le site putintrump.org a eu combien de visiteurs après son lancement", answered: false, words: "visiteurs"},
+	})
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "how many tourists visited the dam in 1937", answered: false, words: "tourists"},
+	})
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "combien de passagers coincés dans le tunnel en décembre 2009", answered: true, quote: "2,000 passengers"},
+	})
+}
