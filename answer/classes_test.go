@@ -2114,3 +2114,13 @@ func TestACountedNounTheSourceNeverWritesInItsOwnLanguageIsNoFigure(t *testing.T
 		{q: "combien de passagers coincés dans le tunnel en décembre 2009", answered: true, quote: "2,000 passengers"},
 	})
 }
+
+func TestTheLanguageAPhraseIsAskedInIsNoTopic(t *testing.T) {
+	// "En français", "in English": the asker's language, not a word of the story.
+	runClass(t, seed(t), []classCase{
+		{q: "en VO WL écrivait 'hope you're well', dans l'article en français ça donne quoi", answered: true, quote: "Salut Don"},
+	})
+	runClass(t, chronology(t, "statueofliberty"), []classCase{
+		{q: "ça donne quoi en français 'liberty enlightening the world'", answered: true, dates: []string{"1875-09"}},
+	})
+}

@@ -129,6 +129,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// "What kind of canal", "quel genre de drapeau": the kind is what is asked, as "what canal"
 	// asks it; left in, "kind" is a word the source lacks and the question reads as off topic.
 	q.Text = reKindOf.ReplaceAllString(q.Text, "$1 ")
+	// "En VO … en français ça donne koi", "what is it in English": the language a phrase is
+	// asked in is the asker's, not a word of the source's story.
+	q.Text = reInLanguage.ReplaceAllString(q.Text, " ")
 	// The question's text is folded and split once here, for the parser and every helper that
 	// reads it.
 	folded := textproc.Fold(q.Text)
@@ -224,6 +227,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	return r
 }
+
+// reInLanguage finds "en français", "en anglais", "in English", "in French", "en VO".
+var reInLanguage = regexp.MustCompile(`(?i)\b(?:en|in)\s+(?:fran[cç]ais|anglais|english|french|vo|v\.o\.)(?:\s|$|[?,.!])`)
 
 // reKindOf finds "what kind of", "which sort of", "quel type de", "quelle sorte d'", keeping the
 // question word.
