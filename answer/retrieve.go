@@ -128,10 +128,15 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	q.Text = respell(t, textproc.Unchat(q.Text))
 	// "What kind of canal", "quel genre de drapeau": the kind is what is asked, as "what canal"
 	// asks it; left in, "kind" is a word the source lacks and the question reads as off topic.
-	q.Text = reKindOf.ReplaceAllString(q.Text, "$1 ")
+	// (Each pattern is tried only when a word it needs is there: most questions have neither.)
+	if containsAny(q.Text, "kind", "Kind", "sort", "Sort", "type", "Type", "genre", "Genre") {
+		q.Text = reKindOf.ReplaceAllString(q.Text, "$1 ")
+	}
 	// "En VO … en français ça donne koi", "what is it in English": the language a phrase is
 	// asked in is the asker's, not a word of the source's story.
-	q.Text = reInLanguage.ReplaceAllString(q.Text, " ")
+	if containsAny(q.Text, "fran", "Fran", "angl", "Angl", "rench", "REN", " vo", " VO", "v.o", "V.O") {
+		q.Text = reInLanguage.ReplaceAllString(q.Text, " ")
+	}
 	// The question's text is folded and split once here, for the parser and every helper that
 	// reads it.
 	folded := textproc.Fold(q.Text)
@@ -212,7 +217,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		(r.Intent == AskWho || r.Intent == AskWhen || r.Intent == AskWhere) {
 		r.keepRelativeSide(folded)
 	}
-	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && reAsksName.MatchString(folded) && !r.namesSomeone(qwords) {
+	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded) && !r.namesSomeone(qwords) {
 		r.Reason, r.Nearest, r.Events, r.Alternatives = NoName, r.Events[0].Event, nil, nil
 	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
@@ -2244,4 +2249,14 @@ func middleInitial(w string) bool {
 func countsEvents(folded string) bool {
 	noun := countedNoun(folded)
 	return noun == "" || unitWords[noun] || entryNouns[noun]
+}
+
+// containsAny reports whether s contains any of subs: a cheap test before a pattern.
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,9 @@ var reAskedSubject = regexp.MustCompile(`^(?:(?:why|when|how|where) (?:did|does|
 // rest finds, the source cannot say why that person did anything. The word is recorded in
 // Missing.
 func (r *Retrieval) unknownSubject(folded string) bool {
+	if !containsAny(folded, "why ", "when ", "how ", "where ", "pourquoi ", "quand ", "comment ", "ou ", "est ce", "est-ce") {
+		return false
+	}
 	m := reAskedSubject.FindStringSubmatch(folded)
 	if m == nil {
 		return false
