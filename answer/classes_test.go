@@ -2016,9 +2016,13 @@ func TestANameIsNotAnsweredByPassagesNamingNoOne(t *testing.T) {
 }
 
 func TestIndefinitePronounsAreNoTopic(t *testing.T) {
-	// "Anyone", "together" are function words: a source that never writes them is not off topic.
+	// "Anyone", "anybody" are function words: a source that never writes them is not off topic.
+	// ("Together" is not: "joined together using 2.5 million rivets".)
 	runClass(t, chronology(t, "statueofliberty"), []classCase{
-		{q: "did anybody die while they put the statue together", answered: true, quote: "no one died"},
+		{q: "did anybody die during the assembly in new york", answered: true, quote: "no one died"},
+	})
+	runClass(t, chronology(t, "eiffeltower"), []classCase{
+		{q: "how many rivets hold the whole thing together", answered: true, quote: "2.5 million rivets"},
 	})
 	runClass(t, chronology(t, "fleming"), []classCase{
 		{q: "did anyone notice his paper when it came out", answered: true},

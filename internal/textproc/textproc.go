@@ -740,7 +740,7 @@ est sont etait etaient ete etre a ai as avons avez ont avait avaient eu y en dan
 chez vers entre si oui non tout tous toute toutes
 dis dites raconte racontez explique expliquez passe passee passes arrive
 ever exactly actually really precisely please thanks thank hey hi hello ok okay anything something
-everything everyone everybody else anyone anybody someone somebody nobody together didnt doesnt wasnt werent isnt arent hasnt havent couldnt wouldnt
+everything everyone everybody else anyone anybody someone somebody nobody didnt doesnt wasnt werent isnt arent hasnt havent couldnt wouldnt
 lequel laquelle lesquels lesquelles
 event events thing things timeline chronology chrono evenement evenements chose choses chronologie truc trucs
 exactement vraiment precisement merci bonjour salut svp stp aujourd hui today
