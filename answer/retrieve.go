@@ -2193,10 +2193,10 @@ func within(a, b *knowledge.Event) bool {
 // that may answer "who" does not answer it.
 var reAsksName = regexp.MustCompile(`\b(?:(?:what|whats|what's) (?:is |was |were )?(?:the |his |her |their |its )?names? of|(?:his|her|their|its) names?\b|(?:quel|c'est quoi|c est quoi|c quoi|quoi) (?:est |etait )?(?:le |son |leur )?nom d|s'appel\w*|s appel\w*)`)
 
-// namesSomeone reports whether the passages quoted to answer "who" name anyone the question does
-// not: a capitalized word inside a sentence. "Who was
-// the third mate at the wheel?" is not answered by "The third mate failed to maneuver the
-// vessel", which names no one.
+// namesSomeone reports whether the passages quoted to give a name name anyone the question does
+// not: a capitalized word inside a sentence, or an actor's name anywhere. "What's the name of the
+// third mate?" is not answered by "The third mate failed to maneuver the vessel", which names no
+// one.
 func (r *Retrieval) namesSomeone(qwords []string) bool {
 	asked := map[string]bool{}
 	for _, w := range qwords {
