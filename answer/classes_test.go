@@ -2128,3 +2128,11 @@ func TestTheLanguageAPhraseIsAskedInIsNoTopic(t *testing.T) {
 		{q: "ça donne quoi en français 'liberty enlightening the world'", answered: true, dates: []string{"1875-09"}},
 	})
 }
+
+func TestAThingNamedByALexiconPhraseIsOwnedWhole(t *testing.T) {
+	// "Don Jr's sit-down" is his meeting (a phrase the lexicon lists), not something "sit" the
+	// source ties to someone else.
+	runClass(t, seed(t), []classCase{
+		{q: "7/11/17 WL says sorry about don jr's sit-down with a lawyer, what's her name", answered: true, quote: "Natalia Veselnitskaya"},
+	})
+}

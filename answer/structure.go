@@ -1244,8 +1244,16 @@ func (r *Retrieval) ownerMismatch(e *knowledge.Event, rest string) (owner, thing
 			continue
 		}
 		var words []knowledge.QueryWord // each on its own: a lexicon phrase is not asserted word by word
-		for _, n := range nouns {
-			words = append(words, r.queryWords(n)...)
+		after := textproc.Words(folded[min(len(folded), end+2):])
+		if len(after) >= 2 && r.isLexiconPhrase(after[0]+" "+after[1]) {
+			// A noun the lexicon lists as a phrase ("don jr's sit-down", "sit down") is one
+			// thing, read as the lexicon reads it (a meeting), not as its parts ("sit").
+			nouns = after[:2]
+			words = r.queryWords(strings.Join(nouns, " "))
+		} else {
+			for _, n := range nouns {
+				words = append(words, r.queryWords(n)...)
+			}
 		}
 		name := lastWordOf(m.Actor)
 		has, named := false, false
@@ -1656,4 +1664,10 @@ func adverbForm(w string) bool {
 		}
 	}
 	return false
+}
+
+// isLexiconPhrase reports whether text is a phrase the lexicon lists and the timeline has words of.
+func (r *Retrieval) isLexiconPhrase(text string) bool {
+	_, covers := r.phrases(text)
+	return len(covers) > 0
 }
