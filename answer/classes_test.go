@@ -2136,3 +2136,9 @@ func TestAThingNamedByALexiconPhraseIsOwnedWhole(t *testing.T) {
 		{q: "7/11/17 WL says sorry about don jr's sit-down with a lawyer, what's her name", answered: true, quote: "Natalia Veselnitskaya"},
 	})
 }
+
+func TestLEmporterIsToWin(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "le jour du vote qui voyait clinton l'emporter", answered: true, quote: "Clinton gagnerait"},
+	})
+}
