@@ -22,7 +22,25 @@ type Interval struct {
 
 // reInterval finds "how many days between A and B", "combien de jours entre A et B" (folded).
 // "How long", "combien de temps" name no unit: the dates choose one (intervalUnit).
-var reInterval = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bfrom|\bentre|\bseparent|\bdepuis)\s+(.+?)\s+(?:and|n|&|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a)\s+(.+)$`)
+var reInterval = intervalPattern(`between|b/w|btwn|separate|from|entre|separent|depuis`, `and|n|&|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a`)
+
+// intervalAsk is what asks for a time (the unit, when there is one, is its first group).
+const intervalAsk = `\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)`
+
+// intervalPattern is a question asking for the time between two sides, each opened and closed by
+// one of the words given: the unit, then each side.
+func intervalPattern(opens, closes string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString(intervalAsk + `\b.*?(?:`)
+	for i, w := range strings.Split(opens, "|") {
+		if i > 0 {
+			b.WriteByte('|')
+		}
+		b.WriteString(`\b` + w)
+	}
+	b.WriteString(`)\s+(.+?)\s+(?:` + closes + `)\s+(.+)$`)
+	return regexp.MustCompile(b.String())
+}
 
 // reUnitFirst is a question that opens on the unit it counts in: "days b/w A and B", "jours entre
 // A et B".
@@ -112,10 +130,10 @@ func (r *Retrieval) intervalSides(text string) []string {
 }
 
 // reIntervalUntil is reInterval split at a word that only ends a span ("until", "jusqu'au").
-var reIntervalUntil = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bfrom|\bentre|\bdepuis)\s+(.+?)\s+(?:until|till|til|jusqu'au|jusqu'a)\s+(.+)$`)
+var reIntervalUntil = intervalPattern(`between|b/w|btwn|from|entre|depuis`, `until|till|til|jusqu'au|jusqu'a`)
 
 // reIntervalAnd is reInterval split at a conjunction only ("and", "n", "&", "et").
-var reIntervalAnd = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\b.*?(?:\bbetween|\bb/w|\bbtwn|\bseparate|\bentre|\bseparent)\s+(.+?)\s+(?:and|n|&|et)\s+(.+)$`)
+var reIntervalAnd = intervalPattern(`between|b/w|btwn|separate|entre|separent`, `and|n|&|et`)
 
 // setInterval answers with the time between events a and b (in either order) in the unit a
 // question's word names, citing both; it reports false when their dates are too coarse for it.
@@ -257,7 +275,7 @@ var authoredWorks = map[string]bool{
 
 // reIntervalAfter finds "how many days after A did B", "combien de jours après A B" (folded): the
 // time from the event A names to the one B does.
-var reIntervalAfter = regexp.MustCompile(`\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)\s+(after|before|apres|avant)\s+(.+)$`)
+var reIntervalAfter = regexp.MustCompile(intervalAsk + `\s+(after|before|apres|avant)\s+(.+)$`)
 
 // auxiliaries end the first side of "how many days after A did B".
 var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "was": true, "were": true, "had": true, "has": true, "have": true, "is": true}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
@@ -2222,7 +2220,7 @@ func (r *Retrieval) namesSomeone(qwords []string) bool {
 				prev = w
 				// A capital opening a sentence says nothing, unless the word is an actor's
 				// ("Tierney drowned"); an initial ("J. G. Tierney") ends no sentence.
-				opening := before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;\"«“") && !middleInitial(before)
+				opening := before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;\"«“") && !textproc.IsInitial(before)
 				for _, c := range capitalized(w) {
 					if !fresh(c) {
 						continue
@@ -2235,12 +2233,6 @@ func (r *Retrieval) namesSomeone(qwords []string) bool {
 		}
 	}
 	return false
-}
-
-// middleInitial reports whether w is one capital letter and a full stop ("G." of "J. G. Tierney").
-func middleInitial(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) && w[size:] == "."
 }
 
 // countsEvents reports whether a "how many" question counts the chronology's own events (its

@@ -119,12 +119,7 @@ var oneWords = map[string]bool{"the": true, "a": true, "an": true, "one": true, 
 // hasConnective is a cheap test for the words a relative clause needs, so most questions never run
 // its patterns.
 func hasConnective(folded string) bool {
-	for _, w := range []string{"after", "before", "apres", "avant", "following", "preceding", "next to", "lendemain", "veille"} {
-		if strings.Contains(folded, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(folded, "after", "before", "apres", "avant", "following", "preceding", "next to", "lendemain", "veille")
 }
 
 func substr(s string, m []int, i int) string {

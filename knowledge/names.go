@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
@@ -90,7 +89,7 @@ func buildNames(events []*Event) []actorName {
 				// A middle initial ("Franklin D. Roosevelt") is a letter of the initials ("fdr")
 				// though, folded, it reads as a function word ("d").
 				if textproc.IsStopWord(fw[0]) {
-					if !middleInitial(w) {
+					if !textproc.IsInitial(w) {
 						continue
 					}
 				} else {
@@ -127,12 +126,6 @@ func buildNames(events []*Event) []actorName {
 		}
 	}
 	return out
-}
-
-// middleInitial reports whether w is one capital letter and a full stop, as in "John F. Kennedy".
-func middleInitial(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) && w[size:] == "."
 }
 
 // ExpandNames returns folded text with short forms of actor names replaced by the names: a word that

@@ -749,3 +749,10 @@ myself yourself himself herself itself ourselves themselves instead rather
 tant tellement autant concerne concernant concerning regarding supposed basically
 completely totally entirely fully literally personally directly even
 completement totalement entierement simplement directement personnellement carrement reellement`
+
+// IsInitial reports whether w is one capital letter and a full stop: the middle initial of
+// "Franklin D. Roosevelt", the "G." of "J. G. Tierney", which ends no sentence.
+func IsInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w[size:] == "."
+}

@@ -248,3 +248,11 @@ func TestWithinTwoEdits(t *testing.T) {
 		}
 	}
 }
+
+func TestIsInitial(t *testing.T) {
+	for w, want := range map[string]bool{"D.": true, "É.": true, "d.": false, "Dr.": false, "D": false, "": false, ".": false} {
+		if got := IsInitial(w); got != want {
+			t.Errorf("IsInitial(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
