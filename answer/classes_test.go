@@ -2142,3 +2142,22 @@ func TestLEmporterIsToWin(t *testing.T) {
 		{q: "le jour du vote qui voyait clinton l'emporter", answered: true, quote: "Clinton gagnerait"},
 	})
 }
+
+func TestBeforeOrAfterIsNoTopicTheSourceMustName(t *testing.T) {
+	// "What were they called before": the order is the question's; a source that never writes
+	// "before" still answers it.
+	runClass(t, newZealand(t), []classCase{
+		{q: "wat were the chatham islnds calld b4", answered: true, dates: []string{"1862"}},
+	})
+}
+
+func TestAVerbOfInformingIsACommunicationVerb(t *testing.T) {
+	// "Prévenu", "informed", "warned": the asker's verb for what the source tells in its own
+	// ("leur a dit"), weighed like "said" when judging whether the question is on the source.
+	runClass(t, seed(t), []classCase{
+		{q: "kel jour don jr a prévenu bannon et cie ke WL l'avait contacté", answered: true, dates: []string{"2016-09-20"}},
+	})
+	runClass(t, chronology(t, "bastille"), []classCase{
+		{q: "qui a averti le roi que c était une révolution", answered: true, dates: []string{"1789-07-15"}},
+	})
+}

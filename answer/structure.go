@@ -523,7 +523,7 @@ func (r *Retrieval) absent(text string) bool {
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) && !t.NearName(w) {
 			// An adverb the source lacks ("originally", "finalement") says how, not what:
 			// the question is about the rest.
-			if adverbForm(w) {
+			if adverbForm(w) || timeRelation[w] {
 				continue
 			}
 			unknown = append(unknown, w)
@@ -1660,6 +1660,10 @@ func adverbForm(w string) bool {
 	}
 	return false
 }
+
+// timeRelation are the words placing what is asked before or after something ("what was it
+// called before", "et après ?"): the order is the question's, not a topic the source must name.
+var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard")
 
 // isLexiconPhrase reports whether text is a phrase the lexicon lists and the timeline has words of.
 func (r *Retrieval) isLexiconPhrase(text string) bool {

@@ -78,6 +78,10 @@ type index struct {
 	// wordShapes are surface's long words by shape, built by shapes at first use.
 	wordShapes wordShapes
 	shapesOnce sync.Once
+	// termSurfaces[term] are the surface words indexed under term, built by nearSurface at first
+	// use: only a question's misspelt word needs them.
+	termSurfaces [][]string
+	surfacesOnce sync.Once
 	// related maps a lexicon word (language, stem) to the timeline's terms it translates or is a
 	// synonym of (related.go).
 	related map[relKey][]relTerm
@@ -655,7 +659,7 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 	// The keys of textproc.Deletions, in its order, built in a buffer on the stack rather than
 	// allocated one by one: every word a timeline lacks goes through here.
 	var buf [32]byte
-	for _, s := range [...]string{word, st[0], st[1]} {
+	for k, s := range [...]string{word, st[0], st[1]} {
 		for i := -1; i < len(s); i++ {
 			d := append(buf[:0], s...)
 			if i >= 0 {
@@ -664,9 +668,18 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 			for _, id := range ix.deletes[string(d)] {
 				// Two strings sharing a one-deletion key can be two edits apart ("weather", "whether"):
 				// keep only true single edits.
-				if !containsID(ids, id) && textproc.OneEdit(s, ix.words[id]) {
-					ids = append(ids, id)
+				if containsID(ids, id) || !textproc.OneEdit(s, ix.words[id]) {
+					continue
 				}
+				// A stem one edit from a term may stand for a word far from every word of that term:
+				// "winter" (French stem "wint") is not "want", "called" (stem "call") is not "gall".
+				// The slip is in what was typed, so the typed word must be near a word the timeline
+				// writes for the term, unless the stems part only after their first letters, where
+				// inflections and derivations differ ("éducation" and "éduqué", "voyait" and "voir").
+				if k > 0 && s != word && !sharePrefix(s, ix.words[id], 3) && !ix.nearSurface(word, id) {
+					continue
+				}
+				ids = append(ids, id)
 			}
 		}
 	}
@@ -683,6 +696,32 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 		}
 	}
 	return ids, len(ids) > 0, stems
+}
+
+// sharePrefix reports whether a and b begin with the same n bytes.
+func sharePrefix(a, b string, n int) bool {
+	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
+// nearSurface reports whether word is a slip (one edit; two for a long word, as for unknown words)
+// from a word of the timeline indexed under term id.
+func (ix *index) nearSurface(word string, id int32) bool {
+	ix.surfacesOnce.Do(func() {
+		ix.termSurfaces = make([][]string, len(ix.words))
+		for w, ids := range ix.surface {
+			for _, t := range ids {
+				if t >= 0 {
+					ix.termSurfaces[t] = append(ix.termSurfaces[t], w)
+				}
+			}
+		}
+	})
+	for _, w := range ix.termSurfaces[id] {
+		if textproc.OneEdit(word, w) || (len(word) >= minTwoEdits && textproc.WithinTwoEdits(word, w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // minTwoEdits is the shortest question word allowed two slips: shorter ones two edits apart are

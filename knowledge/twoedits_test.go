@@ -29,3 +29,39 @@ func TestALongWordWithTwoSlipsIsKnown(t *testing.T) {
 		}
 	}
 }
+
+// A slip is in the word typed, not in its stem: a stem one edit from one of the timeline's stems
+// counts only when the word is a slip from a word the timeline writes, or the two stems part after
+// their first letters, where inflections differ. Otherwise a short stem is a quarter changed.
+func TestAStemSlipMustBeAWordSlip(t *testing.T) {
+	load := func(path string) *Timeline {
+		tl, err := LoadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tl
+	}
+	eiffel := load("../eval/testdata/eiffeltower/knowledge.yaml")
+	nz := load("../eval/testdata/newzealand/knowledge.yaml")
+	seed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		tl   *Timeline
+		word string
+		want bool
+	}{
+		{eiffel, "winter", false},   // French stem "wint", one edit from "want"
+		{nz, "called", false},       // stem "call", one edit from "gall" (Gallipoli)
+		{seed, "courant", false},    // stem "cour", one edit from "jour"
+		{seed, "prevenu", false},    // stem "preven", one edit from "reven"
+		{nz, "islnds", true},        // one slip from "islands"
+		{seed, "voyait", true},      // "voir": the stems part after "voi"
+		{eiffel, "structurs", true}, // one slip from "structure"
+	} {
+		if got := c.tl.Known(c.word); got != c.want {
+			t.Errorf("Known(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}

@@ -441,6 +441,8 @@ demande demandait demander demandent dit dire disait disent ecrit ecrire ecrivai
 envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait veut vouloir
 voulu repondu repondre repond parle parler message messages contacte contacter partage partager
 sujet concernant
+inform informs informed informing warn warns warned notify notifies notified brief briefed
+informer informe informait informaient prevenir prevenu previent prevenait avertir averti avertit
 do does did done doing make made come comes came happen happens happened go went get gets got gotten getting
 fait faire fais font faisait vient venir venu arrive arrivee aller va vont allait allaient
 think thinks thought believe believes believed use uses used serve serves served
