@@ -2161,3 +2161,12 @@ func TestAVerbOfInformingIsACommunicationVerb(t *testing.T) {
 		{q: "qui a averti le roi que c était une révolution", answered: true, dates: []string{"1789-07-15"}},
 	})
 }
+
+func TestAnAcronymTheSourceLacksIsNoneOfItsActors(t *testing.T) {
+	// "How did the FBI react": a deed unknown to the source is the premise check's to judge only
+	// when everyone the question names is in the source. (Short words the source lacks are not
+	// weighed as missing in general: "sgt", "cie", "wal" are abbreviations and slips.)
+	runClass(t, seed(t), []classCase{
+		{q: "how did the fbi react to the WL dms", answered: false},
+	})
+}

@@ -551,6 +551,12 @@ func (r *Retrieval) absent(text string) bool {
 	if len(unknown) == 0 {
 		return false
 	}
+	// Only deeds unknown ("when did Don Jr visit WikiLeaks", "who founded Mozilla") of someone
+	// the source names: whether the source gives that deed to them is the premise check's to
+	// judge, which says so and shows what the source does say of them.
+	if onlyDeeds(unknown) && r.shortUnknown(spec) == "" && len(r.mentioned(textproc.Fold(r.Parsed.Rest))) > 0 {
+		return false
+	}
 	// With a word of its own the source knows and that tells events apart, the question is on the
 	// source's topic, and the names it gives say so too ("where did WL want the Goldstone mails to
 	// come out instead of the regular press?", "Quel poste occupe Hope Hicks ?"); with none, names
@@ -1659,6 +1665,27 @@ func adverbForm(w string) bool {
 		}
 	}
 	return false
+}
+
+// shortUnknown returns a word of three letters, too short for the unknown words' weighing, the
+// timeline lacks: an acronym ("the FBI") the source never writes; "" when there is none.
+func (r *Retrieval) shortUnknown(words []string) string {
+	for _, w := range words {
+		if len(w) == 3 && !textproc.IsStopWord(w) && !textproc.NearStopWord(w) && strings.Trim(w, "0123456789") != "" && !r.Timeline.KnownExactly(w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// onlyDeeds reports whether every word is a deed (textproc.IsDeedWord).
+func onlyDeeds(words []string) bool {
+	for _, w := range words {
+		if !textproc.IsDeedWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // timeRelation are the words placing what is asked before or after something ("what was it

@@ -32,9 +32,12 @@ func lookupByDeletions(ix *index, word, srcLang string) (ids []int32, fuzzy bool
 	if len(ids) > 0 || len(word) < 4 {
 		return ids, false
 	}
-	for _, s := range []string{word, st[0], st[1]} {
+	for k, s := range []string{word, st[0], st[1]} {
 		for _, d := range textproc.Deletions(s) {
 			for _, id := range ix.deletes[d] {
+				if k > 0 && s != word && !sharePrefix(s, ix.words[id], 3) && !ix.nearSurface(word, id) {
+					continue
+				}
 				if !containsID(ids, id) && textproc.OneEdit(s, ix.words[id]) {
 					ids = append(ids, id)
 				}
