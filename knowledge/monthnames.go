@@ -32,6 +32,11 @@ var monthWords = func() map[string]bool {
 // reCompound is a hyphenated compound ("Champ-de-Mars", "Mai-68", "Saint-Jean-de-Luz").
 var reCompound = regexp.MustCompile(`[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)+`)
 
+// reFrenchPlace is a French place name written without hyphens, as English prose writes them: a
+// capitalized word, "de" or "du", a capitalized month ("the Champ de Mars", "Place du Mai"). A
+// French date writes its month in lower case ("le 14 mars"), and an English one has no "de".
+var reFrenchPlace = regexp.MustCompile(`\p{Lu}\p{L}+ d[eu] (?:Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre)\b`)
+
 // buildMonthNames finds, in the passages and the actors, the names with a month's name in them. A
 // compound counts when it joins the month to a word of three letters or more that is neither a
 // month nor a function word: "Champ-de-Mars" does, the street "4-Septembre" (a date as a name)
@@ -52,16 +57,17 @@ func buildMonthNames(events []*Event) []string {
 			seen[strings.Join(parts, " ")] = true
 		}
 	}
-	mayHold := func(s string) bool {
-		return strings.ContainsAny(s, "-‑")
-	}
 	for _, e := range events {
 		for _, p := range e.Passages {
-			if !mayHold(p.Text) {
-				continue
+			if strings.ContainsAny(p.Text, "-‑") {
+				for _, c := range reCompound.FindAllString(p.Text, -1) {
+					add(textproc.Words(textproc.Fold(c)))
+				}
 			}
-			for _, c := range reCompound.FindAllString(p.Text, -1) {
-				add(textproc.Words(textproc.Fold(c)))
+			if strings.Contains(p.Text, " de ") || strings.Contains(p.Text, " du ") {
+				for _, c := range reFrenchPlace.FindAllString(p.Text, -1) {
+					add(textproc.Words(textproc.Fold(c)))
+				}
 			}
 		}
 		for _, a := range e.Actors {

@@ -528,6 +528,10 @@ func TestParseMonthsInsideNamesAreNoDates(t *testing.T) {
 	runParseCases(t, chronology(t, "fetefederation"), []parseCase{
 		{"the Champ-de-Mars in a French chronology", "qui a dit la messe au champ de mars en 1790", "fr", question.Year, "1790-01-01..1790-12-31", 0, "qui a dit la messe au champ de mars en"},
 	})
+	// English prose writes the French name without hyphens.
+	runParseCases(t, chronology(t, "eiffeltower"), []parseCase{
+		{"the Champ de Mars in English prose", "what was on the champ de mars before the tower", "en", question.NoDate, "", 0, "what was on the champ de mars before the tower"},
+	})
 }
 
 func TestParseTwoDigitYearsOfAWholeDateTakeTheCenturyWithAnEventThatDay(t *testing.T) {
