@@ -19,6 +19,18 @@ func TestPurposeIsReadAsAReason(t *testing.T) {
 		{"thanks to the new filters, the crew survived", true},
 		{"the crew returned safely to Earth on April 17", false},
 		{"il est parti pour Paris", false},
+		// What a sign means, a count explained, an intent, a consequence.
+		{"La bordure d'hermine représente la fédération des États australiens", true},
+		{"a kangaroo and an emu, symbolising progress", true},
+		{"une septième pointe a été ajoutée pour symboliser le territoire de Papouasie", true},
+		{"the letters stand for the Union", true},
+		{"sept branches, une pour chacun des États", true},
+		{"seven points, one for each state", true},
+		{"wishing to retain Fleming in the team, Wright offered him a post", true},
+		{"il les garda en liquide, de sorte que le gouvernement fédéral ne put les toucher", true},
+		{"the engineers rejected the plan, citing doubts about the technique", true},
+		{"sauf si un représentant du gouvernement est présent", false},
+		{"one for the road", false},
 	} {
 		if got := causal(textproc.Fold(c.text)); got != c.want {
 			t.Errorf("causal(%q) = %v, want %v", c.text, got, c.want)

@@ -2170,3 +2170,15 @@ func TestAnAcronymTheSourceLacksIsNoneOfItsActors(t *testing.T) {
 		{q: "how did the fbi react to the WL dms", answered: false},
 	})
 }
+
+func TestWhySomethingIsOnASignIsWhatItRepresents(t *testing.T) {
+	// "Why is there an ermine border", "pourquoi l'étoile a 7 branches": the passage saying what it
+	// represents, or one for each of what, is the reason.
+	runClass(t, chronology(t, "armoiriesaustralie"), []classCase{
+		{q: "why is there an ermine border round the shield", answered: true, quote: "La bordure d'hermine représente"},
+		{q: "pourquoi l'étoile au-dessus de l'écu a 7 branches ?", answered: true, quote: "une pour chacun des États"},
+	})
+	runClass(t, chronology(t, "drapeauaustralie"), []classCase{
+		{q: "pourquoi on a rajouté une 7e pointe à l'étoile", answered: true, quote: "pour symboliser le territoire de Papouasie"},
+	})
+}

@@ -1834,8 +1834,40 @@ func causal(folded string) bool {
 			next = words[i+1]
 		}
 		switch w {
-		case "because", "since", "car", "puisque", "reason", "raison", "pourquoi", "why", "motive", "motif", "pretext", "pretexte":
+		case "because", "since", "car", "puisque", "reason", "raison", "pourquoi", "why", "motive", "motif", "pretext", "pretexte",
+			"citing", "therefore", "hence", "consequently":
 			return true
+		// What a sign means is why it is there: "the ermine border represents the federation",
+		// "symbolisant ainsi le progrès", "stands for".
+		case "represent", "represents", "represented", "representing", "represente", "representent", "representait", "representer",
+			"symbolise", "symbolises", "symbolised", "symbolising", "symbolize", "symbolizes", "symbolized", "symbolizing",
+			"symbolisent", "symbolisait", "symbolisant", "symboliser", "signifie", "signifiait", "signifiant":
+			return true
+		case "stands", "stood", "stand":
+			if next == "for" {
+				return true
+			}
+		// A count explained: "one for each state", "une pour chacun des États".
+		case "for":
+			if next == "each" && i > 0 && (words[i-1] == "one" || words[i-1] == "1") {
+				return true
+			}
+		// Intent: "wishing to keep Fleming", "hoping to", "dans l'espoir de", "voulant", "souhaitant".
+		case "wishing", "hoping", "wanting", "voulant", "souhaitant", "espoir", "esperant":
+			return true
+		// Consequence: "de sorte que", "si bien que", "as a result".
+		case "sorte":
+			if (next == "que" || next == "qu") && i > 0 && (words[i-1] == "de" || words[i-1] == "en") {
+				return true
+			}
+		case "bien":
+			if (next == "que" || next == "qu") && i > 0 && words[i-1] == "si" {
+				return true
+			}
+		case "result":
+			if i > 1 && words[i-1] == "a" && words[i-2] == "as" {
+				return true
+			}
 		// Purpose is a reason too: "cette mesure vise à…", "in a bid to", "so that", "pour
 		// empêcher", "thanks to", "grâce à".
 		case "vise", "visait", "visent", "visant", "viser", "grace":
@@ -1852,6 +1884,9 @@ func causal(folded string) bool {
 			}
 		case "pour":
 			if next == "que" || next == "qu" || next == "empecher" || next == "eviter" {
+				return true
+			}
+			if (next == "chacun" || next == "chacune" || next == "chaque") && i > 0 && (words[i-1] == "un" || words[i-1] == "une") {
 				return true
 			}
 		case "but":
