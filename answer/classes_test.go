@@ -2182,3 +2182,25 @@ func TestWhySomethingIsOnASignIsWhatItRepresents(t *testing.T) {
 		{q: "pourquoi on a rajouté une 7e pointe à l'étoile", answered: true, quote: "pour symboliser le territoire de Papouasie"},
 	})
 }
+
+func TestTheNextThingAfterAnEventIsTheEventAfterIt(t *testing.T) {
+	// "The next thing after X", "what came next after X": "next" restates the direction; it asks
+	// nothing of the event found.
+	runClass(t, seed(t), []classCase{
+		{q: "wat's the next thing in the timeline after don jr's 'officieusement' reply", answered: true, dates: []string{"2016-10-03"}},
+	})
+	runClass(t, chronology(t, "armoiriesaustralie"), []classCase{
+		{q: "what came next after edward VII handed out the arms", answered: true, dates: []string{"1912-09-19"}},
+	})
+}
+
+func TestTheOneThatFollowsAnEventIsTheEventAfterIt(t *testing.T) {
+	// "Le msg qui suit directement X", "the one that precedes X": a relative clause by its verb.
+	runClass(t, seed(t), []classCase{
+		{q: "le msg ki suit directement le 'salut don', c koi", answered: true, dates: []string{"2017-07-11"}},
+		{q: "c quoi le msg qui précède celui sur l'ambassadeur", answered: true, dates: []string{"2016-11-09"}},
+	})
+	runClass(t, chronology(t, "bastille"), []classCase{
+		{q: "c quoi l'événement qui suit directement la prise de la bastille", answered: true, dates: []string{"1789-07-15"}},
+	})
+}

@@ -135,6 +135,11 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	if containsAny(q.Text, "fran", "Fran", "angl", "Angl", "rench", "REN", " vo", " VO", "v.o", "V.O") {
 		q.Text = reInLanguage.ReplaceAllString(q.Text, " ")
 	}
+	// "Le msg qui suit directement le 'salut don'", "the one that follows X": a relative clause
+	// by its verb, read as "juste après X", "right after X".
+	if containsAny(q.Text, "suit", "follow", "précède", "precede", "Suit", "Follow") {
+		q.Text = reFollows.ReplaceAllStringFunc(q.Text, followsAs)
+	}
 	// The question's text is folded and split once here, for the parser and every helper that
 	// reads it.
 	folded := textproc.Fold(q.Text)
@@ -233,6 +238,25 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 
 // reInLanguage finds "en français", "en anglais", "in English", "in French", "en VO".
 var reInLanguage = regexp.MustCompile(`(?i)\b(?:en|in)\s+(?:fran[cç]ais|anglais|english|french|vo|v\.o\.)(?:\s|$|[?,.!])`)
+
+// reFollows finds "qui suit (directement) le", "that follows", "which comes right before".
+var reFollows = regexp.MustCompile(`(?i)\b(?:qui|that|which)\s+(suit|suivait|précède|precede|précédait|precedait|follows|followed|precedes|preceded)\s+(?:directement\s+|juste\s+|immédiatement\s+|immediatement\s+|immediately\s+|directly\s+|right\s+)?`)
+
+// followsAs rewrites a reFollows match as the relative clause it stands for.
+func followsAs(m string) string {
+	lower := strings.ToLower(m)
+	french := strings.HasPrefix(lower, "qui")
+	before := strings.Contains(lower, "pr") // précède, precedes, preceded
+	switch {
+	case french && before:
+		return "juste avant "
+	case french:
+		return "juste après "
+	case before:
+		return "right before "
+	}
+	return "right after "
+}
 
 // reKindOf finds "what kind of", "which sort of", "quel type de", "quelle sorte d'", keeping the
 // question word.

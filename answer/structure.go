@@ -381,8 +381,8 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 	}
 	head := t.ExpandNames(folded[:at])
 	// What the question asks of the event found ("who became CEO after X") must be what that event
-	// is about; "what came right after X" asks nothing more.
-	if spec := r.specific(head); spec != "" {
+	// is about; "what came right after X" asks nothing more, nor does "the next thing after X".
+	if spec := withoutDirection(r.specific(head)); spec != "" {
 		res := t.Search(knowledge.Query{Text: spec, Spans: []knowledge.Span{target.Span()}})
 		covered := false
 		for _, h := range res.Hits {
@@ -413,6 +413,25 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 	r.Relative = &Relative{From: from, Before: before, Days: days}
 	r.selectEvents([]*knowledge.Event{target}, head, true)
 	return true
+}
+
+// directionWords restate a relative clause's direction: "the next thing after X", "le message
+// suivant, après X".
+var directionWords = set("next following previous prior preceding suivant suivante suivants precedent precedente prochain prochaine")
+
+// withoutDirection drops directionWords from a space-separated list of words.
+func withoutDirection(spec string) string {
+	if spec == "" {
+		return ""
+	}
+	words := strings.Fields(spec)
+	kept := words[:0]
+	for _, w := range words {
+		if !directionWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 var (
