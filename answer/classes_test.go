@@ -2204,3 +2204,20 @@ func TestTheOneThatFollowsAnEventIsTheEventAfterIt(t *testing.T) {
 		{q: "c quoi l'événement qui suit directement la prise de la bastille", answered: true, dates: []string{"1789-07-15"}},
 	})
 }
+
+func TestAShortQuotationNamesItsEvent(t *testing.T) {
+	// "WL's one-word 'wow'", "« Rien »": three letters quoted are enough to name the passage.
+	runClass(t, seed(t), []classCase{
+		{q: "count the days btwn WL's one-word 'wow' n the nyt's trump tower scoop", answered: true, words: "241 days", dates: []string{"2016-11-09", "2017-07-08"}},
+		{q: "why did don jr answer 'wow' when his dad won", answered: false, words: "does not say that Donald Trump Jr."},
+	})
+	runClass(t, chronology(t, "bastille"), []classCase{
+		{q: "le roi a noté 'rien' ds son journal, c'était kan", answered: true, dates: []string{"1789-07-14"}},
+	})
+}
+
+func TestCountTheDaysAsksHowMany(t *testing.T) {
+	runClass(t, chronology(t, "apollo13"), []classCase{
+		{q: "count the days between launch and splashdown", answered: true, words: "6 days"},
+	})
+}

@@ -59,7 +59,7 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 	}
 	switch {
 	case unitFirst(w) || has("combien") || hasPhrase(w, "how", "many") || hasPhrase(w, "how", "much") || hasPhrase(w, "how", "often") || hasPhrase(w, "how", "long") ||
-		hasPhrase(w, "number", "of") || hasPhrase(w, "nombre", "de"):
+		hasPhrase(w, "number", "of") || hasPhrase(w, "nombre", "de") || countFirst(w):
 		return AskHowMany
 	case yesNoStarts[first] || hasPhrase(w, "est", "ce", "que") && len(w) > 3 && w[0] == "est" ||
 		endsWith(w, "or", "not") || endsWith(w, "ou", "pas") || endsWith(w, "ou", "non") ||
@@ -87,6 +87,13 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 		return AskYesNo
 	}
 	return AskWhat
+}
+
+// countFirst reports whether a question opens on an order to count ("count the days between A
+// and B", "compte les messages de 2016"): it asks how many.
+func countFirst(w []string) bool {
+	return len(w) > 2 && (w[0] == "count" || w[0] == "compte" || w[0] == "compter" || w[0] == "tally") &&
+		(w[1] == "the" || w[1] == "up" || w[1] == "les" || w[1] == "all" || timeUnits[w[1]])
 }
 
 // unitFirst reports whether a question opens on a unit of time and a word of a span ("days b/w

@@ -25,7 +25,7 @@ type Interval struct {
 var reInterval = intervalPattern(`between|b/w|btwn|separate|from|entre|separent|depuis`, `and|n|&|to|until|till|til|through|et|a|au|jusqu'au|jusqu'a`)
 
 // intervalAsk is what asks for a time (the unit, when there is one, is its first group).
-const intervalAsk = `\b(?:(?:how many|combien de|combien d')\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)`
+const intervalAsk = `\b(?:(?:how many|combien de|combien d'|count the|count up the|compte les|compter les)\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)|how long|how much time|combien de temps)`
 
 // intervalPattern is a question asking for the time between two sides, each opened and closed by
 // one of the words given: the unit, then each side.

@@ -897,7 +897,7 @@ func distinctDates(events []*knowledge.Event) int {
 }
 
 // Single quotes count only at word edges, so French elisions ("d'après l'article") are no quote.
-var reQuoted = regexp.MustCompile(`(?:^|\s)'([^']{6,}?)'(?:\s|$|[?!.,;:])|"([^"]{6,})"|«\s*([^»]{6,}?)\s*»|“([^”]{6,})”|‘([^’]{6,})’`)
+var reQuoted = regexp.MustCompile(`(?:^|\s)'([^']{3,}?)'(?:\s|$|[?!.,;:])|"([^"]{3,})"|«\s*([^»]{3,}?)\s*»|“([^”]{3,})”|‘([^’]{3,})’`)
 
 // quotedQuery answers a question that quotes the source: the events whose passages contain the
 // quoted words, each quoted by that passage first. It reports false when nothing quoted is found.
@@ -929,6 +929,11 @@ func (r *Retrieval) quotedQuery(text string, dated bool) bool {
 			continue
 		}
 		rest := r.Parsed.Rest
+		// "Why did Don Jr answer 'wow'": the quotation names the event, not who said it; the
+		// deed the question gives someone is checked as any other.
+		if len(events) == 1 && r.Intent != AskYesNo && r.premiseFails(events[0], rest) {
+			return true
+		}
 		r.selectEvents(events, rest, len(events) == 1)
 		for i := range r.Events {
 			for j, e := range events {
