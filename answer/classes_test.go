@@ -2221,3 +2221,14 @@ func TestCountTheDaysAsksHowMany(t *testing.T) {
 		{q: "count the days between launch and splashdown", answered: true, words: "6 days"},
 	})
 }
+
+func TestFromAnEventUpToADateListsWhatIsBetween(t *testing.T) {
+	// "From the True Pundit DM up to election day": one side an event, the other a date or an
+	// anchor the parser reads as "up to" it; both ends bound the list.
+	runClass(t, seed(t), []classCase{
+		{q: "gimme evrything from the true pundit dm up to election day", answered: true, words: "between 3 October 2016 and 8 November 2016"},
+	})
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "everything from the compact signing up to 1935", answered: true, words: "between 24 November 1922 and"},
+	})
+}

@@ -528,7 +528,8 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 		}
 	}
 	span := knowledge.Span{From: a.Span().From, To: b.Span().To}
-	r.Parsed.Kind, r.Parsed.Spans = question.Range, []knowledge.Span{span}
+	// Closed at both ends, even when one side was a date the parser read as "up to" it.
+	r.Parsed.Kind, r.Parsed.Spans, r.Parsed.OpenFrom, r.Parsed.OpenTo = question.Range, []knowledge.Span{span}, false, false
 	r.List, r.Total = true, len(events)
 	if len(events) > maxListed {
 		events = events[:maxListed]

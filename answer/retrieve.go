@@ -186,7 +186,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.orderClaimQuery(q.Text):
 	case r.cleftQuery(folded):
 	case p.Kind == question.NoDate && r.nthQuery(folded):
-	case p.Kind != question.Range && r.Intent != AskHowMany && r.betweenEventsQuery(q.Text):
+	case (p.Kind != question.Range || p.OpenFrom || p.OpenTo) && r.Intent != AskHowMany && r.betweenEventsQuery(q.Text):
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
 	case r.immediateQuery(folded):
