@@ -2232,3 +2232,14 @@ func TestFromAnEventUpToADateListsWhatIsBetween(t *testing.T) {
 		{q: "everything from the compact signing up to 1935", answered: true, words: "between 24 November 1922 and"},
 	})
 }
+
+func TestAPeriodOfAGivenLengthAfterAnEventIsListed(t *testing.T) {
+	// "In the month after X", "dans la semaine après X": the events of that window, not the one
+	// day a month (or a week) after X.
+	runClass(t, seed(t), []classCase{
+		{q: "wat happened in the month after WL's tax returns ask", answered: true, dates: []string{"2016-11-08", "2016-11-09"}},
+	})
+	runClass(t, chronology(t, "bastille"), []classCase{
+		{q: "que s'est-il passé dans la semaine après la prise de la bastille", answered: true, words: "entre le 15 juillet 1789 et le 21 juillet 1789"},
+	})
+}

@@ -190,6 +190,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
 	case r.immediateQuery(folded):
+	case p.Kind == question.NoDate && r.relativeWindow(folded):
 	// "Two days before WL's 'hey donald' msg": the quotation names the event moved from.
 	case p.Kind == question.NoDate && quotedInRelative(folded) && r.relativeQuery(folded):
 	case p.Kind != question.NoDate && r.datedRelative(folded) && r.relativeQuery(folded):
@@ -589,6 +590,65 @@ func (r *Retrieval) relativePeriod(folded string) bool {
 		r.rangeQuery(p, hasContent)
 	}
 	return true
+}
+
+// reWindow is a period of a given length on one side of an event: "in the month after X", "dans
+// la semaine qui suit X", "during the two weeks before X". The unit is the second group, the count
+// the first.
+var reWindow = regexp.MustCompile(`\b(?:in|during|over|within|dans|pendant|durant|sur)\s+(?:the\s+|le\s+|la\s+|les\s+|l'\s*|l\s+)(?:(\d+|two|three|four|deux|trois|quatre)\s+)?(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans?)\s+(?:(?:just|right|juste)\s+)?(?:after|following|before|preceding|apres|avant)\b`)
+
+// relativeWindow answers "what happened in the month after X" with the events of that month,
+// listed: the period runs from the day after X for the length asked (before X: up to the day
+// before it).
+func (r *Retrieval) relativeWindow(folded string) bool {
+	if !containsAny(folded, "in the", "during the", "over the", "within the", "dans l", "pendant l", "durant l", "sur l") {
+		return false
+	}
+	m := reWindow.FindStringSubmatch(folded)
+	if m == nil {
+		return false
+	}
+	n := 1
+	if m[1] != "" {
+		if v, err := strconv.Atoi(m[1]); err == nil {
+			n = v
+		} else {
+			n = numberWord[m[1]]
+		}
+	}
+	days := n * unitDays(m[2])
+	span, head, ok := r.relativeSpan(folded)
+	if !ok || days <= 0 {
+		return false
+	}
+	if span.From == r.Timeline.Span().From { // before X: the window ends the day before it
+		span.From = max(span.From, span.To-knowledge.Day(days)+1)
+	} else {
+		span.To = min(span.To, span.From+knowledge.Day(days)-1)
+	}
+	if span.From > span.To {
+		return false
+	}
+	p := r.Parsed
+	p.Kind, p.Spans, p.Rest = question.Range, []knowledge.Span{span}, head
+	r.Parsed = p
+	r.rangeQuery(p, r.specific(head) != "")
+	return true
+}
+
+// unitDays is the length in days of a unit of time, in English or French (singular or plural).
+func unitDays(unit string) int {
+	switch strings.TrimSuffix(unit, "s") {
+	case "day", "jour":
+		return 1
+	case "week", "semaine":
+		return 7
+	case "month", "moi":
+		return 30
+	case "year", "annee", "an":
+		return 365
+	}
+	return 0
 }
 
 // tentativeEvents is how many candidates an unsure retrieval offers a model.
