@@ -78,7 +78,7 @@ func TestCountsAreComputedFromTheChronology(t *testing.T) {
 		{q: "Sur combien de jours différents Trump Jr. a-t-il répondu à WikiLeaks d'après l'article ?", answered: true, words: "à 3 dates différentes"},
 	})
 	runClass(t, newZealand(t), []classCase{
-		{q: "how many events in the 1850s?", answered: true, dates: []string{"1852", "1854", "1856"}, words: "3, on 3 different dates"},
+		{q: "how many events in the 1850s?", answered: true, dates: []string{"1852", "1854", "1856"}, words: "3 events, on 3 different dates"},
 	})
 }
 
@@ -913,7 +913,7 @@ func TestTheWholeArticleIsTheSourceNotATopic(t *testing.T) {
 		{q: "on how many different days did WL write to don jr in the whole article", answered: true, words: "8, on 8 different dates"},
 	})
 	runClass(t, newZealand(t), []classCase{
-		{q: "how many events are there in the whole chronology?", answered: true, words: "23, on 23 different dates"},
+		{q: "how many events are there in the whole chronology?", answered: true, words: "23 events, on 23 different dates"},
 	})
 }
 
@@ -2241,5 +2241,17 @@ func TestAPeriodOfAGivenLengthAfterAnEventIsListed(t *testing.T) {
 	})
 	runClass(t, chronology(t, "bastille"), []classCase{
 		{q: "que s'est-il passé dans la semaine après la prise de la bastille", answered: true, words: "entre le 15 juillet 1789 et le 21 juillet 1789"},
+	})
+}
+
+func TestACountOfEventsNamesWhatItCounts(t *testing.T) {
+	// "How many events…": "5 events, on 5 different dates"; "how many messages…" keeps the bare
+	// figure, since not every event is a message.
+	runClass(t, chronology(t, "sputnik"), []classCase{
+		{q: "how many events r there in 1955", answered: true, words: "5 events, on 5 different dates in 1955"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "combien d'événements en octobre 2016", answered: true, words: "4 événements, à 4 dates différentes"},
+		{q: "how many msgs in oct 2016", answered: true, words: "4, on 4 different dates"},
 	})
 }

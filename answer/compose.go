@@ -375,6 +375,25 @@ func offsetPhrase(days int, lang string) string {
 	return fmt.Sprintf("%d %ss", n, unit[0])
 }
 
+// countsEventsAsked reports whether a "how many" question counts events by that name ("how many
+// events are there in 1955", "combien d'événements"), which the count then names.
+func countsEventsAsked(text string) bool {
+	words := textproc.Words(textproc.Fold(text))
+	for i, w := range words {
+		if w != "many" && w != "combien" && w != "cb" {
+			continue
+		}
+		for _, n := range words[i+1 : min(i+3, len(words))] {
+			if eventNouns[n] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var eventNouns = set("events event evenements evenement entries entrees things trucs choses")
+
 func listHeader(r Retrieval) string {
 	if r.Count {
 		what := describe(r.Parsed, r.Lang)
@@ -384,7 +403,8 @@ func listHeader(r Retrieval) string {
 		switch {
 		case r.Total == 1:
 			return tr(r.Lang, "One, %s:", "Un seul, %s :", what)
-		case r.Distinct == r.Total:
+		case r.Distinct == r.Total && !countsEventsAsked(r.Parsed.Text):
+			// "How many messages…": "5, on 5 different dates"; the count is of what was asked.
 			return tr(r.Lang, "%d, on %d different dates %s:", "%d, à %d dates différentes %s :", r.Total, r.Distinct, what)
 		}
 		return tr(r.Lang, "%d events, on %d different dates %s:", "%d événements, à %d dates différentes %s :", r.Total, r.Distinct, what)

@@ -178,14 +178,14 @@ var (
 	// event that counts years.
 	reAskedUnit  = regexp.MustCompile(`\b(?:what|which|wat|wich|wht|whut|quel|quelle|quels|quelles|kel|kelle)\s+(day|date|year|yr|month|time|jour|annee|mois|heure)s?\b`)
 	reOrderIdiom = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
-	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des)\s*(?:the\s+|le\s+)?$`)
+	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des|les annees|des annees|the years)\s*(?:the\s+|le\s+)?$`)
 	reAnd        = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
 	reBefore     = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
 	reAfter      = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir des|a partir de)\s*(?:the\s+|le\s+)?$`)
 	reDayAfter   = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
 	reDayBefore  = regexp.MustCompile(`\b(the\s+)?(day|eve)\s+before\s*$|\b(la\s+)?veille\s+(de|du|d')?\s*$`)
 	reDayOf      = regexp.MustCompile(`\b(on|le|du|au)\s*$`)
-	reInMonthCtx = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d')\s*$`)
+	reInMonthCtx = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d'|between|from|entre|since|until|till|depuis)\s*$`)
 )
 
 // A part of a month ("early October 2016", "mi-décembre", "fin oct.") becomes the range of its

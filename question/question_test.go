@@ -546,3 +546,14 @@ func TestParseTwoDigitYearsOfAWholeDateTakeTheCenturyWithAnEventThatDay(t *testi
 		{"no event that day", "what happened on 2/2/14", "en", question.ExactDay, "2014-02-02", 0, ""},
 	})
 }
+
+func TestParseAMonthThatIsAlsoAWordAfterBetweenIsAMonth(t *testing.T) {
+	// "between may and sept 57": "may" is a month after "between", "from", "entre"; "les années
+	// 1818 à 1821" is a range of years.
+	runParseCases(t, chronology(t, "sputnik"), []parseCase{
+		{"may after between", "wat happened between may and sept 57", "en", question.Range, "1957-05-01..1957-09-30", 0, ""},
+	})
+	runParseCases(t, chronology(t, "louisianapurchase"), []parseCase{
+		{"the years from one to another", "résume moi les années 1818 à 1821", "fr", question.Range, "1818-01-01..1821-12-31", 0, ""},
+	})
+}
