@@ -2255,3 +2255,9 @@ func TestACountOfEventsNamesWhatItCounts(t *testing.T) {
 		{q: "how many msgs in oct 2016", answered: true, words: "4, on 4 different dates"},
 	})
 }
+
+func TestWhenTheThingOpenedIsNotWhatItsOrganisationDid(t *testing.T) {
+	runClass(t, chronology(t, "empirestate"), []classCase{
+		{q: "wen did the empire state building open", answered: true, quote: "officially opened on May 1, 1931"},
+	})
+}

@@ -250,6 +250,11 @@ func (t *Timeline) prefixRunName(words []string) (actorName, int) {
 			if k >= 2 && middleWords(words[:k], n.words) {
 				continue
 			}
+			// Nor is a thing's name the organisation named after it: "the empire state building"
+			// is not "Empire State Building Associates", "suez canal" not the "Suez Canal Company".
+			if k >= 2 && k < len(n.words) && slices.Equal(words[:k], n.words[:k]) && organisationWords(n.words[k:]) {
+				continue
+			}
 			// The longest run wins; between equal runs, the name with fewest other words ("donald
 			// trump" over "donald trump jr" for "donald trump").
 			if k >= 2 && contains(n.words, words[k-1]) && (k > bestK || k == bestK && len(n.words) < len(best.words)) {
@@ -259,6 +264,23 @@ func (t *Timeline) prefixRunName(words []string) (actorName, int) {
 	}
 	return best, bestK
 }
+
+// organisationWords reports whether the last of words names a kind of organisation
+// ("associates", "company", "trust", "group"): what ends the name of one named after a thing
+// ("Sydney Opera House Concerned Citizens Group").
+func organisationWords(words []string) bool {
+	return len(words) > 0 && orgWords[words[len(words)-1]]
+}
+
+var orgWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`associates association company corporation corp inc ltd trust foundation
+board committee commission society authority agency council group compagnie societe fondation association
+comite conseil office administration`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // middleWords reports whether run is a run of whole words of name that neither starts at its first
 // word nor ends at its last.
