@@ -2261,3 +2261,14 @@ func TestWhenTheThingOpenedIsNotWhatItsOrganisationDid(t *testing.T) {
 		{q: "wen did the empire state building open", answered: true, quote: "officially opened on May 1, 1931"},
 	})
 }
+
+func TestRightAfterADateIsNotAnEventDatedByThePeriodHoldingIt(t *testing.T) {
+	// "Right after the crash" (24 October 1929): the next event dated after it, not one the source
+	// dates only by the year 1929 or the month of October 1957.
+	runClass(t, chronology(t, "empirestate"), []classCase{
+		{q: "what came right after the stock market crash", answered: true, dates: []string{"1929-11-18"}},
+	})
+	runClass(t, chronology(t, "sputnik"), []classCase{
+		{q: "what happened right after the batteries died", answered: true, dates: []string{"1957-11-03"}},
+	})
+}

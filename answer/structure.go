@@ -1165,11 +1165,17 @@ func (r *Retrieval) immediateQuery(folded string) bool {
 	t := r.Timeline
 	s := p.Spans[0]
 	var pick *knowledge.Event
+	// An event the source dates only by a longer period that holds the date ("1929" for "right
+	// after the crash of 24 October 1929") is no later than it: one within the range is preferred.
+	within := func(e *knowledge.Event) bool { es := e.Span(); return es.From >= s.From && es.To <= s.To }
 	for _, e := range t.Events {
 		if e.Kind != knowledge.KindEntry || !s.Overlaps(e.Span()) {
 			continue
 		}
-		if pick == nil || p.OpenFrom && e.Span().To > pick.Span().To || p.OpenTo && e.Span().From < pick.Span().From {
+		if pick != nil && within(pick) && !within(e) {
+			continue
+		}
+		if pick == nil || within(e) && !within(pick) || p.OpenFrom && e.Span().To > pick.Span().To || p.OpenTo && e.Span().From < pick.Span().From {
 			pick = e
 		}
 	}
