@@ -2272,3 +2272,14 @@ func TestRightAfterADateIsNotAnEventDatedByThePeriodHoldingIt(t *testing.T) {
 		{q: "what happened right after the batteries died", answered: true, dates: []string{"1957-11-03"}},
 	})
 }
+
+func TestADayOffsetFromANamedEventIsNoWordOfWhatIsAsked(t *testing.T) {
+	// "8 days after the launch", "8 semaines pile après X": the offset dates the question; left
+	// in its words, "days" and "after" matched an event dated by the month around that day.
+	runClass(t, chronology(t, "sputnik"), []classCase{
+		{q: "wat happened 8 days after the launch", answered: true, dates: []string{"1957-10-12"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "8 semaines pile après la demande des impôts, WL écrit koi", answered: true, dates: []string{"2016-12-16"}},
+	})
+}

@@ -29,7 +29,7 @@ var (
 	// "right after X", "two days after X", "a few days after X", "juste avant celui où X", "deux jours
 	// après que X", "the day after X", "le lendemain de X"; a hedge before the offset ("environ 4 mois
 	// après X") is part of it, not something asked of the event.
-	reRelative = regexp.MustCompile(`(?:\b(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|approx|some|like|nearly|almost|environ|a peu pres|genre|presque|pres de)\s+|~\s*)?\b(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)(?:\s+|')(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|yrs?|ans|annees?)\s+(?:or so\s+|ou plus\s+|ish\s+)?(?:later\s+|plus tard\s+)?(?:d')?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
+	reRelative = regexp.MustCompile(`(?:\b(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|approx|some|like|nearly|almost|environ|a peu pres|genre|presque|pres de)\s+|~\s*)?\b(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)(?:\s+|')(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|yrs?|ans|annees?)\s+(?:or so\s+|ou plus\s+|ish\s+|pile\s+|tout pile\s+|exactly\s+|exactement\s+|precisement\s+)?(?:later\s+|plus tard\s+)?(?:d')?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
 	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|\b(?:le\s+)?(lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
 	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1}
@@ -1718,9 +1718,10 @@ func onlyDeeds(words []string) bool {
 	return true
 }
 
-// timeRelation are the words placing what is asked before or after something ("what was it
-// called before", "et après ?"): the order is the question's, not a topic the source must name.
-var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard")
+// timeRelation are the words placing what is asked before or after something, or saying how
+// exactly ("what was it called before", "et après ?", "8 semaines pile après"): the order is the
+// question's, not a topic the source must name.
+var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard exactly precisely exactement precisement pile")
 
 // isLexiconPhrase reports whether text is a phrase the lexicon lists and the timeline has words of.
 func (r *Retrieval) isLexiconPhrase(text string) bool {

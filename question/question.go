@@ -1423,6 +1423,8 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 				p.Spans[i].From, p.Spans[i].To = p.Spans[i].From-h, p.Spans[i].To+h
 			}
 		}
+		// The offset is the date's, not words of what is asked ("8 days after the launch").
+		consume(e.start-len(before)+at, e.start)
 		return
 	}
 	// "a month after the election", "un peu plus d'un mois après l'élection": a month is

@@ -104,7 +104,8 @@ beaucoup: bcp|quelque chose: qqch qqc|quelqu'un: qqn|toujours: tjrs tjs|maintena
 jamais: jms|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetre
 je suis: chui chuis|quel: kel|quelle: kelle|quoi: koi|qui: ki|quand: kan qd
 comment: komen koment|ce que: ske|que: ke|toujours: tjr|vraiment: vrmt|dit: di|rendez-vous: rdv|days: dayz|dans: ds|avec: avc|parce que: pcq paske
-what: wat wut|what's: wats whats|when: wen|how: hw|many: mny|between: btwn|jours: jrs|temps: tps|avec: avk|entre: entr`, func(r rune) bool { return r == '|' || r == '\n' }) {
+what: wat wut|what's: wats whats|when: wen|how: hw|many: mny|between: btwn|jours: jrs|temps: tps|avec: avk|entre: entr
+should: shud shld|could: cud|would: wud|instead: insted`, func(r rune) bool { return r == '|' || r == '\n' }) {
 		full, forms, _ := strings.Cut(row, ":")
 		for _, f := range strings.Fields(forms) {
 			m[f] = full
