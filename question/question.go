@@ -268,6 +268,9 @@ var (
 	}()
 )
 
+// wordMonths are the months' names and abbreviations that are also common words.
+var wordMonths = map[string]bool{"may": true, "mars": true, "sept": true, "mar": true}
+
 var reOrdinalDay = func() *regexp.Regexp {
 	words := make([]string, 0, len(ordinalWords))
 	for w := range ordinalWords {
@@ -461,7 +464,10 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	out := reOrdinalDay.ReplaceAllStringFunc(folded, func(m string) string {
 		sub := reOrdinalDay.FindStringSubmatch(m)
 		n, ok := ordinalWords[sub[1]]
-		if _, month := monthNames[sub[2]]; !ok || !month || weakMonths[sub[2]] {
+		// After an ordinal day, an abbreviation is a month ("the fourteenth of oct"); a month
+		// that is also a word ("may", "mars", "sept") only with "of" or "de" between.
+		weak := wordMonths[sub[2]] && !strings.Contains(m, " of ") && !strings.Contains(m, " de ")
+		if _, month := monthNames[sub[2]]; !ok || !month || weak {
 			return m
 		}
 		return fmt.Sprintf("%d %s", n, sub[2])

@@ -557,3 +557,15 @@ func TestParseAMonthThatIsAlsoAWordAfterBetweenIsAMonth(t *testing.T) {
 		{"the years from one to another", "résume moi les années 1818 à 1821", "fr", question.Range, "1818-01-01..1821-12-31", 0, ""},
 	})
 }
+
+func TestParseAnOrdinalDayBeforeAnAbbreviatedMonthIsADate(t *testing.T) {
+	// "the fourteenth of oct", "le quatorze oct": after an ordinal day an abbreviation is a month;
+	// "may" and "sept", also words, only with "of" or "de" between.
+	runParseCases(t, seed(t), []parseCase{
+		{"an English ordinal", "anything happen on the fourteenth of oct?", "en", question.ExactDay, "2016-10-14 2017-10-14", 0, ""},
+		{"a French number word", "le quatorze oct il s'est passé quoi", "fr", question.ExactDay, "2016-10-14 2017-10-14", 0, ""},
+	})
+	runParseCases(t, chronology(t, "sputnik"), []parseCase{
+		{"another chronology", "what happened on the fourth of oct 57", "en", question.ExactDay, "1957-10-04", 0, ""},
+	})
+}
