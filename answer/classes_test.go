@@ -2283,3 +2283,9 @@ func TestADayOffsetFromANamedEventIsNoWordOfWhatIsAsked(t *testing.T) {
 		{q: "8 semaines pile après la demande des impôts, WL écrit koi", answered: true, dates: []string{"2016-12-16"}},
 	})
 }
+
+func TestShavingAHeadIsATonsure(t *testing.T) {
+	runClass(t, chronology(t, "austrasie"), []classCase{
+		{q: "pk grimoald a fait raser la tete de dagobert 2", answered: true, quote: "qualité royale"},
+	})
+}
