@@ -617,11 +617,12 @@ func (r *Retrieval) relativeWindow(folded string) bool {
 		}
 	}
 	days := n * unitDays(m[2])
+	before, _, _, _, _ := parseRelative(folded)
 	span, head, ok := r.relativeSpan(folded)
 	if !ok || days <= 0 {
 		return false
 	}
-	if span.From == r.Timeline.Span().From { // before X: the window ends the day before it
+	if before { // the window ends where the period before X does
 		span.From = max(span.From, span.To-knowledge.Day(days)+1)
 	} else {
 		span.To = min(span.To, span.From+knowledge.Day(days)-1)
@@ -636,7 +637,8 @@ func (r *Retrieval) relativeWindow(folded string) bool {
 	return true
 }
 
-// unitDays is the length in days of a unit of time, in English or French (singular or plural).
+// unitDays is the length in days of a unit of time, in English or French (singular or plural:
+// the plural's s dropped, "mois" reads "moi").
 func unitDays(unit string) int {
 	switch strings.TrimSuffix(unit, "s") {
 	case "day", "jour":
