@@ -1617,7 +1617,7 @@ func TestAWhyIsAnsweredWithTheReasonThatFollowsTheFact(t *testing.T) {
 
 func TestASideNamedByAnAnchorIsTheEventOfTheAnchorsDay(t *testing.T) {
 	runClass(t, chronology(t, "exxonvaldez"), []classCase{
-		{q: "how many years between the spill and the supreme court ruling", answered: true, words: "19 years, from 24 March 1989 to 25 June 2008"},
+		{q: "how many years between the spill and the supreme court ruling", answered: true, dates: []string{"1989-03-24", "2008-06-25"}, words: "19 years, from 24 March 1989"},
 	})
 	runClass(t, chronology(t, "fleming"), []classCase{
 		{q: "how many years between his birth and the discovery of penicillin", answered: true, words: "47 years, from 6 August 1881 to 3 September 1928"},
@@ -2287,5 +2287,16 @@ func TestADayOffsetFromANamedEventIsNoWordOfWhatIsAsked(t *testing.T) {
 func TestShavingAHeadIsATonsure(t *testing.T) {
 	runClass(t, chronology(t, "austrasie"), []classCase{
 		{q: "pk grimoald a fait raser la tete de dagobert 2", answered: true, quote: "qualité royale"},
+	})
+}
+
+func TestASideThatIsAnAnchorsNameIsThatAnchor(t *testing.T) {
+	// "How many days between launch and when it burned up": "launch" is the anchor "the launch",
+	// not the first event whose words say launch; "la signature du traité" names the signing.
+	runClass(t, chronology(t, "sputnik"), []classCase{
+		{q: "how many days between launch n when sputnik burned up in the atmosphere", answered: true, words: "92 days"},
+	})
+	runClass(t, chronology(t, "louisianapurchase"), []classCase{
+		{q: "combien de jours entre la signature du traité et l'annonce au public ?", answered: true, dates: []string{"1803-04-30", "1803-07-04"}},
 	})
 }

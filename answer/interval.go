@@ -187,6 +187,9 @@ func (r *Retrieval) namedEvent(side string) *knowledge.Event {
 	if e := quotedEvent(t, side); e != nil {
 		return e
 	}
+	if e := anchorSide(t, side); e != nil {
+		return e
+	}
 	if e, ok := r.orderedEvent(side); ok {
 		return e
 	}
@@ -536,6 +539,46 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 	}
 	r.selectEvents(events, "", false)
 	return true
+}
+
+// anchorSide is the entry of the day an anchor names, when a side is one of its names and nothing
+// more, with or without its article ("between launch and splashdown": "launch" is "the launch");
+// nil otherwise. A side is where a date would stand, so a bare common noun names it.
+func anchorSide(t *knowledge.Timeline, side string) *knowledge.Event {
+	f := strings.Join(textproc.Words(textproc.Fold(side)), " ")
+	for _, art := range [...]string{"the ", "le ", "la ", "l ", "les "} {
+		f = strings.TrimPrefix(f, art)
+	}
+	if f == "" {
+		return nil
+	}
+	for _, ap := range t.AnchorPhrases() {
+		name := ap.Phrase
+		for _, art := range [...]string{"the ", "le ", "la ", "l ", "les "} {
+			name = strings.TrimPrefix(name, art)
+		}
+		if name != f {
+			continue
+		}
+		// Of the day's entries, the one its name's words find ("splashdown", not the board
+		// appointed the same day); else the day's first.
+		span := ap.Anchor.Date.Span()
+		within := func(e *knowledge.Event) bool {
+			es := e.Span()
+			return e.Kind == knowledge.KindEntry && es.From >= span.From && es.To <= span.To
+		}
+		for _, h := range t.Search(knowledge.Query{Text: ap.Phrase, Spans: []knowledge.Span{span}}).Hits {
+			if h.Score > 0 && within(h.Event) {
+				return h.Event
+			}
+		}
+		for _, e := range t.Events {
+			if within(e) {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // quotedEvent is the one event whose passages hold a quotation a side makes ("le 'hey donald'"),
