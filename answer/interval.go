@@ -546,35 +546,21 @@ func (r *Retrieval) betweenEventsQuery(text string) bool {
 // nil otherwise. A side is where a date would stand, so a bare common noun names it.
 func anchorSide(t *knowledge.Timeline, side string) *knowledge.Event {
 	f := strings.Join(textproc.Words(textproc.Fold(side)), " ")
-	for _, art := range [...]string{"the ", "le ", "la ", "l ", "les "} {
-		f = strings.TrimPrefix(f, art)
-	}
 	if f == "" {
 		return nil
 	}
+	// The anchors' phrases hold each name with its article and without (AnchorPhrase.Bare).
 	for _, ap := range t.AnchorPhrases() {
-		name := ap.Phrase
-		for _, art := range [...]string{"the ", "le ", "la ", "l ", "les "} {
-			name = strings.TrimPrefix(name, art)
-		}
-		if name != f {
+		if strings.Join(textproc.Words(ap.Phrase), " ") != f {
 			continue
 		}
 		// Of the day's entries, the one its name's words find ("splashdown", not the board
-		// appointed the same day); else the day's first.
+		// appointed the same day); else the day's first. A search within a span returns every
+		// event of it, best first and in timeline order among ties.
 		span := ap.Anchor.Date.Span()
-		within := func(e *knowledge.Event) bool {
-			es := e.Span()
-			return e.Kind == knowledge.KindEntry && es.From >= span.From && es.To <= span.To
-		}
 		for _, h := range t.Search(knowledge.Query{Text: ap.Phrase, Spans: []knowledge.Span{span}}).Hits {
-			if h.Score > 0 && within(h.Event) {
+			if es := h.Event.Span(); h.Event.Kind == knowledge.KindEntry && es.From >= span.From && es.To <= span.To {
 				return h.Event
-			}
-		}
-		for _, e := range t.Events {
-			if within(e) {
-				return e
 			}
 		}
 	}

@@ -6,18 +6,14 @@ import "testing"
 // canal, not the Suez Canal Company; a person's short name still expands.
 func TestAThingIsNotTheOrganisationNamedAfterIt(t *testing.T) {
 	for _, c := range []struct {
-		file, text, want string
+		set, text, want string
 	}{
-		{"../eval/testdata/suezcanal/knowledge.yaml", "when did the suez canal open", "when did the suez canal open"},
-		{"../eval/testdata/sydneyopera/knowledge.yaml", "when did the sydney opera house open", "when did the sydney opera house open"},
-		{"../eval/testdata/empirestate/knowledge.yaml", "when did the empire state building open", "when did the empire state building open"},
+		{"suezcanal", "when did the suez canal open", "when did the suez canal open"},
+		{"sydneyopera", "when did the sydney opera house open", "when did the sydney opera house open"},
+		{"empirestate", "when did the empire state building open", "when did the empire state building open"},
 	} {
-		tl, err := LoadFile(c.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := tl.ExpandNames(c.text); got != c.want {
-			t.Errorf("%s: ExpandNames(%q) = %q, want %q", c.file, c.text, got, c.want)
+		if got := testdataTimeline(t, c.set).ExpandNames(c.text); got != c.want {
+			t.Errorf("%s: ExpandNames(%q) = %q, want %q", c.set, c.text, got, c.want)
 		}
 	}
 	seed, err := Default()
