@@ -1653,6 +1653,11 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				sel.Passages = openingPassages(r.Timeline, e)
 				if d := r.datedPassage(e); d > 0 && !slices.Contains(sel.Passages, d) {
 					sel.Passages = []int{sel.Passages[0], d}
+				} else if d := ownYearPassage(e); d > 0 && !slices.Contains(sel.Passages, d) {
+					// Nothing asked chooses ("the oldest thing in the timeline", "what came right
+					// after"): the passage that dates the event tells what happened then, where
+					// the opening one may only set the scene.
+					sel.Passages = []int{sel.Passages[0], d}
 				}
 			}
 			if !named && !spec && single && len(sel.Passages) > 0 && sel.Passages[0] != 0 {
@@ -2090,6 +2095,21 @@ func (r *Retrieval) asksWhen() bool {
 func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
 	year := strconv.Itoa(e.Span().From.Time().Year())
 	raise(ranked, causalFloor, func(i int) bool { return strings.Contains(e.Passages[i].Text, year) })
+}
+
+// ownYearPassage is the first passage of e that writes its year, when the opening passage does
+// not; -1 otherwise.
+func ownYearPassage(e *knowledge.Event) int {
+	year := strconv.Itoa(e.Span().From.Time().Year())
+	if len(e.Passages) == 0 || strings.Contains(e.Passages[0].Text, year) {
+		return -1
+	}
+	for i := 1; i < len(e.Passages); i++ {
+		if strings.Contains(e.Passages[i].Text, year) {
+			return i
+		}
+	}
+	return -1
 }
 
 // preferPlaces raises, for a "where" question, the passages that name a place.
