@@ -2300,3 +2300,15 @@ func TestASideThatIsAnAnchorsNameIsThatAnchor(t *testing.T) {
 		{q: "combien de jours entre la signature du traité et l'annonce au public ?", answered: true, dates: []string{"1803-04-30", "1803-07-04"}},
 	})
 }
+
+func TestAnUnrankedEventIsQuotedWhereItsYearIsWritten(t *testing.T) {
+	// Nothing in "the first thing of the timeline" chooses a passage: the opening one may only set
+	// the scene ("The tract was originally part of…"), the one that writes the year tells what
+	// happened then.
+	runClass(t, chronology(t, "empirestate"), []classCase{
+		{q: "what is the very first event of this chronology", answered: true, dates: []string{"1799"}, quote: "In 1799, John Thompson"},
+	})
+	runClass(t, chronology(t, "statueofliberty"), []classCase{
+		{q: "first event in the timeline?", answered: true, dates: []string{"1869"}, quote: "Port Said Lighthouse was built instead"},
+	})
+}
