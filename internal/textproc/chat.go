@@ -14,6 +14,7 @@ import (
 // also common words or names in either language ("ms", "pr", "vs", "y") are left alone. The text
 // is returned unchanged, without copying, when it has none.
 func Unchat(text string) string {
+	text = leadingWhy(text)
 	var b strings.Builder
 	last := 0 // bytes of text before this are in b (or b is unused)
 	quoted := false
@@ -86,6 +87,31 @@ func Unchat(text string) string {
 	return b.String()
 }
 
+// leadingWhy reads a question's first word "y" as "why" when an English auxiliary follows it ("y
+// did they drop the idea"): elsewhere "y" is the French pronoun ("y a quoi en 1630", "y a-t-il un
+// cygne"), so it is left alone.
+func leadingWhy(text string) string {
+	rest, ok := strings.CutPrefix(text, "y ")
+	if !ok {
+		return text
+	}
+	next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	if !whyAuxiliaries[strings.TrimRight(next, "?,")] {
+		return text
+	}
+	return "why " + rest
+}
+
+var whyAuxiliaries = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`did didnt didn't do does doesnt doesn't dont don't is isnt isn't was wasnt
+wasn't were werent weren't are arent aren't r would wouldnt wouldn't wud could couldnt couldn't cud should
+shouldnt shouldn't shud has hasnt hasn't have havent haven't had hadnt hadn't can cant can't will wont won't`) {
+		m[w] = true
+	}
+	return m
+}()
+
 func isChatByte(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }
 
 // chatForms maps chat spellings to what they stand for, in English and French. Each is a form that
@@ -105,7 +131,7 @@ jamais: jms|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetre
 je suis: chui chuis|quel: kel|quelle: kelle|quoi: koi|qui: ki|quand: kan qd
 comment: komen koment|ce que: ske|que: ke|toujours: tjr|vraiment: vrmt|dit: di|rendez-vous: rdv|days: dayz|dans: ds|avec: avc|parce que: pcq paske
 what: wat wut|what's: wats whats|when: wen|how: hw|many: mny|between: btwn|jours: jrs|temps: tps|avec: avk|entre: entr
-should: shud shld|could: cud|would: wud|instead: insted`, func(r rune) bool { return r == '|' || r == '\n' }) {
+should: shud shld|could: cud|would: wud|instead: insted|department: dept`, func(r rune) bool { return r == '|' || r == '\n' }) {
 		full, forms, _ := strings.Cut(row, ":")
 		for _, f := range strings.Fields(forms) {
 			m[f] = full

@@ -438,7 +438,7 @@ want wants wanted wanting reply replies replied replying respond responds respon
 answered mention mentions mentioned talk talks talked message messages messaged dm dmed ping pinged pinging text texted contact contacted
 request requests requested share shared sharing post posted
 demande demandait demander demandent dit dire disait disent ecrit ecrire ecrivait ecrivent envoye
-envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait veut vouloir
+envoyer envoie envoyait propose proposer proposait suggere suggerer suggerait voulait voulaient voulais veut veulent vouloir
 voulu repondu repondre repond parle parler message messages contacte contacter partage partager
 sujet concernant
 inform informs informed informing warn warns warned notify notifies notified brief briefed
