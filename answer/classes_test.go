@@ -2312,3 +2312,18 @@ func TestAnUnrankedEventIsQuotedWhereItsYearIsWritten(t *testing.T) {
 		{q: "first event in the timeline?", answered: true, dates: []string{"1869"}, quote: "Port Said Lighthouse was built instead"},
 	})
 }
+
+func TestASentenceThatNamesAgainWhatTheOneBeforeNamedContinuesIt(t *testing.T) {
+	// "The mission was designated Operation Ghost Rider. The mission was a full rehearsal…": the
+	// sentence that names the thing asked about says only its name; the next one, opening on the
+	// same noun, tells what it was.
+	runClass(t, chronology(t, "libyabombing"), []classCase{
+		{q: "what was operation ghost rider", answered: true, dates: []string{"1985-10-18"}, quote: "full rehearsal"},
+	})
+	runClass(t, chronology(t, "suezcanal"), []classCase{
+		{q: "what was the new suez canal project of 2014", answered: true, quote: "The project cost more than $8 billion"},
+	})
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "what was the fall-davis report", answered: true, dates: []string{"1922"}, quote: "The Fall-Davis report cited"},
+	})
+}

@@ -2246,11 +2246,25 @@ func continuation(e *knowledge.Event, chosen int) (int, bool) {
 		return 0, false
 	}
 	words := textproc.Words(textproc.Fold(e.Passages[next].Text))
-	if len(words) == 0 || !anaphors[words[0]] {
+	if len(words) == 0 {
 		return 0, false
 	}
-	return next, true
+	if anaphors[words[0]] {
+		return next, true
+	}
+	// A definite noun phrase repeating the chosen passage's noun points back as well: "The
+	// mission was designated Operation Ghost Rider. The mission was a full rehearsal…".
+	if len(words) > 1 && definiteArticles[words[0]] && len(words[1]) > 3 && !textproc.IsStopWord(words[1]) {
+		chosenWords := textproc.Words(textproc.Fold(e.Passages[chosen].Text))
+		if slices.Contains(chosenWords, words[1]) {
+			return next, true
+		}
+	}
+	return 0, false
 }
+
+// definiteArticles open a noun phrase that may name again what the sentence before named.
+var definiteArticles = map[string]bool{"the": true, "le": true, "la": true, "les": true}
 
 // anaphors open a sentence that points back at the one before it.
 var anaphors = map[string]bool{
