@@ -2327,3 +2327,18 @@ func TestASentenceThatNamesAgainWhatTheOneBeforeNamedContinuesIt(t *testing.T) {
 		{q: "what was the fall-davis report", answered: true, dates: []string{"1922"}, quote: "The Fall-Davis report cited"},
 	})
 }
+
+func TestADatedQuestionAboutSomeoneTheSourceNeverMentionsIsRefused(t *testing.T) {
+	// The day's events do not answer "what did the pope say on the day of the launch": the pope is
+	// nowhere in the source. A verb or an adverb the source lacks is only the asker's wording.
+	runClass(t, chronology(t, "sputnik"), []classCase{
+		{q: "what did the pope say on the day of the launch", answered: false, words: "pope"},
+	})
+	runClass(t, chronology(t, "apollo11"), []classCase{
+		{q: "what did the queen say on the day of the landing", answered: false, words: "queen"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "whose hacked emails was WL dumping in oct 2016?", answered: true},
+		{q: "was WL's election day msg sent in the morning", answered: true},
+	})
+}

@@ -202,6 +202,10 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Order != question.AnyOrder && r.Intent == AskYesNo && r.firstWhoQuery(p):
 	case p.Order != question.AnyOrder:
 		r.orderQuery(p)
+	// "What did the pope say on the day of the launch": a date does not make the source speak of
+	// what it never mentions; without this the day's events answer through the date alone.
+	case p.Kind != question.NoDate && hasContent && r.lacksThing(p.Rest) && r.absent(q.Text):
+		r.Reason = OffTopic
 	case (p.Kind == question.ExactDay || p.Kind == question.Anchor) && r.clockQuery(p):
 	case p.Kind == question.ExactDay || p.Kind == question.Anchor:
 		r.dayQuery(p)
@@ -1382,6 +1386,35 @@ func (r *Retrieval) listSpan(span knowledge.Span) {
 		}
 	}
 }
+
+// lacksThing reports whether what text asks about is a thing or a person the timeline has no word
+// of, nor a translation or synonym (knowledge.Timeline.LacksConcept): a noun after an article,
+// "the pope" in a history of a satellite, "le peintre" in one of the Bastille. Verbs and adverbs
+// the source lacks ("dumping", "again") are the asker's wording more often than an absent topic,
+// and times of day and seasons ("in the morning") date the question.
+func (r *Retrieval) lacksThing(text string) bool {
+	folded, words := r.read(text)
+	spec := r.specificList(text)
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if !(determiners[words[i-1]] || words[i-1] == "l") || dayPartWords[w] || !slices.Contains(spec, w) {
+			continue
+		}
+		// "What's the deal with 25 September": an idiom for "what about".
+		if w == "deal" && strings.Contains(folded, "the deal with") {
+			continue
+		}
+		if r.Timeline.LacksConcept(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayPartWords are parts of a day and seasons: they place a question in time.
+var dayPartWords = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true, "spring": true,
+	"summer": true, "autumn": true, "fall": true, "winter": true, "matin": true, "matinee": true, "apres-midi": true,
+	"soir": true, "soiree": true, "nuit": true, "printemps": true, "ete": true, "automne": true, "hiver": true}
 
 // earliest returns the events of the first n hits in timeline order.
 func earliest(t *knowledge.Timeline, hits []knowledge.Hit, n int) []*knowledge.Event {
