@@ -2342,3 +2342,14 @@ func TestADatedQuestionAboutSomeoneTheSourceNeverMentionsIsRefused(t *testing.T)
 		{q: "was WL's election day msg sent in the morning", answered: true},
 	})
 }
+
+func TestWhyQuotesAPassageThatGivesACauseBesidesTheBestMatch(t *testing.T) {
+	// The passage the question's words match best tells what was done; the one that says why shares
+	// fewer of them and is quoted second.
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "why was the plan to collapse the canyon walls with dynamite rejected", answered: true, dates: []string{"1922"}, quote: "citing doubts", maxQuote: 2},
+	})
+	runClass(t, chronology(t, "channeltunnel"), []classCase{
+		{q: "why did five eurostar trains fail inside the tunnel in december 2009", answered: true, dates: []string{"2009-12-18"}, quote: "snow had evaded", maxQuote: 2},
+	})
+}

@@ -1665,6 +1665,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				}
 			}
 			sel.Passages = pickPassages(ranked, single)
+			if single && r.Intent == AskWhy {
+				sel.Passages = withCause(e, ranked, sel.Passages)
+			}
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
 				if c, ok := complement(r.Timeline, e, words, sel.Passages[0], ranked[0].Score); ok {
 					sel.Passages = append(sel.Passages, c)
@@ -1949,8 +1952,29 @@ func preferCausal(e *knowledge.Event, ranked []RankedPassage) {
 	}
 }
 
+// withCause makes sure a "why" answer quotes the best passage that gives a cause: the passage
+// the question's words match best often tells what was done ("Davis proposed using dynamite to
+// collapse the walls"), and the one that says why shares fewer of them ("finally rejected the
+// proposal, citing doubts about the unproven technique"). It stands second, after the best match.
+func withCause(e *knowledge.Event, ranked []RankedPassage, chosen []int) []int {
+	if len(chosen) == 0 || slices.ContainsFunc(chosen, func(i int) bool { return statesCause(textproc.Fold(e.Passages[i].Text)) }) {
+		return chosen
+	}
+	for _, p := range ranked {
+		if p.Score > 0 && statesCause(textproc.Fold(e.Passages[p.Index].Text)) {
+			return []int{chosen[0], p.Index}
+		}
+	}
+	return chosen
+}
+
 // causal reports whether folded text has a marker of cause or reason, in English or French.
-func causal(folded string) bool {
+func causal(folded string) bool { return causeMarked(folded, true) }
+
+// statesCause is causal without "after" and "following", which tell what came before, not why.
+func statesCause(folded string) bool { return causeMarked(folded, false) }
+
+func causeMarked(folded string, sequence bool) bool {
 	words := textproc.Words(folded)
 	for i, w := range words {
 		next := ""
@@ -1959,7 +1983,11 @@ func causal(folded string) bool {
 		}
 		switch w {
 		case "because", "since", "car", "puisque", "reason", "raison", "pourquoi", "why", "motive", "motif", "pretext", "pretexte",
-			"citing", "therefore", "hence", "consequently":
+			"citing", "therefore", "hence", "consequently",
+			// An explanation given, or what a cause led to: "a spokesperson explained that snow had
+			// evaded the shields", "melted the snow, resulting in electrical failures".
+			"explained", "explains", "explaining", "explanation", "attributed", "blamed", "resulting", "caused", "arguing", "argued", "argues",
+			"explique", "expliquait", "expliquent", "explication", "attribue", "provoque", "provoquant", "entrainant", "arguant", "estimant":
 			return true
 		// What a sign means is why it is there: "the ermine border represents the federation",
 		// "symbolisant ainsi le progrès", "stands for".
@@ -2027,8 +2055,14 @@ func causal(folded string) bool {
 			}
 		case "after", "following":
 			// "after X did Y", "following X": what came just before, often what set it off.
-			return true
-		case "parce", "apres", "afin", "suite", "cause":
+			if sequence {
+				return true
+			}
+		case "apres", "suite":
+			if sequence && (next == "que" || next == "qu" || next == "de" || next == "d" || next == "a" || next == "au") {
+				return true
+			}
+		case "parce", "afin", "cause":
 			switch next {
 			case "que", "qu", "de", "d", "a", "au":
 				return true
