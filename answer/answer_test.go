@@ -449,7 +449,8 @@ events:
 		{"What happened on 4 March 1999?", []string{"day"}},
 		{"What happened in March 1999?", []string{"month", "day"}},
 		{"What happened on 20 March 1999?", []string{"month"}},
-		{"What happened on 20 June 1999?", []string{"year"}},
+		// A year's event does not say it happened on that day: the day has nothing.
+		{"What happened on 20 June 1999?", nil},
 		{"What happened in 1999?", []string{"year", "month", "day"}},
 		{"When did the council meet?", []string{"month"}},
 		// Words matching the vaguer event better than anything within the date win.

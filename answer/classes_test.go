@@ -2353,3 +2353,18 @@ func TestWhyQuotesAPassageThatGivesACauseBesidesTheBestMatch(t *testing.T) {
 		{q: "why did five eurostar trains fail inside the tunnel in december 2009", answered: true, dates: []string{"2009-12-18"}, quote: "snow had evaded", maxQuote: 2},
 	})
 }
+
+func TestADayIsNotAnsweredByAnEventDatedOnlyByItsYear(t *testing.T) {
+	// The source dates the Royal Commission's reforms by the year 1855 only: nothing it says
+	// happened on 15 January 1855. A month the source gives does answer its days ("at Xmas 91"
+	// of December 1991's sales), so only a year is too coarse.
+	runClass(t, chronology(t, "eureka"), []classCase{
+		{q: "what happened on 20 january 1855?", answered: false},
+	})
+	runClass(t, chronology(t, "louisianapurchase"), []classCase{
+		{q: "il s'est passé quoi le 2 mars 1803", answered: false},
+	})
+	runClass(t, chronology(t, "nirvana"), []classCase{
+		{q: "how many copies a week was nevermind selling at christmas 1991", answered: true, dates: []string{"1991-12"}},
+	})
+}
