@@ -2368,3 +2368,18 @@ func TestADayIsNotAnsweredByAnEventDatedOnlyByItsYear(t *testing.T) {
 		{q: "how many copies a week was nevermind selling at christmas 1991", answered: true, dates: []string{"1991-12"}},
 	})
 }
+
+func TestWhyIsAnsweredByTheBestEventWhenItStatesACause(t *testing.T) {
+	// Of the murder, the protest and the commission that followed, the protest's passage says why
+	// the hotel was burnt ("to protest the acquittal"): it answers alone. The best event that
+	// states no cause leaves the others beside it (Ulbricht's order, the closing of the border).
+	runClass(t, chronology(t, "eureka"), []classCase{
+		{q: "why did the miners burn down bentley's hotel", answered: true, dates: []string{"1854-10-17"}, quote: "to protest"},
+	})
+	runClass(t, chronology(t, "libyabombing"), []classCase{
+		{q: "why did france refuse to let the planes fly over", answered: true, dates: []string{"1986-04-15"}, quote: "because"},
+	})
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		{q: "why did east germany build the wall", answered: true, dates: []string{"1961-08-12", "1961-08-13", "1990-06-13"}},
+	})
+}

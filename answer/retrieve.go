@@ -1478,11 +1478,32 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 	if len(r.Alternatives) > 0 {
 		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
 	}
+	// "Why" asks for one cause: the best event answers alone when a passage its words find states
+	// one; the others are what came before or after.
+	if r.Intent == AskWhy && len(chosen) > 1 && len(r.Alternatives) == 0 && r.statesCauseOf(best.Event, p.Rest) {
+		chosen, r.Alternatives = chosen[:1], nil
+	}
 	if len(chosen) == 1 && r.premiseFails(best.Event, p.Rest) || len(chosen) > 1 && r.premiseFailsAll(chosen, p.Rest) {
 		r.Alternatives = nil
 		return
 	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+// statesCauseOf reports whether a passage of e that a "why" question's words find (the best or
+// one nearly as good) states a cause: "burned down the hotel to protest the acquittal".
+func (r *Retrieval) statesCauseOf(e *knowledge.Event, rest string) bool {
+	ranked := r.Timeline.RankPassages(e, r.queryWords(rest))
+	for _, p := range ranked {
+		// A cause stated in a passage the question hardly matches is another deed's.
+		if p.Score <= 0 || p.Score < closeRatio*ranked[0].Score {
+			break
+		}
+		if statesCause(textproc.Fold(e.Passages[p.Index].Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dominant reports whether the best hit stands out of the rest by far, matching nearly as much of
@@ -1992,8 +2013,29 @@ func causeMarked(folded string, sequence bool) bool {
 			// An explanation given, or what a cause led to: "a spokesperson explained that snow had
 			// evaded the shields", "melted the snow, resulting in electrical failures".
 			"explained", "explains", "explaining", "explanation", "attributed", "blamed", "resulting", "caused", "arguing", "argued", "argues",
-			"explique", "expliquait", "expliquent", "explication", "attribue", "provoque", "provoquant", "entrainant", "arguant", "estimant":
+			"explique", "expliquait", "expliquent", "explication", "attribue", "provoque", "provoquant", "entrainant", "arguant", "estimant",
+			// An aim or a belief acted on: "the main objective of the exercise was…", "with the
+			// assumption that the forces would not attack on the Sabbath".
+			"objective", "objectives", "purpose", "goal", "goals", "assumption", "assuming", "believing", "motivated",
+			"objectif", "objectifs", "croyant", "pensant", "supposant":
 			return true
+		// A fear acted on: "fearing that funding might turn against them", "de peur que".
+		case "fearing", "feared", "craignant", "crainte":
+			return true
+		case "peur":
+			if i > 0 && words[i-1] == "de" {
+				return true
+			}
+		// A death's cause: "died from disease", "morts de la fièvre jaune".
+		case "died", "die", "dies", "dying", "mort", "morts", "morte", "mortes", "meurent", "mouraient":
+			if next == "from" || next == "of" || next == "de" || next == "d" || next == "du" || next == "des" {
+				return true
+			}
+		// A protest is what a deed answers: "to protest the acquittal", "pour protester contre".
+		case "protest", "protester":
+			if i > 0 && (words[i-1] == "to" || words[i-1] == "in" || words[i-1] == "pour") {
+				return true
+			}
 		// What a sign means is why it is there: "the ermine border represents the federation",
 		// "symbolisant ainsi le progrès", "stands for".
 		case "represent", "represents", "represented", "representing", "represente", "representent", "representait", "representer",
