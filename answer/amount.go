@@ -106,13 +106,17 @@ func writesFigureOf(folded, stem string) bool {
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
 			// A year a few words off dates the sentence ("in 2017 for new seats"); right
 			// before the noun it may count ("2000 seats").
-			if reNumberWord.MatchString(words[k]) && (k == i-1 || !isYear(words[k])) {
+			// After "in", "since", "en" it is a year still ("in 1854 gold miners").
+			if reNumberWord.MatchString(words[k]) && (k == i-1 && !(isYear(words[k]) && k > 0 && yearPrepositions[words[k-1]]) || !isYear(words[k])) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// yearPrepositions date what follows them: a year after one is no count.
+var yearPrepositions = set("in since by from until till during before after en depuis des dans jusqu avant apres vers")
 
 // requireFigure turns an answer to "how many X" into a refusal when none of the events found
 // writes a figure of X: "how many seats does the theatre have" is not answered by the theatre.

@@ -65,6 +65,9 @@ func TestAFigureIsWrittenJustBeforeWhatItCounts(t *testing.T) {
 		{"their only child, robert", "child", true},
 		{"the theatre closed in 2017 for new seats", "seat", false},
 		{"the seats of 1973", "seat", false},
+		{"in 1854 gold miners in ballarat rose", "gold", false},
+		{"en 1957 fusees lancees", "fusee", false},
+		{"2000 seats were added", "seat", true},
 	} {
 		if got := writesFigureOf(textproc.Fold(c.text), c.stem); got != c.want {
 			t.Errorf("writesFigureOf(%q, %q) = %v, want %v", c.text, c.stem, got, c.want)
