@@ -214,7 +214,7 @@ var reasonLabels = map[answer.Reason]string{
 	answer.OffTopic:       "no event covers enough of the question",
 	answer.EmptyQuestion:  "no content words",
 	answer.InvalidDate:    "the date does not exist",
-	answer.Unsupported:    "the question says someone did something the source does not say they did",
+	answer.Unsupported:    "the question says someone did something, or states a figure, the source does not say",
 	answer.NoAmount:       "the question asks for a sum or a number the source does not give",
 	answer.NoName:         "the question asks for a name, and the passages that would answer name no one",
 }

@@ -2383,3 +2383,19 @@ func TestWhyIsAnsweredByTheBestEventWhenItStatesACause(t *testing.T) {
 		{q: "why did east germany build the wall", answered: true, dates: []string{"1961-08-12", "1961-08-13", "1990-06-13"}},
 	})
 }
+
+func TestAFigureTheQuestionStatesMustBeOneTheSourceWrites(t *testing.T) {
+	// "Why was she given 20 grams of radium": the gift was one gram. A figure with a unit, a
+	// currency or a scale is a premise; the events that would answer must write it, in any form
+	// ("$8 billion", "8 milliards de dollars").
+	runClass(t, chronology(t, "mariecurie"), []classCase{
+		{q: "why was she given 20 grams of radium in 1921", answered: false, words: "20 grams"},
+	})
+	runClass(t, chronology(t, "eriecanal"), []classCase{
+		{q: "why did the legislature give $12 million for the canal in 1817", answered: false, words: "$12 million"},
+	})
+	runClass(t, chronology(t, "suezcanal"), []classCase{
+		{q: "pourquoi le nouveau canal a coûté plus de 8 milliards de dollars", answered: true},
+		{q: "why did the new suez canal cost more than $8 billion", answered: true},
+	})
+}

@@ -131,6 +131,11 @@ func refusal(r Retrieval) string {
 		return tr(lang, "There is no such date as \"%s\"; check the day and the month.",
 			"La date « %s » n'existe pas ; vérifiez le jour et le mois.", r.Parsed.Invalid)
 	case Unsupported:
+		if r.Figure != "" {
+			return tr(lang, "The source does not give the figure “%s” for that. The nearest it has is %s: %s.",
+				"La source ne donne pas le chiffre « %s » pour cela. Le plus proche qu'elle rapporte est %s : %s.",
+				r.Figure, onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+		}
 		if r.Owned != "" {
 			return tr(lang, "The source does not tie “%s” to %s. The nearest it has is %s: %s.",
 				"La source ne rattache pas « %s » à %s. Le plus proche qu'elle rapporte est %s : %s.",

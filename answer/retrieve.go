@@ -106,7 +106,10 @@ type Retrieval struct {
 	Premise string
 	// Owned is what the question says belongs to Premise when the source ties it to someone
 	// else ("Hillary's tax returns"); "" when the premise is a deed.
-	Owned   string
+	Owned string
+	// Figure is the figure an Unsupported question states ("$65 million") that the events it is
+	// about never write; "" when the premise is a deed.
+	Figure  string
 	Nearest *knowledge.Event
 }
 
@@ -230,6 +233,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
 		r.yesNoNearest(p)
+	}
+	if r.Reason == Found && len(r.Events) > 0 {
+		r.requireStatedFigure(folded)
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil && asksAmount(folded) {
 		r.requireAmount()

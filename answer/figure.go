@@ -1,0 +1,148 @@
+package answer
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/timelinebot/timelinebot/internal/textproc"
+	"github.com/timelinebot/timelinebot/knowledge"
+)
+
+// A question that states a figure ("why did Raskob sell the building for $65 million", "why did
+// the US give her 10 grams of radium") presupposes it: when the events that answer it never write
+// that figure, the source does not say it, and the answer says so rather than telling the event as
+// if it did. Only figures with a unit, a currency or a scale word are premises: a bare number is
+// as often a count the asker rounds or a date.
+
+// reStatedFigure finds a figure with a currency, a scale word or a unit in folded text. Group 1 is
+// the number, group 2 a scale word, group 3 a unit.
+var reStatedFigure = regexp.MustCompile(`(?:[$€£]|\bus\$|\ba\$)\s?(\d[\d,.]*)\s?(million|millions|billion|billions|bn|thousand|milliards?|mille)?\b|\b(\d[\d,.]*)\s?(million|millions|billion|billions|thousand|milliards?|mille)\b|\b(\d[\d,.]*)\s?(%|percent|per cent|pour cent|grams?|grammes?|kilograms?|kilos?|kg|tons?|tonnes?|pounds?|livres?|dollars?|francs?|euros?|ounces?|onces?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|acres?|hectares?)(?:\s|$|[?,.!;:])`)
+
+// reAnyFigure finds every number in folded text, with the scale word after it if any.
+var reAnyFigure = regexp.MustCompile(`(\d[\d,.]*)\s?(million|millions|billion|billions|bn|thousand|milliards?|mille)?`)
+
+// statedFigure is a figure a question states: its text as typed and its value.
+type statedFigure struct {
+	text  string
+	value float64
+}
+
+// statedFigures returns the figures with a unit, a currency or a scale a folded question states.
+func statedFigures(folded string) []statedFigure {
+	var out []statedFigure
+	for _, m := range reStatedFigure.FindAllStringSubmatchIndex(folded, -1) {
+		num, scale := "", ""
+		switch {
+		case m[2] >= 0:
+			num = folded[m[2]:m[3]]
+			if m[4] >= 0 {
+				scale = folded[m[4]:m[5]]
+			}
+		case m[6] >= 0:
+			num, scale = folded[m[6]:m[7]], folded[m[8]:m[9]]
+		case m[10] >= 0:
+			num = folded[m[10]:m[11]]
+		}
+		v, ok := figureValue(num, scale)
+		if !ok {
+			continue
+		}
+		out = append(out, statedFigure{text: strings.TrimRight(strings.TrimSpace(folded[m[0]:m[1]]), "?,.!;:"), value: v})
+	}
+	return out
+}
+
+// figureValue reads "6.5" and "million", "10,000", "100 000" as numbers. A comma is a thousands
+// separator after three digits ("10,000") and a decimal point otherwise ("6,5 millions").
+func figureValue(num, scale string) (float64, bool) {
+	num = strings.TrimRight(num, ",.")
+	if num == "" {
+		return 0, false
+	}
+	clean := num
+	if i := strings.LastIndexByte(num, ','); i >= 0 && len(num)-i-1 != 3 {
+		clean = strings.ReplaceAll(num[:i], ",", "") + "." + num[i+1:]
+	} else {
+		clean = strings.ReplaceAll(num, ",", "")
+	}
+	// A dot followed by three digits and no other dot groups thousands in French ("1.000").
+	if strings.Count(clean, ".") > 1 {
+		clean = strings.ReplaceAll(clean, ".", "")
+	}
+	v, err := strconv.ParseFloat(clean, 64)
+	if err != nil {
+		return 0, false
+	}
+	switch scale {
+	case "thousand", "mille":
+		v *= 1e3
+	case "million", "millions":
+		v *= 1e6
+	case "billion", "billions", "bn", "milliard", "milliards":
+		v *= 1e9
+	}
+	return v, true
+}
+
+// writesFigure reports whether the folded text writes a number of value v, with or without its
+// scale ("$65 million", "65,000,000", "65 millions de dollars").
+func writesFigure(folded string, v float64) bool {
+	for _, m := range reAnyFigure.FindAllStringSubmatch(folded, -1) {
+		w, ok := figureValue(m[1], m[2])
+		if ok && math.Abs(w-v) <= 0.005*math.Max(math.Abs(v), 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureUnstated returns the first figure the question states that none of events writes, in a
+// passage or a summary in any language, or "".
+func figureUnstated(t *knowledge.Timeline, events []Selected, folded string) string {
+	figures := statedFigures(folded)
+	if len(figures) == 0 {
+		return ""
+	}
+	for _, f := range figures {
+		found := false
+		for _, s := range events {
+			e := s.Event
+			for i := range e.Passages {
+				if writesFigure(t.FoldedPassage(e, i), f.value) {
+					found = true
+					break
+				}
+			}
+			if !found && writesFigure(textproc.Fold(e.Summary), f.value) {
+				found = true
+			}
+			for _, s := range e.Summaries {
+				if !found && writesFigure(textproc.Fold(s), f.value) {
+					found = true
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return f.text
+		}
+	}
+	return ""
+}
+
+// requireStatedFigure turns an answer into an Unsupported refusal when the question states a
+// figure its events never write. A yes/no question is answered by what the source does say, and a
+// "how many" asks for the figure it names.
+func (r *Retrieval) requireStatedFigure(folded string) {
+	if r.Intent == AskYesNo || r.Intent == AskHowMany || r.Comparison != nil || r.Interval != nil {
+		return
+	}
+	if f := figureUnstated(r.Timeline, r.Events, folded); f != "" {
+		r.Reason, r.Nearest, r.Figure = Unsupported, r.Events[0].Event, f
+		r.Events, r.Alternatives = nil, nil
+	}
+}
