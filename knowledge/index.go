@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/timelinebot/timelinebot/internal/lexicon"
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
@@ -82,6 +83,9 @@ type index struct {
 	// use: only a question's misspelt word needs them.
 	termSurfaces [][]string
 	surfacesOnce sync.Once
+	// wordSounds are surface's words by textproc.SoundKey, built by sounds at first use.
+	wordSounds map[string][]string
+	soundsOnce sync.Once
 	// related maps a lexicon word (language, stem) to the timeline's terms it translates or is a
 	// synonym of (related.go).
 	related map[relKey][]relTerm
@@ -695,7 +699,73 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 			}
 		}
 	}
+	if len(ids) == 0 && len(word) >= minSounded {
+		ids = ix.soundsLike(word)
+	}
 	return ids, len(ids) > 0, stems
+}
+
+// minSounded is the shortest question word looked up by how it sounds, and minSoundKey the
+// shortest key: short words of one sound are many ("rite", "rate", "right"). A word of six letters
+// or more may have a key of three ("foques", "phoques").
+const (
+	minSounded  = 5
+	minSoundKey = 4
+)
+
+// soundsLike returns the term of the one word of the timeline that sounds like word
+// (textproc.SoundKey), a misspelling no edit distance reaches ("centenère", "foques"), or nil
+// when none or several terms do.
+func (ix *index) soundsLike(word string) []int32 {
+	key := textproc.SoundKey(word)
+	// A word the lexicon lists is a real word the timeline lacks ("prison", "highest"), no
+	// misspelling of one it has ("person", "August").
+	if len(key) < minSoundKey && (len(key) < 3 || len(word) < 6) || len(lexicon.Related(word, "en")) > 0 || len(lexicon.Related(word, "fr")) > 0 {
+		return nil
+	}
+	ix.soundsOnce.Do(func() {
+		m := map[string][]string{}
+		for w := range ix.surface {
+			if len(w) >= minSounded-1 {
+				if k := textproc.SoundKey(w); len(k) >= 3 {
+					m[k] = append(m[k], w)
+				}
+			}
+		}
+		ix.wordSounds = m
+	})
+	var ids []int32
+	for _, w := range ix.wordSounds[key] {
+		if firstSound(w) != firstSound(word) {
+			continue
+		}
+		for _, id := range ix.surface[w] {
+			if id >= 0 && !containsID(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) != 1 {
+		return nil
+	}
+	return ids
+}
+
+// firstSound is the sound a folded word starts with: a misspelling keeps it ("foques" and
+// "phoques" start with f, "kan" and "quand" with k), where two words of one key seldom do
+// ("highest" and "August").
+func firstSound(w string) byte {
+	switch {
+	case strings.HasPrefix(w, "ph"):
+		return 'f'
+	case strings.HasPrefix(w, "qu"), strings.HasPrefix(w, "ch") && len(w) > 2 && w[2] == 'r':
+		return 'k'
+	case len(w) > 1 && w[0] == 'c' && !strings.ContainsRune("eiy", rune(w[1])):
+		return 'k'
+	case w == "":
+		return 0
+	}
+	return w[0]
 }
 
 // sharePrefix reports whether a and b begin with the same n bytes.

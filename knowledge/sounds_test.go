@@ -1,0 +1,25 @@
+package knowledge
+
+import "testing"
+
+// A misspelling that sounds like a word of the timeline, beyond the edit allowances, is that word
+// when it sounds like no other: "foques" for the treaty's "phoques", "ofishieusement" for the
+// seed's "officieusement". A real word the timeline lacks is no misspelling of one it has, though
+// they sound alike ("highest" and "August"), and a short word is not looked up so ("rite").
+func TestAWordThatSoundsLikeOneWordOfTheTimelineIsThatWord(t *testing.T) {
+	antarctic := testdataTimeline(t, "antarctictreaty")
+	seed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hoover := testdataTimeline(t, "hooverdam")
+	checkKnown(t, []knownCase{
+		{antarctic, "foques", true},
+		{seed, "ofishieusement", true},
+		{hoover, "highest", false},
+		{hoover, "prison", false},
+	})
+	if ids := antarctic.index.soundsLike("foques"); len(ids) != 1 || antarctic.index.words[ids[0]] != "phoq" {
+		t.Errorf("soundsLike(foques) = %v, want the term of phoques", ids)
+	}
+}
