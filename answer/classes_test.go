@@ -2344,13 +2344,17 @@ func TestADatedQuestionAboutSomeoneTheSourceNeverMentionsIsRefused(t *testing.T)
 }
 
 func TestWhyQuotesAPassageThatGivesACauseBesidesTheBestMatch(t *testing.T) {
-	// The passage the question's words match best tells what was done; the one that says why shares
-	// fewer of them and is quoted second.
+	// The passages the question's words match best tell what was done; the one that says why shares
+	// fewer of them and is quoted after them, a third quote at most. "Many in China felt betrayed
+	// as…" stays quoted beside the cause given for the cabinet's fall.
+	runClass(t, chronology(t, "versailles"), []classCase{
+		{q: "why was china so angry about versailles", answered: true, dates: []string{"1919-06-12"}, quote: "felt betrayed", maxQuote: 3},
+	})
 	runClass(t, chronology(t, "hooverdam"), []classCase{
-		{q: "why was the plan to collapse the canyon walls with dynamite rejected", answered: true, dates: []string{"1922"}, quote: "citing doubts", maxQuote: 2},
+		{q: "why was the plan to collapse the canyon walls with dynamite rejected", answered: true, dates: []string{"1922"}, quote: "citing doubts", maxQuote: 3},
 	})
 	runClass(t, chronology(t, "channeltunnel"), []classCase{
-		{q: "why did five eurostar trains fail inside the tunnel in december 2009", answered: true, dates: []string{"2009-12-18"}, quote: "snow had evaded", maxQuote: 2},
+		{q: "why did five eurostar trains fail inside the tunnel in december 2009", answered: true, dates: []string{"2009-12-18"}, quote: "snow had evaded", maxQuote: 3},
 	})
 }
 

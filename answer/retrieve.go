@@ -1987,14 +1987,15 @@ func preferCausal(e *knowledge.Event, ranked []RankedPassage) {
 // withCause makes sure a "why" answer quotes the best passage that gives a cause: the passage
 // the question's words match best often tells what was done ("Davis proposed using dynamite to
 // collapse the walls"), and the one that says why shares fewer of them ("finally rejected the
-// proposal, citing doubts about the unproven technique"). It stands second, after the best match.
+// proposal, citing doubts about the unproven technique"). It is quoted after the best matches,
+// a third quote at most.
 func withCause(e *knowledge.Event, ranked []RankedPassage, chosen []int) []int {
 	if len(chosen) == 0 || slices.ContainsFunc(chosen, func(i int) bool { return statesCause(textproc.Fold(e.Passages[i].Text)) }) {
 		return chosen
 	}
 	for _, p := range ranked {
 		if p.Score > 0 && statesCause(textproc.Fold(e.Passages[p.Index].Text)) {
-			return []int{chosen[0], p.Index}
+			return append(chosen[:min(len(chosen), maxSingleQuotes):min(len(chosen), maxSingleQuotes)], p.Index)
 		}
 	}
 	return chosen
