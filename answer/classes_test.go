@@ -2403,3 +2403,15 @@ func TestAFigureTheQuestionStatesMustBeOneTheSourceWrites(t *testing.T) {
 		{q: "why did the new suez canal cost more than $8 billion", answered: true},
 	})
 }
+
+func TestAPeriodOfTheChronologysOwnSubjectIsListed(t *testing.T) {
+	// "What happened with the purchase between 1804 and 1820" of "The Louisiana Purchase": the
+	// title's words, in either language, name the whole chronology as a pervasive word does, so
+	// the period is listed rather than searched for them.
+	runClass(t, chronology(t, "louisianapurchase"), []classCase{
+		{q: "what happened with the purchase between 1804 and 1820", answered: true, words: "events between 1 January 1804 and 31 December 1820"},
+	})
+	runClass(t, chronology(t, "eureka"), []classCase{
+		{q: "tout ce qui s'est passé pour la rébellion entre le 1er et le 5 décembre 1854", answered: true, words: "événements entre le 1er décembre 1854 et le 5 décembre 1854"},
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/timelinebot/timelinebot/internal/lexicon"
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
 	"github.com/timelinebot/timelinebot/question"
@@ -1149,6 +1150,30 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 	return false
 }
 
+// titleWord reports whether a folded word of a question names the chronology's subject as its
+// title does, in either language ("le système du traité" of "The Antarctic Treaty System"): like
+// a pervasive word, it tells none of the events apart.
+func (r *Retrieval) titleWord(w string) bool {
+	title := textproc.Words(textproc.Fold(r.Timeline.Title))
+	stems := make([]string, 0, 2*len(title))
+	for _, t := range title {
+		if !textproc.IsStopWord(t) && len(t) > 2 {
+			stems = append(stems, textproc.Stem(t, "en"), textproc.Stem(t, "fr"))
+		}
+	}
+	if slices.Contains(stems, textproc.Stem(w, "en")) || slices.Contains(stems, textproc.Stem(w, "fr")) {
+		return true
+	}
+	for _, lang := range []string{"en", "fr"} {
+		for _, e := range lexicon.Related(w, lang) {
+			if slices.Contains(stems, e.Stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // spanWords place a question in its period ("during WW2", "pendant la guerre"): left when the
 // parser takes the period, they are not what the question asks about.
 var spanWords = map[string]bool{"during": true, "pendant": true, "throughout": true, "durant": true}
@@ -1158,7 +1183,7 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	// election?"), a question asks what the period holds.
 	// Nor does one whose own words are only the chronology's subject ("what happened to the
 	// anthem during WW2" of a history of the anthem).
-	bare := !slices.ContainsFunc(r.specificList(p.Rest), func(w string) bool { return !r.Timeline.Pervasive(w) && !spanWords[w] }) &&
+	bare := !slices.ContainsFunc(r.specificList(p.Rest), func(w string) bool { return !r.Timeline.Pervasive(w) && !spanWords[w] && !r.titleWord(w) }) &&
 		(r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0)
 	if bare {
 		// A phrase the lexicon lists is something of its own ("what went live in 2013?").
