@@ -19,11 +19,13 @@ func (t *Timeline) MonthNames() []string {
 	return t.monthNames
 }
 
-// monthWords are the months' names in English and French, folded.
+// monthWords are the months' names in English and French, folded, and their short forms a question
+// may write ("jan", "sept", "juil"): "Jan Huber" is a name, not January.
 var monthWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields("january february march april may june july august september october november december " +
-		"janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre") {
+		"janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre " +
+		"jan feb mar apr jun jul aug sep sept oct nov dec janv fevr fev avr juil") {
 		m[w] = true
 	}
 	return m

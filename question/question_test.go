@@ -493,7 +493,7 @@ source:
   language: en
   attribution: Test data
   text: |
-    In March 1999 a fair was held on the Champ-de-Mars. On 4 May 2017 Theresa May spoke there. In 2003 the rue du 4-Septembre was closed.
+    In March 1999 a fair was held on the Champ-de-Mars. On 4 May 2017 Theresa May spoke there. In 2003 the rue du 4-Septembre was closed. In 2005 Jan Smuts's statue was cleaned.
 events:
   - id: fair
     date: 1999-03
@@ -511,6 +511,12 @@ events:
     title: A street closes
     summary: The rue du 4-Septembre was closed.
     passages: ["In 2003 the rue du 4-Septembre was closed."]
+  - id: statue
+    date: "2005"
+    title: A statue is cleaned
+    actors: [Jan Smuts]
+    summary: Jan Smuts's statue was cleaned.
+    passages: ["In 2005 Jan Smuts's statue was cleaned."]
 `
 
 func TestParseMonthsInsideNamesAreNoDates(t *testing.T) {
@@ -521,6 +527,7 @@ func TestParseMonthsInsideNamesAreNoDates(t *testing.T) {
 	runParseCases(t, tl, []parseCase{
 		{"a square named after Mars", "what happened on the champ de mars in 1999", "en", question.Year, "1999-01-01..1999-12-31", 0, "what happened on the champ de mars in"},
 		{"a person named May", "when did theresa may speak", "en", question.NoDate, "", 0, "when did theresa may speak"},
+		{"a person named with a month's short form", "who took over from jan smuts", "en", question.NoDate, "", 0, "who took over from jan smuts"},
 		// Neither a month alone nor a date the source made a street's name is hidden.
 		{"the month is still a month", "what happened in march 1999", "en", question.Month, "1999-03-01..1999-03-31", 0, ""},
 		{"a date named as a street is a date", "que s'est-il passé le 4 septembre 2003", "fr", question.ExactDay, "2003-09-04", 0, ""},
