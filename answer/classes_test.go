@@ -2337,6 +2337,11 @@ func TestADatedQuestionAboutSomeoneTheSourceNeverMentionsIsRefused(t *testing.T)
 	runClass(t, chronology(t, "apollo11"), []classCase{
 		{q: "what did the queen say on the day of the landing", answered: false, words: "queen"},
 	})
+	// An English modifier before a noun the source has is not the thing asked about: "the euro
+	// colonies" are colonies.
+	runClass(t, chronology(t, "greatauk"), []classCase{
+		{q: "what happened to the euro colonies by the mid 1500s", answered: true, dates: []string{"1553"}},
+	})
 	runClass(t, seed(t), []classCase{
 		{q: "whose hacked emails was WL dumping in oct 2016?", answered: true},
 		{q: "was WL's election day msg sent in the morning", answered: true},
@@ -2385,6 +2390,11 @@ func TestWhyIsAnsweredByTheBestEventWhenItStatesACause(t *testing.T) {
 	})
 	runClass(t, chronology(t, "berlinwall"), []classCase{
 		{q: "why did east germany build the wall", answered: true, dates: []string{"1961-08-12", "1961-08-13", "1990-06-13"}},
+	})
+	// When another event's passage states a cause too ("remembered as great because it was the
+	// last"), the best one does not answer alone: "deaths due to the plague" is no reason for a name.
+	runClass(t, chronology(t, "greatplague"), []classCase{
+		{q: "why was it called the great plague if the black death was way worse", answered: true, quote: "because it was the last"},
 	})
 }
 

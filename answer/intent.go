@@ -41,6 +41,14 @@ func DetectIntent(text string) Intent {
 // that Retrieve, which has already read the question, does not read it again.
 func intentOf(text string, read func(string) (string, []string)) Intent {
 	f, w := read(strings.TrimSpace(text))
+	// "can you tell me what Foch thought", "tu peux me dire qui a signé": the request wraps the
+	// question it asks, which says what is asked for.
+	if n := politeWrapper(w); n > 0 {
+		w = w[n:]
+		if w[0] == "if" || w[0] == "whether" || w[0] == "si" {
+			return AskYesNo
+		}
+	}
 	// "qu'est-ce qui s'est passé", "tout ce qui": "qui" there asks for no person.
 	ceQui := hasPhrase(w, "qu", "est", "ce", "qui") || hasPhrase(w, "ce", "qui")
 	first := ""
@@ -87,6 +95,28 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 		return AskYesNo
 	}
 	return AskWhat
+}
+
+// politeWrappers open a question with a request to answer it; politeWrapper returns how many
+// words of w one takes when a question word (or "if", "si") follows it, else 0.
+var politeWrappers = [][]string{
+	{"can", "you", "tell", "me"}, {"could", "you", "tell", "me"}, {"would", "you", "tell", "me"},
+	{"can", "you", "please", "tell", "me"}, {"could", "you", "please", "tell", "me"},
+	{"do", "you", "know"}, {"does", "anyone", "know"}, {"anyone", "know"}, {"tell", "me"}, {"please", "tell", "me"},
+	{"tu", "peux", "me", "dire"}, {"peux", "tu", "me", "dire"}, {"pouvez", "vous", "me", "dire"},
+	{"vous", "pouvez", "me", "dire"}, {"tu", "sais"}, {"vous", "savez"}, {"est", "ce", "que", "tu", "sais"},
+	{"dis", "moi"}, {"dites", "moi"},
+}
+
+func politeWrapper(w []string) int {
+	for _, p := range politeWrappers {
+		if len(w) > len(p) && hasPhrase(w[:len(p)], p...) {
+			if next := w[len(p)]; questionWords[next] || next == "if" || next == "whether" || next == "si" || next == "ou" {
+				return len(p)
+			}
+		}
+	}
+	return 0
 }
 
 // countFirst reports whether a question opens on an order to count ("count the days between A

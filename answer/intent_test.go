@@ -95,3 +95,21 @@ func TestCapitalizedFindsTheNamesInAWord(t *testing.T) {
 		}
 	}
 }
+
+func TestAPoliteRequestAsksWhatItWraps(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want Intent
+	}{
+		{"can you tell me what marshal foch thought of the treaty", AskWhat},
+		{"could you tell me when the treaty was signed", AskWhen},
+		{"do you know why the soviet union refused to sign", AskWhy},
+		{"tu peux me dire qui a signé le traité", AskWho},
+		{"can you tell me if the senate ratified it", AskYesNo},
+		{"can you tell me the story", AskYesNo},
+	} {
+		if got := DetectIntent(c.q); got != c.want {
+			t.Errorf("DetectIntent(%q) = %v, want %v", c.q, got, c.want)
+		}
+	}
+}

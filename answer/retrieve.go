@@ -1440,6 +1440,11 @@ func (r *Retrieval) lacksThing(text string) bool {
 		if w == "deal" && strings.Contains(folded, "the deal with") {
 			continue
 		}
+		// In English a noun the source has may follow its modifier ("the euro colonies"): the
+		// thing asked about is that noun.
+		if r.Lang == "en" && i+1 < len(words) && !textproc.IsStopWord(words[i+1]) && r.Timeline.KnownExactly(words[i+1]) {
+			continue
+		}
 		if r.Timeline.LacksConcept(w) {
 			return true
 		}
@@ -1510,8 +1515,9 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 		r.Alternatives = append([]*knowledge.Event{best.Event}, r.Alternatives...)
 	}
 	// "Why" asks for one cause: the best event answers alone when a passage its words find states
-	// one; the others are what came before or after.
-	if r.Intent == AskWhy && len(chosen) > 1 && len(r.Alternatives) == 0 && r.statesCauseOf(best.Event, p.Rest) {
+	// one and none of the others does; they are what came before or after.
+	if r.Intent == AskWhy && len(chosen) > 1 && len(r.Alternatives) == 0 && r.statesCauseOf(best.Event, p.Rest) &&
+		!slices.ContainsFunc(chosen[1:], func(e *knowledge.Event) bool { return r.statesCauseOf(e, p.Rest) }) {
 		chosen, r.Alternatives = chosen[:1], nil
 	}
 	if len(chosen) == 1 && r.premiseFails(best.Event, p.Rest) || len(chosen) > 1 && r.premiseFailsAll(chosen, p.Rest) {
