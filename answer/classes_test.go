@@ -2368,7 +2368,9 @@ func TestADayIsNotAnsweredByAnEventDatedOnlyByItsYear(t *testing.T) {
 	// happened on 15 January 1855. A month the source gives does answer its days ("at Xmas 91"
 	// of December 1991's sales), so only a year is too coarse.
 	runClass(t, chronology(t, "eureka"), []classCase{
-		{q: "what happened on 20 january 1855?", answered: false},
+		{q: "what happened on 20 january 1855?", answered: false, words: "says nothing about 20 January 1855"},
+		// A day with events of its own is answered by them, not by the year's.
+		{q: "what did the miners do on 4 december 1854", answered: true, dates: []string{"1854-12-04"}},
 	})
 	runClass(t, chronology(t, "louisianapurchase"), []classCase{
 		{q: "il s'est passé quoi le 2 mars 1803", answered: false},

@@ -1053,9 +1053,11 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 func (r *Retrieval) dayQuery(p question.Parsed) {
 	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Spans: p.Spans, Reading: r.reading(p.Rest)})
 	// An event the source dates only by its year does not say it happened on the day asked ("il
-	// s'est passé quoi le 15 janvier 1855 ?" of the year's reforms): the day has nothing.
-	if p.Kind == question.ExactDay && !slices.ContainsFunc(res.Hits, func(h knowledge.Hit) bool { return h.Event.Precision() != knowledge.PrecisionYear }) {
-		res.Hits = nil
+	// s'est passé quoi le 15 janvier 1855 ?" of the year's reforms): it is no answer, whether the
+	// day has other events or none.
+	// A day of every year ("le 14 juillet") is asked of years too: their events stay.
+	if p.Kind == question.ExactDay && len(p.Spans) == 1 {
+		res.Hits = slices.DeleteFunc(res.Hits, func(h knowledge.Hit) bool { return h.Event.Precision() == knowledge.PrecisionYear })
 	}
 	if len(res.Hits) == 0 {
 		r.Reason = NothingOnDate
