@@ -734,6 +734,10 @@ func (ix *index) soundsLike(word string) []int32 {
 		}
 		ix.wordSounds = m
 	})
+	// One term, not one word: a word's stems in English, French and the source's language are
+	// often several terms ("clemenceau"), and such a word is left to the other allowances. Taking
+	// every word that is alone with its sound was tried: it found names the source lacks
+	// ("ivanka", "tomahawk") in words it has, and questions about them went unrefused.
 	var ids []int32
 	for _, w := range ix.wordSounds[key] {
 		if firstSound(w) != firstSound(word) {
@@ -758,9 +762,11 @@ func firstSound(w string) byte {
 	switch {
 	case strings.HasPrefix(w, "ph"):
 		return 'f'
-	case strings.HasPrefix(w, "qu"), strings.HasPrefix(w, "ch") && len(w) > 2 && w[2] == 'r':
+	case strings.HasPrefix(w, "qu"):
 		return 'k'
-	case len(w) > 1 && w[0] == 'c' && !strings.ContainsRune("eiy", rune(w[1])):
+	case len(w) > 1 && w[0] == 'c' && strings.ContainsRune("eiy", rune(w[1])):
+		return 's'
+	case w != "" && w[0] == 'c':
 		return 'k'
 	case w == "":
 		return 0
