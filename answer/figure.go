@@ -8,6 +8,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
 )
 
 // A question that states a figure ("why did Raskob sell the building for $65 million", "why did
@@ -18,10 +19,10 @@ import (
 
 // reStatedFigure finds a figure with a currency, a scale word or a unit in folded text. Group 1 is
 // the number, group 2 a scale word, group 3 a unit.
-var reStatedFigure = regexp.MustCompile(`(?:[$€£]|\bus\$|\ba\$)\s?(\d[\d,.]*)\s?(million|millions|billion|billions|bn|thousand|milliards?|mille)?\b|\b(\d[\d,.]*)\s?(million|millions|billion|billions|thousand|milliards?|mille)\b|\b(\d[\d,.]*)\s?(%|percent|per cent|pour cent|grams?|grammes?|kilograms?|kilos?|kg|tons?|tonnes?|pounds?|livres?|dollars?|francs?|euros?|ounces?|onces?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|acres?|hectares?)(?:\s|$|[?,.!;:])`)
+var reStatedFigure = regexp.MustCompile(`(?:[$€£]|\bus\$|\ba\$)\s?(\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+|\d[\d,.]*)\s?(million|millions|billion|billions|bn|m|k|thousand|milliards?|mille)?\b|\b(\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+|\d[\d,.]*)\s?(million|millions|billion|billions|thousand|milliards?|mille)\b|\b(\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+|\d[\d,.]*)\s?(%|percent|per cent|pour cent|grams?|grammes?|kilograms?|kilos?|kg|tons?|tonnes?|pounds?|livres?|dollars?|francs?|euros?|ounces?|onces?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|acres?|hectares?)(?:\s|$|[?,.!;:])`)
 
 // reAnyFigure finds every number in folded text, with the scale word after it if any.
-var reAnyFigure = regexp.MustCompile(`(\d[\d,.]*)\s?(million|millions|billion|billions|bn|thousand|milliards?|mille)?`)
+var reAnyFigure = regexp.MustCompile(`(\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+|\d[\d,.]*)\s?(million|millions|billion|billions|bn|thousand|milliards?|mille)?`)
 
 // statedFigure is a figure a question states: its text as typed and its value.
 type statedFigure struct {
@@ -54,31 +55,40 @@ func statedFigures(folded string) []statedFigure {
 	return out
 }
 
-// figureValue reads "6.5" and "million", "10,000", "100 000" as numbers. A comma is a thousands
-// separator after three digits ("10,000") and a decimal point otherwise ("6,5 millions").
+// figureValue reads "6.5" and "million", "10,000", "100 000", "2,000.00" as numbers. Spaces group
+// thousands; when a comma and a dot are both written, the last one is the decimal point; a lone
+// comma is a thousands separator before three digits ("10,000") and a decimal point otherwise
+// ("6,5 millions"); dots that recur group thousands ("1.000.000").
 func figureValue(num, scale string) (float64, bool) {
 	num = strings.TrimRight(num, ",.")
+	num = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(num)
 	if num == "" {
 		return 0, false
 	}
-	clean := num
-	if i := strings.LastIndexByte(num, ','); i >= 0 && len(num)-i-1 != 3 {
-		clean = strings.ReplaceAll(num[:i], ",", "") + "." + num[i+1:]
-	} else {
+	comma, dot := strings.LastIndexByte(num, ','), strings.LastIndexByte(num, '.')
+	var clean string
+	switch {
+	case comma >= 0 && dot >= 0 && dot > comma:
 		clean = strings.ReplaceAll(num, ",", "")
-	}
-	// A dot followed by three digits and no other dot groups thousands in French ("1.000").
-	if strings.Count(clean, ".") > 1 {
-		clean = strings.ReplaceAll(clean, ".", "")
+	case comma >= 0 && dot >= 0:
+		clean = strings.ReplaceAll(strings.ReplaceAll(num, ".", ""), ",", ".")
+	case comma >= 0 && len(num)-comma-1 != 3:
+		clean = strings.ReplaceAll(num[:comma], ",", "") + "." + num[comma+1:]
+	case comma >= 0:
+		clean = strings.ReplaceAll(num, ",", "")
+	case strings.Count(num, ".") > 1:
+		clean = strings.ReplaceAll(num, ".", "")
+	default:
+		clean = num
 	}
 	v, err := strconv.ParseFloat(clean, 64)
 	if err != nil {
 		return 0, false
 	}
 	switch scale {
-	case "thousand", "mille":
+	case "thousand", "mille", "k":
 		v *= 1e3
-	case "million", "millions":
+	case "million", "millions", "m":
 		v *= 1e6
 	case "billion", "billions", "bn", "milliard", "milliards":
 		v *= 1e9
@@ -87,15 +97,32 @@ func figureValue(num, scale string) (float64, bool) {
 }
 
 // writesFigure reports whether the folded text writes a number of value v, with or without its
-// scale ("$65 million", "65,000,000", "65 millions de dollars").
+// scale ("$65 million", "65,000,000", "65 millions de dollars"). A day of a date ("20 May"), a
+// number joined to a name ("F-16") and a figure inside a longer one are not figures of it.
 func writesFigure(folded string, v float64) bool {
-	for _, m := range reAnyFigure.FindAllStringSubmatch(folded, -1) {
-		w, ok := figureValue(m[1], m[2])
+	for _, m := range reAnyFigure.FindAllStringSubmatchIndex(folded, -1) {
+		if m[0] > 0 && (folded[m[0]-1] == '-' || folded[m[0]-1] >= '0' && folded[m[0]-1] <= '9') {
+			continue
+		}
+		if rest := strings.TrimLeft(folded[m[1]:], " "); startsWithMonth(rest) {
+			continue
+		}
+		scale := ""
+		if m[4] >= 0 {
+			scale = folded[m[4]:m[5]]
+		}
+		w, ok := figureValue(folded[m[2]:m[3]], scale)
 		if ok && math.Abs(w-v) <= 0.005*math.Max(math.Abs(v), 1) {
 			return true
 		}
 	}
 	return false
+}
+
+// startsWithMonth reports whether folded text opens on a month's name, English or French.
+func startsWithMonth(folded string) bool {
+	w, _, _ := strings.Cut(folded, " ")
+	return question.IsDateWord(strings.TrimRight(w, ",.;:"))
 }
 
 // figureUnstated returns the first figure the question states that none of events writes, in a
