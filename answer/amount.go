@@ -116,7 +116,7 @@ func writesFigureOf(folded, stem string) bool {
 }
 
 // yearPrepositions date what follows them: a year after one is no count.
-var yearPrepositions = set("in since by from until till during before after en depuis des dans jusqu avant apres vers")
+var yearPrepositions = set("in since during en depuis dans")
 
 // requireFigure turns an answer to "how many X" into a refusal when none of the events found
 // writes a figure of X: "how many seats does the theatre have" is not answered by the theatre.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinebot/timelinebot/internal/lexicon"
 	"github.com/timelinebot/timelinebot/internal/textproc"
@@ -1456,7 +1458,7 @@ func (r *Retrieval) lacksThing(text string) bool {
 
 // dayPartWords are parts of a day and seasons: they place a question in time.
 var dayPartWords = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true, "spring": true,
-	"summer": true, "autumn": true, "fall": true, "winter": true, "matin": true, "matinee": true, "apres-midi": true,
+	"summer": true, "autumn": true, "fall": true, "winter": true, "matin": true, "matinee": true, "midi": true,
 	"soir": true, "soiree": true, "nuit": true, "printemps": true, "ete": true, "automne": true, "hiver": true}
 
 // earliest returns the events of the first n hits in timeline order.
@@ -1538,7 +1540,7 @@ func (r *Retrieval) statesCauseOf(e *knowledge.Event, rest string) bool {
 		if p.Score <= 0 || p.Score < closeRatio*ranked[0].Score {
 			break
 		}
-		if statesCause(textproc.Fold(e.Passages[p.Index].Text)) {
+		if statesCause(r.Timeline.FoldedPassage(e, p.Index)) {
 			return true
 		}
 	}
@@ -1731,7 +1733,7 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			}
 			sel.Passages = pickPassages(ranked, single)
 			if single && r.Intent == AskWhy {
-				sel.Passages = withCause(e, ranked, sel.Passages)
+				sel.Passages = withCause(r.Timeline, e, ranked, sel.Passages)
 			}
 			if single && len(sel.Passages) == 1 && ranked[0].Score > 0 {
 				if c, ok := complement(r.Timeline, e, words, sel.Passages[0], ranked[0].Score); ok {
@@ -1800,8 +1802,10 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				// demande d'autorisation sera exigée…" then "Cette mesure vise à…"): when the
 				// passage that matches best gives no cause, the next one that does is quoted
 				// with it.
+				// A cause withCause has quoted already stands.
 				top := sel.Passages[0]
-				if next := top + 1; !causal(r.Timeline.FoldedPassage(e, top)) && next < len(e.Passages) && causal(r.Timeline.FoldedPassage(e, next)) {
+				stated := slices.ContainsFunc(sel.Passages, func(i int) bool { return statesCause(r.Timeline.FoldedPassage(e, i)) })
+				if next := top + 1; !stated && !causal(r.Timeline.FoldedPassage(e, top)) && next < len(e.Passages) && causal(r.Timeline.FoldedPassage(e, next)) {
 					sel.Passages = []int{top, next}
 				}
 			}
@@ -2022,12 +2026,12 @@ func preferCausal(e *knowledge.Event, ranked []RankedPassage) {
 // collapse the walls"), and the one that says why shares fewer of them ("finally rejected the
 // proposal, citing doubts about the unproven technique"). It is quoted after the best matches,
 // a third quote at most.
-func withCause(e *knowledge.Event, ranked []RankedPassage, chosen []int) []int {
-	if len(chosen) == 0 || slices.ContainsFunc(chosen, func(i int) bool { return statesCause(textproc.Fold(e.Passages[i].Text)) }) {
+func withCause(t *knowledge.Timeline, e *knowledge.Event, ranked []RankedPassage, chosen []int) []int {
+	if len(chosen) == 0 || slices.ContainsFunc(chosen, func(i int) bool { return statesCause(t.FoldedPassage(e, i)) }) {
 		return chosen
 	}
 	for _, p := range ranked {
-		if p.Score > 0 && statesCause(textproc.Fold(e.Passages[p.Index].Text)) {
+		if p.Score > 0 && statesCause(t.FoldedPassage(e, p.Index)) {
 			return append(chosen[:min(len(chosen), maxSingleQuotes):min(len(chosen), maxSingleQuotes)], p.Index)
 		}
 	}
@@ -2036,6 +2040,9 @@ func withCause(e *knowledge.Event, ranked []RankedPassage, chosen []int) []int {
 
 // causal reports whether folded text has a marker of cause or reason, in English or French.
 func causal(folded string) bool { return causeMarked(folded, true) }
+
+// deathNounBefore are the words before "mort" that make it the noun, a death.
+var deathNounBefore = set("la l sa une leur cette the his her their a")
 
 // statesCause is causal without "after" and "following", which tell what came before, not why.
 func statesCause(folded string) bool { return causeMarked(folded, false) }
@@ -2048,7 +2055,12 @@ func causeMarked(folded string, sequence bool) bool {
 			next = words[i+1]
 		}
 		switch w {
-		case "because", "since", "car", "puisque", "reason", "raison", "pourquoi", "why", "motive", "motif", "pretext", "pretexte",
+		// "Since 1959" dates; "since" before a clause gives a reason.
+		case "since":
+			if next != "" && !(next[0] >= '0' && next[0] <= '9') && !question.IsDateWord(next) {
+				return true
+			}
+		case "because", "car", "puisque", "reason", "raison", "pourquoi", "why", "motive", "motif", "pretext", "pretexte",
 			"citing", "therefore", "hence", "consequently",
 			// An explanation given, or what a cause led to: "a spokesperson explained that snow had
 			// evaded the shields", "melted the snow, resulting in electrical failures".
@@ -2068,6 +2080,10 @@ func causeMarked(folded string, sequence bool) bool {
 			}
 		// A death's cause: "died from disease", "morts de la fièvre jaune".
 		case "died", "die", "dies", "dying", "mort", "morts", "morte", "mortes", "meurent", "mouraient":
+			// "La mort de Lalor", "après la mort du roi" is a death, not its cause.
+			if i > 0 && deathNounBefore[words[i-1]] {
+				break
+			}
 			if next == "from" || next == "of" || next == "de" || next == "d" || next == "du" || next == "des" {
 				return true
 			}
@@ -2408,13 +2424,24 @@ func continuation(e *knowledge.Event, chosen int) (int, bool) {
 	}
 	// A definite noun phrase repeating the chosen passage's noun points back as well: "The
 	// mission was designated Operation Ghost Rider. The mission was a full rehearsal…".
-	if len(words) > 1 && definiteArticles[words[0]] && len(words[1]) > 3 && !textproc.IsStopWord(words[1]) {
+	// A name is not such a noun ("The United States also paid…" is a new sentence about them).
+	if len(words) > 1 && definiteArticles[words[0]] && len(words[1]) > 3 && !textproc.IsStopWord(words[1]) && !secondWordCapitalized(e.Passages[next].Text) {
 		chosenWords := textproc.Words(textproc.Fold(e.Passages[chosen].Text))
 		if slices.Contains(chosenWords, words[1]) {
 			return next, true
 		}
 	}
 	return 0, false
+}
+
+// secondWordCapitalized reports whether the second word of text starts with a capital letter.
+func secondWordCapitalized(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsUpper(r)
 }
 
 // definiteArticles open a noun phrase that may name again what the sentence before named.

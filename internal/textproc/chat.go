@@ -91,12 +91,16 @@ func Unchat(text string) string {
 // did they drop the idea"): elsewhere "y" is the French pronoun ("y a quoi en 1630", "y a-t-il un
 // cygne"), so it is left alone.
 func leadingWhy(text string) string {
-	rest, ok := strings.CutPrefix(text, "y ")
+	trimmed := strings.TrimLeft(text, " ")
+	rest, ok := strings.CutPrefix(trimmed, "y ")
 	if !ok {
-		return text
+		if rest, ok = strings.CutPrefix(trimmed, "Y "); !ok {
+			return text
+		}
 	}
 	next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
-	if !whyAuxiliaries[strings.TrimRight(next, "?,")] {
+	next = strings.ReplaceAll(strings.ToLower(strings.TrimRight(next, "?,")), "’", "'")
+	if !whyAuxiliaries[next] {
 		return text
 	}
 	return "why " + rest

@@ -27,6 +27,7 @@ func TestUnchatWritesOutChatSpellings(t *testing.T) {
 		{"esque is est-ce que", "kan esque le sceau est apparu", "quand est-ce que le sceau est apparu"},
 		{"ke is que", "kan est ce ke le sénat a voté", "quand est ce que le sénat a voté"},
 		{"a leading y before an auxiliary is why", "y did they drop the plan, y r u sure", "why did they drop the plan, y are you sure"},
+		{"a capital Y and a curly apostrophe", "  Y didn’t they stop", "why didn’t they stop"},
 		{"a leading y elsewhere is the French pronoun", "y a quoi en 1630, y a-t-il un cygne", "y a quoi en 1630, y a-t-il un cygne"},
 		{"the second half of a slashed abbreviation", "anything b/w the two, stick w/ it", "anything b/w the two, stick with/ it"},
 	} {
