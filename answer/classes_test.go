@@ -2427,3 +2427,20 @@ func TestAPeriodOfTheChronologysOwnSubjectIsListed(t *testing.T) {
 		{q: "tout ce qui s'est passé pour la rébellion entre le 1er et le 5 décembre 1854", answered: true, words: "événements entre le 1er décembre 1854 et le 5 décembre 1854"},
 	})
 }
+
+func TestHedgesAndChatFiguresAreReadAsTheSourceWritesThem(t *testing.T) {
+	// "any kind of", "some sort of" hedge a noun and are no words of the topic; "460k" is the
+	// source's "460,000".
+	runClass(t, chronology(t, "greatauk"), []classCase{
+		{q: "when did the auk first get any kind of legal protection", answered: true, dates: []string{"1553"}},
+	})
+	runClass(t, chronology(t, "statueofliberty"), []classCase{
+		{q: "when did the statue get any kind of official protection as a monument", answered: true},
+	})
+	runClass(t, chronology(t, "greatplague"), []classCase{
+		{q: "when did graunt revise his number up to 460k", answered: true, dates: []string{"1665"}, quote: "460,000"},
+	})
+	runClass(t, chronology(t, "eriecanal"), []classCase{
+		{q: "how many passengers travelled in 1825, like 40k?", answered: true, first: "40,000"},
+	})
+}

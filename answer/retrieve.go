@@ -135,6 +135,12 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// (Each pattern is tried only when a word it needs is there: most questions have neither.)
 	if containsAny(q.Text, "kind", "Kind", "sort", "Sort", "type", "Type", "genre", "Genre") {
 		q.Text = reKindOf.ReplaceAllString(q.Text, "$1 ")
+		// "any kind of legal protection", "une sorte de trêve": a hedge, not a word of the topic.
+		q.Text = reAnyKindOf.ReplaceAllString(q.Text, "")
+	}
+	// "460k": thousands as chat writes them, as the source writes them ("460,000").
+	if strings.ContainsAny(q.Text, "kK") {
+		q.Text = reThousandK.ReplaceAllString(q.Text, "$1,000")
 	}
 	// "En VO … en français ça donne koi", "what is it in English": the language a phrase is
 	// asked in is the asker's, not a word of the source's story.
@@ -271,6 +277,12 @@ func followsAs(m string) string {
 	}
 	return "right after "
 }
+
+// reAnyKindOf is a hedge on a noun: "any kind of", "some sort of", "une sorte de", "une espèce de".
+var reAnyKindOf = regexp.MustCompile(`(?i)\b(?:any|some|a|an)\s+(?:kinds?|sorts?|types?)\s+of\s+|\b(?:une|des)\s+(?:sortes?|esp[eè]ces?)\s+(?:de\s+|d'|d’)`)
+
+// reThousandK is a figure of thousands written with a k ("460k", "25K").
+var reThousandK = regexp.MustCompile(`\b(\d{1,3})[kK]\b`)
 
 // reKindOf finds "what kind of", "which sort of", "quel type de", "quelle sorte d'", keeping the
 // question word.
