@@ -32,6 +32,11 @@ type statedFigure struct {
 
 // statedFigures returns the figures with a unit, a currency or a scale a folded question states.
 func statedFigures(folded string) []statedFigure {
+	// Every figure has a digit; most questions have none, and the pattern is the costliest part
+	// of reading one.
+	if !strings.ContainsAny(folded, "0123456789") || !strings.ContainsAny(folded, "$€£%") && !hasFigureWord(folded) {
+		return nil
+	}
 	var out []statedFigure
 	for _, m := range reStatedFigure.FindAllStringSubmatchIndex(folded, -1) {
 		num, scale := "", ""
@@ -53,6 +58,30 @@ func statedFigures(folded string) []statedFigure {
 		out = append(out, statedFigure{text: strings.TrimRight(strings.TrimSpace(folded[m[0]:m[1]]), "?,.!;:"), value: v})
 	}
 	return out
+}
+
+// figureWords are the scale words and units reStatedFigure reads after a number (without a
+// currency sign), singular and plural.
+var figureWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("million millions billion billions thousand milliard milliards mille percent cent " +
+		"gram grams gramme grammes kilogram kilograms kilo kilos kg ton tons tonne tonnes pound pounds livre livres " +
+		"dollar dollars franc francs euro euros ounce ounces once onces mile miles km kilometre kilometres kilometer " +
+		"kilometers metre metres meter meters feet ft acre acres hectare hectares") {
+		m[w] = true
+	}
+	return m
+}()
+
+// hasFigureWord reports whether folded text has a word of figureWords: a cheap test before the
+// pattern, which most questions (a date, no figure) would run for nothing.
+func hasFigureWord(folded string) bool {
+	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
+		if figureWords[folded[start:end]] {
+			return true
+		}
+	}
+	return false
 }
 
 // figureValue reads "6.5" and "million", "10,000", "100 000", "2,000.00" as numbers. Spaces group
