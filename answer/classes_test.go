@@ -2444,3 +2444,17 @@ func TestHedgesAndChatFiguresAreReadAsTheSourceWritesThem(t *testing.T) {
 		{q: "how many passengers travelled in 1825, like 40k?", answered: true, first: "40,000"},
 	})
 }
+
+func TestAWhoWhoseEventNamesNoOneIsRefused(t *testing.T) {
+	// "Who poured the first concrete": the passage says it was poured, by no one named; a "who"
+	// asks for a name as "what's the name of" does.
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "who poured the first concrete in june 1933", answered: false, words: "names no one"},
+	})
+	runClass(t, chronology(t, "greatplague"), []classCase{
+		{q: "who dug the plague pits in july 1665", answered: false, words: "names no one"},
+	})
+	runClass(t, chronology(t, "sputnik"), []classCase{
+		{q: "who built the first r-7 launch pad", answered: true, quote: "OKB-1"},
+	})
+}

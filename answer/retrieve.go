@@ -237,7 +237,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		(r.Intent == AskWho || r.Intent == AskWhen || r.Intent == AskWhere) {
 		r.keepRelativeSide(folded)
 	}
-	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded) && !r.namesSomeone(qwords) {
+	// "Who designed the European flag": a question that opens on "who" asks for a name as much as
+	// "what's the name of" (elsewhere "qui" may be a relative: "la 1ère chose qui arrive").
+	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && (r.Intent == AskWho && opensOnWho(qwords) || containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded)) && !r.namesSomeone(qwords) {
 		r.Reason, r.Nearest, r.Events, r.Alternatives = NoName, r.Events[0].Event, nil, nil
 	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
@@ -2532,6 +2534,18 @@ func edgeEntry(t *knowledge.Timeline, last bool) *knowledge.Event {
 func within(a, b *knowledge.Event) bool {
 	as, bs := a.Span(), b.Span()
 	return bs.From <= as.From && as.To <= bs.To && as != bs
+}
+
+// opensOnWho reports whether a question's words open on who, whom, qui or ki, or "c qui",
+// "c'est qui".
+func opensOnWho(words []string) bool {
+	if len(words) > 0 && (words[0] == "c" || words[0] == "c'est") {
+		words = words[1:]
+	}
+	if len(words) > 1 && words[0] == "est" {
+		words = words[1:]
+	}
+	return len(words) > 0 && (words[0] == "who" || words[0] == "whom" || words[0] == "qui" || words[0] == "ki")
 }
 
 // reAsksName finds a question asking for someone's or something's name ("what's the name of the
