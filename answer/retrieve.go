@@ -104,6 +104,8 @@ type Retrieval struct {
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
 	besides []string
+	// titleStems are the stems of the timeline's title words, once titleWord needs them.
+	titleStems []string
 	// Premise is the actor an Unsupported question says did something, and Nearest the event that
 	// comes closest to what it asks.
 	Premise string
@@ -1172,13 +1174,16 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 // title does, in either language ("le système du traité" of "The Antarctic Treaty System"): like
 // a pervasive word, it tells none of the events apart.
 func (r *Retrieval) titleWord(w string) bool {
-	title := textproc.Words(textproc.Fold(r.Timeline.Title))
-	stems := make([]string, 0, 2*len(title))
-	for _, t := range title {
-		if !textproc.IsStopWord(t) && len(t) > 2 {
-			stems = append(stems, textproc.Stem(t, "en"), textproc.Stem(t, "fr"))
+	if r.titleStems == nil {
+		title := textproc.Words(textproc.Fold(r.Timeline.Title))
+		r.titleStems = make([]string, 0, 2*len(title))
+		for _, t := range title {
+			if !textproc.IsStopWord(t) && len(t) > 2 {
+				r.titleStems = append(r.titleStems, textproc.Stem(t, "en"), textproc.Stem(t, "fr"))
+			}
 		}
 	}
+	stems := r.titleStems
 	if slices.Contains(stems, textproc.Stem(w, "en")) || slices.Contains(stems, textproc.Stem(w, "fr")) {
 		return true
 	}
@@ -1770,7 +1775,7 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				sel.Passages = openingPassages(r.Timeline, e)
 				if d := r.datedPassage(e); d > 0 && !slices.Contains(sel.Passages, d) {
 					sel.Passages = []int{sel.Passages[0], d}
-				} else if d := ownYearPassage(e); d > 0 && !slices.Contains(sel.Passages, d) {
+				} else if d := writesYear(e, 0); d > 0 && !slices.Contains(sel.Passages, d) {
 					// Nothing asked chooses ("the oldest thing in the timeline", "what came right
 					// after"): the passage that dates the event tells what happened then, where
 					// the opening one may only set the scene.
@@ -2279,21 +2284,6 @@ func (r *Retrieval) asksWhen() bool {
 func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
 	year := strconv.Itoa(e.Span().From.Time().Year())
 	raise(ranked, causalFloor, func(i int) bool { return strings.Contains(e.Passages[i].Text, year) })
-}
-
-// ownYearPassage is the first passage of e that writes its year, when the opening passage does
-// not; -1 otherwise.
-func ownYearPassage(e *knowledge.Event) int {
-	year := strconv.Itoa(e.Span().From.Time().Year())
-	if len(e.Passages) == 0 || strings.Contains(e.Passages[0].Text, year) {
-		return -1
-	}
-	for i := 1; i < len(e.Passages); i++ {
-		if strings.Contains(e.Passages[i].Text, year) {
-			return i
-		}
-	}
-	return -1
 }
 
 // preferPlaces raises, for a "where" question, the passages that name a place.
