@@ -2458,3 +2458,24 @@ func TestAWhoWhoseEventNamesNoOneIsRefused(t *testing.T) {
 		{q: "who built the first r-7 launch pad", answered: true, quote: "OKB-1"},
 	})
 }
+
+func TestARefusalTheSourceReportsAsADeedDoneIsAFalsePremise(t *testing.T) {
+	// "Why did the queen refuse to open the opera house": she opened it. A refusal the question
+	// states must be one the source tells of, in a sentence with who refused or what; a deed it
+	// reports done, with no refusal or negation by it, is no refusal.
+	runClass(t, chronology(t, "sydneyopera"), []classCase{
+		{q: "why did the queen refuse to open the opera house", answered: false, words: "does not say that Queen Elizabeth II refused"},
+	})
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "why did fleming turn down the nobel prize", answered: false, words: "refused"},
+	})
+	runClass(t, chronology(t, "empirestate"), []classCase{
+		{q: "why did raskob refuse to cancel the project", answered: true, quote: "refused to cancel"},
+	})
+	runClass(t, chronology(t, "eureka"), []classCase{
+		{q: "why did john howard refuse to let the flag fly over parliament house", answered: true, quote: "refused to allow the flag"},
+	})
+	runClass(t, chronology(t, "libyabombing"), []classCase{
+		{q: "pourquoi mitterrand a refusé le survol de la france", answered: true},
+	})
+}

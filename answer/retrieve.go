@@ -114,7 +114,10 @@ type Retrieval struct {
 	Owned string
 	// Figure is the figure an Unsupported question states ("$65 million") that the events it is
 	// about never write; "" when the premise is a deed.
-	Figure  string
+	Figure string
+	// Refused is true when the Unsupported premise is a refusal the source never tells of: the
+	// events found report Premise doing what the question says they refused.
+	Refused bool
 	Nearest *knowledge.Event
 }
 
@@ -249,6 +252,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	if r.Reason == Found && len(r.Events) > 0 {
 		r.requireStatedFigure(folded)
+	}
+	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil {
+		r.requireRefusal()
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil && asksAmount(folded) {
 		r.requireAmount()
