@@ -2479,3 +2479,12 @@ func TestARefusalTheSourceReportsAsADeedDoneIsAFalsePremise(t *testing.T) {
 		{q: "pourquoi mitterrand a refusé le survol de la france", answered: true},
 	})
 }
+
+func TestAWordQuotedInSeveralEventsIsQuotedFromEachOfThem(t *testing.T) {
+	// "'corruption'" is in a passage of two events, found latest first: each is quoted from its
+	// own passage, though the answer lists them in date order (once, a passage of the later event
+	// was looked up in the earlier one, and the answer panicked).
+	runClass(t, seed(t), []classCase{
+		{q: "c kan la 1ère fois ke le mot 'corruption' apparaît ds la chrono", answered: true, dates: []string{"2016-10-14", "2016-11-08"}, first: "corruption"},
+	})
+}

@@ -1718,7 +1718,7 @@ func (r *Retrieval) preferRelated(events []*knowledge.Event, rest string) []*kno
 // selectEvents records the chosen events in date order with the passages to cite, most relevant
 // first: for one event, the passage that best matches the question and those nearly as good (at most
 // maxSingleQuotes); for several, each event's best passage. When no word of the question matches a
-// passage (a bare date), an event's opening passages stand for it.
+// passage (a bare date), an event's opening passages stand for it. It sorts events in place.
 func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single bool) {
 	sortByPosition(r.Timeline, events)
 	// Names alone ("what happened to WikiLeaks") say nothing about which passage answers: then an

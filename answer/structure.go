@@ -934,12 +934,15 @@ func (r *Retrieval) quotedQuery(text string, dated bool) bool {
 		if len(events) == 1 && r.Intent != AskYesNo && r.premiseFails(events[0], rest) {
 			return true
 		}
+		// Paired before selectEvents sorts events in place: passages[j] is events[j]'s as found.
+		quotedAt := make(map[*knowledge.Event][]int, len(events))
+		for j, e := range events {
+			quotedAt[e] = append(quotedAt[e], passages[j])
+		}
 		r.selectEvents(events, rest, len(events) == 1)
 		for i := range r.Events {
-			for j, e := range events {
-				if r.Events[i].Event == e {
-					r.Events[i].Passages = withFirst(r.Events[i].Passages, passages[j])
-				}
+			for _, k := range quotedAt[r.Events[i].Event] {
+				r.Events[i].Passages = withFirst(r.Events[i].Passages, k)
 			}
 		}
 		return true
