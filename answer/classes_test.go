@@ -2488,3 +2488,25 @@ func TestAWordQuotedInSeveralEventsIsQuotedFromEachOfThem(t *testing.T) {
 		{q: "c kan la 1ère fois ke le mot 'corruption' apparaît ds la chrono", answered: true, dates: []string{"2016-10-14", "2016-11-08"}, first: "corruption"},
 	})
 }
+
+func TestEventsFoundByTheYearTheirPassagesWriteAreHeldToThePremise(t *testing.T) {
+	// "Why did Chubb sell Stonehenge to the National Trust in 1928": the 1928 events found by
+	// the year in their passages tell of donations, not of Chubb; he gave the site away in 1918.
+	runClass(t, chronology(t, "stonehenge"), []classCase{
+		{q: "why did cecil chubb sell stonehenge to the national trust in 1928?", answered: false, words: "does not say that Cecil Chubb did that"},
+		{q: "why was the land given to the national trust in 1928", answered: true, dates: []string{"1928"}},
+		{q: "why did cecil chubb give stonehenge to the nation in 1918?", answered: true, dates: []string{"1918"}},
+	})
+}
+
+func TestGivingAMedalOrArmsIsAwardingThem(t *testing.T) {
+	// "Carter a donné la médaille à Grissom" of "Carter awarded the Medal of Honor to Grissom",
+	// "Édouard VII a donné ses armoiries" of arms granted or awarded: giving a distinction is
+	// awarding it, in either language.
+	runClass(t, chronology(t, "apollo1"), []classCase{
+		{q: "kan es ke carter a donné la medaille a grisom", answered: true, dates: []string{"1978-10-01"}},
+	})
+	runClass(t, chronology(t, "armoiriesaustralie"), []classCase{
+		{q: "kan est-ce que édouard VII a donné ses premières armoiries à l'australie ?", answered: true},
+	})
+}

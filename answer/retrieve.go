@@ -1373,6 +1373,11 @@ func (r *Retrieval) yearMentioned(p question.Parsed) bool {
 	if len(events) == 0 {
 		return false
 	}
+	// Found by the year in their passages, they are held to the question's premise as the
+	// period's own events are ("why did Chubb sell it to the National Trust in 1928").
+	if r.premiseFailsAll(events, p.Rest) {
+		return true
+	}
 	r.selectEvents(events, p.Rest+" "+year, len(events) == 1)
 	return true
 }

@@ -738,21 +738,36 @@ func (ix *index) soundsLike(word string) []int32 {
 	// often several terms ("clemenceau"), and such a word is left to the other allowances. Taking
 	// every word that is alone with its sound was tried: it found names the source lacks
 	// ("ivanka", "tomahawk") in words it has, and questions about them went unrefused.
+	// Words of one sound that differ only in their last letters are one word in two languages
+	// ("australia" and "australie") or two forms of it: their terms are the word's.
 	var ids []int32
+	var words []string
 	for _, w := range ix.wordSounds[key] {
 		if firstSound(w) != firstSound(word) {
 			continue
 		}
+		words = append(words, w)
 		for _, id := range ix.surface[w] {
 			if id >= 0 && !containsID(ids, id) {
 				ids = append(ids, id)
 			}
 		}
 	}
-	if len(ids) != 1 {
+	if len(ids) == 0 || len(ids) > 1 && !oneWord(words) {
 		return nil
 	}
 	return ids
+}
+
+// oneWord reports whether words differ only in their last two letters.
+func oneWord(words []string) bool {
+	for _, w := range words[1:] {
+		n := min(len(w), len(words[0])) - 2
+		if n < 4 || !sharePrefix(w, words[0], n) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstSound is the sound a folded word starts with: a misspelling keeps it ("foques" and
@@ -764,6 +779,8 @@ func firstSound(w string) byte {
 		return 'f'
 	case strings.HasPrefix(w, "qu"):
 		return 'k'
+	case strings.HasPrefix(w, "au"), strings.HasPrefix(w, "eau"):
+		return 'o' // "ostralie" of "australie", "otomne" of "automne"
 	case len(w) > 1 && w[0] == 'c' && strings.ContainsRune("eiy", rune(w[1])):
 		return 's'
 	case w != "" && w[0] == 'c':

@@ -26,3 +26,26 @@ func TestAWordThatSoundsLikeOneWordOfTheTimelineIsThatWord(t *testing.T) {
 		t.Errorf("soundsLike(foques) = %v, want the term of phoques", ids)
 	}
 }
+
+// A sound the timeline writes in two languages ("australia" in the summaries, "australie" in the
+// French source) is one word's still: "ostralie" is both, its French "au" sounding as the "o"
+// typed. Two words of one sound that are not forms of one word stay apart.
+func TestAWordThatSoundsLikeOneWordInTwoLanguagesIsThatWord(t *testing.T) {
+	seed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKnown(t, []knownCase{{seed, "ostralie", true}})
+	for _, c := range []struct {
+		words []string
+		want  bool
+	}{
+		{[]string{"australia", "australie"}, true},
+		{[]string{"officially", "officiellement"}, false},
+		{[]string{"rite", "rate"}, false},
+	} {
+		if got := oneWord(c.words); got != c.want {
+			t.Errorf("oneWord(%q) = %v, want %v", c.words, got, c.want)
+		}
+	}
+}
