@@ -24,6 +24,26 @@ var (
 // ("combien a coûté…", "il gagnait combien").
 const moneyVerbsFr = `(?:coute|coutait|coutent|couter|cout|coutera|paye|payee|payes|payer|payait|verse|versee|donne|vendu|vendue|rapporte|rapportait|depense|depensee|gagne|gagnait|touche|touchait)`
 
+// payVerbs are the verbs of paying a sum, which frame a question for it (withoutPayVerbs). Not
+// "cost": a source writes the cost of what the question names as a noun ("put the cost at").
+var payVerbs = set("pay pays paid paying spend spends spent spending " +
+	"paye payee payes payer payait payaient depense depensee depenser depensait")
+
+// withoutPayVerbs is the folded text without its verbs of paying.
+func withoutPayVerbs(folded string) string {
+	words := strings.Fields(folded)
+	kept := words[:0]
+	for _, w := range words {
+		if !payVerbs[w] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == len(words) {
+		return folded
+	}
+	return strings.Join(kept, " ")
+}
+
 // moneyNouns are the words "combien de" counts money by.
 var moneyNouns = set("argent dollars euros francs livres sous")
 

@@ -2510,3 +2510,31 @@ func TestGivingAMedalOrArmsIsAwardingThem(t *testing.T) {
 		{q: "kan est-ce que édouard VII a donné ses premières armoiries à l'australie ?", answered: true},
 	})
 }
+
+func TestAVerbOfPayingFramesAQuestionForASum(t *testing.T) {
+	// "How much did Peel spend on American corn" of "Peel purchased £100,000 worth of maize",
+	// "Nokia a payé combien pour Alcatel-Lucent" of "agreed to acquire Alcatel-Lucent for €15.6
+	// billion": paying is how the question asks for the sum, not a deed the source must state.
+	runClass(t, chronology(t, "irishfamine"), []classCase{
+		{q: "how much did peel spend on american corn", answered: true, quote: "£100,000"},
+	})
+	runClass(t, chronology(t, "nokia"), []classCase{
+		{q: "nokia a payé combien pour alcatel-lucent ?", answered: true, quote: "15.6 billion"},
+	})
+	// A cost the source writes as a noun is still found by it.
+	runClass(t, chronology(t, "sydneyopera"), []classCase{
+		{q: "how much did the opera house cost", answered: true, quote: "£3,500,000"},
+	})
+}
+
+func TestACountedNounTheSourceCountsInOtherWordsIsNoAbsence(t *testing.T) {
+	// "How many cannons" of "the 80 guns of Napoleon's grande batterie": the source counts the
+	// thing under a word the lexicon relates to it. A related word it never counts is no such
+	// proof ("followers" on Twitter, of a chronology that counts no one's followers).
+	runClass(t, chronology(t, "waterloo"), []classCase{
+		{q: "how many cannons did napoleon's big battery have", answered: true, quote: "80 guns"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "How many followers does Trump Jr. have on Twitter?", answered: false},
+	})
+}

@@ -182,6 +182,13 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 			r.Parsed = p
 		}
 	}
+	// "How much did Peel spend on corn", "Nokia a payé combien pour Alcatel-Lucent": the verb of
+	// paying frames a question for a sum as "how much" does; the source tells what was bought,
+	// sold or built for it in its own words ("purchased £100,000 worth of maize").
+	if asksAmount(folded) {
+		p.Rest = withoutPayVerbs(p.Rest)
+		r.Parsed = p
+	}
 	_, words := r.read(p.Rest)
 	hasContent := false
 	for _, w := range words {

@@ -467,7 +467,8 @@ func (r *Retrieval) absentNames(text string) bool {
 	// What a "how many" counts, when the source never names it and the question has little else
 	// of its own ("how many followers does Trump Jr. have on Twitter?"); a question with its own
 	// topic may name the counted thing in other words than the source's.
-	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !personNouns[m[1]] && !t.KnownExactly(m[1]) {
+	// A noun the source counts in other words ("cannons" of its "80 guns") is no proof.
+	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !personNouns[m[1]] && !t.KnownExactly(m[1]) && !r.countsOtherwise(m[1]) {
 		known := 0
 		for _, w := range r.specificList(r.Parsed.Rest) {
 			if w != m[1] && t.KnownExactly(w) {
@@ -495,6 +496,27 @@ func (r *Retrieval) absentNames(text string) bool {
 	}
 	r.namesAbsent = len(r.Missing) > 0
 	return r.namesAbsent
+}
+
+// countsOtherwise reports whether a passage of the events the noun finds writes a figure just
+// before a word the lexicon relates to it ("80 guns" for "cannons").
+func (r *Retrieval) countsOtherwise(noun string) bool {
+	t := r.Timeline
+	if !t.SaysOtherwise(noun) {
+		return false
+	}
+	q := t.QueryWord(noun)
+	for _, h := range t.Search(knowledge.Query{Text: noun, Limit: topicHits}).Hits {
+		for i := range h.Event.Passages {
+			words := textproc.Words(t.FoldedPassage(h.Event, i))
+			for j := 1; j < len(words); j++ {
+				if reNumberWord.MatchString(words[j-1]) && !isYear(words[j-1]) && t.Says(words[j], t.Source.Language, q) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // How much of a word on no event an unknown word of a question weighs when judging whether the

@@ -135,7 +135,7 @@ jamais: jms jame jamai|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetr
 je suis: chui chuis|quel: kel|quelle: kelle|quoi: koi|qui: ki|quand: kan qd
 comment: komen koment|ce que: ske|que: ke|toujours: tjr|vraiment: vrmt|dit: di|rendez-vous: rdv|days: dayz|dans: ds|avec: avc|parce que: pcq paske
 what: wat wut|what's: wats whats|when: wen|how: hw|many: mny|between: btwn|jours: jrs|temps: tps|avec: avk|entre: entr
-should: shud shld|could: cud|would: wud|instead: insted|department: dept`, func(r rune) bool { return r == '|' || r == '\n' }) {
+should: shud shld|could: cud|would: wud|instead: insted|department: dept|locomotives: locos`, func(r rune) bool { return r == '|' || r == '\n' }) {
 		full, forms, _ := strings.Cut(row, ":")
 		for _, f := range strings.Fields(forms) {
 			m[f] = full
