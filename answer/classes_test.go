@@ -2538,3 +2538,23 @@ func TestACountedNounTheSourceCountsInOtherWordsIsNoAbsence(t *testing.T) {
 		{q: "How many followers does Trump Jr. have on Twitter?", answered: false},
 	})
 }
+
+func TestANameAfterQuiAndItsVerbIsTheObject(t *testing.T) {
+	// "C qui qui a acheté Stonehenge": "qui" is who bought; Stonehenge, after the verb, is what
+	// was bought, not an inverted subject whose deed the source must state ("qu'a répondu X").
+	runClass(t, chronology(t, "stonehenge"), []classCase{
+		{q: "c qui qui a acheté stonehenge aux enchères ?", answered: true, quote: "Cecil Chubb"},
+	})
+}
+
+func TestWhoDidADeedToSomeoneIsAnsweredWhereTheDeedIsWrittenOfThem(t *testing.T) {
+	// "Who founded True Pundit": the event about a True Pundit story names "WikiLeaks founder
+	// Julian Assange", the founder of something else. A deed done to someone named must stand a
+	// few words from their name; "James Scobie is murdered" answers who killed him.
+	runClass(t, seed(t), []classCase{
+		{q: "who founded True Pundit?", answered: false, words: "names no one"},
+	})
+	runClass(t, chronology(t, "eureka"), []classCase{
+		{q: "who killed james scobie", answered: true, quote: "James Scobie"},
+	})
+}

@@ -251,7 +251,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	// "Who designed the European flag": a question that opens on "who" asks for a name as much as
 	// "what's the name of" (elsewhere "qui" may be a relative: "la 1ère chose qui arrive").
-	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && (r.Intent == AskWho && opensOnWho(qwords) || containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded)) && !r.namesSomeone(qwords) {
+	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && (r.Intent == AskWho && opensOnWho(qwords) || containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded)) && (!r.namesSomeone(qwords) || r.Intent == AskWho && opensOnWho(qwords) && r.objectUnstated(qwords)) {
 		r.Reason, r.Nearest, r.Events, r.Alternatives = NoName, r.Events[0].Event, nil, nil
 	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {

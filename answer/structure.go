@@ -1554,7 +1554,7 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 			subj = &mentions[i]
 		}
 	}
-	if subj == nil && r.Parsed.Lang != "en" {
+	if subj == nil && r.Parsed.Lang != "en" && !quiSubject(folded[:deedAt]) {
 		// French inversion names who acts right after the verb ("Qu'a répondu Kellyanne
 		// Conway"); a word in between makes the name an object ("a publié un article sur Don Jr",
 		// "a écrit à Don Jr"). In English the name after the verb is its object ("who founded
@@ -1572,6 +1572,19 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	}
 	return subj.Actor, deeds
 }
+
+// quiSubject reports whether the folded text before a French verb ends on "qui" and the verb's
+// auxiliary: "qui" is then its subject ("c qui qui a acheté Stonehenge"), and a name after the
+// verb its object, no inverted subject.
+func quiSubject(before string) bool {
+	words := textproc.Words(before)
+	for len(words) > 0 && frenchAuxiliaries[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	return len(words) > 0 && words[len(words)-1] == "qui"
+}
+
+var frenchAuxiliaries = set("a ont avait avaient aura est sont etait etaient fut a-t-il va vont allait")
 
 // slotDeed finds the deed of a question with no verb of the deed list by where the verb stands: right
 // after "did" and the actor ("why did NASA fire Kranz", "when did Eich come back"), or after the

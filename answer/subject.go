@@ -41,3 +41,75 @@ func (r *Retrieval) unknownSubject(folded string) bool {
 	r.namesAbsent = true
 	return true
 }
+
+// objectWindow is how many words apart a passage may write a deed and the one it was done to
+// for it to state that deed of them ("Cecil Chubb bought the site", "WikiLeaks founder").
+const objectWindow = 4
+
+// objectUnstated reports whether a question opening on "who" asks who did a deed to someone
+// named ("who founded True Pundit", "qui a remplacé Peel") that no chosen event writes of them:
+// the deed word a few words from their name in a passage or a summary sentence. "WikiLeaks
+// founder" in a passage about a True Pundit story names the founder of something else. The
+// chronology's own subject, which a source calls by many words ("the site", "the monument"), is
+// not checked.
+func (r *Retrieval) objectUnstated(qwords []string) bool {
+	t := r.Timeline
+	// A verb of communication is told in many words ("asked Schabowski" of "a question to
+	// Schabowski"), and what follows it is as often what was said ("tweeté que Hillary…"): only a
+	// deed done to someone named right after it, or after an article, is checked.
+	deedAt := -1
+	for i, w := range qwords {
+		if textproc.IsDeedWord(w) {
+			deedAt = i
+			break
+		}
+	}
+	if deedAt < 0 || textproc.IsLightWord(qwords[deedAt]) {
+		return false
+	}
+	name := ""
+	for k, w := range qwords[deedAt+1:] {
+		if k == 0 && determiners[w] {
+			continue
+		}
+		if _, ok := t.ActorOfWord(w); ok {
+			name = w
+		}
+		break
+	}
+	if name == "" || r.titleWord(name) {
+		return false
+	}
+	verbs := r.queryWords(qwords[deedAt])
+	if len(verbs) == 0 {
+		return false
+	}
+	states := func(folded, lang string) bool {
+		words := textproc.Words(folded)
+		for i, w := range words {
+			if w != name {
+				continue
+			}
+			for k := max(0, i-objectWindow); k < min(len(words), i+objectWindow+1); k++ {
+				if k != i && saysAny(t, words[k], lang, verbs) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, s := range r.Events {
+		e := s.Event
+		for i := range e.Passages {
+			if states(t.FoldedPassage(e, i), t.Source.Language) {
+				return false
+			}
+		}
+		for _, ss := range t.SummarySentences(e) {
+			if states(textproc.Fold(ss.Text), ss.Lang) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,19 @@
+package answer
+
+import "testing"
+
+func TestQuiBeforeAVerbIsItsSubject(t *testing.T) {
+	for _, c := range []struct {
+		before string
+		want   bool
+	}{
+		{"c qui qui a", true},
+		{"qui ont", true},
+		{"qu'a", false},
+		{"quand a", false},
+	} {
+		if got := quiSubject(c.before); got != c.want {
+			t.Errorf("quiSubject(%q) = %v, want %v", c.before, got, c.want)
+		}
+	}
+}
