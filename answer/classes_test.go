@@ -2558,3 +2558,14 @@ func TestWhoDidADeedToSomeoneIsAnsweredWhereTheDeedIsWrittenOfThem(t *testing.T)
 		{q: "who killed james scobie", answered: true, quote: "James Scobie"},
 	})
 }
+
+func TestAMealOrAnHourPlacesADatedQuestionInTheDay(t *testing.T) {
+	// "Ya koi le mardi 8 nov 2016 vers l'heure du dîner": the meal and the hour say when in the
+	// day, as "in the evening" does; they are no topic the source lacks.
+	runClass(t, seed(t), []classCase{
+		{q: "ya koi le mardi 8 nov 2016 vers l'heure du dîner", answered: true, dates: []string{"2016-11-08"}},
+	})
+	runClass(t, chronology(t, "waterloo"), []classCase{
+		{q: "il s'est passé koi à l'heure du déjeuner le 18 juin 1815", answered: true, dates: []string{"1815-06-18"}},
+	})
+}

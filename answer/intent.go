@@ -81,7 +81,9 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 		followedBy(w, []string{"quel", "quelle"}, []string{"jour", "date", "mois", "annee"}):
 		return AskWhen
 	case whereAsked(w) || followedBy(w, []string{"which", "what"}, []string{"site", "place"}) ||
-		followedBy(w, []string{"quel"}, []string{"lieu", "endroit", "site"}) || first == "ou" || hasOu(text) && reWhereFr.MatchString(text):
+		followedBy(w, []string{"quel"}, []string{"lieu", "endroit", "site"}) || first == "ou" || hasOu(text) && reWhereFr.MatchString(text) ||
+		// "Napoléon a fini sa vie ou ?": no "or" ends a question; an unaccented "où" does.
+		len(w) > 2 && w[len(w)-1] == "ou":
 		return AskWhere
 	case !ceQui && has("who", "whom", "whose", "qui", "ki"):
 		return AskWho

@@ -43,6 +43,8 @@ func TestDetectIntentReadsWhatIsAskedInBothLanguages(t *testing.T) {
 		{"What did Netscape announce on January 23, 1998?", AskWhat},
 		{"Que s'est-il passé le 10 mars 2005 ?", AskWhat},
 		{"ou est le lien ?", AskWhere},
+		{"napoleon a fini sa vie ou ?", AskWhere},
+		{"il est parti avec elle ou pas ?", AskYesNo},
 		{"Il a dit oui ou non ?", AskYesNo},
 		// A typo'd question word still asks for something.
 		{"wat did they say on oct 12th??", AskWhat},

@@ -1496,7 +1496,10 @@ func (r *Retrieval) lacksThing(text string) bool {
 // dayPartWords are parts of a day and seasons: they place a question in time.
 var dayPartWords = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true, "spring": true,
 	"summer": true, "autumn": true, "fall": true, "winter": true, "matin": true, "matinee": true, "midi": true,
-	"soir": true, "soiree": true, "nuit": true, "printemps": true, "ete": true, "automne": true, "hiver": true}
+	"soir": true, "soiree": true, "nuit": true, "printemps": true, "ete": true, "automne": true, "hiver": true,
+	// Meals tell the hour as well ("vers l'heure du dîner", "around lunchtime").
+	"breakfast": true, "lunch": true, "lunchtime": true, "dinner": true, "dinnertime": true, "supper": true,
+	"dejeuner": true, "diner": true, "souper": true, "gouter": true}
 
 // earliest returns the events of the first n hits in timeline order.
 func earliest(t *knowledge.Timeline, hits []knowledge.Hit, n int) []*knowledge.Event {

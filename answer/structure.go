@@ -564,7 +564,7 @@ func (r *Retrieval) absent(text string) bool {
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) && !t.NearName(w) {
 			// An adverb the source lacks ("originally", "finalement") says how, not what:
 			// the question is about the rest.
-			if adverbForm(w) || timeRelation[w] {
+			if adverbForm(w) || timeRelation[w] || dayPartWords[w] || clockWords[w] {
 				continue
 			}
 			unknown = append(unknown, w)
@@ -1759,6 +1759,9 @@ func onlyDeeds(words []string) bool {
 // timeRelation are the words placing what is asked before or after something, or saying how
 // exactly ("what was it called before", "et après ?", "8 semaines pile après"): the order is the
 // question's, not a topic the source must name.
+// clockWords ask for a time of day ("vers l'heure du dîner", "at what hour"): no topic.
+var clockWords = set("hour hours heure heures horaire")
+
 var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard exactly precisely exactement precisement pile")
 
 // isLexiconPhrase reports whether text is a phrase the lexicon lists and the timeline has words of.
