@@ -48,6 +48,28 @@ func twoDigitYear(yy int, cal *knowledge.Timeline) int {
 	return 2000 + yy
 }
 
+// reTwoDigitYears finds a span of years each written by its last two digits ("from 96 to 98",
+// "between '29 and '33", "entre 96 et 98", "de 96 à 98").
+var reTwoDigitYears = regexp.MustCompile(`\b(?:from|between|entre|de|du)\s+'?(\d{2})\s+(?:to|and|till|until|et|a|au)\s+'?(\d{2})\b`)
+
+// maxTwoDigitSpan is the longest span of years read from two two-digit figures: "between 10 and
+// 90" is more likely a count than eighty years.
+const maxTwoDigitSpan = 30
+
+// twoDigitYears reads a reTwoDigitYears match as the span of its years, in the centuries the
+// timeline has them in; figures the timeline's span does not hold, a span backwards or too long,
+// or one followed by what it counts ("between 10 and 20 people") are no years.
+func twoDigitYears(m []int, s string, cal *knowledge.Timeline) (expr, verdict) {
+	from, to := centuryOf(atoi(s[m[2]:m[3]]), cal), centuryOf(atoi(s[m[4]:m[5]]), cal)
+	if from == 0 || to <= from || to-from > maxTwoDigitSpan {
+		return expr{}, notDate
+	}
+	if next := textproc.Words(s[m[1]:]); len(next) > 0 && !textproc.IsStopWord(next[0]) {
+		return expr{}, notDate
+	}
+	return yearsExpr(from, to), date
+}
+
 // yearOf reads a year group of two or four digits.
 func yearOf(s string, cal *knowledge.Timeline) int {
 	if len(s) == 2 {

@@ -306,6 +306,22 @@ func TestParseYearsJoinedByADash(t *testing.T) {
 	})
 }
 
+// Two two-digit figures joined as a span ("from 40 to 45", "entre 40 et 45") are its years, in the
+// century the timeline has them; figures followed by what they count, backwards, or too far apart
+// are no years.
+func TestParseASpanOfTwoDigitYears(t *testing.T) {
+	runParseCases(t, chronology(t, "nokia"), []parseCase{
+		{"from and to", "what happened from 96 to 98", "en", question.Range, "1996-01-01..1998-12-31", 0, ""},
+		{"entre et", "il s'est passé quoi entre 96 et 98 ?", "fr", question.Range, "1996-01-01..1998-12-31", 0, ""},
+		{"a count is no span", "between 10 and 20 people died", "en", question.NoDate, "", 0, ""},
+		{"backwards is no span", "from 98 to 96", "en", question.NoDate, "", 0, ""},
+		{"too long is no span", "from 10 to 90", "en", question.NoDate, "", 0, ""},
+	})
+	runParseCases(t, chronology(t, "empirestate"), []parseCase{
+		{"between and", "anything between '29 and '31?", "en", question.Range, "1929-01-01..1931-12-31", 0, ""},
+	})
+}
+
 // Two parts of months joined by "to", "à", "and" are one range, from the first's first day to the
 // second's last.
 func TestParseARangeBetweenPartsOfMonths(t *testing.T) {

@@ -745,6 +745,10 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 		// "06/2016", "2016-06", "le 21.10": forms.go.
 		scanFigureForms(scan, folded, runs, longest, p.Lang, cal)
 	}
+	if hasDigit && longest == 2 {
+		// "from 96 to 98", "entre 29 et 33": forms.go.
+		scan(reTwoDigitYears, func(m []int, s string) (expr, verdict) { return twoDigitYears(m, s, cal) })
+	}
 	if runs >= 2 && hasMonth {
 		// "3 to 14 October", "du 3 au 14 octobre": two days of one month.
 		s := string(work)
