@@ -37,3 +37,24 @@ func TestPurposeIsReadAsAReason(t *testing.T) {
 		}
 	}
 }
+
+func TestResultsAndAnnouncedReasonsAreReadAtThePassagesEdges(t *testing.T) {
+	for _, c := range []struct {
+		folded         string
+		result, reason bool
+	}{
+		{"as a result, the last part of the corps left at 10:00", true, false},
+		{"as a result of the attacks, transmissions stopped", false, false},
+		{"c'est pourquoi le lancement est repousse", true, false},
+		{"nasa had considered a mixture, but rejected it based on two considerations.", false, true},
+		{"il l'a refuse pour deux raisons :", false, true},
+		{"the two reasons he gave were not convincing", false, false},
+	} {
+		if got := reOpensOnResult.MatchString(c.folded); got != c.result {
+			t.Errorf("reOpensOnResult(%q) = %v, want %v", c.folded, got, c.result)
+		}
+		if got := reAnnouncesReasons.MatchString(c.folded); got != c.reason {
+			t.Errorf("reAnnouncesReasons(%q) = %v, want %v", c.folded, got, c.reason)
+		}
+	}
+}

@@ -2569,3 +2569,14 @@ func TestAMealOrAnHourPlacesADatedQuestionInTheDay(t *testing.T) {
 		{q: "il s'est passé koi à l'heure du déjeuner le 18 juin 1815", answered: true, dates: []string{"1815-06-18"}},
 	})
 }
+
+func TestAWhyAnswerQuotesTheCauseRightBeforeAResult(t *testing.T) {
+	// "As a result, the last part of the corps left at 10:00": a passage opening on a result
+	// follows its cause in the source ("a fire broke out in Wavre"), quoted with it.
+	runClass(t, chronology(t, "waterloo"), []classCase{
+		{q: "why did bulow's corps take so long to get out of wavre", answered: true, quote: "a fire broke out in Wavre"},
+	})
+	runClass(t, chronology(t, "nirvana"), []classCase{
+		{q: "why did fans think the band's vision would be compromised", answered: true, quote: "stories ran in the Chicago Tribune"},
+	})
+}

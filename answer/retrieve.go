@@ -2067,16 +2067,76 @@ func preferCausal(e *knowledge.Event, ranked []RankedPassage) {
 // proposal, citing doubts about the unproven technique"). It is quoted after the best matches,
 // a third quote at most.
 func withCause(t *knowledge.Timeline, e *knowledge.Event, ranked []RankedPassage, chosen []int) []int {
-	if len(chosen) == 0 || slices.ContainsFunc(chosen, func(i int) bool { return statesCause(t.FoldedPassage(e, i)) }) {
+	if len(chosen) == 0 {
+		return chosen
+	}
+	// A passage opening on "as a result" states a cause as much as an effect: the one before it
+	// says which.
+	if out, ok := withAdjacentCause(t, e, chosen); ok {
+		return out
+	}
+	if slices.ContainsFunc(chosen, func(i int) bool { return statesCause(t.FoldedPassage(e, i)) }) {
 		return chosen
 	}
 	for _, p := range ranked {
 		if p.Score > 0 && statesCause(t.FoldedPassage(e, p.Index)) {
+			if out, ok := withAdjacentCause(t, e, []int{chosen[0], p.Index}); ok {
+				return out
+			}
 			return append(chosen[:min(len(chosen), maxSingleQuotes):min(len(chosen), maxSingleQuotes)], p.Index)
 		}
 	}
 	return chosen
 }
+
+// withAdjacentCause finds a cause by where the source puts it: right before a chosen passage that
+// opens on a result ("As a result, the last part of the corps left at 10:00" after "a fire broke
+// out in Wavre"), or right after one that announces its reasons ("…but rejected it based on two
+// considerations." before "First, nitrogen … carried the risk of decompression sickness"). The
+// two passages must stand together in the source. The answer quotes the best passage, the one
+// marked and its cause, three at most.
+func withAdjacentCause(t *knowledge.Timeline, e *knowledge.Event, chosen []int) ([]int, bool) {
+	for _, i := range chosen {
+		folded := t.FoldedPassage(e, i)
+		cause := -1
+		switch {
+		case i > 0 && reOpensOnResult.MatchString(folded):
+			cause = i - 1
+		case i+1 < len(e.Passages) && reAnnouncesReasons.MatchString(folded):
+			cause = i + 1
+		}
+		if cause < 0 || slices.Contains(chosen, cause) || absDiff(e.Passages[cause].Paragraph, e.Passages[i].Paragraph) > 1 {
+			continue
+		}
+		// In the source's order: the cause before its result, the announcement before its reasons.
+		first, second := i, cause
+		if cause < i {
+			first, second = cause, i
+		}
+		out := []int{chosen[0]}
+		for _, k := range []int{first, second} {
+			if !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func absDiff(a, b int) int {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// reOpensOnResult finds a passage that opens on what came of the one before it; reAnnouncesReasons
+// one that ends by announcing the reasons the next gives.
+var (
+	reOpensOnResult    = regexp.MustCompile(`^(?:as a (?:result|consequence)\s*,|(?:consequently|therefore|thus|hence|because of this|for this reason|du coup|par consequent|en consequence|c'est pourquoi|de ce fait|pour cette raison)\b)`)
+	reAnnouncesReasons = regexp.MustCompile(`\b(?:two|three|several|four|the following|deux|trois|plusieurs|quatre|les)\s+(?:\w+\s+)?(?:reasons|considerations|grounds|factors|raisons|considerations|motifs|facteurs)\s*[.:]?\s*$`)
+)
 
 // causal reports whether folded text has a marker of cause or reason, in English or French.
 func causal(folded string) bool { return causeMarked(folded, true) }
