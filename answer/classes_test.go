@@ -2580,3 +2580,15 @@ func TestAWhyAnswerQuotesTheCauseRightBeforeAResult(t *testing.T) {
 		{q: "why did fans think the band's vision would be compromised", answered: true, quote: "stories ran in the Chicago Tribune"},
 	})
 }
+
+func TestAWordOfTheAskersLanguageAlsoFindsEventsByItsTranslations(t *testing.T) {
+	// "C'était quand le début de la construction de l'arche ?" of an English source whose French
+	// summaries write "début" only of another event: asked in another language than the source's,
+	// a word the timeline has still finds the events its translations are in ("began").
+	runClass(t, chronology(t, "harbourbridge"), []classCase{
+		{q: "c'était quand le début de la construction de l'arche ?", answered: true, quote: "Arch construction itself began"},
+	})
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "est-ce que fleming a fait la guerre 14-18 ?", answered: true, quote: "served throughout World War I"},
+	})
+}

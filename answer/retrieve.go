@@ -1519,7 +1519,7 @@ func earliest(t *knowledge.Timeline, hits []knowledge.Hit, n int) []*knowledge.E
 }
 
 func (r *Retrieval) topicQuery(p question.Parsed) {
-	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Limit: topicHits, Reading: r.reading(p.Rest)})
+	res := r.Timeline.Search(knowledge.Query{Text: p.Rest, Limit: topicHits, Reading: r.reading(p.Rest), Lang: p.Lang})
 	// The answer is the best-scoring event that covers the question, not merely the best-scoring
 	// event: one that matches a single rare word ("Podesta") may outscore one that matches all of
 	// "what did WikiLeaks write about Podesta". Only when no event covers it is it off topic.

@@ -917,6 +917,11 @@ type Query struct {
 	// up word by word and checked for phrases by several callers, which need not fold and split it
 	// again, nor find its phrases again, for each.
 	Reading *Reading
+	// Lang is the asker's language, when known. Asked in a language that is neither the source's
+	// nor English (which every event's Summary is in), a word the timeline has only from the
+	// translated summaries also finds events by its translations: "début" of "construction of the
+	// arch began", where a French summary writes "début" of another event only.
+	Lang string
 }
 
 // Reading is a text as Search reads it: its folded words and the lexicon phrases among them
@@ -1137,6 +1142,10 @@ func (t *Timeline) Search(q Query) Result {
 			if rel = ix.relatedTerms(w, nil); len(rel) > 0 {
 				ids, fuzzy = nil, false
 			}
+		} else if q.Lang != "" && q.Lang != t.Source.Language && q.Lang != "en" {
+			// Asked in a language only the events' translated summaries are in (Summaries),
+			// where the word's own matches are a translator's choice of words.
+			rel = ix.relatedTerms(w, ids)
 		}
 		scoreWord(w, ids, fuzzy, rel)
 	}
