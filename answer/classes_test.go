@@ -2592,3 +2592,15 @@ func TestAWordOfTheAskersLanguageAlsoFindsEventsByItsTranslations(t *testing.T) 
 		{q: "est-ce que fleming a fait la guerre 14-18 ?", answered: true, quote: "served throughout World War I"},
 	})
 }
+
+func TestAFrenchTuEsIsNoActorsInitials(t *testing.T) {
+	// "Kan es que Lenon a été tué": "es" is the chat spelling of "est-ce", a function word, not
+	// the initials of The Ed Sullivan Show (nor Nintendo's ES); a misspelt subject before the verb
+	// ("nintedo a acheté Mobiclip") makes the name after it the object.
+	runClass(t, chronology(t, "beatles"), []classCase{
+		{q: "kan es que lenon a été tué", answered: true, dates: []string{"1980-12"}},
+	})
+	runClass(t, chronology(t, "nintendo"), []classCase{
+		{q: "kan es ke nintedo a acheté mobiclip", answered: true, dates: []string{"2012-02"}},
+	})
+}

@@ -1573,15 +1573,20 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	return subj.Actor, deeds
 }
 
-// quiSubject reports whether the folded text before a French verb ends on "qui" and the verb's
-// auxiliary: "qui" is then its subject ("c qui qui a acheté Stonehenge"), and a name after the
-// verb its object, no inverted subject.
+// quiSubject reports whether the folded text before a French verb ends on its subject and the
+// verb's auxiliary: "qui" ("c qui qui a acheté Stonehenge") or a word of content, a name the
+// timeline may not know as written ("quand es que nintedo a acheté Mobiclip"). A name after the
+// verb is then its object, no inverted subject.
 func quiSubject(before string) bool {
 	words := textproc.Words(before)
 	for len(words) > 0 && frenchAuxiliaries[words[len(words)-1]] {
 		words = words[:len(words)-1]
 	}
-	return len(words) > 0 && words[len(words)-1] == "qui"
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	return last == "qui" || !textproc.IsStopWord(last)
 }
 
 var frenchAuxiliaries = set("a ont avait avaient aura est sont etait etaient fut a-t-il va vont allait")

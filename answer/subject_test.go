@@ -11,6 +11,7 @@ func TestQuiBeforeAVerbIsItsSubject(t *testing.T) {
 		{"qui ont", true},
 		{"qu'a", false},
 		{"quand a", false},
+		{"quand est-ce que nintedo a", true},
 	} {
 		if got := quiSubject(c.before); got != c.want {
 			t.Errorf("quiSubject(%q) = %v, want %v", c.before, got, c.want)
