@@ -17,14 +17,16 @@ var reRefused = regexp.MustCompile(`\b(?:refus(?:e|es|ed|ing|er|ait|aient|erent)
 // where one stands, a question's refusal may be the source's, and the deed's mention is no proof it
 // was done. Stems, of folded words.
 var refusalMarkers = []string{"refus", "declin", "reject", "rejet", "turned", "veto", "oppos", "boycot", "disobe", "desobe",
-	"resist", "abstain", "abstention", "absten", "withh", "ignor", "instead", "plutot", "without", "sans", "never", "jamais",
-	"not", "didn", "wasn", "weren", "couldn", "wouldn", "pas", "aucun", "aucune", "ni", "nor", "fail", "echou", "echec",
+	"resist", "abstain", "absten", "withh", "ignor", "instead", "plutot", "without", "sans", "never", "jamais",
+	"not", "didn", "doesn", "don", "isn", "wasn", "weren", "hasn", "hadn", "couldn", "wouldn", "cannot", "none", "nothing",
+	"neither", "nor", "pas", "aucun", "aucune", "ni", "rien", "fail", "echou", "echec", "rebuff", "turning",
 	"avoid", "evit", "snub", "spurn", "deni", "deny", "nie", "nier"}
 
 // refusedDone is the actor a question says refused something the event reports them doing, with no
-// word of refusal or negation anywhere in it: "why did the queen refuse to open the opera house" of
-// "Queen Elizabeth II formally opens the Sydney Opera House". A yes/no question is answered by
-// what the source says instead.
+// word of refusal or negation in a sentence that names them or what was refused: "why did the
+// queen refuse to open the opera house" of "Queen Elizabeth II formally opens the Sydney Opera
+// House", whose "Utzon was not invited" is another's. A yes/no question is answered by what the
+// source says instead.
 func (r *Retrieval) refusedDone(e *knowledge.Event, rest string) (string, bool) {
 	if r.Intent == AskYesNo {
 		return "", false
@@ -37,16 +39,16 @@ func (r *Retrieval) refusedDone(e *knowledge.Event, rest string) (string, bool) 
 	// Who refused: the last actor named before the verb, in full or by one word of their name
 	// ("the queen", "Fleming"; of the event's actors, when other actors share the word), not an
 	// owner ("Trump's lawyer"). name is the word a passage naming them has.
-	subj, name, at := "", "", -1
+	subj, name, after := "", "", 0
 	for _, m := range r.mentioned(folded) {
-		if m.At+m.Len <= loc[0] && !possessive(folded, m.At+m.Len) {
-			subj, name, at = m.Actor, lastWordOf(m.Actor), m.At
+		if end := m.At + m.Len; end <= loc[0] && !possessive(folded, end) {
+			subj, name, after = m.Actor, nameWord(folded[m.At:end]), end
 		}
 	}
-	for start, end, ok := textproc.NextWordIn(folded, 0); ok && end <= loc[0]; start, end, ok = textproc.NextWordIn(folded, end) {
-		if w := folded[start:end]; start > at && !possessive(folded, end) && !textproc.IsStopWord(w) {
+	for start, end, ok := textproc.NextWordIn(folded, after); ok && end <= loc[0]; start, end, ok = textproc.NextWordIn(folded, end) {
+		if w := folded[start:end]; !possessive(folded, end) && !textproc.IsStopWord(w) {
 			if a := actorOfWordIn(r.Timeline, e, w); a != "" {
-				subj, name, at = a, w, start
+				subj, name = a, w
 			}
 		}
 	}
@@ -95,6 +97,19 @@ func (r *Retrieval) refusedDone(e *knowledge.Event, rest string) (string, bool) 
 	return "", false
 }
 
+// nameWord is the word of a name as the question wrote it that a passage naming the actor has:
+// its last, unless that is a numeral ("elizabeth" of "queen elizabeth ii", whose "ii" a sentence
+// about World War II has too).
+func nameWord(written string) string {
+	words := textproc.Words(written)
+	for i := len(words) - 1; i >= 0; i-- {
+		if strings.Trim(words[i], "ivxlcdm") != "" && strings.Trim(words[i], "0123456789") != "" {
+			return words[i]
+		}
+	}
+	return lastWordOf(written)
+}
+
 // hasRefusal reports whether folded text has one of refusalMarkers at the start of a word.
 func hasRefusal(folded string) bool {
 	for _, w := range textproc.Words(folded) {
@@ -110,6 +125,9 @@ func hasRefusal(folded string) bool {
 // requireRefusal turns an answer into an Unsupported refusal when the question says someone
 // refused what every event found reports them doing (refusedDone).
 func (r *Retrieval) requireRefusal() {
+	if r.Intent == AskYesNo || !reRefused.MatchString(textproc.Fold(r.Parsed.Rest)) {
+		return // spare the events' reading
+	}
 	subj := ""
 	for _, s := range r.Events {
 		who, done := r.refusedDone(s.Event, r.Parsed.Rest)

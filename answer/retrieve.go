@@ -251,7 +251,8 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	// "Who designed the European flag": a question that opens on "who" asks for a name as much as
 	// "what's the name of" (elsewhere "qui" may be a relative: "la 1ère chose qui arrive").
-	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && (r.Intent == AskWho && opensOnWho(qwords) || containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded)) && (!r.namesSomeone(qwords) || r.Intent == AskWho && opensOnWho(qwords) && r.objectUnstated(qwords)) {
+	whoFirst := r.Intent == AskWho && opensOnWho(qwords)
+	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && (whoFirst || containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded)) && (!r.namesSomeone(qwords) || whoFirst && r.objectUnstated(qwords)) {
 		r.Reason, r.Nearest, r.Events, r.Alternatives = NoName, r.Events[0].Event, nil, nil
 	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
@@ -2108,18 +2109,13 @@ func withAdjacentCause(t *knowledge.Timeline, e *knowledge.Event, chosen []int) 
 		if cause < 0 || slices.Contains(chosen, cause) || absDiff(e.Passages[cause].Paragraph, e.Passages[i].Paragraph) > 1 {
 			continue
 		}
-		// In the source's order: the cause before its result, the announcement before its reasons.
-		first, second := i, cause
-		if cause < i {
-			first, second = cause, i
+		// The pair in the source's order (the cause before its result, the announcement before its
+		// reasons), after the best passage when that is another.
+		first, second := min(i, cause), max(i, cause)
+		if chosen[0] == i {
+			return []int{first, second}, true
 		}
-		out := []int{chosen[0]}
-		for _, k := range []int{first, second} {
-			if !slices.Contains(out, k) {
-				out = append(out, k)
-			}
-		}
-		return out, true
+		return []int{chosen[0], first, second}, true
 	}
 	return nil, false
 }
@@ -2134,8 +2130,8 @@ func absDiff(a, b int) int {
 // reOpensOnResult finds a passage that opens on what came of the one before it; reAnnouncesReasons
 // one that ends by announcing the reasons the next gives.
 var (
-	reOpensOnResult    = regexp.MustCompile(`^(?:as a (?:result|consequence)\s*,|(?:consequently|therefore|thus|hence|because of this|for this reason|du coup|par consequent|en consequence|c'est pourquoi|de ce fait|pour cette raison)\b)`)
-	reAnnouncesReasons = regexp.MustCompile(`\b(?:two|three|several|four|the following|deux|trois|plusieurs|quatre|les)\s+(?:\w+\s+)?(?:reasons|considerations|grounds|factors|raisons|considerations|motifs|facteurs)\s*[.:]?\s*$`)
+	reOpensOnResult    = regexp.MustCompile(`^(?:(?:as a (?:result|consequence)|consequently|therefore|thus|hence)\s*,|(?:because of this|for this reason|du coup|par consequent|en consequence|c'est pourquoi|de ce fait|pour cette raison)\b)`)
+	reAnnouncesReasons = regexp.MustCompile(`\b(?:two|three|several|four|the following|deux|trois|plusieurs|quatre|les)\s+(?:\w+\s+)?(?:reasons|considerations|grounds|factors|raisons|motifs|facteurs)\s*[.:]?\s*$`)
 )
 
 // causal reports whether folded text has a marker of cause or reason, in English or French.

@@ -498,21 +498,33 @@ func (r *Retrieval) absentNames(text string) bool {
 	return r.namesAbsent
 }
 
-// countsOtherwise reports whether a passage of the events the noun finds writes a figure just
-// before a word the lexicon relates to it ("80 guns" for "cannons").
+// countedHits is how many events countsOtherwise reads: those the noun's relatives find best.
+const countedHits = 3
+
+// countsOtherwise reports whether a passage of the events the noun finds writes a figure in digits
+// just before a word the lexicon relates to it ("80 guns" for "cannons"): not "no guns", "the only
+// gun".
 func (r *Retrieval) countsOtherwise(noun string) bool {
 	t := r.Timeline
 	if !t.SaysOtherwise(noun) {
 		return false
 	}
 	q := t.QueryWord(noun)
-	for _, h := range t.Search(knowledge.Query{Text: noun, Limit: topicHits}).Hits {
+	for _, h := range t.Search(knowledge.Query{Text: noun, Limit: countedHits}).Hits {
 		for i := range h.Event.Passages {
-			words := textproc.Words(t.FoldedPassage(h.Event, i))
-			for j := 1; j < len(words); j++ {
-				if reNumberWord.MatchString(words[j-1]) && !isYear(words[j-1]) && t.Says(words[j], t.Source.Language, q) {
+			// A figure in digits, by a word related to the noun: a passage without a digit is
+			// passed over unread, and only the word after a figure is looked up.
+			folded := t.FoldedPassage(h.Event, i)
+			if !strings.ContainsAny(folded, "0123456789") {
+				continue
+			}
+			prev := ""
+			for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
+				w := folded[start:end]
+				if prev != "" && prev[0] >= '0' && prev[0] <= '9' && !isYear(prev) && t.Says(w, t.Source.Language, q) {
 					return true
 				}
+				prev = w
 			}
 		}
 	}
@@ -1554,7 +1566,7 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 			subj = &mentions[i]
 		}
 	}
-	if subj == nil && r.Parsed.Lang != "en" && !quiSubject(folded[:deedAt]) {
+	if subj == nil && r.Parsed.Lang != "en" && !subjectBeforeVerb(folded[:deedAt]) {
 		// French inversion names who acts right after the verb ("Qu'a répondu Kellyanne
 		// Conway"); a word in between makes the name an object ("a publié un article sur Don Jr",
 		// "a écrit à Don Jr"). In English the name after the verb is its object ("who founded
@@ -1573,11 +1585,11 @@ func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
 	return subj.Actor, deeds
 }
 
-// quiSubject reports whether the folded text before a French verb ends on its subject and the
+// subjectBeforeVerb reports whether the folded text before a French verb ends on its subject and the
 // verb's auxiliary: "qui" ("c qui qui a acheté Stonehenge") or a word of content, a name the
 // timeline may not know as written ("quand es que nintedo a acheté Mobiclip"). A name after the
 // verb is then its object, no inverted subject.
-func quiSubject(before string) bool {
+func subjectBeforeVerb(before string) bool {
 	words := textproc.Words(before)
 	for len(words) > 0 && frenchAuxiliaries[words[len(words)-1]] {
 		words = words[:len(words)-1]
@@ -1589,7 +1601,9 @@ func quiSubject(before string) bool {
 	return last == "qui" || !textproc.IsStopWord(last)
 }
 
-var frenchAuxiliaries = set("a ont avait avaient aura est sont etait etaient fut a-t-il va vont allait")
+// frenchAuxiliaries are the auxiliaries a French compound tense puts before its verb, with avoir or
+// être; the inverted "a-t-il" splits into "a", "t", "il", of which "t" and "il" are stop words.
+var frenchAuxiliaries = set("a ont avait avaient aura est sont etait etaient fut va vont allait")
 
 // slotDeed finds the deed of a question with no verb of the deed list by where the verb stands: right
 // after "did" and the actor ("why did NASA fire Kranz", "when did Eich come back"), or after the
@@ -1764,10 +1778,10 @@ func onlyDeeds(words []string) bool {
 // timeRelation are the words placing what is asked before or after something, or saying how
 // exactly ("what was it called before", "et après ?", "8 semaines pile après"): the order is the
 // question's, not a topic the source must name.
+var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard exactly precisely exactement precisement pile")
+
 // clockWords ask for a time of day ("vers l'heure du dîner", "at what hour"): no topic.
 var clockWords = set("hour hours heure heures horaire")
-
-var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard exactly precisely exactement precisement pile")
 
 // isLexiconPhrase reports whether text is a phrase the lexicon lists and the timeline has words of.
 func (r *Retrieval) isLexiconPhrase(text string) bool {

@@ -47,7 +47,7 @@ func (r *Retrieval) unknownSubject(folded string) bool {
 const objectWindow = 4
 
 // objectUnstated reports whether a question opening on "who" asks who did a deed to someone
-// named ("who founded True Pundit", "qui a remplacé Peel") that no chosen event writes of them:
+// named ("who founded True Pundit", "qui a tué Scobie") that no chosen event writes of them:
 // the deed word a few words from their name in a passage or a summary sentence. "WikiLeaks
 // founder" in a passage about a True Pundit story names the founder of something else. The
 // chronology's own subject, which a source calls by many words ("the site", "the monument"), is
@@ -91,8 +91,13 @@ func (r *Retrieval) objectUnstated(qwords []string) bool {
 				continue
 			}
 			for k := max(0, i-objectWindow); k < min(len(words), i+objectWindow+1); k++ {
-				if k != i && saysAny(t, words[k], lang, verbs) {
-					return true
+				if k == i {
+					continue
+				}
+				for _, v := range verbs {
+					if t.Says(words[k], lang, v) {
+						return true
+					}
 				}
 			}
 		}

@@ -13,8 +13,8 @@ func TestQuiBeforeAVerbIsItsSubject(t *testing.T) {
 		{"quand a", false},
 		{"quand est-ce que nintedo a", true},
 	} {
-		if got := quiSubject(c.before); got != c.want {
-			t.Errorf("quiSubject(%q) = %v, want %v", c.before, got, c.want)
+		if got := subjectBeforeVerb(c.before); got != c.want {
+			t.Errorf("subjectBeforeVerb(%q) = %v, want %v", c.before, got, c.want)
 		}
 	}
 }

@@ -759,7 +759,8 @@ func (ix *index) soundsLike(word string) []int32 {
 	return ids
 }
 
-// oneWord reports whether words differ only in their last two letters.
+// oneWord reports whether words agree with the first but for their last two letters (of the
+// shorter): "australia", "australie", "australian".
 func oneWord(words []string) bool {
 	for _, w := range words[1:] {
 		n := min(len(w), len(words[0])) - 2
@@ -918,9 +919,10 @@ type Query struct {
 	// again, nor find its phrases again, for each.
 	Reading *Reading
 	// Lang is the asker's language, when known. Asked in a language that is neither the source's
-	// nor English (which every event's Summary is in), a word the timeline has only from the
-	// translated summaries also finds events by its translations: "début" of "construction of the
-	// arch began", where a French summary writes "début" of another event only.
+	// nor English (which every event's Summary is in), the question's words are the translated
+	// summaries' only, a translator's choice of words: each also finds events by its translations,
+	// as a word the timeline lacks does. "Début" finds "construction of the arch began", where a
+	// French summary writes "début" of another event only.
 	Lang string
 }
 
@@ -1143,8 +1145,7 @@ func (t *Timeline) Search(q Query) Result {
 				ids, fuzzy = nil, false
 			}
 		} else if q.Lang != "" && q.Lang != t.Source.Language && q.Lang != "en" {
-			// Asked in a language only the events' translated summaries are in (Summaries),
-			// where the word's own matches are a translator's choice of words.
+			// Asked in a language only the events' translated summaries are in (Query.Lang).
 			rel = ix.relatedTerms(w, ids)
 		}
 		scoreWord(w, ids, fuzzy, rel)

@@ -50,7 +50,9 @@ func twoDigitYear(yy int, cal *knowledge.Timeline) int {
 
 // reTwoDigitYears finds a span of years each written by its last two digits ("from 96 to 98",
 // "between '29 and '33", "entre 96 et 98", "de 96 à 98").
-var reTwoDigitYears = regexp.MustCompile(`\b(?:from|between|entre|de|du)\s+'?(\d{2})\s+(?:to|and|till|until|et|a|au)\s+'?(\d{2})\b`)
+// "Du 12 au 14" is days of a month, and "de 96 à 98" as often a count: only the prepositions of a span
+// of time are read so.
+var reTwoDigitYears = regexp.MustCompile(`\b(?:from|between|entre)\s+'?(\d{2})\s+(?:to|and|till|until|et|a)\s+'?(\d{2})\b`)
 
 // maxTwoDigitSpan is the longest span of years read from two two-digit figures: "between 10 and
 // 90" is more likely a count than eighty years.
@@ -64,11 +66,18 @@ func twoDigitYears(m []int, s string, cal *knowledge.Timeline) (expr, verdict) {
 	if from == 0 || to <= from || to-from > maxTwoDigitSpan {
 		return expr{}, notDate
 	}
-	if next := textproc.Words(s[m[1]:]); len(next) > 0 && !textproc.IsStopWord(next[0]) {
+	if start, end, ok := textproc.NextWordIn(s, m[1]); ok && (!textproc.IsStopWord(s[start:end]) || countedAfter[s[start:end]]) {
+		return expr{}, notDate
+	}
+	if strings.HasPrefix(strings.TrimSpace(s[m[1]:]), "%") {
 		return expr{}, notDate
 	}
 	return yearsExpr(from, to), date
 }
+
+// countedAfter are the function words after two figures that make them a count: "from 20 to 30 of
+// them", "entre 10 et 20 des manifestants", "20 to 30 percent".
+var countedAfter = map[string]bool{"of": true, "de": true, "des": true, "d": true, "du": true, "percent": true}
 
 // yearOf reads a year group of two or four digits.
 func yearOf(s string, cal *knowledge.Timeline) int {

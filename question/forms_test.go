@@ -316,6 +316,8 @@ func TestParseASpanOfTwoDigitYears(t *testing.T) {
 		{"a count is no span", "between 10 and 20 people died", "en", question.NoDate, "", 0, ""},
 		{"backwards is no span", "from 98 to 96", "en", question.NoDate, "", 0, ""},
 		{"too long is no span", "from 10 to 90", "en", question.NoDate, "", 0, ""},
+		{"a count of something is no span", "from 20 to 30 of them", "en", question.NoDate, "", 0, ""},
+		{"a share is no span", "between 20 and 30 % of sales", "en", question.NoDate, "", 0, ""},
 	})
 	runParseCases(t, chronology(t, "empirestate"), []parseCase{
 		{"between and", "anything between '29 and '31?", "en", question.Range, "1929-01-01..1931-12-31", 0, ""},

@@ -131,7 +131,7 @@ tomorrow: tmrw tmr|yesterday: yday|really: rly|birthday: bday|conversation: conv
 something: sth smth|someone: smb|with: w|years: yrs|year: yr|weeks: wks|combien: cb cmb cbn|tout: tt
 est-ce que: esque eske esk|qu'est-ce que: kesk keske kske|qu'est-ce qui: keski|pourquoi: pk pq pkoi pourkoi prq
 beaucoup: bcp|quelque chose: qqch qqc|quelqu'un: qqn|toujours: tjrs tjs|maintenant: mtn mnt
-il y a: ya|jamais: jms jame jamai|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetre
+jamais: jms jamai|aujourd'hui: auj ajd|désolé: dsl|peut-être: ptet ptetre
 je suis: chui chuis|quel: kel|quelle: kelle|quoi: koi|qui: ki|quand: kan qd
 comment: komen koment|ce que: ske|que: ke|toujours: tjr|vraiment: vrmt|dit: di|rendez-vous: rdv|days: dayz|dans: ds|avec: avc|parce que: pcq paske
 what: wat wut|what's: wats whats|when: wen|how: hw|many: mny|between: btwn|jours: jrs|temps: tps|avec: avk|entre: entr

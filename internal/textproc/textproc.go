@@ -738,7 +738,7 @@ le la les un une des du de d au aux et ou mais donc or ni car ne pas plus
 je tu il elle on nous vous ils elles me te se moi toi lui leur leurs eux
 mon ma mes ton ta tes son sa ses notre nos votre vos ce cet cette ces ca cela ceci
 qui que quoi quel quelle quels quelles dont quand comment pourquoi combien
-es est sont etait etaient ete etre a ai as avons avez ont avait avaient eu y en dans sur sous par pour avec sans
+ya es est sont etait etaient ete etre a ai as avons avez ont avait avaient eu y en dans sur sous par pour avec sans
 chez vers entre si oui non tout tous toute toutes
 dis dites raconte racontez explique expliquez passe passee passes arrive
 ever exactly actually really precisely please thanks thank hey hi hello ok okay anything something
