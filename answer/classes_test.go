@@ -2604,3 +2604,17 @@ func TestAFrenchTuEsIsNoActorsInitials(t *testing.T) {
 		{q: "kan es ke nintedo a acheté mobiclip", answered: true, dates: []string{"2012-02"}},
 	})
 }
+
+func TestAnAgeIsTheYearsFromABirth(t *testing.T) {
+	// "How old was he when he died": the years between the person's birth and the event; with no
+	// birth in the source the age is not given, whatever else it tells of them.
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "how old was he when he died", answered: true, words: "73 years"},
+	})
+	runClass(t, chronology(t, "mariecurie"), []classCase{
+		{q: "elle avait quel âge quand elle est morte ?", answered: true, words: "66 ans"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "don jr avait quel âge quand WL l'a contacté", answered: false, words: "naissance"},
+	})
+}

@@ -579,3 +579,51 @@ func quotedEvent(t *knowledge.Timeline, side string) *knowledge.Event {
 	}
 	return nil
 }
+
+// reAgeEn and reAgeFr find a question for someone's age at an event (folded): "how old was he when
+// he died", "how old was Ada when she married", "Fleming was how old at the time of…", "quel âge
+// avait-il quand…", "elle avait quel âge lorsque…". Their groups are who (one of two) and the event.
+var (
+	reAgeEn = regexp.MustCompile(`^(?:how old (?:was|were|is) (.+?)|(.+?) (?:was|were) how old) (?:when|at the time of|at the time) (.+?)\??$`)
+	reAgeFr = regexp.MustCompile(`^(?:quel age (?:avait|a|aura)(?:-t)?-?\s*(.+?)|(.+?) avait quel age) (?:quand|lorsque|lorsqu'|au moment ou|au moment de|lors de) ?(.+?)\s*\??$`)
+)
+
+// ageAsInterval rewrites an age question as the years between the person's birth and the event,
+// which the interval questions answer ("how many years between his birth and his death"). A
+// pronoun's birth is "his" or "her" (or "sa"), and "he died", "elle est morte" is the death.
+// It also returns the birth, which the answer says the source lacks when no interval is found.
+func ageAsInterval(text string) (interval, birth string, ok bool) {
+	folded := strings.TrimSpace(textproc.Fold(text))
+	if m := reAgeEn.FindStringSubmatch(folded); m != nil {
+		who := strings.TrimSpace(m[1] + m[2])
+		birth = who + "'s birth"
+		switch who {
+		case "he", "him":
+			birth = "his birth"
+		case "she":
+			birth = "her birth"
+		}
+		event := m[3]
+		switch event {
+		case "he died", "he passed away", "his death":
+			event = "his death"
+		case "she died", "she passed away", "her death":
+			event = "her death"
+		}
+		return "how many years between " + birth + " and " + event, birth, true
+	}
+	if m := reAgeFr.FindStringSubmatch(folded); m != nil {
+		who := strings.TrimSpace(m[1] + m[2])
+		birth = "la naissance de " + who
+		if who == "il" || who == "elle" {
+			birth = "sa naissance"
+		}
+		event := m[3]
+		switch event {
+		case "il est mort", "elle est morte", "il est decede", "elle est decedee", "il meurt", "elle meurt", "sa mort":
+			event = "sa mort"
+		}
+		return "combien d'annees entre " + birth + " et " + event, birth, true
+	}
+	return "", "", false
+}

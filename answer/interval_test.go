@@ -27,3 +27,19 @@ func TestBetweenNeedsDatesAsFineAsTheUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestAnAgeQuestionIsRewrittenAsTheYearsFromTheBirth(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"how old was he when he died", "how many years between his birth and his death"},
+		{"Ada was how old when she married?", "how many years between ada's birth and she married"},
+		{"quel âge avait marie quand elle est morte ?", "combien d'annees entre la naissance de marie et sa mort"},
+		{"elle avait quel âge lorsque pierre est mort", "combien d'annees entre sa naissance et pierre est mort"},
+	} {
+		if got, _, ok := ageAsInterval(c.q); !ok || got != c.want {
+			t.Errorf("ageAsInterval(%q) = %q, %v; want %q", c.q, got, ok, c.want)
+		}
+	}
+	if _, _, ok := ageAsInterval("how old is the oldest event"); ok {
+		t.Error("ageAsInterval reads a question with no event as an age")
+	}
+}

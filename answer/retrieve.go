@@ -157,6 +157,14 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	if containsAny(q.Text, "suit", "follow", "précède", "precede", "Suit", "Follow") {
 		q.Text = reFollows.ReplaceAllStringFunc(q.Text, followsAs)
 	}
+	// "How old was he when he died", "quel âge avait-elle quand…": the years between a birth and
+	// an event.
+	ageBirth := ""
+	if containsAny(q.Text, "old", "OLD", "âge", "Âge", "age") {
+		if text, birth, ok := ageAsInterval(q.Text); ok {
+			q.Text, ageBirth = text, birth
+		}
+	}
 	// The question's text is folded and split once here, for the parser and every helper that
 	// reads it.
 	folded := textproc.Fold(q.Text)
@@ -205,6 +213,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.unknownSubject(folded):
 		r.Reason = OffTopic
 	case r.Intent == AskHowMany && r.intervalQuery(q.Text):
+	// An age is a birth's interval or nothing: no other event tells it.
+	case ageBirth != "":
+		r.Reason, r.Missing = OffTopic, []string{ageBirth}
 	case r.Intent == AskHowMany && r.intervalAfterQuery(q.Text):
 	case r.compareQuery(q.Text):
 	case r.orderClaimQuery(q.Text):
