@@ -138,7 +138,11 @@ type raw struct {
 // Find returns the temporal expressions of text, in order, each resolved against the ones before
 // it (and opts.Published before the first).
 func Find(text string, opts Options) []Mention {
-	cands := candidates(text)
+	// The patterns' \s is ASCII: "10\u00a0December 1815", as Wikipedia writes a date, would lose
+	// its day. The text is read with its no-break spaces as as many plain spaces as they have
+	// bytes, so every offset stays the original text's.
+	scan := plainSpaces(text)
+	cands := candidates(scan)
 	// Keep the longest expression at each place; among equal ones, the pattern listed first.
 	sortRaw(cands)
 	var kept []raw
@@ -147,13 +151,13 @@ func Find(text string, opts Options) []Mention {
 		if c.start < end {
 			continue
 		}
-		if !plausible(text, c) {
+		if !plausible(scan, c) {
 			continue
 		}
 		kept = append(kept, c)
 		end = c.end
 	}
-	r := resolver{published: opts.Published, text: text}
+	r := resolver{published: opts.Published, text: scan}
 	if opts.Published.Year != 0 {
 		r.lastYear = opts.Published.Year
 		r.yearFromPublished = true
@@ -166,6 +170,15 @@ func Find(text string, opts Options) []Mention {
 		}
 	}
 	return out
+}
+
+// plainSpaces is text with each no-break space (U+00A0, U+202F) replaced by as many ASCII spaces
+// as its bytes.
+func plainSpaces(text string) string {
+	if !strings.Contains(text, "\u00a0") && !strings.Contains(text, "\u202f") {
+		return text
+	}
+	return strings.NewReplacer("\u00a0", "  ", "\u202f", "   ").Replace(text)
 }
 
 // triggers are the words near which a date expression can start: month and weekday names and the

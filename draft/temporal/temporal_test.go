@@ -71,6 +71,8 @@ func TestFind(t *testing.T) {
 		{"may as a verb is not a month", "It may 3 times fail in May 2014.", knowledge.Date{}, "May 2014=2014-05"},
 		{"impossible dates are not dates", "On February 30, 2016 and 31/02/2016.", knowledge.Date{}, ""},
 		{"a range between two months", "entre septembre 2016 et juillet 2017", knowledge.Date{}, "septembre 2016=2016-09 | juillet 2017=2017-07"},
+		{"no-break spaces keep the day", "Ada was born on 10\u00a0December 1815. Le 8\u202fnovembre 2016, il écrit. On 21\u00a0April, a deed.", knowledge.Date{},
+			"10\u00a0December 1815=1815-12-10 | 8\u202fnovembre 2016=2016-11-08 | 21\u00a0April=2016-04-21+inferred"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
