@@ -19,6 +19,7 @@ var abbreviations = map[string]bool{}
 func init() {
 	for _, a := range strings.Fields(`mr mrs ms dr prof sr jr st mt vs etc e.g i.e eg ie u.s u.k u.n
 		inc ltd co corp no nos vol ed eds approx ca cf al fig p pp ch art sec dept est gen gov lt col capt
+		maj brig gens adm cmdr pvt cpl lieut messrs
 		sgt rev hon jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 		m mm mme mmes mlle mlles me mgr pr av bd apr j.-c env janv févr fevr avr juil déc sq min max
 		n° op ibid id viz a.m p.m`) {
@@ -202,8 +203,8 @@ func boundary(text string, i int, r rune, end int) bool {
 	// the next word plainly begins one (a quotation or a digit after "etc.").
 	w := wordBefore(text, i)
 	lw := strings.ToLower(w)
-	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
-		// An initial: "John F. Kennedy", "J. R. R. Tolkien".
+	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) || dottedInitials(w) {
+		// An initial: "John F. Kennedy", "J. R. R. Tolkien", "A.P. Hill", "J.E.B. Stuart".
 		return false
 	}
 	if abbreviations[lw] || strings.Contains(lw, ".") && abbreviations[strings.TrimSuffix(lw, ".")] {
@@ -252,4 +253,19 @@ func wordAt(text string, j int) string {
 		k += size
 	}
 	return text[j:k]
+}
+
+// dottedInitials reports whether w is capital letters joined by periods ("A.P", "J.E.B"), the
+// initials of a name written without spaces.
+func dottedInitials(w string) bool {
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 || !unicode.IsUpper([]rune(p)[0]) {
+			return false
+		}
+	}
+	return true
 }

@@ -40,6 +40,8 @@ func TestSplit(t *testing.T) {
 			[]string{"First point without a stop", "Second point."}},
 		{"a paragraph break ends a sentence and an open quote", "He said \"no\n\nThen it ended. Really.",
 			[]string{"He said \"no", "Then it ended.", "Really."}},
+		{"military ranks and dotted initials", "Union Maj. Gen. George Meade led. Brig. Gen. John Buford held, and Gens. A.P. Hill and J.E.B. Stuart moved. Then it rained.",
+			[]string{"Union Maj. Gen. George Meade led.", "Brig. Gen. John Buford held, and Gens. A.P. Hill and J.E.B. Stuart moved.", "Then it rained."}},
 		{"no final stop", "A heading", []string{"A heading"}},
 		{"ellipsis", "It went on… Then it stopped.", []string{"It went on…", "Then it stopped."}},
 	}
