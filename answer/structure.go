@@ -1147,15 +1147,24 @@ func (r *Retrieval) writesOrdinal(n int, noun string) bool {
 		return false
 	}
 	for _, e := range t.Events {
-		for i := range e.Passages {
-			if has(t.FoldedPassage(e, i), t.Source.Language) {
-				return true
-			}
+		if anyText(t, e, has) {
+			return true
 		}
-		for _, ss := range t.SummarySentences(e) {
-			if has(textproc.Fold(ss.Text), ss.Lang) {
-				return true
-			}
+	}
+	return false
+}
+
+// anyText reports whether f holds of a passage of e (folded, in the source's language) or of one
+// of its summary sentences (folded, in the summary's language).
+func anyText(t *knowledge.Timeline, e *knowledge.Event, f func(folded, lang string) bool) bool {
+	for i := range e.Passages {
+		if f(t.FoldedPassage(e, i), t.Source.Language) {
+			return true
+		}
+	}
+	for _, ss := range t.SummarySentences(e) {
+		if f(textproc.Fold(ss.Text), ss.Lang) {
+			return true
 		}
 	}
 	return false

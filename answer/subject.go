@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/timelinebot/timelinebot/internal/lexicon"
 	"github.com/timelinebot/timelinebot/internal/textproc"
@@ -103,18 +104,5 @@ func (r *Retrieval) objectUnstated(qwords []string) bool {
 		}
 		return false
 	}
-	for _, s := range r.Events {
-		e := s.Event
-		for i := range e.Passages {
-			if states(t.FoldedPassage(e, i), t.Source.Language) {
-				return false
-			}
-		}
-		for _, ss := range t.SummarySentences(e) {
-			if states(textproc.Fold(ss.Text), ss.Lang) {
-				return false
-			}
-		}
-	}
-	return true
+	return !slices.ContainsFunc(r.Events, func(s Selected) bool { return anyText(t, s.Event, states) })
 }
