@@ -1733,13 +1733,29 @@ func (r *Retrieval) preferRelated(events []*knowledge.Event, rest string) []*kno
 		score := best(e)
 		for _, id := range e.Related {
 			if rel := t.Event(id); rel != nil && !slices.Contains(out, rel) {
-				if s := best(rel); s > score {
+				// The entry must match a word the context event does not: "anything drop on oct
+				// 7th" asks about the day the context event is on, whatever the entry says of
+				// releases too.
+				if s := best(rel); s > score && matchesMore(t, rel, e, words) {
 					out[i], score = rel, s
 				}
 			}
 		}
 	}
 	return out
+}
+
+// matchesMore reports whether a's passages match one of words that b's passages do not.
+func matchesMore(t *knowledge.Timeline, a, b *knowledge.Event, words []knowledge.QueryWord) bool {
+	for _, w := range words {
+		one := []knowledge.QueryWord{w}
+		if ra := t.RankPassages(a, one); len(ra) > 0 && ra[0].Score > 0 {
+			if rb := t.RankPassages(b, one); len(rb) == 0 || rb[0].Score == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // selectEvents records the chosen events in date order with the passages to cite, most relevant

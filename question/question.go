@@ -116,6 +116,23 @@ func IsDateWord(w string) bool {
 	return weekdays[w]
 }
 
+// weekdayBefore finds the name of a day of the week that ends right before at (spaces and a comma
+// apart): the offsets in work from its start to at.
+func weekdayBefore(work []byte, at int) (from, to int, ok bool) {
+	to = at
+	for to > 0 && (work[to-1] == ' ' || work[to-1] == ',') {
+		to--
+	}
+	from = to
+	for from > 0 && work[from-1] >= 'a' && work[from-1] <= 'z' {
+		from--
+	}
+	if from == to || !weekdays[string(work[from:to])] {
+		return 0, 0, false
+	}
+	return from, at, true
+}
+
 var weekdays = set("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun " +
 	"lundi mardi mercredi jeudi vendredi samedi dimanche")
 
@@ -147,7 +164,8 @@ var (
 	// Each pattern matches on the folded question; \b is fine since folding leaves ASCII letters.
 	// Month names are matched as any word and checked against monthNames afterwards: an alternation
 	// of every month name makes each pattern several times slower.
-	reISO           = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`) // 2016-11-09, 2016/11/09, 2016.11.09
+	reISO           = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)                       // 2016-11-09, 2016/11/09, 2016.11.09
+	reCompactISO    = regexp.MustCompile(`\b(1[5-9]\d{2}|20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b`) // 20160920
 	reNumericNoYear = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
 	reNumeric       = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	reDayMonth      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|re|eme|e)?\s+(?:of\s+|de\s+)?([a-z]+)\.?(?:(?:\s*,\s*|\s+)(\d{4}))?\b`)
@@ -704,6 +722,12 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 		// "dec-16-2016", "16-dec-2016": forms.go.
 		scanNamedMonthFigures(scan, scanMonths, cal)
 	}
+	if longest >= 8 {
+		// "20160920", the ISO basic form a log or a file name writes.
+		scan(reCompactISO, func(m []int, s string) (expr, verdict) {
+			return dayExpr(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
+		})
+	}
 	if runs >= 2 && hasSep {
 		scan(reISO, func(m []int, s string) (expr, verdict) {
 			return dayExpr(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
@@ -910,6 +934,14 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	}
 
 	p.resolve(folded, exprs, cal, consume)
+	// "le vendredi 21 octobre", "fri oct 7th": the day's name beside a date only repeats it.
+	for _, e := range exprs {
+		if e.day > 0 {
+			if from, to, ok := weekdayBefore(work, e.start); ok {
+				consume(from, to)
+			}
+		}
+	}
 	for _, h := range hidden {
 		for k := h[0]; k < h[1]; k++ {
 			if c := work[k]; c >= 'A' && c <= 'Z' {

@@ -91,6 +91,9 @@ func TestParseDatesInEnglish(t *testing.T) {
 		{"ISO date without leading zeros", "what happened on 2016-9-20", "en", question.ExactDay, "2016-09-20", 0, "what happened"},
 		{"year first with slashes", "whats on 2016/11/09", "en", question.ExactDay, "2016-11-09", 0, "whats"},
 		{"year first with dots", "what happened 2016.11.09", "en", question.ExactDay, "2016-11-09", 0, "what happened"},
+		{"ISO basic form, eight figures", "anything on 20160920?", "en", question.ExactDay, "2016-09-20", 0, "anything ?"},
+		{"the day's name before the date is no word to search", "anything drop on fri oct 7th 2016?", "en", question.ExactDay, "2016-10-07", 0, "anything drop on ?"},
+		{"the day's name with a comma", "what happened on Friday, October 21, 2016", "en", question.ExactDay, "2016-10-21", 0, "what happened on"},
 		{"slashes, day first when the day cannot be a month", "What happened on 21/10/2016?", "en", question.ExactDay, "2016-10-21", 0, "what happened ?"},
 		{"slashes, month first in English", "What happened on 10/21/2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
 		{"ambiguous slashes: the timeline's event decides", "What happened on 03/10/2016?", "en", question.ExactDay, "2016-10-03", 0, ""},
@@ -119,6 +122,7 @@ func TestParseDatesInFrench(t *testing.T) {
 		{"ISO en français", "Que s'est-il passé le 2016-10-21 ?", "fr", question.ExactDay, "2016-10-21", 0, ""},
 		{"sans année", "Qu'a écrit WikiLeaks le 9 novembre ?", "fr", question.ExactDay, "2016-11-09 2017-11-09", 0, "qu'a ecrit wikileaks ?"},
 		{"abréviation", "Que s'est-il passé le 12 oct. 2016 ?", "fr", question.ExactDay, "2016-10-12", 0, ""},
+		{"le nom du jour devant la date", "ya eu koi le vendredi 21 octobre 2016", "fr", question.ExactDay, "2016-10-21", 0, "ya eu koi le"},
 	})
 }
 
@@ -249,6 +253,8 @@ func TestParseDoesNotMistakeWordsForDates(t *testing.T) {
 		{"a count of days", "What happened 3 days after the rally?", "en", question.NoDate, "", 0, ""},
 		{"a word starting like a month", "Who is the mayor?", "en", question.NoDate, "", 0, ""},
 		{"no date at all", "What did Roger Stone tweet?", "en", question.NoDate, "", 0, "what did roger stone tweet?"},
+		{"eight figures that are no date", "the 20161340 reference", "en", question.NoDate, "", 0, ""},
+		{"a day's name without a date stays", "what happened that friday?", "en", question.NoDate, "", 0, "what happened that friday?"},
 	})
 }
 
