@@ -301,6 +301,22 @@ func TestTheTimeBetweenTwoEventsIsComputedFromTheirDates(t *testing.T) {
 	runClass(t, seed(t), []classCase{
 		{q: "combien de jours entre la première vague d'emails de Podesta et le message de WL du 12 octobre ?", answered: true,
 			dates: []string{"2016-10-07", "2016-10-12"}, words: "5 jours, du 7 octobre 2016 au 12 octobre 2016"},
+		// The sides first, the time asked last; a colon and an arrow; the measured event leading.
+		{q: "du tt 1er dm de WL à l'article du nyt sur la trump tower, ça fait cb de jours", answered: true,
+			dates: []string{"2016-09-20", "2017-07-08"}, words: "291 jours"},
+		{q: "count the days: trump's rally where he said he loved WL → WL's sorry-abt-the-lawyer msg", answered: true,
+			dates: []string{"2016-10-10", "2017-07-11"}, words: "274 days"},
+		{q: "the nyt's trump tower scoop came how many days after don jr posted WL's link", answered: true,
+			dates: []string{"2016-10-14", "2017-07-08"}, words: "267 days"},
+	})
+	apollo13, err := knowledge.LoadFile("../eval/testdata/apollo13/knowledge.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runClass(t, apollo13, []classCase{
+		{q: "from launch to splashdown, how many days?", answered: true, words: "6 days, from 11 April 1970"},
+		{q: "splashdown came how many days after the launch?", answered: true, words: "6 days, from 11 April 1970"},
+		{q: "count the days: launch → splashdown", answered: true, words: "6 days, from 11 April 1970"},
 	})
 	runClass(t, newZealand(t), []classCase{
 		{q: "how many years between the Treaty of Waitangi and the first Parliament meeting?", answered: true,

@@ -108,7 +108,7 @@ func (r *Retrieval) intervalShaped(text string) bool { return r.intervalSides(te
 // intervalSides is reInterval's match of a question asking for the time between two sides (the
 // unit, then each side), or nil.
 func (r *Retrieval) intervalSides(text string) []string {
-	folded := r.foldTrimmed(text)
+	folded := reorderedInterval(r.foldTrimmed(text))
 	if !strings.Contains(folded, "between") && !strings.Contains(folded, "entre") && !strings.Contains(folded, "separ") &&
 		!strings.Contains(folded, "from ") && !strings.Contains(folded, "depuis") && !strings.Contains(folded, "b/w") && !strings.Contains(folded, "btwn") {
 		return nil // spare the expression
@@ -127,6 +127,46 @@ func (r *Retrieval) intervalSides(text string) []string {
 		return m
 	}
 	return reInterval.FindStringSubmatch(folded)
+}
+
+var (
+	// reAskLast is a question whose sides come before what it asks: "du 1er DM à l'article, ça fait
+	// combien de jours", "from the launch to splashdown, how many days?".
+	reAskLast = regexp.MustCompile(`^((?:from|between|b/w|btwn|du|de|depuis|entre)\s.+?)\s*[,:;-]?\s*(?:ca fait|ca fera|that's|thats|that is|it's|its|it is|that makes|c'est|il y a|y a|ya|there are|there were)?\s*` + intervalAsk + `\s*\??$`)
+	// reCountColon is "count the days: A → B".
+	reCountColon = regexp.MustCompile(`^(?:count the|count up the|compte les|compter les)\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)\s*[:,-]\s*`)
+	// arrows stand for "to" between two sides.
+	arrows = strings.NewReplacer("→", " to ", "->", " to ", "=>", " to ", "⇒", " to ")
+)
+
+// reorderedInterval writes the interval questions whose sides come first ("du A à B, ça fait
+// combien de jours") or follow a colon and an arrow ("count the days: A → B") in the order the
+// interval patterns read: "how many days from A to B".
+func reorderedInterval(folded string) string {
+	if strings.ContainsAny(folded, "→>⇒") {
+		folded = arrows.Replace(folded)
+	}
+	if m := reCountColon.FindStringSubmatchIndex(folded); m != nil {
+		rest := folded[m[1]:]
+		if !strings.HasPrefix(rest, "from ") && !strings.HasPrefix(rest, "between ") {
+			rest = "from " + rest
+		}
+		return "how many " + folded[m[2]:m[3]] + " " + rest
+	}
+	if !strings.Contains(folded, "combien") && !strings.Contains(folded, "how ") {
+		return folded
+	}
+	if m := reAskLast.FindStringSubmatch(folded); m != nil {
+		sides := m[1]
+		if w, rest, _ := strings.Cut(sides, " "); w == "du" || w == "de" {
+			sides = "from " + rest // "du A à B": the patterns open French spans on "depuis", "entre"
+		}
+		if m[2] == "" {
+			return "how long " + sides
+		}
+		return "how many " + m[2] + " " + sides
+	}
+	return folded
 }
 
 // reIntervalUntil is reInterval split at a word that only ends a span ("until", "jusqu'au").
@@ -300,10 +340,18 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 		unit = folded[m[2]:m[3]]
 	}
 	var sideA, sideB string
+	// "The NYT's scoop came how many days after Don Jr posted the link": the event measured leads,
+	// the whole rest is the one it is measured from.
+	lead := leadingSide(folded[:m[0]])
+	if lead != "" && r.describesEvent(lead) {
+		sideA, sideB = rest, lead
+	} else {
+		lead = ""
+	}
 	// Split at the auxiliary in the text itself, so that a quotation in a side keeps its marks
 	// ("did WL send the 'hey donald' one").
 	first := true
-	for start, end, ok := textproc.NextWordIn(rest, 0); ok; start, end, ok = textproc.NextWordIn(rest, end) {
+	for start, end, ok := textproc.NextWordIn(rest, 0); ok && sideA == ""; start, end, ok = textproc.NextWordIn(rest, end) {
 		if auxiliaries[rest[start:end]] && !first {
 			sideA, sideB = strings.TrimSpace(rest[:start]), strings.TrimSpace(rest[end:])
 			break
@@ -324,7 +372,11 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 	}
 	// B must name one event: "how many days before election day did WL DM Don Jr?" asks for a
 	// count of the days it did.
+	// A leading side is a description, as a side of "between" is.
 	a, b := r.namedEvent(sideA), r.singleEvent(sideB)
+	if lead != "" {
+		b = r.namedEvent(sideB)
+	}
 	if a == nil || b == nil || a == b {
 		return false
 	}
@@ -332,6 +384,20 @@ func (r *Retrieval) intervalAfterQuery(text string) bool {
 		return false // B is not on the side of A the question says
 	}
 	return r.setInterval(a, b, unit)
+}
+
+// reLeadVerb is the verb that joins a leading side to "how many days after": "came", "was",
+// "happened", "c'était", "est arrivé".
+var reLeadVerb = regexp.MustCompile(`(?:^|\s)(?:came|come|comes|happened|happens|was|were|is|occurred|took place|arrived|c'etait|c'est|etait|est arrive|est arrivee|a eu lieu|est venu|est venue|est sorti|est sortie|est paru|est parue)\s*,?$`)
+
+// leadingSide is the text before "how many days after" when it names what is measured, without
+// the verb that joins it ("the splashdown came"): "" when there is none.
+func leadingSide(before string) string {
+	before = strings.TrimRight(strings.TrimSpace(before), ",:;")
+	if loc := reLeadVerb.FindStringIndex(before); loc != nil {
+		return strings.TrimSpace(before[:loc[0]])
+	}
+	return ""
 }
 
 // describesEvent reports whether one side of "between A and B" can name an event: it has a date
