@@ -309,11 +309,7 @@ func TestTheTimeBetweenTwoEventsIsComputedFromTheirDates(t *testing.T) {
 		{q: "the nyt's trump tower scoop came how many days after don jr posted WL's link", answered: true,
 			dates: []string{"2016-10-14", "2017-07-08"}, words: "267 days"},
 	})
-	apollo13, err := knowledge.LoadFile("../eval/testdata/apollo13/knowledge.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runClass(t, apollo13, []classCase{
+	runClass(t, apollo13(t), []classCase{
 		{q: "from launch to splashdown, how many days?", answered: true, words: "6 days, from 11 April 1970"},
 		{q: "splashdown came how many days after the launch?", answered: true, words: "6 days, from 11 April 1970"},
 		{q: "count the days: launch → splashdown", answered: true, words: "6 days, from 11 April 1970"},
@@ -2635,5 +2631,23 @@ func TestAnAgeIsTheYearsFromABirth(t *testing.T) {
 	})
 	runClass(t, seed(t), []classCase{
 		{q: "don jr avait quel âge quand WL l'a contacté", answered: false, words: "naissance"},
+	})
+}
+
+// The chronology's own subject says nothing of which event is first or last: "the earliest event
+// you got on Tesla" is Tesla's chronology's first event, but Donald Trump is not the subject of
+// "WikiLeaks' private messages to Donald Trump Jr.".
+func TestTheFirstEventOnTheChronologysSubjectIsItsFirstEvent(t *testing.T) {
+	runClass(t, chronology(t, "tesla"), []classCase{
+		{q: "whats the earliest event u got on tesla", answered: true, dates: []string{"1856"}},
+	})
+	runClass(t, chronology(t, "pasteur"), []classCase{
+		{q: "whats the earliest event u got", answered: true, dates: []string{"1822-12-27"}},
+	})
+	runClass(t, chronology(t, "cubacrisis"), []classCase{
+		{q: "what's the very last event u got", answered: true, dates: []string{"1963-04-24"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "first time trump senior himself does smth in the timeline", answered: true, dates: []string{"2016-10-10"}},
 	})
 }

@@ -967,12 +967,18 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 	// "The first Europeans to reach New Zealand": the first of the events about that, not the first
 	// event sharing a word with it. What is ordered ("the first msg") is no topic.
 	var kept []string
-	for _, w := range textproc.Words(p.Rest) {
-		if !unitWords[w] && orderWords[w] == 0 {
+	ws := textproc.Words(p.Rest)
+	for i, w := range ws {
+		if !unitWords[w] && orderWords[w] == 0 && !(i > 0 && ws[i-1] == "you" && (w == "got" || w == "get")) {
 			kept = append(kept, w)
 		}
 	}
 	text := strings.Join(kept, " ")
+	if r.namesOnlySubject(kept) {
+		// "The earliest event you got on Tesla", of Tesla's chronology: its own subject says
+		// nothing of which event.
+		kept, text = nil, ""
+	}
 	// The first or last of a topic is among every event about it, background included ("the
 	// last opera with a mandolin", told as context), when the background is as much about it as
 	// the entries are; the first thing of a period is whatever happened first in it ("le premier
@@ -1198,6 +1204,26 @@ func sameSpan(a, b *knowledge.Event, spans []knowledge.Span) bool {
 // titleWord reports whether a folded word of a question names the chronology's subject as its
 // title does, in either language ("le système du traité" of "The Antarctic Treaty System"): like
 // a pervasive word, it tells none of the events apart.
+// namesOnlySubject reports whether the content words among words all name actors the timeline's
+// title names (Tesla, of "Nikola Tesla: a chronology"), and there is one at least.
+func (r *Retrieval) namesOnlySubject(words []string) bool {
+	if !slices.ContainsFunc(words, func(w string) bool { return !textproc.IsStopWord(w) }) {
+		return false
+	}
+	t := r.Timeline
+	ms := r.mentioned(textproc.Fold(t.ExpandNames(strings.Join(words, " "))))
+	if len(ms) == 0 {
+		return false
+	}
+	subjects := r.mentioned(textproc.Fold(t.ExpandNames(textproc.Fold(t.Title))))
+	for _, m := range ms {
+		if !slices.ContainsFunc(subjects, func(s knowledge.Mention) bool { return s.Actor == m.Actor }) {
+			return false
+		}
+	}
+	return !slices.ContainsFunc(words, func(w string) bool { return !textproc.IsStopWord(w) && !mentionsWord(ms, w) })
+}
+
 func (r *Retrieval) titleWord(w string) bool {
 	if r.titleStems == nil {
 		title := textproc.Words(textproc.Fold(r.Timeline.Title))
