@@ -2651,3 +2651,25 @@ func TestTheFirstEventOnTheChronologysSubjectIsItsFirstEvent(t *testing.T) {
 		{q: "first time trump senior himself does smth in the timeline", answered: true, dates: []string{"2016-10-10"}},
 	})
 }
+
+// A "why" that puts the deed somewhere the events it is about never name is refused: the place
+// is a premise ("mort à Lille" of a death near Paris). A place they do name is answered.
+func TestAWhyPlacedWhereTheSourceDoesNotPlaceItIsRefused(t *testing.T) {
+	runClass(t, chronology(t, "pasteur"), []classCase{
+		{q: "pourquoi pasteur est mort a lille en 1895 ?", answered: false, words: "ne situe pas cela à « lille »"},
+	})
+	runClass(t, chronology(t, "beatles"), []classCase{
+		{q: "why was lennon killed in london", answered: false, words: "does not place that in “london”"},
+		{q: "why did the beatles go to hamburg", answered: true},
+	})
+	runClass(t, chronology(t, "apollo11"), []classCase{
+		{q: "why did columbia splash down in the atlantic", answered: false, words: "Pacific"},
+	})
+	runClass(t, chronology(t, "tesla"), []classCase{
+		{q: "why did tesla move to colorado springs", answered: true, quote: "Colorado Springs"},
+	})
+	// Names are no places: "à Don Jr", "à WL".
+	runClass(t, seed(t), []classCase{
+		{q: "Pourquoi WL a écrit 'Wow' à Don Jr ?", answered: true, dates: []string{"2016-11-09"}},
+	})
+}

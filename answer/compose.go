@@ -136,6 +136,11 @@ func refusal(r Retrieval) string {
 				"La source ne donne pas le chiffre « %s » pour cela. Le plus proche qu'elle rapporte est %s : %s.",
 				r.Figure, onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 		}
+		if r.Place != "" {
+			return tr(lang, "The source does not place that in “%s”. The nearest it has is %s: %s.",
+				"La source ne situe pas cela à « %s ». Le plus proche qu'elle rapporte est %s : %s.",
+				r.Place, onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+		}
 		if r.Refused {
 			return tr(lang, "The source does not say that %s refused. The nearest it has is %s: %s.",
 				"La source ne dit pas que %s a refusé. Le plus proche qu'elle rapporte est %s : %s.",

@@ -115,6 +115,9 @@ type Retrieval struct {
 	// Figure is the figure an Unsupported question states ("$65 million") that the events it is
 	// about never write; "" when the premise is a deed.
 	Figure string
+	// Place is the place an Unsupported question puts the deed in ("à Lille") that the events it is
+	// about never name; "" otherwise.
+	Place string
 	// Refused is true when the Unsupported premise is a refusal the source never tells of: the
 	// events found report Premise doing what the question says they refused.
 	Refused bool
@@ -271,6 +274,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	if r.Reason == Found && len(r.Events) > 0 {
 		r.requireStatedFigure(folded)
+	}
+	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil {
+		r.requireStatedPlace(q.Text)
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil {
 		r.requireRefusal()
