@@ -58,13 +58,8 @@ func typedWord(text, w string) string {
 
 // capitalizedIn reports whether text writes the folded word w with a capital letter.
 func capitalizedIn(text, w string) bool {
-	for start, end, ok := textproc.NextWordIn(text, 0); ok; start, end, ok = textproc.NextWordIn(text, end) {
-		if textproc.Fold(text[start:end]) == w {
-			r, _ := utf8.DecodeRuneInString(text[start:end])
-			return unicode.IsUpper(r)
-		}
-	}
-	return false
+	c, _ := utf8.DecodeRuneInString(typedWord(text, w))
+	return unicode.IsUpper(c)
 }
 
 // properInSource reports whether the source writes w, and always with a capital letter: a proper
