@@ -2673,3 +2673,37 @@ func TestAWhyPlacedWhereTheSourceDoesNotPlaceItIsRefused(t *testing.T) {
 		{q: "Pourquoi WL a écrit 'Wow' à Don Jr ?", answered: true, dates: []string{"2016-11-09"}},
 	})
 }
+
+func TestAWhenQuestionQuotesThePassageThatWritesTheEventsDay(t *testing.T) {
+	// The date is the answer: the passage that writes it comes first, though another matches the
+	// question's words better; the best match is still quoted after it.
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "when did fleming see the mould growing on his culture plate", answered: true, dates: []string{"1928-09-03"}, first: "On 3 September 1928", maxQuote: 3},
+	})
+	runClass(t, chronology(t, "drapeauaustralie"), []classCase{
+		{q: "c quel jour que la reine a signé le flags act", answered: true, dates: []string{"1954-02-14"}, first: "le 14 février 1954", maxQuote: 3},
+	})
+	// A passage that already writes the day is not quoted twice.
+	runClass(t, chronology(t, "lewisclark"), []classCase{
+		{q: "when did the expedition leave camp dubois", answered: true, dates: []string{"1804-05-14"}, first: "on May 14, 1804", maxQuote: 1},
+	})
+}
+
+func TestAWhoQuestionQuotesThePassageThatNamesSomeoneNotAsked(t *testing.T) {
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		{q: "who opened the first gate on the night the wall fell", answered: true, quote: "Harald Jäger"},
+	})
+	runClass(t, chronology(t, "pasteur"), []classCase{
+		{q: "c qui qui a eu l'idée de l'expérience de pouilly le fort", answered: true, quote: "Hippolyte Rossignol"},
+	})
+	// The chronology's own subject is no answer to "who": the railway does not drive its train.
+	runClass(t, chronology(t, "cleethorpes"), []classCase{
+		{q: "who was driving the first steam train back in 48", answered: false},
+	})
+}
+
+func TestACountInAListOfEventsQuotesThePassageWithAFigure(t *testing.T) {
+	runClass(t, chronology(t, "exxonvaldez"), []classCase{
+		{q: "how many sea otters were killed", answered: true, quote: "2,800 sea otters"},
+	})
+}

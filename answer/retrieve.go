@@ -1827,9 +1827,10 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			}
 			if single {
 				r.preferDated(e, ranked)
-				if r.Intent == AskHowMany {
-					preferNumbers(e, ranked)
-				}
+			}
+			if r.Intent == AskHowMany {
+				// A count is answered by a passage that writes a figure, in a list of events too.
+				preferNumbers(e, ranked)
 			}
 			sel.Passages = pickPassages(ranked, single)
 			if single && r.Intent == AskWhy {
@@ -1896,6 +1897,40 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 						break
 					}
 				}
+				if !things && !slices.ContainsFunc(sel.Passages, names) && !r.tellsAgentless(e, ranked, words) {
+					// The passage that names the one asked is the one that answers: "Finally, at
+					// 10:45 p.m., Harald Jäger … yielded" for "who opened the gate", though others
+					// match the question's words better.
+					// The chronology's subject (an actor of half its events or more, or one its title
+					// names) is no answer to "who": "who was driving the first steam train" is not the
+					// railway.
+					title := textproc.Words(textproc.Fold(r.Timeline.Title))
+					subject := func(actor string) bool {
+						if 2*r.Timeline.ActorEvents(actor) >= len(r.Timeline.Events) {
+							return true
+						}
+						for _, w := range textproc.Words(textproc.Fold(actor)) {
+							if len(w) > 3 && slices.Contains(title, w) {
+								return true
+							}
+						}
+						return false
+					}
+					namesRare := func(k int) bool {
+						for _, m := range r.Timeline.MentionedActors(r.Timeline.FoldedPassage(e, k)) {
+							if e.HasActor(m.Actor) && !subject(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
+								return true
+							}
+						}
+						return false
+					}
+					for _, p := range ranked {
+						if namesRare(p.Index) {
+							sel.Passages = append([]int{p.Index}, sel.Passages[:min(len(sel.Passages), maxSingleQuotes)]...)
+							break
+						}
+					}
+				}
 			}
 			if single && r.Intent == AskWhy && len(sel.Passages) > 0 {
 				// The reason often follows the fact it explains, pointing back at it ("Une
@@ -1921,6 +1956,11 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				// whatever else chose the passages.
 				if i, ok := r.predicatePassage(e, rest); ok && i != sel.Passages[0] {
 					sel.Passages = []int{i, sel.Passages[0]}
+				}
+			}
+			if single && len(sel.Passages) > 0 && len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
+				if d := r.ownDatePassage(e, ranked); d >= 0 && !slices.Contains(sel.Passages, d) {
+					sel.Passages = append([]int{d}, sel.Passages[:min(len(sel.Passages), maxSingleQuotes)]...)
 				}
 			}
 		}
@@ -2420,6 +2460,86 @@ func (r *Retrieval) asksWhen() bool {
 func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
 	year := strconv.Itoa(e.Span().From.Time().Year())
 	raise(ranked, causalFloor, func(i int) bool { return strings.Contains(e.Passages[i].Text, year) })
+}
+
+// tellsAgentless reports whether the best-ranked passage of e has every word of the question the
+// source knows in a passive that names no doer: "The first concrete was poured into the dam on June
+// 6, 1933" tells what "who poured the first concrete" asks and that the source names no one for it,
+// whatever other passages of the event name.
+func (r *Retrieval) tellsAgentless(e *knowledge.Event, ranked []RankedPassage, words []knowledge.QueryWord) bool {
+	if len(ranked) == 0 || ranked[0].Score == 0 {
+		return false
+	}
+	top := ranked[0].Index
+	if !agentlessPassive(r.Timeline.FoldedPassage(e, top)) {
+		return false
+	}
+	for _, w := range words {
+		if w.IDF == 0 {
+			continue
+		}
+		for _, p := range r.Timeline.RankPassages(e, []knowledge.QueryWord{w}) {
+			if p.Index == top && p.Score == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// agentlessPassive reports whether folded text has a passive with no doer named after it by "by"
+// or "par": "the first concrete was poured into the dam", "le sceau a été gravé".
+func agentlessPassive(folded string) bool {
+	m := rePassive.FindStringSubmatchIndex(folded)
+	if m == nil {
+		return false
+	}
+	participle := folded[m[2]:m[3]]
+	if !textproc.IsPastForm(participle) && !frenchVerbForm(participle) {
+		return false
+	}
+	after := folded[m[1]:]
+	return !textproc.HasWord(after, "by") && !textproc.HasWord(after, "par")
+}
+
+// rePassive finds an auxiliary of the passive and the word after it (an adverb may stand between).
+var rePassive = regexp.MustCompile(`\b(?:was|were|been|being|is|are|a ete|ont ete|avait ete|avaient ete|fut|furent|est|sont|etait|etaient)\s+(?:\w+ly\s+)?(\w+)`)
+
+// frenchVerbForm reports whether a folded word ends as a French participle does.
+func frenchVerbForm(w string) bool {
+	for _, suf := range []string{"e", "es", "ee", "ees", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "it", "its"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownDatePassage is, for a "when" question about an event dated to the day or the month, the
+// best-ranked passage that writes that day or month, or -1: the date is the answer, so the passage
+// that states it answers, though another matches the question's words better ("Fleming grew the
+// mould in a pure culture" against "On 3 September 1928, Fleming returned to his laboratory", for
+// "when did Fleming spot the mould"). It is quoted first, with the best matches after it.
+func (r *Retrieval) ownDatePassage(e *knowledge.Event, ranked []RankedPassage) int {
+	if e.Precision() == knowledge.PrecisionYear {
+		return -1
+	}
+	t := r.Timeline
+	from := e.Span().From.Time()
+	month := t.TermsOf(question.MonthWords(from.Month()))
+	var second []int32
+	if e.Precision() == knowledge.PrecisionDay {
+		d := strconv.Itoa(from.Day())
+		second = t.TermsOf([]string{d, d + "st", d + "nd", d + "rd", d + "th", d + "e", d + "er"})
+	} else {
+		second = t.TermsOf([]string{strconv.Itoa(from.Year())})
+	}
+	for _, p := range ranked {
+		if t.HasTerm(e, p.Index, month) && t.HasTerm(e, p.Index, second) {
+			return p.Index
+		}
+	}
+	return -1
 }
 
 // preferPlaces raises, for a "where" question, the passages that name a place.
