@@ -125,7 +125,11 @@ func hasRefusal(folded string) bool {
 // requireRefusal turns an answer into an Unsupported refusal when the question says someone
 // refused what every event found reports them doing (refusedDone).
 func (r *Retrieval) requireRefusal() {
-	if r.Intent == AskYesNo || !reRefused.MatchString(textproc.Fold(r.Parsed.Rest)) {
+	if r.Intent == AskYesNo {
+		return
+	}
+	// The words reRefused needs, found first: most questions have none, and the regexp is slow.
+	if rest := textproc.Fold(r.Parsed.Rest); !containsAny(rest, "refus", "declin", "turn", "reject", "rejet", "rebuff") || !reRefused.MatchString(rest) {
 		return // spare the events' reading
 	}
 	subj := ""

@@ -147,7 +147,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		q.Text = reAnyKindOf.ReplaceAllString(q.Text, "")
 	}
 	// "460k": thousands as chat writes them, as the source writes them ("460,000").
-	if strings.ContainsAny(q.Text, "kK") {
+	if digitThenK(q.Text) {
 		q.Text = reThousandK.ReplaceAllString(q.Text, "$1,000")
 	}
 	// "En VO … en français ça donne koi", "what is it in English": the language a phrase is
@@ -163,7 +163,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// "How old was he when he died", "quel âge avait-elle quand…": the years between a birth and
 	// an event.
 	ageBirth := ""
-	if containsAny(q.Text, "old", "OLD", "âge", "Âge", "age") {
+	if containsAny(q.Text, "old", "OLD", "Old", "âge", "Âge", " age", " AGE") { // not "message", "page"
 		if text, birth, ok := ageAsInterval(q.Text); ok {
 			q.Text, ageBirth = text, birth
 		}
@@ -317,6 +317,17 @@ func followsAs(m string) string {
 var reAnyKindOf = regexp.MustCompile(`(?i)\b(?:any|some|a|an)\s+(?:kinds?|sorts?|types?)\s+of\s+|\b(?:une|des)\s+(?:sortes?|esp[eè]ces?)\s+(?:de\s+|d'|d’)`)
 
 // reThousandK is a figure of thousands written with a k ("460k", "25K").
+// digitThenK reports whether s has a figure followed by k or K, which reThousandK needs: cheaper
+// than the regexp on the many questions that only name "WikiLeaks".
+func digitThenK(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if (s[i] == 'k' || s[i] == 'K') && s[i-1] >= '0' && s[i-1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 var reThousandK = regexp.MustCompile(`\b(\d{1,3})[kK]\b`)
 
 // reKindOf finds "what kind of", "which sort of", "quel type de", "quelle sorte d'", keeping the
@@ -1221,9 +1232,9 @@ func (r *Retrieval) namesOnlySubject(words []string) bool {
 	if len(ms) == 0 {
 		return false
 	}
-	subjects := r.mentioned(textproc.Fold(t.ExpandNames(textproc.Fold(t.Title))))
+	subjects := t.TitleActors()
 	for _, m := range ms {
-		if !slices.ContainsFunc(subjects, func(s knowledge.Mention) bool { return s.Actor == m.Actor }) {
+		if !slices.Contains(subjects, m.Actor) {
 			return false
 		}
 	}

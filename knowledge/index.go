@@ -476,6 +476,12 @@ func (t *Timeline) build() {
 	t.index = ix
 	t.names = buildNameIndex(t.Events)
 	t.monthNames = buildMonthNames(t.Events)
+	t.titleActors = nil
+	for _, m := range t.MentionedActors(textproc.Fold(t.ExpandNames(textproc.Fold(t.Title)))) {
+		if !slices.Contains(t.titleActors, m.Actor) {
+			t.titleActors = append(t.titleActors, m.Actor)
+		}
+	}
 	t.phrases = nil
 	for i := range t.Anchors {
 		a := &t.Anchors[i]

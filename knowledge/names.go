@@ -386,6 +386,15 @@ type Mention struct {
 	Len   int // bytes of the text that name it
 }
 
+// TitleActors are the actors the timeline's title names, folded as Mention.Actor is (Nikola Tesla, of
+// "Nikola Tesla: a chronology"): its subject. Computed once per timeline; callers must not modify it.
+func (t *Timeline) TitleActors() []string {
+	if t == nil {
+		return nil
+	}
+	return t.titleActors
+}
+
 // MentionedActors returns the timeline's actors that folded text names in full, in order of
 // appearance; where one name contains another ("donald trump jr" and "donald trump"), the longer
 // one is the mention. Apply ExpandNames first for short forms.

@@ -39,6 +39,8 @@ type Timeline struct {
 	names   nameIndex
 	// monthNames are names with a month's name in them (MonthNames).
 	monthNames []string
+	// titleActors are the actors the title names (TitleActors).
+	titleActors []string
 }
 
 // AnchorPhrase is one name of an anchor, folded (lower case, no accents) for matching questions.

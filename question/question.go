@@ -348,7 +348,9 @@ var (
 // movableHolidays rewrites the movable holidays of folded text as their day in the one year the
 // question writes; with no year or several, it leaves them.
 func movableHolidays(folded string) string {
-	if !strings.Contains(folded, "day") && !strings.Contains(folded, "thanksgiving") && !strings.Contains(folded, "easter") && !strings.Contains(folded, "paques") {
+	// The words reMovableHoliday needs, found first ("day" alone is in most English questions).
+	if !strings.Contains(folded, "labor day") && !strings.Contains(folded, "labour day") && !strings.Contains(folded, "memorial day") &&
+		!strings.Contains(folded, "thanksgiving") && !strings.Contains(folded, "easter") && !strings.Contains(folded, "paques") {
 		return folded
 	}
 	if !reMovableHoliday.MatchString(folded) {
