@@ -2707,3 +2707,18 @@ func TestACountInAListOfEventsQuotesThePassageWithAFigure(t *testing.T) {
 		{q: "how many sea otters were killed", answered: true, quote: "2,800 sea otters"},
 	})
 }
+
+func TestAWindowAfterOrBeforeANamedDayListsItsEvents(t *testing.T) {
+	// "In the N units after X" is the period from X for that length, also when X is a day the
+	// timeline names (an anchor), and "leading up to", "qui précèdent" say "before".
+	runClass(t, seed(t), []classCase{
+		{q: "what happened in the 3 months after the election", answered: true, dates: []string{"2016-11-09", "2016-12-16"}},
+		{q: "ds les 6 mois après l'élection ya eu koi", answered: true, dates: []string{"2016-11-09", "2016-12-16"}},
+		{q: "wat happened in the 2 weeks leading up to WL asking for the tax returns", answered: true, dates: []string{"2016-10-12", "2016-10-14"}},
+		{q: "qu'est-ce qui s'est passé dans les 2 semaines qui précèdent l'élection", answered: false, words: "aucun événement entre le 25 octobre 2016 et le 7 novembre 2016"},
+	})
+	runClass(t, chronology(t, "apollo13"), []classCase{
+		{q: "what happened in the 3 days leading up to splashdown", answered: true, words: "between 14 April 1970 and 16 April 1970"},
+		{q: "what happened in the 2 days after the explosion", answered: true, words: "between 14 April 1970 and 15 April 1970"},
+	})
+}

@@ -228,7 +228,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Kind != question.NoDate && r.absentNames(q.Text):
 		r.Reason = OffTopic
 	case r.immediateQuery(folded):
-	case p.Kind == question.NoDate && r.relativeWindow(folded):
+	case r.relativeWindow(folded):
 	// "Two days before WL's 'hey donald' msg": the quotation names the event moved from.
 	case p.Kind == question.NoDate && quotedInRelative(folded) && r.relativeQuery(folded):
 	case p.Kind != question.NoDate && r.datedRelative(folded) && r.relativeQuery(folded):
@@ -666,6 +666,10 @@ func (r *Retrieval) relativePeriod(folded string) bool {
 // reWindow is a period of a given length on one side of an event: "in the month after X", "dans
 // la semaine qui suit X", "during the two weeks before X". The unit is the second group, the count
 // the first.
+// reLeadingUp finds the ways of saying "before" after a length of time that parseRelative does not
+// read: "leading up to", "prior to", "ahead of", "in the run-up to", "qui précèdent", "précédant".
+var reLeadingUp = regexp.MustCompile(`(\b(?:days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans?)\s+)(?:(?:leading\s+)?up\s+to|prior\s+to|ahead\s+of|in\s+the\s+run[\s-]up\s+to|qui\s+precedent|qui\s+precedaient|precedant)\s+`)
+
 var reWindow = regexp.MustCompile(`\b(?:in|during|over|within|dans|pendant|durant|sur)\s+(?:the\s+|le\s+|la\s+|les\s+|l'\s*|l\s+)(?:(\d+|two|three|four|deux|trois|quatre)\s+)?(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans?)\s+(?:(?:just|right|juste)\s+)?(?:after|following|before|preceding|apres|avant)\b`)
 
 // relativeWindow answers "what happened in the month after X" with the events of that month,
@@ -675,8 +679,17 @@ func (r *Retrieval) relativeWindow(folded string) bool {
 	if !containsAny(folded, "in the", "during the", "over the", "within the", "dans l", "pendant l", "durant l", "sur l") {
 		return false
 	}
+	// "The 2 weeks leading up to X", "les mois qui précèdent X": the period before X.
+	if containsAny(folded, "leading up", "prior to", "ahead of", "run up", "run-up", "qui precede", "precedant") {
+		folded = reLeadingUp.ReplaceAllString(folded, "${1}before ")
+	}
 	m := reWindow.FindStringSubmatch(folded)
 	if m == nil {
+		return false
+	}
+	// "In the year after the treaty", with a day the timeline names, is the calendar year after
+	// it, as the parser reads it; a length counted ("the 3 months after the election") is a window.
+	if m[1] == "" && r.Parsed.Kind != question.NoDate {
 		return false
 	}
 	n := 1
@@ -702,7 +715,8 @@ func (r *Retrieval) relativeWindow(folded string) bool {
 		return false
 	}
 	p := r.Parsed
-	p.Kind, p.Spans, p.Rest = question.Range, []knowledge.Span{span}, head
+	// The window is closed at both ends, whatever "before the election" made of the date alone.
+	p.Kind, p.Spans, p.Rest, p.OpenFrom, p.OpenTo = question.Range, []knowledge.Span{span}, head, false, false
 	r.Parsed = p
 	r.rangeQuery(p, r.specific(head) != "")
 	return true

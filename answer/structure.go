@@ -285,19 +285,28 @@ func allSame(events []*knowledge.Event) bool {
 // relativeSpan turns "after X" in a question that counts, lists or asks for the first or last into
 // the period it names: the days after (or before) the event X.
 func (r *Retrieval) relativeSpan(folded string) (knowledge.Span, string, bool) {
-	from, before, _, what, at, ok := r.relativeEvent(folded)
-	if !ok {
-		return knowledge.Span{}, "", false
+	var s knowledge.Span
+	self := false
+	// X may be a day the timeline names ("in the 3 months after the election"): its anchor's day.
+	before, _, what, at, ok := parseRelative(folded)
+	if wp := question.Parse(what, r.Timeline); ok && wp.Kind == question.Anchor && len(wp.Spans) == 1 && !slices.ContainsFunc(textproc.Words(textproc.Fold(wp.Rest)), func(w string) bool { return !textproc.IsStopWord(w) }) {
+		s = wp.Spans[0]
+	} else {
+		var from *knowledge.Event
+		from, before, _, what, at, ok = r.relativeEvent(folded)
+		if !ok {
+			return knowledge.Span{}, "", false
+		}
+		s = from.Span()
+		// The event that matched X may itself be one the timeline places after X ("After Trump's
+		// victory, WikiLeaks writes…" for "after Trump's victory"): then it belongs to the period.
+		self = r.placedRelative(from, what, before)
 	}
-	s := from.Span()
 	head := folded[:at]
 	if i := strings.Index(folded[at:], what); i >= 0 {
 		head += " " + folded[at+i+len(what):]
 	}
 	head = r.Timeline.ExpandNames(head)
-	// The event that matched X may itself be one the timeline places after X ("After Trump's
-	// victory, WikiLeaks writes…" for "after Trump's victory"): then it belongs to the period.
-	self := r.placedRelative(from, what, before)
 	if before {
 		to := s.From - 1
 		if self {
