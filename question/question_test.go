@@ -118,6 +118,7 @@ func TestParseDatesInFrench(t *testing.T) {
 		{"premier du mois", "Que s'est-il passé le 1er janvier 2015 ?", "fr", question.ExactDay, "2015-01-01", 0, "que s'est-il passe ?"},
 		{"accents optional", "Qu'a ecrit WikiLeaks le 16 decembre 2016 ?", "fr", question.ExactDay, "2016-12-16", 0, "qu'a ecrit wikileaks ?"},
 		{"barres obliques, jour d'abord", "Que s'est-il passé le 03/10/2016 ?", "fr", question.ExactDay, "2016-10-03", 0, ""},
+		{"barres obliques, une année de trois chiffres", "il s'est passé koi le 23/12/679", "fr", question.ExactDay, "0679-12-23", 0, ""},
 		{"barres obliques, mois impossible", "Que s'est-il passé le 10/21/2016 ?", "fr", question.ExactDay, "2016-10-21", 0, ""},
 		{"ISO en français", "Que s'est-il passé le 2016-10-21 ?", "fr", question.ExactDay, "2016-10-21", 0, ""},
 		{"sans année", "Qu'a écrit WikiLeaks le 9 novembre ?", "fr", question.ExactDay, "2016-11-09 2017-11-09", 0, "qu'a ecrit wikileaks ?"},
