@@ -2722,3 +2722,18 @@ func TestAWindowAfterOrBeforeANamedDayListsItsEvents(t *testing.T) {
 		{q: "what happened in the 2 days after the explosion", answered: true, words: "between 14 April 1970 and 15 April 1970"},
 	})
 }
+
+func TestAQuestionOpeningOnTheDateAsksWhen(t *testing.T) {
+	// "exact date …", "la date exacte de …": the date is what is asked, as "what date" asks it;
+	// "exact" is no topic the source must name.
+	runClass(t, chronology(t, "apple"), []classCase{
+		{q: "exact date apple went public??", answered: true, dates: []string{"1980-12-12"}},
+		{q: "la date exacte de l'ipo d'apple stp", answered: true, dates: []string{"1980-12-12"}},
+	})
+	runClass(t, chronology(t, "sony"), []classCase{
+		{q: "date exacte du lancement de la ps4 stp", answered: true, dates: []string{"2013-11-15"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "exact date of the first DM pls", answered: true, dates: []string{"2016-09-20"}},
+	})
+}

@@ -76,7 +76,7 @@ func intentOf(text string, read func(string) (string, []string)) Intent {
 	case has("why", "pourquoi") || hasPhrase(w, "what", "for") || hasPhrase(w, "for", "what", "reason") ||
 		hasPhrase(w, "dans", "quel", "but") || hasPhrase(w, "pour", "quelle", "raison"):
 		return AskWhy
-	case whenStarts[first] || strings.HasPrefix(f, "when's") || hasPhrase(w, "depuis", "quand") || hasPhrase(w, "a", "quelle", "date") ||
+	case whenStarts[first] || strings.HasPrefix(f, "when's") || opensOnDate(w) || hasPhrase(w, "depuis", "quand") || hasPhrase(w, "a", "quelle", "date") ||
 		followedBy(w, []string{"what", "which"}, []string{"day", "date", "month", "year"}) ||
 		followedBy(w, []string{"quel", "quelle"}, []string{"jour", "date", "mois", "annee"}):
 		return AskWhen
@@ -254,6 +254,21 @@ func followedBy(w []string, a, b []string) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// opensOnDate reports whether words open on the date asked: "exact date apple went public",
+// "la date exacte de l'IPO", "date of the launch?".
+func opensOnDate(w []string) bool {
+	for i, x := range w {
+		switch x {
+		case "the", "la", "le", "exact", "exacte", "precise":
+			continue
+		case "date", "dates":
+			return i < 3
+		}
+		return false
 	}
 	return false
 }

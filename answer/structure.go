@@ -1796,7 +1796,7 @@ func onlyDeeds(words []string) bool {
 // timeRelation are the words placing what is asked before or after something, or saying how
 // exactly ("what was it called before", "et après ?", "8 semaines pile après"): the order is the
 // question's, not a topic the source must name.
-var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard exactly precisely exactement precisement pile")
+var timeRelation = set("before after earlier later afterwards beforehand avant apres auparavant ensuite tard exactly precisely exactement precisement pile exact exacte precise precis")
 
 // clockWords ask for a time of day ("vers l'heure du dîner", "at what hour"): no topic.
 var clockWords = set("hour hours heure heures horaire")

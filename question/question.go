@@ -194,16 +194,17 @@ var (
 	// "What day", "which year", "en quelle année", "à quelle heure": the noun names what is asked
 	// (a date), not what the question is about; left in, "day" finds "D-Day" and "year" every
 	// event that counts years.
-	reAskedUnit  = regexp.MustCompile(`\b(?:what|which|wat|wich|wht|whut|quel|quelle|quels|quelles|kel|kelle)\s+(day|date|year|yr|month|time|jour|annee|mois|heure)s?\b`)
-	reOrderIdiom = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
-	reBetween    = regexp.MustCompile(`\b(between|entre|from|du|de|des|les annees|des annees|the years)\s*(?:the\s+|le\s+)?$`)
-	reAnd        = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
-	reBefore     = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
-	reAfter      = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir des|a partir de)\s*(?:the\s+|le\s+)?$`)
-	reDayAfter   = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
-	reDayBefore  = regexp.MustCompile(`\b(the\s+)?(day|eve)\s+before\s*$|\b(la\s+)?veille\s+(de|du|d')?\s*$`)
-	reDayOf      = regexp.MustCompile(`\b(on|le|du|au)\s*$`)
-	reInMonthCtx = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d'|between|from|entre|since|until|till|depuis)\s*$`)
+	reOpeningDate = regexp.MustCompile(`^\s*(?:(?:the|la|le)\s+)?(?:(?:exact|precise|exacte)\s+)?dates?(?:\s+(?:exacte|precise|exact))?\b(?:\s+(?:pls|plz|stp|svp|please))?(?:\s+(?:of|de|du|d'|when|that|ou))?\b`)
+	reAskedUnit   = regexp.MustCompile(`\b(?:what|which|wat|wich|wht|whut|quel|quelle|quels|quelles|kel|kelle)\s+(day|date|year|yr|month|time|jour|annee|mois|heure)s?\b`)
+	reOrderIdiom  = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
+	reBetween     = regexp.MustCompile(`\b(between|entre|from|du|de|des|les annees|des annees|the years)\s*(?:the\s+|le\s+)?$`)
+	reAnd         = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
+	reBefore      = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
+	reAfter       = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir des|a partir de)\s*(?:the\s+|le\s+)?$`)
+	reDayAfter    = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
+	reDayBefore   = regexp.MustCompile(`\b(the\s+)?(day|eve)\s+before\s*$|\b(la\s+)?veille\s+(de|du|d')?\s*$`)
+	reDayOf       = regexp.MustCompile(`\b(on|le|du|au)\s*$`)
+	reInMonthCtx  = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d'|between|from|entre|since|until|till|depuis)\s*$`)
 )
 
 // A part of a month ("early October 2016", "mi-décembre", "fin oct.") becomes the range of its
@@ -904,6 +905,12 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 				consume(m[0], m[1])
 			}
 		}
+	}
+	// "exact date apple went public??", "date exacte de l'IPO": a question that opens on the date
+	// asks for it, as "what date" does.
+	if m := reOpeningDate.FindIndex(work); m != nil {
+		p.AsksDay = true
+		consume(m[0], m[1])
 	}
 	if hasUnit {
 		for _, m := range reAskedUnit.FindAllSubmatchIndex(work, -1) {
