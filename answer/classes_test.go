@@ -2737,3 +2737,15 @@ func TestAQuestionOpeningOnTheDateAsksWhen(t *testing.T) {
 		{q: "exact date of the first DM pls", answered: true, dates: []string{"2016-09-20"}},
 	})
 }
+
+func TestTwoSidesThenHowManyDaysApartIsAnInterval(t *testing.T) {
+	runClass(t, chronology(t, "apollo13"), []classCase{
+		{q: "the launch and the splashdown, how many days apart", answered: true, words: "6 days"},
+	})
+	runClass(t, chronology(t, "sony"), []classCase{
+		{q: "the ps4 launch and the vaio sale, how many days apart were they", answered: true, words: "81 days"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "le 'wow' et l'article de the atlantic, ya cb de jours d'écart", answered: true, words: "369 jours"},
+	})
+}

@@ -133,6 +133,9 @@ var (
 	// reAskLast is a question whose sides come before what it asks: "du 1er DM à l'article, ça fait
 	// combien de jours", "from the launch to splashdown, how many days?".
 	reAskLast = regexp.MustCompile(`^((?:from|between|b/w|btwn|du|de|depuis|entre)\s.+?)\s*[,:;-]?\s*(?:ca fait|ca fera|that's|thats|that is|it's|its|it is|that makes|c'est|il y a|y a|ya|there are|there were)?\s*` + intervalAsk + `\s*\??$`)
+	// reApartLast is two sides joined by "and" or "to", then the time between them asked with
+	// "apart", "d'écart", "d'intervalle" (sides, then the unit).
+	reApartLast = regexp.MustCompile(`^(?:(?:from|between|b/w|btwn|du|de|depuis|entre)\s+)?(.+?)\s+(?:and|et|n|&|to|a|au)\s+(.+?)\s*[,:;-]?\s*(?:ca fait|ca fera|that's|thats|that is|it's|its|it is|that makes|c'est|il y a|y a|ya|there are|there were)?\s*` + intervalAsk + `\s*(?:apart|d'ecart|d ecart|d'intervalle|d intervalle)\b.*$`)
 	// reCountColon is "count the days: A → B".
 	reCountColon = regexp.MustCompile(`^(?:count the|count up the|compte les|compter les)\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|annees?|ans)\s*[:,-]\s*`)
 	// arrows stand for "to" between two sides.
@@ -153,8 +156,19 @@ func reorderedInterval(folded string) string {
 		}
 		return "how many " + folded[m[2]:m[3]] + " " + rest
 	}
-	if !strings.Contains(folded, "combien") && !strings.Contains(folded, "how ") {
+	if !strings.Contains(folded, "combien") && !strings.Contains(folded, "how ") && !strings.Contains(folded, "cb ") {
 		return folded
+	}
+	// "the 'wow' et l'article de the atlantic, ya cb de jours d'écart", "A → B, how many days apart
+	// is that": two sides, then the time between them asked.
+	if strings.Contains(folded, "apart") || strings.Contains(folded, "ecart") || strings.Contains(folded, "intervalle") {
+		if m := reApartLast.FindStringSubmatch(folded); m != nil {
+			unit := m[3]
+			if unit == "" {
+				return "how long between " + m[1] + " and " + m[2]
+			}
+			return "how many " + unit + " between " + m[1] + " and " + m[2]
+		}
 	}
 	if m := reAskLast.FindStringSubmatch(folded); m != nil {
 		sides := m[1]
