@@ -2749,3 +2749,18 @@ func TestTwoSidesThenHowManyDaysApartIsAnInterval(t *testing.T) {
 		{q: "le 'wow' et l'article de the atlantic, ya cb de jours d'écart", answered: true, words: "369 jours"},
 	})
 }
+
+func TestAWhoWhoseBestEventNamesNoOneIsAnsweredByTheNextThatDoes(t *testing.T) {
+	// The patent's summary says telegraphy "taught" Edison the basics and names no one; the
+	// station agent who "trained Edison as a telegraph operator" is the answer.
+	runClass(t, chronology(t, "edison"), []classCase{
+		{q: "who taught edison to be a telegraph operator", answered: true, quote: "J. U. MacKenzie"},
+	})
+	// No event the question finds nearly as well names anyone: still refused.
+	runClass(t, chronology(t, "hooverdam"), []classCase{
+		{q: "who poured the first concrete in june 1933", answered: false, words: "names no one"},
+	})
+	runClass(t, chronology(t, "greatplague"), []classCase{
+		{q: "who dug the plague pits in july 1665", answered: false, words: "names no one"},
+	})
+}

@@ -267,7 +267,20 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// "what's the name of" (elsewhere "qui" may be a relative: "la 1ère chose qui arrive").
 	whoFirst := r.Intent == AskWho && opensOnWho(qwords)
 	if r.Reason == Found && len(r.Events) > 0 && !r.List && r.Relative == nil && (whoFirst || containsAny(folded, "name", "nom", "appel") && reAsksName.MatchString(folded)) && (!r.namesSomeone(qwords) || whoFirst && r.objectUnstated(qwords)) {
-		r.Reason, r.Nearest, r.Events, r.Alternatives = NoName, r.Events[0].Event, nil, nil
+		nearest := r.Events[0].Event
+		// The next event the question finds nearly as well may name the one asked: "who taught
+		// Edison to be a telegraph operator" is the station agent who "trained Edison as a
+		// telegraph operator", though the patent whose summary says telegraphy "taught" him the
+		// basics of electricity scores higher and names no one.
+		if e := r.namingRunnerUp(nearest, qwords); e != nil && p.Kind == question.NoDate {
+			r.Events, r.Alternatives = nil, nil
+			r.selectEvents([]*knowledge.Event{e}, p.Rest, true)
+			if !r.namesSomeone(qwords) || whoFirst && r.objectUnstated(qwords) {
+				r.Reason, r.Nearest, r.Events = NoName, nearest, nil
+			}
+		} else {
+			r.Reason, r.Nearest, r.Events, r.Alternatives = NoName, nearest, nil, nil
+		}
 	}
 	if r.Intent == AskYesNo && r.Reason == OffTopic && !r.namesAbsent {
 		r.yesNoNearest(p)
@@ -1929,21 +1942,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					// The chronology's subject (an actor of half its events or more, or one its title
 					// names) is no answer to "who": "who was driving the first steam train" is not the
 					// railway.
-					title := textproc.Words(textproc.Fold(r.Timeline.Title))
-					subject := func(actor string) bool {
-						if 2*r.Timeline.ActorEvents(actor) >= len(r.Timeline.Events) {
-							return true
-						}
-						for _, w := range textproc.Words(textproc.Fold(actor)) {
-							if len(w) > 3 && slices.Contains(title, w) {
-								return true
-							}
-						}
-						return false
-					}
 					namesRare := func(k int) bool {
 						for _, m := range r.Timeline.MentionedActors(r.Timeline.FoldedPassage(e, k)) {
-							if e.HasActor(m.Actor) && !subject(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
+							if e.HasActor(m.Actor) && !r.subjectActor(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
 								return true
 							}
 						}
@@ -2487,6 +2488,51 @@ func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
 	raise(ranked, causalFloor, func(i int) bool { return strings.Contains(e.Passages[i].Text, year) })
 }
 
+// namingRunnerUp is, for a question asking who, the first event after best among those the
+// question's words find that covers it, scores at least closeRatio of best's score and names one of
+// its own actors in a passage (not the chronology's subject, nor anyone the question names); nil
+// when none does.
+func (r *Retrieval) namingRunnerUp(best *knowledge.Event, qwords []string) *knowledge.Event {
+	t := r.Timeline
+	res := t.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: topicHits, Reading: r.reading(r.Parsed.Rest), Lang: r.Parsed.Lang})
+	if len(res.Hits) < 2 || res.Hits[0].Event != best {
+		return nil
+	}
+	asked := r.mentioned(textproc.Fold(r.Parsed.Rest))
+	for _, h := range res.Hits[1:] {
+		if h.Score < closeRatio*res.Hits[0].Score {
+			break
+		}
+		if h.Coverage < minCoverage {
+			continue
+		}
+		for k := range h.Event.Passages {
+			for _, m := range t.MentionedActors(t.FoldedPassage(h.Event, k)) {
+				if h.Event.HasActor(m.Actor) && !r.subjectActor(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
+					return h.Event
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// subjectActor reports whether an actor is the chronology's subject: an actor of half its events or
+// more, or one sharing a word with its title. The subject is no answer to "who".
+func (r *Retrieval) subjectActor(actor string) bool {
+	t := r.Timeline
+	if 2*t.ActorEvents(actor) >= len(t.Events) {
+		return true
+	}
+	title := textproc.Words(textproc.Fold(t.Title))
+	for _, w := range textproc.Words(textproc.Fold(actor)) {
+		if len(w) > 3 && slices.Contains(title, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // tellsAgentless reports whether the best-ranked passage of e has every word of the question the
 // source knows in a passive that names no doer: "The first concrete was poured into the dam on June
 // 6, 1933" tells what "who poured the first concrete" asks and that the source names no one for it,
@@ -2829,14 +2875,32 @@ var reAsksName = regexp.MustCompile(`\b(?:(?:what|whats|what's) (?:is |was |were
 // third mate?" is not answered by "The third mate failed to maneuver the vessel", which names no
 // one.
 func (r *Retrieval) namesSomeone(qwords []string) bool {
-	asked := map[string]bool{}
-	for _, w := range qwords {
-		asked[w] = true
-	}
+	asked := askedWords(qwords)
 	// "Was it Don Jr or his dad who…": the answer is among the names asked.
 	if asked["or"] || asked["ou"] {
 		return true
 	}
+	for _, s := range r.Events {
+		for _, k := range s.Passages {
+			if r.passageNamesSomeone(s.Event.Passages[k].Text, asked) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// askedWords is the set of a question's words.
+func askedWords(qwords []string) map[string]bool {
+	asked := make(map[string]bool, len(qwords))
+	for _, w := range qwords {
+		asked[w] = true
+	}
+	return asked
+}
+
+// passageNamesSomeone reports whether a passage writes, with a capital, a name the question does not.
+func (r *Retrieval) passageNamesSomeone(text string, asked map[string]bool) bool {
 	fresh := func(name string) bool {
 		for _, w := range textproc.Words(textproc.Fold(name)) {
 			if !asked[w] && !textproc.IsStopWord(w) && !question.IsDateWord(w) {
@@ -2845,23 +2909,19 @@ func (r *Retrieval) namesSomeone(qwords []string) bool {
 		}
 		return false
 	}
-	for _, s := range r.Events {
-		for _, k := range s.Passages {
-			prev := ""
-			for w := range strings.FieldsSeq(s.Event.Passages[k].Text) {
-				before := prev
-				prev = w
-				// A capital opening a sentence says nothing, unless the word is an actor's
-				// ("Tierney drowned"); an initial ("J. G. Tierney") ends no sentence.
-				opening := before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;\"«“") && !textproc.IsInitial(before)
-				for _, c := range capitalized(w) {
-					if !fresh(c) {
-						continue
-					}
-					if _, actor := r.Timeline.ActorOfWord(textproc.Fold(c)); !opening || actor {
-						return true
-					}
-				}
+	prev := ""
+	for w := range strings.FieldsSeq(text) {
+		before := prev
+		prev = w
+		// A capital opening a sentence says nothing, unless the word is an actor's ("Tierney
+		// drowned"); an initial ("J. G. Tierney") ends no sentence.
+		opening := before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;\"«“") && !textproc.IsInitial(before)
+		for _, c := range capitalized(w) {
+			if !fresh(c) {
+				continue
+			}
+			if _, actor := r.Timeline.ActorOfWord(textproc.Fold(c)); !opening || actor {
+				return true
 			}
 		}
 	}
