@@ -2764,3 +2764,16 @@ func TestAWhoWhoseBestEventNamesNoOneIsAnsweredByTheNextThatDoes(t *testing.T) {
 		{q: "who dug the plague pits in july 1665", answered: false, words: "names no one"},
 	})
 }
+
+func TestTheActorRightAfterTheVerbIsItsObjectNotItsDoer(t *testing.T) {
+	// "members of the Royal Society accused Leibniz": Leibniz accused no one.
+	runClass(t, chronology(t, "newton"), []classCase{
+		{q: "pourquoi leibniz a accusé newton de plagiat", answered: false, words: "Leibniz"},
+		{q: "why did the royal society accuse leibniz of plagiarism", answered: true, dates: []string{"1699"}},
+	})
+	// "the US paid Colombia $25 million": Colombia paid nothing.
+	runClass(t, chronology(t, "panamacanal"), []classCase{
+		{q: "why did colombia pay panama 25 million in 1921", answered: false, words: "does not say that Colombia did that"},
+		{q: "why did the us pay colombia 25 million in 1921", answered: true, dates: []string{"1921"}},
+	})
+}

@@ -1062,7 +1062,7 @@ func (t *Timeline) AssertsOf(e *Event, i int, actor string, verbs []QueryWord) b
 func (t *Timeline) assertsOfIn(rd *actorReading, lang, actor string, verbs []QueryWord) bool {
 	found := false
 	t.eachDoer(rd, lang, verbs, func(doer string) bool {
-		found = doer == actor || doer == ""
+		found = doer == actor || doer == "" || strings.HasPrefix(doer, notDoer) && doer[len(notDoer):] != actor
 		return !found
 	})
 	return found
@@ -1077,7 +1077,7 @@ func (t *Timeline) Doers(e *Event, i int, verbs []QueryWord) []string {
 	}
 	var out []string
 	add := func(doer string) bool {
-		if doer != "" && !slices.Contains(out, doer) {
+		if doer != "" && !strings.HasPrefix(doer, notDoer) && !slices.Contains(out, doer) {
 			out = append(out, doer)
 		}
 		return true
@@ -1209,11 +1209,28 @@ func (t *Timeline) eachDoer(rd *actorReading, lang string, verbs []QueryWord, yi
 				}
 			}
 		}
+		// Who does it unknown, the actor named right after the verb is its object, not its doer:
+		// "members of the Royal Society accused Leibniz of plagiarism" is no accusation by Leibniz.
+		if doer == "" {
+			k := j + 1
+			if k < len(pw) && articles[pw[k]] {
+				k++
+			}
+			if k < len(pw) {
+				if m := mentionAt(k); m != nil {
+					doer = notDoer + m.Actor
+				}
+			}
+		}
 		if !yield(doer) {
 			return
 		}
 	}
 }
+
+// notDoer marks, in what eachDoer yields, an actor that does not do the verb when who does is
+// unknown: notDoer+actor is anyone but that actor.
+const notDoer = "\x00"
 
 var articles = map[string]bool{"the": true, "a": true, "an": true, "le": true, "la": true, "les": true, "un": true, "une": true, "l": true}
 
