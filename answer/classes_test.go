@@ -2777,3 +2777,16 @@ func TestTheActorRightAfterTheVerbIsItsObjectNotItsDoer(t *testing.T) {
 		{q: "why did the us pay colombia 25 million in 1921", answered: true, dates: []string{"1921"}},
 	})
 }
+
+func TestAWhyAboutTheSubjectByItsFamilyNameTakesTheDeedAsGiven(t *testing.T) {
+	// "edison" is Thomas Edison of his chronology, though Mary Edison shares the name: the deed
+	// the "why" gives him must be one the source tells.
+	runClass(t, chronology(t, "edison"), []classCase{
+		{q: "why did edison divorce mary stilwell", answered: false, words: "does not say that Thomas Edison did that"},
+		{q: "why did edison marry mary stilwell", answered: true, dates: []string{"1871-12-25"}},
+	})
+	runClass(t, chronology(t, "tesla"), []classCase{
+		{q: "pourquoi tesla a refusé la nationalité américaine en 1891 ?", answered: false},
+		{q: "why did tesla move to colorado springs", answered: true, quote: "Colorado Springs"},
+	})
+}

@@ -1634,6 +1634,11 @@ func (r *Retrieval) slotDeed(folded string) (string, []string) {
 		return "", nil
 	}
 	mentions := r.mentioned(folded)
+	if r.Intent == AskWhy {
+		// A "why" about the chronology's subject by its family name ("why did edison divorce
+		// mary stilwell") takes the deed as given just as one naming them in full.
+		mentions = r.titleActorWords(folded, mentions)
+	}
 	for _, m := range mentions {
 		if possessive(folded, m.At+m.Len) {
 			continue
@@ -1805,4 +1810,28 @@ var clockWords = set("hour hours heure heures horaire")
 func (r *Retrieval) isLexiconPhrase(text string) bool {
 	_, covers := r.phrases(text)
 	return len(covers) > 0
+}
+
+// titleActorWords adds to mentions the words of folded text that name the chronology's subject by
+// one word of its name ("edison" of "Thomas Edison: a chronology"), where the name is too common
+// among the actors ("Mary Edison") to stand for one alone, sorted by position.
+func (r *Retrieval) titleActorWords(folded string, mentions []knowledge.Mention) []knowledge.Mention {
+	subjects := r.Timeline.TitleActors()
+	if len(subjects) != 1 {
+		return mentions
+	}
+	names := textproc.Words(subjects[0])
+	out := mentions
+	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
+		w := folded[start:end]
+		if len(w) < 3 || !slices.Contains(names, w) || slices.ContainsFunc(mentions, func(m knowledge.Mention) bool { return m.At <= start && start < m.At+m.Len }) {
+			continue
+		}
+		if out == nil || len(out) == len(mentions) {
+			out = slices.Clone(mentions)
+		}
+		out = append(out, knowledge.Mention{Actor: subjects[0], At: start, Len: end - start})
+	}
+	slices.SortFunc(out, func(a, b knowledge.Mention) int { return a.At - b.At })
+	return out
 }
