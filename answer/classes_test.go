@@ -2683,6 +2683,13 @@ func TestAWhenQuestionQuotesThePassageThatWritesTheEventsDay(t *testing.T) {
 	runClass(t, chronology(t, "drapeauaustralie"), []classCase{
 		{q: "c quel jour que la reine a signé le flags act", answered: true, dates: []string{"1954-02-14"}, first: "le 14 février 1954", maxQuote: 3},
 	})
+	// Of several events on the day, each quotes the passage that writes it, when it has one.
+	runClass(t, chronology(t, "harbourbridge"), []classCase{
+		{q: "wen was the coathanger officially opened", answered: true, dates: []string{"1932-03-19"}, quote: "formally opened on Saturday, 19 March 1932"},
+	})
+	runClass(t, chronology(t, "netscape"), []classCase{
+		{q: "l'achat de netscape par aol a été finalisé quel jour exactement", answered: true, quote: "closed on March 17, 1999"},
+	})
 	// A passage that already writes the day is not quoted twice.
 	runClass(t, chronology(t, "lewisclark"), []classCase{
 		{q: "when did the expedition leave camp dubois", answered: true, dates: []string{"1804-05-14"}, first: "on May 14, 1804", maxQuote: 1},

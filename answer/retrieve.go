@@ -1984,9 +1984,14 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					sel.Passages = []int{i, sel.Passages[0]}
 				}
 			}
-			if single && len(sel.Passages) > 0 && len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
+			if len(sel.Passages) > 0 && len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
 				if d := r.ownDatePassage(e, ranked); d >= 0 && !slices.Contains(sel.Passages, d) {
-					sel.Passages = append([]int{d}, sel.Passages[:min(len(sel.Passages), maxSingleQuotes)]...)
+					// Of several events, each keeps its best match after the passage with its date.
+					keep := 1
+					if single {
+						keep = maxSingleQuotes
+					}
+					sel.Passages = append([]int{d}, sel.Passages[:min(len(sel.Passages), keep)]...)
 				}
 			}
 		}
