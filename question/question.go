@@ -195,6 +195,7 @@ var (
 	// (a date), not what the question is about; left in, "day" finds "D-Day" and "year" every
 	// event that counts years.
 	reOpeningDate = regexp.MustCompile(`^\s*(?:(?:the|la|le)\s+)?(?:(?:exact|precise|exacte)\s+)?dates?(?:\s+(?:exacte|precise|exact))?\b(?:\s+(?:pls|plz|stp|svp|please))?(?:\s+(?:of|de|du|d'|when|that|ou))?\b`)
+	reClosingDate = regexp.MustCompile(`[,;:-]?\s*(?:the\s+|la\s+)?(?:exact|precise|exacte)\s+(?:date|day|jour)(?:\s+(?:exacte|precise))?(?:\s+(?:pls|plz|please|stp|svp))?\s*[?!.]*\s*$|[,;:-]?\s*(?:la\s+)?date\s+(?:exacte|precise)(?:\s+(?:pls|plz|please|stp|svp))?\s*[?!.]*\s*$`)
 	reAskedUnit   = regexp.MustCompile(`\b(?:what|which|wat|wich|wht|whut|quel|quelle|quels|quelles|kel|kelle)\s+(day|date|year|yr|month|time|jour|annee|mois|heure)s?\b`)
 	reOrderIdiom  = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
 	reBetween     = regexp.MustCompile(`\b(between|entre|from|du|de|des|les annees|des annees|the years)\s*(?:the\s+|le\s+)?$`)
@@ -909,6 +910,11 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	// "exact date apple went public??", "date exacte de l'IPO": a question that opens on the date
 	// asks for it, as "what date" does.
 	if m := reOpeningDate.FindIndex(work); m != nil {
+		p.AsksDay = true
+		consume(m[0], m[1])
+	}
+	// "which day did tesla die, exact date pls": the date asked again at the end.
+	if m := reClosingDate.FindIndex(work); m != nil {
 		p.AsksDay = true
 		consume(m[0], m[1])
 	}

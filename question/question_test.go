@@ -369,6 +369,9 @@ func TestTheNounOfWhatDayIsWhatIsAskedNotAWordToSearch(t *testing.T) {
 		{"à quelle heure la foule arrive", "a la foule arrive", true},
 		{"which message came that day", "which message came that day", false},
 		{"what happened that year", "what happened that year", false},
+		{"exact date apple went public??", "apple went public??", true},
+		{"which day did tesla die, exact date pls", "did tesla die", true},
+		{"quand est mort pasteur, date exacte stp", "quand est mort pasteur", true},
 	} {
 		p := question.Parse(c.q, seed(t))
 		if p.Rest != c.rest || p.AsksDay != c.day {
