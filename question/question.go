@@ -909,14 +909,17 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	}
 	// "exact date apple went public??", "date exacte de l'IPO": a question that opens on the date
 	// asks for it, as "what date" does.
-	if m := reOpeningDate.FindIndex(work); m != nil {
-		p.AsksDay = true
-		consume(m[0], m[1])
-	}
-	// "which day did tesla die, exact date pls": the date asked again at the end.
-	if m := reClosingDate.FindIndex(work); m != nil {
-		p.AsksDay = true
-		consume(m[0], m[1])
+	// The words the expressions need, found first: most questions have neither.
+	if hasDateWord := bytes.Contains(work, []byte("date")); hasDateWord || bytes.Contains(work, []byte("exact")) || bytes.Contains(work, []byte("precis")) {
+		if m := reOpeningDate.FindIndex(work); hasDateWord && m != nil {
+			p.AsksDay = true
+			consume(m[0], m[1])
+		}
+		// "which day did tesla die, exact date pls": the date asked again at the end.
+		if m := reClosingDate.FindIndex(work); m != nil {
+			p.AsksDay = true
+			consume(m[0], m[1])
+		}
 	}
 	if hasUnit {
 		for _, m := range reAskedUnit.FindAllSubmatchIndex(work, -1) {
