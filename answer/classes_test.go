@@ -2797,3 +2797,17 @@ func TestAWhyAboutTheSubjectByItsFamilyNameTakesTheDeedAsGiven(t *testing.T) {
 		{q: "why did tesla move to colorado springs", answered: true, quote: "Colorado Springs"},
 	})
 }
+
+func TestAnOrdinalInFiguresFindsTheOrdinalTheSourceWritesInWords(t *testing.T) {
+	runClass(t, chronology(t, "beethoven"), []classCase{
+		{q: "wat day did the 9th symphony premiere", answered: true, dates: []string{"1824-05-07"}},
+	})
+	runClass(t, chronology(t, "fetefederation"), []classCase{
+		{q: "est-ce que la 2e fédération a été aussi enthousiaste que la 1ere ?", answered: true, dates: []string{"1792-07-14"}},
+	})
+	// An ordinal by a month is a day: "the 12th of October", "oct 12th".
+	runClass(t, seed(t), []classCase{
+		{q: "what did WL send on the 12th of october 2016", answered: true, dates: []string{"2016-10-12"}},
+		{q: "what did WL send on oct 12th 2016", answered: true, dates: []string{"2016-10-12"}},
+	})
+}

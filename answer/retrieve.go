@@ -137,7 +137,7 @@ type Selected struct {
 func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	// Chat spellings ("pk", "kesk", "luvs") are read as the words they stand for, question words
 	// included, before anything else reads the question.
-	q.Text = respell(t, textproc.Unchat(q.Text))
+	q.Text = ordinalInWords(t, respell(t, textproc.Unchat(q.Text)))
 	// "What kind of canal", "quel genre de drapeau": the kind is what is asked, as "what canal"
 	// asks it; left in, "kind" is a word the source lacks and the question reads as off topic.
 	// (Each pattern is tried only when a word it needs is there: most questions have neither.)
