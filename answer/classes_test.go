@@ -2811,3 +2811,24 @@ func TestAnOrdinalInFiguresFindsTheOrdinalTheSourceWritesInWords(t *testing.T) {
 		{q: "what did WL send on oct 12th 2016", answered: true, dates: []string{"2016-10-12"}},
 	})
 }
+
+func TestAWordTheSourceSaysInOtherWordsIsNoAbsentTopic(t *testing.T) {
+	// "brûlée" of "the execution by burning", "buter" of "killed", "instauré" of "instituted":
+	// the source mentions what the question asks, in its words.
+	runClass(t, chronology(t, "joanofarc"), []classCase{
+		{q: "elle a été brûlée quel jour exactement ?", answered: true, dates: []string{"1431-05-30"}},
+	})
+	runClass(t, chronology(t, "austrasie"), []classCase{
+		{q: "ki a fait buter otto", answered: true},
+	})
+	runClass(t, chronology(t, "drapeauaustralie"), []classCase{
+		{q: "qui a instauré le jour du drapeau en 96", answered: true},
+	})
+	// A word the source has nothing like stays absent.
+	runClass(t, chronology(t, "tesla"), []classCase{
+		{q: "what was tesla's favourite dessert", answered: false, words: "does not mention"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "How many followers does Trump Jr. have on Twitter?", answered: false, words: "followers"},
+	})
+}

@@ -613,6 +613,13 @@ func (r *Retrieval) absent(text string) bool {
 	if len(unknown) == 0 {
 		return false
 	}
+	// Every unknown word one the source says in other words (a translation or a synonym: "brûlée"
+	// of "execution by burning") in the event the question finds best: the source does mention
+	// it there. Said in other words elsewhere only ("election" of a bridge's history that speaks of
+	// a vote), it is still a topic the question finds nothing on.
+	if !slices.ContainsFunc(unknown, func(w string) bool { return !t.SaysOtherwise(w) }) && r.saidInBestEvent(unknown) {
+		return false
+	}
 	// Only deeds unknown ("when did Don Jr visit WikiLeaks", "who founded Mozilla") of someone
 	// the source names: whether the source gives that deed to them is the premise check's to
 	// judge, which says so and shows what the source does say of them.
@@ -1834,4 +1841,34 @@ func (r *Retrieval) titleActorWords(folded string, mentions []knowledge.Mention)
 	}
 	slices.SortFunc(out, func(a, b knowledge.Mention) int { return a.At - b.At })
 	return out
+}
+
+// saidInBestEvent reports whether the event the question's words find best is among those each of
+// words finds by its translations and synonyms.
+func (r *Retrieval) saidInBestEvent(words []string) bool {
+	t := r.Timeline
+	// The best as topicQuery takes it: the best-scoring event that covers the question.
+	var best *knowledge.Event
+	for _, h := range t.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: topicHits, Reading: r.reading(r.Parsed.Rest)}).Hits {
+		if h.Score > 0 && h.Coverage >= minCoverage {
+			best = h.Event
+			break
+		}
+	}
+	if best == nil {
+		return false
+	}
+	for _, w := range words {
+		found := false
+		for _, h := range t.Search(knowledge.Query{Text: w, Limit: topicHits}).Hits {
+			if h.Score > 0 && h.Event == best {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
