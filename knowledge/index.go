@@ -681,6 +681,11 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 				if containsID(ids, id) || !textproc.OneEdit(s, ix.words[id]) {
 					continue
 				}
+				// A month's name is a date the question's parser reads, typos included, not a
+				// word a slip reaches: "zune" is no "june".
+				if monthWords[ix.words[id]] {
+					continue
+				}
 				// A stem one edit from a term may stand for a word far from every word of that term:
 				// "winter" (French stem "wint") is not "want", "called" (stem "call") is not "gall".
 				// The slip is in what was typed, so the typed word must be near a word the timeline
