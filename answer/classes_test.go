@@ -2832,3 +2832,17 @@ func TestAWordTheSourceSaysInOtherWordsIsNoAbsentTopic(t *testing.T) {
 		{q: "How many followers does Trump Jr. have on Twitter?", answered: false, words: "followers"},
 	})
 }
+
+func TestAWhyNamingSomeoneTheEventNeverNamesIsAFalsePremise(t *testing.T) {
+	runClass(t, chronology(t, "microsoft"), []classCase{
+		{q: "why did gates hand the ceo job to paul allen in 2000", answered: false, words: "does not name Paul Allen"},
+		{q: "why did gates hand the ceo job to ballmer in 2000", answered: true, dates: []string{"2000-01-13"}},
+	})
+	runClass(t, chronology(t, "greatauk"), []classCase{
+		{q: "pourquoi aaron thomas a tué le dernier grand pingouin de saint-kilda ?", answered: false, words: "ne nomme pas Aaron Thomas"},
+	})
+	// A common noun that stands for an actor ("the band") is no name the event must write.
+	runClass(t, chronology(t, "beatles"), []classCase{
+		{q: "why did lennon leave the band", answered: true},
+	})
+}

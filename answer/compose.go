@@ -141,6 +141,11 @@ func refusal(r Retrieval) string {
 				"La source ne situe pas cela à « %s ». Le plus proche qu'elle rapporte est %s : %s.",
 				r.Place, onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 		}
+		if r.Unnamed {
+			return tr(lang, "The source does not name %s there. The nearest it has is %s: %s.",
+				"La source ne nomme pas %s à ce propos. Le plus proche qu'elle rapporte est %s : %s.",
+				displayActor(r.Timeline, r.Nearest, r.Premise), onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+		}
 		if r.Refused {
 			return tr(lang, "The source does not say that %s refused. The nearest it has is %s: %s.",
 				"La source ne dit pas que %s a refusé. Le plus proche qu'elle rapporte est %s : %s.",

@@ -118,6 +118,9 @@ type Retrieval struct {
 	// Place is the place an Unsupported question puts the deed in ("à Lille") that the events it is
 	// about never name; "" otherwise.
 	Place string
+	// Unnamed is true when Premise is someone the question names beside the deed ("to Paul Allen")
+	// whom the event that tells the deed never names.
+	Unnamed bool
 	// Refused is true when the Unsupported premise is a refusal the source never tells of: the
 	// events found report Premise doing what the question says they refused.
 	Refused bool
@@ -290,6 +293,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil {
 		r.requireStatedPlace(q.Text)
+	}
+	if r.Reason == Found && len(r.Events) == 1 && r.Intent == AskWhy && r.Interval == nil && r.Comparison == nil && r.Relative == nil {
+		r.requireNamedActors()
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil {
 		r.requireRefusal()
@@ -2491,6 +2497,44 @@ func (r *Retrieval) asksWhen() bool {
 func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
 	year := strconv.Itoa(e.Span().From.Time().Year())
 	raise(ranked, causalFloor, func(i int) bool { return strings.Contains(e.Passages[i].Text, year) })
+}
+
+// requireNamedActors turns the answer to a "why" into an unsupported premise when the question
+// names someone the event found never names, in its actors, passages or summaries: "why did Gates
+// hand the CEO job to Paul Allen in 2000" of the day he handed it to Ballmer. The reason asked for
+// is that of a deed the source does not tell.
+func (r *Retrieval) requireNamedActors() {
+	t := r.Timeline
+	e := r.Events[0].Event
+	folded := textproc.Fold(r.Parsed.Rest)
+	for _, m := range r.mentioned(folded) {
+		if e.HasActor(m.Actor) || r.subjectActor(m.Actor) || !namesByName(folded[m.At:m.At+m.Len]) {
+			continue
+		}
+		name := lastWordOf(m.Actor)
+		named := false
+		for i := range e.Passages {
+			named = named || t.PassageHasWord(e, i, name)
+		}
+		for _, ss := range t.SummarySentences(e) {
+			named = named || textproc.HasWord(textproc.Fold(ss.Text), name)
+		}
+		if !named {
+			r.Reason, r.Premise, r.Unnamed, r.Nearest, r.Events, r.Alternatives = Unsupported, m.Actor, true, e, nil, nil
+			return
+		}
+	}
+}
+
+// namesByName reports whether a mention's words include one no lexicon entry lists: a name ("paul
+// allen"), not a common noun that stands for an actor ("the band").
+func namesByName(text string) bool {
+	for _, w := range textproc.Words(text) {
+		if !textproc.IsStopWord(w) && len(lexicon.Related(w, "en")) == 0 && len(lexicon.Related(w, "fr")) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // namingRunnerUp is, for a question asking who, the first event after best among those the
