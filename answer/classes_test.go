@@ -2841,6 +2841,9 @@ func TestAWhyNamingSomeoneTheEventNeverNamesIsAFalsePremise(t *testing.T) {
 	runClass(t, chronology(t, "greatauk"), []classCase{
 		{q: "pourquoi aaron thomas a tué le dernier grand pingouin de saint-kilda ?", answered: false, words: "ne nomme pas Aaron Thomas"},
 	})
+	runClass(t, chronology(t, "apollo11"), []classCase{
+		{q: "when did obama give the three astronauts the presidential medal of freedom", answered: false, words: "Obama"},
+	})
 	// A common noun that stands for an actor ("the band") is no name the event must write.
 	runClass(t, chronology(t, "beatles"), []classCase{
 		{q: "why did lennon leave the band", answered: true},

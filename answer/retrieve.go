@@ -294,7 +294,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil {
 		r.requireStatedPlace(q.Text)
 	}
-	if r.Reason == Found && len(r.Events) == 1 && r.Intent == AskWhy && r.Interval == nil && r.Comparison == nil && r.Relative == nil {
+	if r.Reason == Found && len(r.Events) == 1 && (r.Intent == AskWhy || r.Intent == AskWhen) && r.Interval == nil && r.Comparison == nil && r.Relative == nil {
 		r.requireNamedActors()
 	}
 	if r.Reason == Found && len(r.Events) > 0 && r.Interval == nil && r.Comparison == nil {
@@ -2499,10 +2499,10 @@ func preferOwnYear(e *knowledge.Event, ranked []RankedPassage) {
 	raise(ranked, causalFloor, func(i int) bool { return strings.Contains(e.Passages[i].Text, year) })
 }
 
-// requireNamedActors turns the answer to a "why" into an unsupported premise when the question
-// names someone the event found never names, in its actors, passages or summaries: "why did Gates
-// hand the CEO job to Paul Allen in 2000" of the day he handed it to Ballmer. The reason asked for
-// is that of a deed the source does not tell.
+// requireNamedActors turns the answer to a "why" or a "when" into an unsupported premise when the
+// question names someone the event found never names, in its actors, passages or summaries: "why
+// did Gates hand the CEO job to Paul Allen in 2000" of the day he handed it to Ballmer. Both take
+// the deed as given, and the source does not tell that one.
 func (r *Retrieval) requireNamedActors() {
 	t := r.Timeline
 	e := r.Events[0].Event
