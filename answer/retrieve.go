@@ -275,7 +275,11 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		// Edison to be a telegraph operator" is the station agent who "trained Edison as a
 		// telegraph operator", though the patent whose summary says telegraphy "taught" him the
 		// basics of electricity scores higher and names no one.
-		if e := r.namingRunnerUp(nearest, qwords); e != nil && p.Kind == question.NoDate {
+		var runnerUp *knowledge.Event
+		if p.Kind == question.NoDate {
+			runnerUp = r.namingRunnerUp(nearest)
+		}
+		if e := runnerUp; e != nil {
 			r.Events, r.Alternatives = nil, nil
 			r.selectEvents([]*knowledge.Event{e}, p.Rest, true)
 			if !r.namesSomeone(qwords) || whoFirst && r.objectUnstated(qwords) {
@@ -1948,16 +1952,8 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					// The chronology's subject (an actor of half its events or more, or one its title
 					// names) is no answer to "who": "who was driving the first steam train" is not the
 					// railway.
-					namesRare := func(k int) bool {
-						for _, m := range r.Timeline.MentionedActors(r.Timeline.FoldedPassage(e, k)) {
-							if e.HasActor(m.Actor) && !r.subjectActor(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
-								return true
-							}
-						}
-						return false
-					}
 					for _, p := range ranked {
-						if namesRare(p.Index) {
+						if r.namesUnasked(e, p.Index, asked) {
 							sel.Passages = append([]int{p.Index}, sel.Passages[:min(len(sel.Passages), maxSingleQuotes)]...)
 							break
 						}
@@ -2541,7 +2537,7 @@ func namesByName(text string) bool {
 // question's words find that covers it, scores at least closeRatio of best's score and names one of
 // its own actors in a passage (not the chronology's subject, nor anyone the question names); nil
 // when none does.
-func (r *Retrieval) namingRunnerUp(best *knowledge.Event, qwords []string) *knowledge.Event {
+func (r *Retrieval) namingRunnerUp(best *knowledge.Event) *knowledge.Event {
 	t := r.Timeline
 	res := t.Search(knowledge.Query{Text: r.Parsed.Rest, Limit: topicHits, Reading: r.reading(r.Parsed.Rest), Lang: r.Parsed.Lang})
 	if len(res.Hits) < 2 || res.Hits[0].Event != best {
@@ -2556,14 +2552,24 @@ func (r *Retrieval) namingRunnerUp(best *knowledge.Event, qwords []string) *know
 			continue
 		}
 		for k := range h.Event.Passages {
-			for _, m := range t.MentionedActors(t.FoldedPassage(h.Event, k)) {
-				if h.Event.HasActor(m.Actor) && !r.subjectActor(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
-					return h.Event
-				}
+			if r.namesUnasked(h.Event, k, asked) {
+				return h.Event
 			}
 		}
 	}
 	return nil
+}
+
+// namesUnasked reports whether passage k of e names one of e's actors that is neither the
+// chronology's subject nor among those asked: someone a "who" may be answered with.
+func (r *Retrieval) namesUnasked(e *knowledge.Event, k int, asked []knowledge.Mention) bool {
+	t := r.Timeline
+	for _, m := range t.MentionedActors(t.FoldedPassage(e, k)) {
+		if e.HasActor(m.Actor) && !r.subjectActor(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectActor reports whether an actor is the chronology's subject: an actor of half its events or

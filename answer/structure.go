@@ -1828,17 +1828,18 @@ func (r *Retrieval) titleActorWords(folded string, mentions []knowledge.Mention)
 		return mentions
 	}
 	names := textproc.Words(subjects[0])
-	out := mentions
+	var added []knowledge.Mention
 	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
 		w := folded[start:end]
 		if len(w) < 3 || !slices.Contains(names, w) || slices.ContainsFunc(mentions, func(m knowledge.Mention) bool { return m.At <= start && start < m.At+m.Len }) {
 			continue
 		}
-		if out == nil || len(out) == len(mentions) {
-			out = slices.Clone(mentions)
-		}
-		out = append(out, knowledge.Mention{Actor: subjects[0], At: start, Len: end - start})
+		added = append(added, knowledge.Mention{Actor: subjects[0], At: start, Len: end - start})
 	}
+	if len(added) == 0 {
+		return mentions // the question's own, cached: not written
+	}
+	out := append(slices.Clone(mentions), added...)
 	slices.SortFunc(out, func(a, b knowledge.Mention) int { return a.At - b.At })
 	return out
 }
