@@ -2849,3 +2849,13 @@ func TestAWhyNamingSomeoneTheEventNeverNamesIsAFalsePremise(t *testing.T) {
 		{q: "why did lennon leave the band", answered: true},
 	})
 }
+
+func TestSurlendemainAndAvantVeilleAreTwoDaysAway(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "le surlendemain du meeting où trump dit aimer WL, WL écrit koi", answered: true, dates: []string{"2016-10-12"}},
+		{q: "l'avant-veille de l'élection ya eu koi", answered: false, words: "6 novembre 2016"},
+	})
+	runClass(t, chronology(t, "apollo13"), []classCase{
+		{q: "le surlendemain du lancement il s'est passé quoi", answered: true, dates: []string{"1970-04-13"}},
+	})
+}

@@ -30,7 +30,7 @@ var (
 	// après que X", "the day after X", "le lendemain de X"; a hedge before the offset ("environ 4 mois
 	// après X") is part of it, not something asked of the event.
 	reRelative = regexp.MustCompile(`(?:\b(?:right|just|immediately|directly|shortly|soon|juste|tout de suite|immediatement|peu|the|le|la|about|around|roughly|approximately|approx|some|like|nearly|almost|environ|a peu pres|genre|presque|pres de)\s+|~\s*)?\b(?:(\d+|[a-z]+|a few|a couple of|a couple|quelques)(?:\s+|')(days?|jours?|weeks?|semaines?|months?|mos|mois|years?|yrs?|ans|annees?)\s+(?:or so\s+|ou plus\s+|ish\s+|pile\s+|tout pile\s+|exactly\s+|exactement\s+|precisement\s+)?(?:later\s+|plus tard\s+)?(?:d')?)?(after|before|apres|avant|following|preceding|next to)\s+(?:(?:que|qu'|celui|celle|the one|that one|the message|le message)\s*(?:ou|where|when|in which|dans lequel|qui)?\s+)?(.+)$`)
-	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|\b(?:le\s+)?(lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
+	reDayNext  = regexp.MustCompile(`\b(?:the\s+)?(day|morning)\s+(after|before)\s+(.+)$|(?:\b(?:le\s+|l'\s*|la\s+)?)(surlendemain|avant-veille|avant veille|lendemain|veille)\s+(?:de\s+|du\s+|d'|des\s+)?(.+)$`)
 	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1}
 )
@@ -55,7 +55,15 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 		if sub(1) != "" {
 			return sub(2) == "before", 1, sub(3), m[0], true
 		}
-		return sub(4) == "veille", 1, sub(5), m[0], true
+		// "le surlendemain", "l'avant-veille": two days after, two days before.
+		switch w := sub(4); w {
+		case "surlendemain":
+			return false, 2, sub(5), m[0], true
+		case "avant-veille", "avant veille":
+			return true, 2, sub(5), m[0], true
+		default:
+			return w == "veille", 1, sub(5), m[0], true
+		}
 	}
 	var mi []int
 	for _, m := range reRelative.FindAllStringSubmatchIndex(folded, -1) {
@@ -119,7 +127,7 @@ var oneWords = map[string]bool{"the": true, "a": true, "an": true, "one": true, 
 // hasConnective is a cheap test for the words a relative clause needs, so most questions never run
 // its patterns.
 func hasConnective(folded string) bool {
-	return containsAny(folded, "after", "before", "apres", "avant", "following", "preceding", "next to", "lendemain", "veille")
+	return containsAny(folded, "after", "before", "apres", "avant", "following", "preceding", "next to", "lendemain", "veille") // "surlendemain", "avant-veille" too
 }
 
 func substr(s string, m []int, i int) string {

@@ -203,6 +203,7 @@ var (
 	reBefore      = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
 	reAfter       = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir des|a partir de)\s*(?:the\s+|le\s+)?$`)
 	reDayAfter    = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
+	reTwoDaysOff  = regexp.MustCompile(`\b(?:le\s+|l'\s*|la\s+)?(surlendemain|avant-veille|avant veille)\s+(?:de|du|d')?\s*$`)
 	reDayBefore   = regexp.MustCompile(`\b(the\s+)?(day|eve)\s+before\s*$|\b(la\s+)?veille\s+(de|du|d')?\s*$`)
 	reDayOf       = regexp.MustCompile(`\b(on|le|du|au)\s*$`)
 	reInMonthCtx  = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d'|between|from|entre|since|until|till|depuis)\s*$`)
@@ -1576,6 +1577,14 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		}
 	}
 	switch {
+	// "le surlendemain de l'élection", "l'avant-veille du 14 juillet": two days after, before.
+	case dayAfterEnds[last] && reTwoDaysOff.MatchString(before):
+		dir := knowledge.Day(2)
+		if m := reTwoDaysOff.FindStringSubmatch(before); m != nil && m[1] != "surlendemain" {
+			dir = -2
+		}
+		p.Kind, p.Spans = Anchor, shift(occupied(spans, cal), dir)
+		take(reTwoDaysOff)
 	case dayAfterEnds[last] && reDayAfter.MatchString(before):
 		p.Kind, p.Spans = Anchor, shift(occupied(spans, cal), 1)
 		take(reDayAfter)

@@ -217,6 +217,8 @@ func TestParseAnchorsTheTimelineDefines(t *testing.T) {
 		{"the day before the election", "What happened the day before the election?", "en", question.Anchor, "2016-11-07", 0, ""},
 		{"le lendemain de l'élection", "Qu'a écrit WikiLeaks le lendemain de l'élection ?", "fr", question.Anchor, "2016-11-09", 0, "qu'a ecrit wikileaks ?"},
 		{"la veille de l'élection", "Que s'est-il passé la veille de l'élection ?", "fr", question.Anchor, "2016-11-07", 0, "que s'est-il passe ?"},
+		{"le surlendemain de l'élection", "Que s'est-il passé le surlendemain de l'élection ?", "fr", question.Anchor, "2016-11-10", 0, "que s'est-il passe ?"},
+		{"l'avant-veille de l'élection", "Que s'est-il passé l'avant-veille de l'élection ?", "fr", question.Anchor, "2016-11-06", 0, "que s'est-il passe ?"},
 		{"avant l'élection", "Que s'est-il passé avant l'élection ?", "fr", question.Range, "…..2016-11-07", 0, ""},
 		{"après l'élection", "Que s'est-il passé après l'élection ?", "fr", question.Range, "2016-11-09..…", 0, ""},
 		{"jour de l'élection", "Que s'est-il passé le jour de l'élection ?", "fr", question.Anchor, "2016-11-08", 0, ""},
