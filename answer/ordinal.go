@@ -7,6 +7,7 @@ import (
 
 	"github.com/timelinebot/timelinebot/internal/textproc"
 	"github.com/timelinebot/timelinebot/knowledge"
+	"github.com/timelinebot/timelinebot/question"
 )
 
 // ordinalInWords rewrites an ordinal in figures before a noun ("the 9th symphony", "la 2e vague")
@@ -57,10 +58,8 @@ func ordinalInWords(t *knowledge.Timeline, text string) string {
 // reOrdinalFigure is an ordinal in figures, English or French, and the word after it.
 var reOrdinalFigure = regexp.MustCompile(`\b(\d{1,2})(st|nd|rd|th|e|eme|ème|ieme|ième)\s+(\pL+)`)
 
-// monthWord reports whether a folded word names a month (question.MonthWords' forms).
-func monthWord(w string) bool { return monthNamesFolded[w] }
-
-var monthNamesFolded = set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil")
+// monthWord reports whether a folded word names a month, as the question's parser reads months.
+func monthWord(w string) bool { return question.MonthOf(w) != 0 }
 
 var englishOrdinals = []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"}

@@ -2134,6 +2134,12 @@ func (r *Retrieval) mentionsAsked(e *knowledge.Event, i int) bool {
 // its name's, a year its number's.
 type askedDate struct{ month, day, year []int32 }
 
+// dayTerms are the timeline's terms for a day of the month as text writes it: "14", "14th", "14e".
+func dayTerms(t *knowledge.Timeline, day int) []int32 {
+	d := strconv.Itoa(day)
+	return t.TermsOf([]string{d, d + "st", d + "nd", d + "rd", d + "th", d + "e", d + "er"})
+}
+
 func (r *Retrieval) askedTerms() []askedDate {
 	t := r.Timeline
 	out := []askedDate{}
@@ -2141,10 +2147,9 @@ func (r *Retrieval) askedTerms() []askedDate {
 		from, to := q.From.Time(), q.To.Time()
 		switch {
 		case q.From == q.To:
-			d := strconv.Itoa(from.Day())
 			out = append(out, askedDate{
 				month: t.TermsOf(question.MonthWords(from.Month())),
-				day:   t.TermsOf([]string{d, d + "st", d + "nd", d + "rd", d + "th", d + "e", d + "er"}),
+				day:   dayTerms(t, from.Day()),
 			})
 		case from.Year() == to.Year() && from.Month() == to.Month():
 			out = append(out, askedDate{month: t.TermsOf(question.MonthWords(from.Month()))})
@@ -2655,8 +2660,7 @@ func (r *Retrieval) ownDatePassage(e *knowledge.Event, ranked []RankedPassage) i
 	month := t.TermsOf(question.MonthWords(from.Month()))
 	var second []int32
 	if e.Precision() == knowledge.PrecisionDay {
-		d := strconv.Itoa(from.Day())
-		second = t.TermsOf([]string{d, d + "st", d + "nd", d + "rd", d + "th", d + "e", d + "er"})
+		second = dayTerms(t, from.Day())
 	} else {
 		second = t.TermsOf([]string{strconv.Itoa(from.Year())})
 	}
