@@ -2859,3 +2859,18 @@ func TestSurlendemainAndAvantVeilleAreTwoDaysAway(t *testing.T) {
 		{q: "le surlendemain du lancement il s'est passé quoi", answered: true, dates: []string{"1970-04-13"}},
 	})
 }
+
+func TestWhatTheChronologysSubjectDidInAPeriodListsThePeriod(t *testing.T) {
+	runClass(t, chronology(t, "newton"), []classCase{
+		{q: "what did newton get up to between 1696 and 1701", answered: true, words: "5 events"},
+		// Someone else named narrows the period to what they did.
+		{q: "what did halley do between 1680 and 1690", answered: true},
+	})
+	runClass(t, chronology(t, "mariecurie"), []classCase{
+		{q: "what did marie curie get up to in 1903", answered: true, words: "2 events in 1903"},
+	})
+	// Saying something is no deed: the question asks what was said.
+	runClass(t, seed(t), []classCase{
+		{q: "De quoi Don Jr a dit qu'ils avaient parlé pendant la rencontre de juin 2016 ?", answered: true, dates: []string{"2017-07-11"}},
+	})
+}

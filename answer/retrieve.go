@@ -1278,6 +1278,40 @@ func (r *Retrieval) namesOnlySubject(words []string) bool {
 	return !slices.ContainsFunc(words, func(w string) bool { return !textproc.IsStopWord(w) && !mentionsWord(ms, w) })
 }
 
+// namesSomeoneElse reports whether text names an actor other than the chronology's subject: "what
+// did newton do between 1696 and 1701" of Newton's life asks what the period holds, as "what
+// happened" would, where "what did halley do" asks about Halley. Only an account is asked so:
+// "how much did mozilla make in 2010" or "did don jr reply after the election" ask about a deed.
+func (r *Retrieval) namesSomeoneElse(text string) bool {
+	subjects := r.Timeline.TitleActors()
+	for _, m := range r.Timeline.MentionedActors(textproc.Fold(text)) {
+		if !slices.Contains(subjects, m.Actor) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksDeeds reports whether a question's words are only its actors and a verb of doing ("what did
+// newton do", "what did edison get up to", "qu'a fait newton"): an account of what they did, not
+// of what they said ("what did don jr say they talked about").
+func asksDeeds(mentions []knowledge.Mention, text string) bool {
+	do := false
+	for _, w := range textproc.Words(textproc.Fold(text)) {
+		switch {
+		case doWords[w]:
+			do = true
+		case textproc.IsStopWord(w) || mentionsWord(mentions, w):
+		default:
+			return false
+		}
+	}
+	return do
+}
+
+var doWords = map[string]bool{"do": true, "does": true, "did": true, "doing": true, "done": true, "get": true,
+	"got": true, "up": true, "fait": true, "faire": true, "faisait": true, "fais": true}
+
 func (r *Retrieval) titleWord(w string) bool {
 	if r.titleStems == nil {
 		title := textproc.Words(textproc.Fold(r.Timeline.Title))
@@ -1312,7 +1346,8 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	// Nor does one whose own words are only the chronology's subject ("what happened to the
 	// anthem during WW2" of a history of the anthem).
 	bare := !slices.ContainsFunc(r.specificList(p.Rest), func(w string) bool { return !r.Timeline.Pervasive(w) && !spanWords[w] && !r.titleWord(w) }) &&
-		(r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0)
+		(r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0 ||
+			r.Intent == AskWhat && asksDeeds(r.Timeline.MentionedActors(textproc.Fold(p.Rest)), p.Rest) && !r.namesSomeoneElse(p.Rest))
 	if bare {
 		// A phrase the lexicon lists is something of its own ("what went live in 2013?").
 		phrases, _ := r.Timeline.Phrases(p.Rest)
