@@ -2874,3 +2874,27 @@ func TestWhatTheChronologysSubjectDidInAPeriodListsThePeriod(t *testing.T) {
 		{q: "De quoi Don Jr a dit qu'ils avaient parlé pendant la rencontre de juin 2016 ?", answered: true, dates: []string{"2017-07-11"}},
 	})
 }
+
+func TestARelativeClauseMovesFromWhatItsSubjectDid(t *testing.T) {
+	// "Newton died": Newton's death, not Leibniz's, whose shorter event writes "died" and "Newton".
+	runClass(t, chronology(t, "newton"), []classCase{
+		{q: "what got published the year after newton died", answered: true, dates: []string{"1728"}},
+	})
+	// A family name the subject shares is the subject's: "Tesla" is Nikola, not his father.
+	runClass(t, chronology(t, "tesla"), []classCase{
+		{q: "what went down 2 days after tesla died", answered: true, dates: []string{"1943-01-09"}},
+	})
+	// Someone acted upon is no doer: the clause still names the event it describes.
+	runClass(t, chronology(t, "waterloo"), []classCase{
+		{q: "4 days after napoleon got declared an outlaw what did the big powers do", answered: true},
+	})
+}
+
+func TestACountedNounTheSourceCountsInWordsIsNotAbsent(t *testing.T) {
+	runClass(t, chronology(t, "pasteur"), []classCase{
+		{q: "how many kids did pasteur and marie have", answered: true, quote: "five children"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "How many followers does Trump Jr. have on Twitter?", answered: false, words: "followers"},
+	})
+}

@@ -172,6 +172,9 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 			if e := r.ownersEvent(q.Text, res.Hits, h); e != nil {
 				return e, before, days, what, at, true
 			}
+			if e := r.doersEvent(q.Text, res.Hits, h); e != nil {
+				return e, before, days, what, at, true
+			}
 			return h.Event, before, days, what, at, true
 		}
 	}
@@ -529,16 +532,13 @@ func (r *Retrieval) countsOtherwise(noun string) bool {
 	q := t.QueryWord(noun)
 	for _, h := range t.Search(knowledge.Query{Text: noun, Limit: countedHits}).Hits {
 		for i := range h.Event.Passages {
-			// A figure in digits, by a word related to the noun: a passage without a digit is
-			// passed over unread, and only the word after a figure is looked up.
+			// A figure, in digits or a number's word ("five children" of "how many kids"), by a
+			// word related to the noun: only the word after a figure is looked up.
 			folded := t.FoldedPassage(h.Event, i)
-			if !strings.ContainsAny(folded, "0123456789") {
-				continue
-			}
 			prev := ""
 			for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
 				w := folded[start:end]
-				if prev != "" && prev[0] >= '0' && prev[0] <= '9' && !isYear(prev) && t.Says(w, t.Source.Language, q) {
+				if prev != "" && (prev[0] >= '0' && prev[0] <= '9' && !isYear(prev) || numberWord[prev] > 1) && t.Says(w, t.Source.Language, q) {
 					return true
 				}
 				prev = w
