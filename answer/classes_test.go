@@ -2898,3 +2898,23 @@ func TestACountedNounTheSourceCountsInWordsIsNotAbsent(t *testing.T) {
 		{q: "How many followers does Trump Jr. have on Twitter?", answered: false, words: "followers"},
 	})
 }
+
+func TestTheSubjectsOwnDeedIsWhereTheSourceWritesThemDoingIt(t *testing.T) {
+	// "Beethoven died" under his death, not the song "An die Hoffnung", whose German title
+	// scores "die" higher.
+	runClass(t, chronology(t, "beethoven"), []classCase{
+		{q: "when did beethoven die", answered: true, dates: []string{"1827-03-26"}},
+	})
+	// "Kepler was born", not his children's "born in 1621".
+	runClass(t, chronology(t, "kepler"), []classCase{
+		{q: "where was kepler born", answered: true, dates: []string{"1571-12-27"}},
+	})
+	// A deed done to something else is no answer ("Apple buys Akonia" for Beats); a noun after a
+	// name ("a Supreme Court ruling") is no deed.
+	runClass(t, chronology(t, "apple"), []classCase{
+		{q: "qd est ce que apple a acheter beats", answered: true, dates: []string{"2014-05"}},
+	})
+	runClass(t, chronology(t, "exxonvaldez"), []classCase{
+		{q: "what date did the supreme court rule on the damages", answered: true, words: "25 June 2008"},
+	})
+}

@@ -1668,6 +1668,11 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 	if p.AsksDay {
 		hits = preferDays(hits)
 	}
+	if i := r.subjectsOwnDeed(p.Rest, hits); i > 0 {
+		// "When did Beethoven die": the event that writes "Beethoven died", not the song whose
+		// German title scores "die" higher, nor his mother's death.
+		hits = []knowledge.Hit{hits[i]}
+	}
 	best := hits[0]
 	chosen := []*knowledge.Event{best.Event}
 	for _, h := range hits[1:] {
@@ -1696,6 +1701,90 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 		return
 	}
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
+}
+
+// subjectsOwnDeed is the index among hits of the event that writes the question's subject doing
+// its verb, name and verb side by side ("Kepler was born", "Newton died"), when the best hit does
+// not and this one covers the question as well and scores at least ownerRatio of it: a question about what someone did ("where
+// was kepler born", "when did beethoven die") is answered where the source says they did it, not
+// where it says it of their children, a rival or a song's title. It is 0 when the best hit says
+// it, or none of those near it does.
+func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) int {
+	if len(hits) < 2 {
+		return 0
+	}
+	folded := textproc.Fold(rest)
+	ms := r.titleActorWords(folded, r.mentioned(folded))
+	if len(ms) != 1 || !actsInClause(folded, ms[0]) && !bornInClause(folded, ms[0]) {
+		return 0
+	}
+	var verb string
+	for _, w := range textproc.Words(folded[ms[0].At+ms[0].Len:]) {
+		if !textproc.IsStopWord(w) {
+			verb = w
+			break
+		}
+	}
+	if verb == "" || textproc.IsLightWord(verb) {
+		return 0
+	}
+	t := r.Timeline
+	q := t.QueryWord(verb)
+	name := textproc.LastWord(folded[ms[0].At : ms[0].At+ms[0].Len])
+	// The passages, or the title and summary that say it of a passage's pronoun ("He died on 26
+	// March 1827" under "Beethoven dies").
+	writes := func(e *knowledge.Event) bool {
+		texts := make([]string, 0, len(e.Passages)+2)
+		for i := range e.Passages {
+			texts = append(texts, t.FoldedPassage(e, i))
+		}
+		texts = append(texts, textproc.Fold(e.Title), textproc.Fold(e.Summary))
+		for _, text := range texts {
+			words := textproc.Words(text)
+			for k, w := range words {
+				if w != name {
+					continue
+				}
+				j := k + 1
+				for j < len(words) && auxiliaryWords[words[j]] {
+					j++
+				}
+				// "The Supreme Court ruling": a noun after a name, not the name's deed.
+				if j < len(words) && !strings.HasSuffix(words[j], "ing") && !strings.HasSuffix(words[j], "ings") && t.Says(words[j], t.Source.Language, q) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if writes(hits[0].Event) {
+		return 0
+	}
+	for i, h := range hits[1:] {
+		if h.Score < ownerRatio*hits[0].Score {
+			break
+		}
+		if h.Coverage >= hits[0].Coverage && writes(h.Event) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// auxiliaryWords stand between a subject and its verb: "Kepler was born", "Newton had died",
+// "Jeanne est née", "Beethoven finally died".
+var auxiliaryWords = set("was were is are had has have been finally then later a est etait fut avait ete")
+
+// bornInClause reports whether the clause is "X was born", "X est né": a passive in form whose
+// subject is the one born.
+func bornInClause(folded string, m knowledge.Mention) bool {
+	tail := textproc.Words(folded[m.At+m.Len:])
+	for _, w := range tail {
+		if w == "born" || w == "ne" || w == "nee" {
+			return true
+		}
+	}
+	return false
 }
 
 // statesCauseOf reports whether a passage of e that a "why" question's words find (the best or
