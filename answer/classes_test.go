@@ -2918,3 +2918,15 @@ func TestTheSubjectsOwnDeedIsWhereTheSourceWritesThemDoingIt(t *testing.T) {
 		{q: "what date did the supreme court rule on the damages", answered: true, words: "25 June 2008"},
 	})
 }
+
+func TestAYesNoQuotesFirstThePassageThatSaysItWasNotSo(t *testing.T) {
+	runClass(t, chronology(t, "cubacrisis"), []classCase{
+		{q: "did zorin ever admit the missiles were there at the un?", answered: true, first: "Zorin refused to answer"},
+	})
+	runClass(t, chronology(t, "drapeauaustralie"), []classCase{
+		{q: "le drapeau du centenaire c une copie exacte de l'original?", answered: true, first: "n'était pas une réplique"},
+	})
+	runClass(t, chronology(t, "einstein"), []classCase{
+		{q: "did einstein accept when israel offered him the presidency", answered: true, first: "Einstein declined", maxQuote: 2},
+	})
+}

@@ -2109,6 +2109,21 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				if i, ok := r.predicatePassage(e, rest); ok && i != sel.Passages[0] {
 					sel.Passages = []int{i, sel.Passages[0]}
 				}
+				// Whether someone did something is often answered by the passage that says they
+				// did not ("Kinsky … did not contribute", "was never imprisoned", "n'était pas une
+				// réplique"), though it shares fewer words with the question than the one that
+				// tells the story: quoted first when it matches the question fairly well.
+				if !slices.ContainsFunc(sel.Passages, func(i int) bool { return negates(r.Timeline.FoldedPassage(e, i)) }) {
+					for _, p := range ranked {
+						if p.Score <= 0 || p.Score < negationRatio*ranked[0].Score {
+							break
+						}
+						if negates(r.Timeline.FoldedPassage(e, p.Index)) {
+							sel.Passages = []int{p.Index, sel.Passages[0]}
+							break
+						}
+					}
+				}
 			}
 			if len(sel.Passages) > 0 && len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
 				if d := r.ownDatePassage(e, ranked); d >= 0 && !slices.Contains(sel.Passages, d) {
@@ -2124,6 +2139,23 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 		r.Events = append(r.Events, sel)
 	}
 }
+
+// negationRatio is the share of the best passage's score a passage that negates needs to answer
+// a yes/no question first.
+const negationRatio = 0.35
+
+// negates reports whether a folded passage says that something was not so: a negation or a
+// refusal, in English or French.
+func negates(folded string) bool {
+	for _, w := range textproc.Words(folded) {
+		if negationWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var negationWords = set("not never nor didn doesn wasn weren hadn couldn refused refuses declined untrue false pas jamais ni aucun aucune refuse refusa refusent")
 
 // rareActors are the actors folded text names that are among the actors of fewer than half the
 // timeline's events, when it names another one besides: a name the question is about, beside the
