@@ -2909,6 +2909,15 @@ func TestTheSubjectsOwnDeedIsWhereTheSourceWritesThemDoingIt(t *testing.T) {
 	runClass(t, chronology(t, "kepler"), []classCase{
 		{q: "where was kepler born", answered: true, dates: []string{"1571-12-27"}},
 	})
+	// Nor is the family name of a son, a mother or a wife ('"Willie" Lincoln was born', "Nancy
+	// Lincoln dies", "Mary Edison died"); an adverb is not the deed.
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "wat day was lincoln born", answered: true, dates: []string{"1809-02-12"}},
+		{q: "where did lincoln actually die", answered: true, dates: []string{"1865-04-15"}},
+	})
+	runClass(t, chronology(t, "edison"), []classCase{
+		{q: "which day did edison die exactly", answered: true, dates: []string{"1931-10-18"}},
+	})
 	// A deed done to something else is no answer ("Apple buys Akonia" for Beats); a noun after a
 	// name ("a Supreme Court ruling") is no deed.
 	runClass(t, chronology(t, "apple"), []classCase{

@@ -1720,7 +1720,8 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) int {
 	}
 	var verb string
 	for _, w := range textproc.Words(folded[ms[0].At+ms[0].Len:]) {
-		if !textproc.IsStopWord(w) {
+		// "Where did Lincoln actually die": the adverb is not the deed.
+		if !textproc.IsStopWord(w) && !adverbForm(w) && !strings.HasSuffix(w, "ly") {
 			verb = w
 			break
 		}
@@ -1731,15 +1732,18 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) int {
 	t := r.Timeline
 	q := t.QueryWord(verb)
 	name := textproc.LastWord(folded[ms[0].At : ms[0].At+ms[0].Len])
+	subject := ms[0].Actor
 	// The passages, or the title and summary that say it of a passage's pronoun ("He died on 26
 	// March 1827" under "Beethoven dies").
 	writes := func(e *knowledge.Event) bool {
 		texts := make([]string, 0, len(e.Passages)+2)
 		for i := range e.Passages {
-			texts = append(texts, t.FoldedPassage(e, i))
+			texts = append(texts, e.Passages[i].Text)
 		}
-		texts = append(texts, textproc.Fold(e.Title), textproc.Fold(e.Summary))
+		texts = append(texts, e.Title, e.Summary)
 		for _, text := range texts {
+			// "Willie Lincoln is born", "Mary Edison dies": the family name of someone else.
+			text = textproc.Fold(othersNamed(text, name, subject))
 			words := textproc.Words(text)
 			for k, w := range words {
 				if w != name {
@@ -1764,12 +1768,44 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) int {
 		if h.Score < ownerRatio*hits[0].Score {
 			break
 		}
-		if h.Coverage >= hits[0].Coverage && writes(h.Event) {
+		if h.Coverage >= coverShare*hits[0].Coverage && writes(h.Event) {
 			return i + 1
 		}
 	}
 	return 0
 }
+
+// othersNamed blanks in a text the family name (folded) that another person's given name comes
+// before: "Mary Edison died" is not Thomas Edison's death, though no actor is named "Mary
+// Edison"; "When Edison died" and "Thomas Edison died" are his.
+func othersNamed(text, name, subject string) string {
+	subjectWords := textproc.Words(subject)
+	var b strings.Builder
+	last, pos := 0, 0
+	prev := ""
+	for _, f := range strings.Fields(text) {
+		at := strings.Index(text[pos:], f) + pos
+		pos = at + len(f)
+		word := strings.Trim(f, "\"'“”«»‘’(),.;:!?")
+		if pw := strings.Trim(prev, "\"'“”«»‘’(),"); textproc.Fold(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")) == name && pw != "" &&
+			unicode.IsUpper([]rune(pw)[0]) && !textproc.IsStopWord(textproc.Fold(pw)) && !slices.Contains(subjectWords, textproc.Fold(pw)) {
+			b.WriteString(text[last:at])
+			b.WriteString("_")
+			last = at + len(f)
+		}
+		prev = f
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// coverShare is the share of the best hit's coverage of the question the event that writes the
+// subject's deed needs: a misspelt word the best hit happens to match ("wat") is no part of what
+// is asked, a thing the deed is done to ("apple buys beats") is.
+const coverShare = 0.75
 
 // auxiliaryWords stand between a subject and its verb: "Kepler was born", "Newton had died",
 // "Jeanne est née", "Beethoven finally died".
