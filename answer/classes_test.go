@@ -2939,3 +2939,31 @@ func TestAYesNoQuotesFirstThePassageThatSaysItWasNotSo(t *testing.T) {
 		{q: "did einstein accept when israel offered him the presidency", answered: true, first: "Einstein declined", maxQuote: 2},
 	})
 }
+
+func TestAPassiveQuestionIsAnsweredWhereTheSourceWritesTheDeedDoneToTheSubject(t *testing.T) {
+	// "Booth shoots Lincoln" answers "when was lincoln shot", not Booth shot twelve days later.
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "when was lincoln shot", answered: true, dates: []string{"1865-04-14"}},
+		{q: "what happened the day after lincoln got shot", answered: true, dates: []string{"1865-04-15"}},
+	})
+	runClass(t, chronology(t, "joanofarc"), []classCase{
+		{q: "when was joan captured", answered: true, dates: []string{"1430-05-23"}},
+	})
+	runClass(t, chronology(t, "waterloo"), []classCase{
+		{q: "when was napoleon exiled", answered: true, dates: []string{"1821"}},
+	})
+}
+
+func TestTheMonthAfterAnEventIsTheCalendarsNextMonth(t *testing.T) {
+	// Nothing exactly 30 days after 6 November 1860: the month after is December's secession.
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "le mois d'après son élection en 1860 il s'est passé quoi", answered: true, dates: []string{"1860-12-20"}},
+	})
+	runClass(t, chronology(t, "edison"), []classCase{
+		{q: "what happened the year after edison died", answered: false, words: "no event in 1932"},
+	})
+	// A family name over its particle is someone else's: "Kaspar van Beethoven" did not die in 1827.
+	runClass(t, chronology(t, "beethoven"), []classCase{
+		{q: "what happened the month after beethoven died", answered: false, words: "April 1827"},
+	})
+}

@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -312,25 +313,30 @@ func (r *Retrieval) doersEvent(folded string, hits []knowledge.Hit, best knowled
 // not an object ("napoleon got declared an outlaw"), an owner ("his dad's speech") or a word in
 // a quotation.
 func actsInClause(folded string, m knowledge.Mention) bool {
+	passive, ok := subjectOfClause(folded, m)
+	return ok && !passive
+}
+
+// subjectOfClause reports whether the actor mentioned is the clause's subject, the words before it
+// function words, neither an owner ("his dad's speech") nor in a quotation, and whether the
+// clause is passive ("lincoln got shot", "napoleon was declared an outlaw").
+func subjectOfClause(folded string, m knowledge.Mention) (passive, ok bool) {
 	head := folded[:m.At]
 	for w := range strings.FieldsSeq(head) {
 		if !textproc.IsStopWord(w) {
-			return false
+			return false, false
 		}
 	}
 	if strings.ContainsAny(head, "'\"«“‘") {
-		return false
+		return false, false
 	}
 	tail := textproc.Words(folded[m.At+m.Len:])
 	if len(tail) == 0 || tail[0] == "s" {
-		return false
+		return false, false
 	}
-	for _, w := range tail {
-		if passiveWords[w] {
-			return false
-		}
-	}
-	return true
+	// "Was" before the subject asks in the passive too ("when was lincoln shot").
+	hw := textproc.Words(head)
+	return len(hw) > 0 && passiveWords[hw[len(hw)-1]] || slices.ContainsFunc(tail, func(w string) bool { return passiveWords[w] }), true
 }
 
 // passiveWords make a clause passive, its subject the one acted upon.

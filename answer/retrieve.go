@@ -1668,9 +1668,10 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 	if p.AsksDay {
 		hits = preferDays(hits)
 	}
-	if i := r.subjectsOwnDeed(p.Rest, hits); i > 0 {
+	if i, ok := r.subjectsOwnDeed(p.Rest, hits); ok {
 		// "When did Beethoven die": the event that writes "Beethoven died", not the song whose
-		// German title scores "die" higher, nor his mother's death.
+		// German title scores "die" higher, nor his mother's death; alone, when the others near
+		// it do not write it ("when was lincoln shot": not Booth, shot twelve days later).
 		hits = []knowledge.Hit{hits[i]}
 	}
 	best := hits[0]
@@ -1709,25 +1710,31 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 // was kepler born", "when did beethoven die") is answered where the source says they did it, not
 // where it says it of their children, a rival or a song's title. It is 0 when the best hit says
 // it, or none of those near it does.
-func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) int {
+func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, bool) {
 	if len(hits) < 2 {
-		return 0
+		return 0, false
 	}
 	folded := textproc.Fold(rest)
 	ms := r.titleActorWords(folded, r.mentioned(folded))
-	if len(ms) != 1 || !actsInClause(folded, ms[0]) && !bornInClause(folded, ms[0]) {
-		return 0
+	// Active or passive ("when was kepler born", "the day after lincoln got shot"): the source
+	// writes either as the question does ("Kepler was born", "Lincoln was shot").
+	if len(ms) != 1 {
+		return 0, false
+	}
+	passive, ok := subjectOfClause(folded, ms[0])
+	if !ok {
+		return 0, false
 	}
 	var verb string
 	for _, w := range textproc.Words(folded[ms[0].At+ms[0].Len:]) {
 		// "Where did Lincoln actually die": the adverb is not the deed.
-		if !textproc.IsStopWord(w) && !adverbForm(w) && !strings.HasSuffix(w, "ly") {
+		if !textproc.IsStopWord(w) && !passiveWords[w] && !adverbForm(w) && !strings.HasSuffix(w, "ly") {
 			verb = w
 			break
 		}
 	}
 	if verb == "" || textproc.IsLightWord(verb) {
-		return 0
+		return 0, false
 	}
 	t := r.Timeline
 	q := t.QueryWord(verb)
@@ -1746,6 +1753,11 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) int {
 			text = textproc.Fold(othersNamed(text, name, subject))
 			words := textproc.Words(text)
 			for k, w := range words {
+				// A passive question is answered by an active source too: "Booth shoots Lincoln"
+				// for "lincoln got shot".
+				if passive && k+1 < len(words) && words[k+1] == name && !strings.HasSuffix(w, "ing") && t.Says(w, t.Source.Language, q) {
+					return true
+				}
 				if w != name {
 					continue
 				}
@@ -1761,18 +1773,20 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) int {
 		}
 		return false
 	}
-	if writes(hits[0].Event) {
-		return 0
-	}
-	for i, h := range hits[1:] {
-		if h.Score < ownerRatio*hits[0].Score {
+	// Of the events near the best, the first that writes it, when it is the only one.
+	found := -1
+	for i, h := range hits {
+		if i > 0 && h.Score < ownerRatio*hits[0].Score {
 			break
 		}
-		if h.Coverage >= coverShare*hits[0].Coverage && writes(h.Event) {
-			return i + 1
+		if (i == 0 || h.Coverage >= coverShare*hits[0].Coverage) && writes(h.Event) {
+			if found >= 0 {
+				return found, found > 0 // two that write it: the best stands, with its peers
+			}
+			found = i
 		}
 	}
-	return 0
+	return max(found, 0), found >= 0
 }
 
 // othersNamed blanks in a text the family name (folded) that another person's given name comes
@@ -1782,18 +1796,17 @@ func othersNamed(text, name, subject string) string {
 	subjectWords := textproc.Words(subject)
 	var b strings.Builder
 	last, pos := 0, 0
-	prev := ""
+	var prev []string
 	for _, f := range strings.Fields(text) {
 		at := strings.Index(text[pos:], f) + pos
 		pos = at + len(f)
 		word := strings.Trim(f, "\"'“”«»‘’(),.;:!?")
-		if pw := strings.Trim(prev, "\"'“”«»‘’(),"); textproc.Fold(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")) == name && pw != "" &&
-			unicode.IsUpper([]rune(pw)[0]) && !textproc.IsStopWord(textproc.Fold(pw)) && !slices.Contains(subjectWords, textproc.Fold(pw)) {
+		if textproc.Fold(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")) == name && othersGivenName(prev, subjectWords) {
 			b.WriteString(text[last:at])
 			b.WriteString("_")
 			last = at + len(f)
 		}
-		prev = f
+		prev = append(prev, f)
 	}
 	if last == 0 {
 		return text
@@ -1802,6 +1815,26 @@ func othersNamed(text, name, subject string) string {
 	return b.String()
 }
 
+// othersGivenName reports whether the words before a family name (in order, the last one right
+// before it) end with a given name not the subject's: a capitalized word that is no stop word,
+// over the particles of a name ("Kaspar van Beethoven", "Marie de Médicis").
+func othersGivenName(prev, subjectWords []string) bool {
+	for k := len(prev) - 1; k >= 0; k-- {
+		pw := strings.Trim(prev[k], "\"'“”«»‘’(),")
+		if pw == "" {
+			return false
+		}
+		f := textproc.Fold(pw)
+		if nameParticles[f] && !unicode.IsUpper([]rune(pw)[0]) {
+			continue
+		}
+		return unicode.IsUpper([]rune(pw)[0]) && !textproc.IsStopWord(f) && !slices.Contains(subjectWords, f)
+	}
+	return false
+}
+
+var nameParticles = set("van von der den de du da di del della le la")
+
 // coverShare is the share of the best hit's coverage of the question the event that writes the
 // subject's deed needs: a misspelt word the best hit happens to match ("wat") is no part of what
 // is asked, a thing the deed is done to ("apple buys beats") is.
@@ -1809,19 +1842,7 @@ const coverShare = 0.75
 
 // auxiliaryWords stand between a subject and its verb: "Kepler was born", "Newton had died",
 // "Jeanne est née", "Beethoven finally died".
-var auxiliaryWords = set("was were is are had has have been finally then later a est etait fut avait ete")
-
-// bornInClause reports whether the clause is "X was born", "X est né": a passive in form whose
-// subject is the one born.
-func bornInClause(folded string, m knowledge.Mention) bool {
-	tail := textproc.Words(folded[m.At+m.Len:])
-	for _, w := range tail {
-		if w == "born" || w == "ne" || w == "nee" {
-			return true
-		}
-	}
-	return false
-}
+var auxiliaryWords = set("was were is are had has have been got finally then later a est etait fut avait ete")
 
 // statesCauseOf reports whether a passage of e that a "why" question's words find (the best or
 // one nearly as good) states a cause: "burned down the hotel to protest the acquittal".

@@ -167,10 +167,13 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 		q.Text, q.Spans = t.ExpandNames(textproc.Fold(wp.Rest)), wp.Spans
 	}
 	res := t.Search(q)
-	for _, h := range res.Hits {
+	for i, h := range res.Hits {
 		if h.Score > 0 && h.Coverage >= minCoverage {
 			if e := r.ownersEvent(q.Text, res.Hits, h); e != nil {
 				return e, before, days, what, at, true
+			}
+			if k, ok := r.subjectsOwnDeed(q.Text, res.Hits[i:]); ok && k > 0 {
+				return res.Hits[i+k].Event, before, days, what, at, true
 			}
 			if e := r.doersEvent(q.Text, res.Hits, h); e != nil {
 				return e, before, days, what, at, true
@@ -384,6 +387,24 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 	}
 	t := r.Timeline
 	target := step(t, from, before, days)
+	if target == nil && days > 0 && (days == 30 || days == 365) && reCalendarNext.MatchString(folded) {
+		// "The month after his election", "l'année d'après sa mort": the calendar month (year)
+		// after the event's, when nothing is that exact length away; its events are listed.
+		span := calendarNext(from, before, days == 365)
+		if len(t.InSpan(span)) == 0 {
+			r.Relative = &Relative{From: from, Before: before, Days: days}
+			r.Parsed.Kind, r.Parsed.Spans, r.Parsed.OpenFrom, r.Parsed.OpenTo = question.Year, []knowledge.Span{span}, false, false
+			r.Reason = NothingInRange
+			r.Before, r.After = t.Nearest(span)
+			return true
+		}
+		p := r.Parsed
+		head := t.ExpandNames(folded[:at])
+		p.Kind, p.Spans, p.Rest, p.OpenFrom, p.OpenTo = question.Range, []knowledge.Span{span}, head, false, false
+		r.Parsed = p
+		r.rangeQuery(p, withoutDirection(r.specific(head)) != "")
+		return true
+	}
 	if target == nil && days > 0 {
 		// "Two days after the first DM": a day the source says nothing of, not the next event.
 		r.Relative = &Relative{From: from, Before: before, Days: days}
@@ -433,6 +454,28 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 	r.Relative = &Relative{From: from, Before: before, Days: days}
 	r.selectEvents([]*knowledge.Event{target}, head, true)
 	return true
+}
+
+// reCalendarNext finds "the month after", "the year before", "le mois d'après", "l'année
+// suivante": one unit with the definite article, the calendar's month or year next to the event's.
+var reCalendarNext = regexp.MustCompile(`(?:\b(?:the|le|la)\s+|\bl')(?:month|year|mois|annee)\s+(?:after|before|following|apres|avant|d'apres|d'avant|suivant|suivante|precedent|precedente)\b`)
+
+// calendarNext is the calendar month (or year) after the one e ends in, or before the one it
+// starts in.
+func calendarNext(e *knowledge.Event, before, year bool) knowledge.Span {
+	span := e.Span()
+	d := span.To.Time()
+	k := 1
+	if before {
+		d, k = span.From.Time(), -1
+	}
+	if year {
+		y := d.Year() + k
+		return knowledge.Span{From: knowledge.DayOf(y, time.January, 1), To: knowledge.DayOf(y, time.December, 31)}
+	}
+	first := time.Date(d.Year(), d.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
+	next := first.AddDate(0, 1, 0)
+	return knowledge.Span{From: knowledge.DayOf(first.Year(), first.Month(), 1), To: knowledge.DayOf(next.Year(), next.Month(), 1) - 1}
 }
 
 // directionWords restate a relative clause's direction: "the next thing after X", "le message
