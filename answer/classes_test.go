@@ -2967,3 +2967,15 @@ func TestTheMonthAfterAnEventIsTheCalendarsNextMonth(t *testing.T) {
 		{q: "what happened the month after beethoven died", answered: false, words: "April 1827"},
 	})
 }
+
+func TestARefusalDeniesWhatIsRefused(t *testing.T) {
+	// "After refusing to convert to Catholicism": no, he did not convert; a "why" that says he did
+	// is a false premise.
+	runClass(t, chronology(t, "kepler"), []classCase{
+		{q: "did kepler convert to catholicism", answered: true, words: "No, according to the source"},
+		{q: "est-ce que kepler s'est converti au catholicisme", answered: true, words: "Non, d'après la source"},
+	})
+	runClass(t, chronology(t, "cubacrisis"), []classCase{
+		{q: "did zorin answer the question at the un", answered: true, words: "No, according to the source"},
+	})
+}

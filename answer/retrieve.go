@@ -2212,7 +2212,7 @@ func negates(folded string) bool {
 	return false
 }
 
-var negationWords = set("not never nor didn doesn wasn weren hadn couldn refused refuses declined untrue false pas jamais ni aucun aucune refuse refusa refusent")
+var negationWords = set("not never nor didn doesn wasn weren hadn couldn refused refuses refusing declined untrue false pas jamais ni aucun aucune refuse refusa refusent refusant")
 
 // rareActors are the actors folded text names that are among the actors of fewer than half the
 // timeline's events, when it names another one besides: a name the question is about, beside the

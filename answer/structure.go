@@ -1481,7 +1481,8 @@ func (r *Retrieval) assertedIn(e *knowledge.Event, verbs []knowledge.QueryWord) 
 		words := textproc.Words(textproc.Fold(text))
 		for j, w := range words {
 			for _, q := range verbs {
-				if t.Says(w, lang, q) && !wishedAt(words, j) {
+				// "Ayant refusé de se convertir": a deed refused or denied is not asserted.
+				if t.Says(w, lang, q) && !wishedAt(words, j) && !slices.ContainsFunc(words[max(0, j-3):j], func(w string) bool { return negationWords[w] }) {
 					return true
 				}
 			}

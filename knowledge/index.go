@@ -261,6 +261,7 @@ func (t *Timeline) build() {
 				negated = negated || denials[string(word)]
 				continue
 			}
+			negated = negated || refusals[string(word)] // "refused to convert": a word of its own that denies
 			id := stemID(word, lang)
 			if int(id) >= len(tf) {
 				tf = append(tf, make([]float32, int(id)+1-len(tf))...)

@@ -103,6 +103,7 @@ func (b *glossBuilder) sentence(sent, lang string) {
 			b.negated = b.negated || denials[string(word)]
 			continue
 		}
+		b.negated = b.negated || refusals[string(word)]
 		if ids, ok := b.ix.surface[string(word)]; ok && slot >= 0 {
 			if ids[slot] >= 0 {
 				b.terms = append(b.terms, ids[slot])
@@ -697,6 +698,7 @@ func (ix *index) countPassageDF() {
 // him to send", "would be").
 var negators = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "don": true, "wasn": true, "isn": true,
 	"won": true, "pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "refuse": true, "refused": true,
+	"refuses": true, "refusing": true, "declined": true, "refusant": true, "refusa": true, "refusait": true,
 	"if": true, "would": true, "could": true, "should": true, "si": true, "serait": true, "pourrait": true,
 	// French puts "pas" after a simple tense ("ne répond pas"): "ne" before the verb denies it.
 	"ne": true, "n": true}
@@ -932,7 +934,15 @@ func deniesAt(ix *index, pw []string, at []int32, lang string, words []QueryWord
 
 // denials are the negators that deny (not those that make a wish or a supposition).
 var denials = map[string]bool{"not": true, "never": true, "didn": true, "doesn": true, "wasn": true, "isn": true,
-	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "ne": true, "n": true}
+	"pas": true, "jamais": true, "point": true, "aucun": true, "aucune": true, "ne": true, "n": true,
+	// A refusal denies what is refused: "after refusing to convert to Catholicism" is no conversion.
+	"refuse": true, "refused": true, "refuses": true, "refusing": true, "declined": true,
+	"refusant": true, "refusa": true, "refusait": true}
+
+// refusals are the denials that are words of their own, not stop words.
+// "Declining sales" declines nothing: only the verb's past is a refusal.
+var refusals = map[string]bool{"refuse": true, "refused": true, "refuses": true, "refusing": true, "declined": true,
+	"refusant": true, "refusa": true, "refusait": true}
 
 // invertedSubjects are the pronouns a French verb puts after itself in an inversion ("dit-il",
 // "ajoute-t-elle", where "t" is the euphonic letter).
