@@ -1742,36 +1742,45 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 	subject := ms[0].Actor
 	// The passages, or the title and summary that say it of a passage's pronoun ("He died on 26
 	// March 1827" under "Beethoven dies").
-	writes := func(e *knowledge.Event) bool {
-		texts := make([]string, 0, len(e.Passages)+2)
-		for i := range e.Passages {
-			texts = append(texts, e.Passages[i].Text)
+	// says reports whether a folded text writes the name doing the verb (or, for a passive, the
+	// verb done to the name).
+	says := func(text string) bool {
+		if !strings.Contains(text, name) {
+			return false // most texts never name the subject: no words to split
 		}
-		texts = append(texts, e.Title, e.Summary)
-		for _, text := range texts {
-			// "Willie Lincoln is born", "Mary Edison dies": the family name of someone else.
-			text = textproc.Fold(othersNamed(text, name, subject))
-			words := textproc.Words(text)
-			for k, w := range words {
-				// A passive question is answered by an active source too: "Booth shoots Lincoln"
-				// for "lincoln got shot".
-				if passive && k+1 < len(words) && words[k+1] == name && !strings.HasSuffix(w, "ing") && t.Says(w, t.Source.Language, q) {
-					return true
-				}
-				if w != name {
-					continue
-				}
-				j := k + 1
-				for j < len(words) && auxiliaryWords[words[j]] {
-					j++
-				}
-				// "The Supreme Court ruling": a noun after a name, not the name's deed.
-				if j < len(words) && !strings.HasSuffix(words[j], "ing") && !strings.HasSuffix(words[j], "ings") && t.Says(words[j], t.Source.Language, q) {
-					return true
-				}
+		words := textproc.Words(text)
+		for k, w := range words {
+			// A passive question is answered by an active source too: "Booth shoots Lincoln"
+			// for "lincoln got shot".
+			if passive && k+1 < len(words) && words[k+1] == name && !strings.HasSuffix(w, "ing") && t.Says(w, t.Source.Language, q) {
+				return true
+			}
+			if w != name {
+				continue
+			}
+			j := k + 1
+			for j < len(words) && auxiliaryWords[words[j]] {
+				j++
+			}
+			// "The Supreme Court ruling": a noun after a name, not the name's deed.
+			if j < len(words) && !strings.HasSuffix(words[j], "ing") && !strings.HasSuffix(words[j], "ings") && t.Says(words[j], t.Source.Language, q) {
+				return true
 			}
 		}
 		return false
+	}
+	// "Willie Lincoln is born", "Mary Edison dies": the family name of someone else. The raw
+	// text is read for given names only where the folded one says it.
+	writesOwn := func(raw, folded string) bool {
+		return says(folded) && says(textproc.Fold(othersNamed(raw, name, subject)))
+	}
+	writes := func(e *knowledge.Event) bool {
+		for i := range e.Passages {
+			if writesOwn(e.Passages[i].Text, t.FoldedPassage(e, i)) {
+				return true
+			}
+		}
+		return writesOwn(e.Title, textproc.Fold(e.Title)) || writesOwn(e.Summary, textproc.Fold(e.Summary))
 	}
 	// Of the events near the best, the first that writes it, when it is the only one.
 	found := -1
