@@ -1745,29 +1745,45 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 	// says reports whether a folded text writes the name doing the verb (or, for a passive, the
 	// verb done to the name).
 	says := func(text string) bool {
-		if !strings.Contains(text, name) {
-			return false // most texts never name the subject: no words to split
-		}
-		words := textproc.Words(text)
-		for k, w := range words {
+		// Only the words around each occurrence of the name are read: most texts never name it.
+		for at := 0; ; {
+			k := strings.Index(text[at:], name)
+			if k < 0 {
+				return false
+			}
+			start, end := at+k, at+k+len(name)
+			at = end
+			if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
+				continue // inside another word
+			}
 			// A passive question is answered by an active source too: "Booth shoots Lincoln"
 			// for "lincoln got shot".
-			if passive && k+1 < len(words) && words[k+1] == name && !strings.HasSuffix(w, "ing") && t.Says(w, t.Source.Language, q) {
-				return true
+			if passive {
+				if w := textproc.LastWord(text[:start]); w != "" && !strings.HasSuffix(w, "ing") && t.Says(w, t.Source.Language, q) {
+					return true
+				}
 			}
-			if w != name {
-				continue
-			}
-			j := k + 1
-			for j < len(words) && auxiliaryWords[words[j]] {
-				j++
-			}
-			// "The Supreme Court ruling": a noun after a name, not the name's deed.
-			if j < len(words) && !strings.HasSuffix(words[j], "ing") && !strings.HasSuffix(words[j], "ings") && t.Says(words[j], t.Source.Language, q) {
-				return true
+			// The verb after the name and its auxiliaries; "the Supreme Court ruling" is a noun
+			// after a name, not the name's deed.
+			for ws, we, ok := textproc.NextWordIn(text, end); ok; ws, we, ok = textproc.NextWordIn(text, we) {
+				w := text[ws:we]
+				if auxiliaryWords[w] {
+					continue
+				}
+				if !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ings") && t.Says(w, t.Source.Language, q) {
+					return true
+				}
+				break
 			}
 		}
-		return false
+	}
+	// foldedIfNamed is the folded text, or "" when it cannot name the subject: an ASCII text is
+	// searched without folding it.
+	foldedIfNamed := func(raw string) string {
+		if isASCII(raw) && !containsFoldASCII(raw, name) {
+			return ""
+		}
+		return textproc.Fold(raw)
 	}
 	// "Willie Lincoln is born", "Mary Edison dies": the family name of someone else. The raw
 	// text is read for given names only where the folded one says it.
@@ -1780,7 +1796,7 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 				return true
 			}
 		}
-		return writesOwn(e.Title, textproc.Fold(e.Title)) || writesOwn(e.Summary, textproc.Fold(e.Summary))
+		return writesOwn(e.Title, foldedIfNamed(e.Title)) || writesOwn(e.Summary, foldedIfNamed(e.Summary))
 	}
 	// Of the events near the best, the first that writes it, when it is the only one.
 	found := -1
@@ -1796,6 +1812,27 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 		}
 	}
 	return max(found, 0), found >= 0
+}
+
+func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether an ASCII text holds a folded ASCII word, case aside.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // othersNamed blanks in a text the family name (folded) that another person's given name comes
