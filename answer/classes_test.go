@@ -2979,3 +2979,13 @@ func TestARefusalDeniesWhatIsRefused(t *testing.T) {
 		{q: "did zorin answer the question at the un", answered: true, words: "No, according to the source"},
 	})
 }
+
+func TestWhatWentOnInAPeriodListsThePeriod(t *testing.T) {
+	// "What went on" is "what happened", not the lexicon's "go on" (continue, persist).
+	runClass(t, chronology(t, "frenchrev"), []classCase{
+		{q: "wat went on in sept 1792", answered: true, words: "4 events in September 1792"},
+	})
+	runClass(t, chronology(t, "newton"), []classCase{
+		{q: "what was going on in 1696", answered: true, words: "One event in 1696"},
+	})
+}

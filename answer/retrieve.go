@@ -1278,6 +1278,9 @@ func (r *Retrieval) namesOnlySubject(words []string) bool {
 	return !slices.ContainsFunc(words, func(w string) bool { return !textproc.IsStopWord(w) && !mentionsWord(ms, w) })
 }
 
+// reWhatWentOn is "what went on", "what was going on", "what's been going on": what happened.
+var reWhatWentOn = regexp.MustCompile(`\bwhat(?:'s| was| is| has been| had been| s been| s)?\s+(?:went|going|goes|go|gone)\s+on\b`)
+
 // namesSomeoneElse reports whether text names an actor other than the chronology's subject: "what
 // did newton do between 1696 and 1701" of Newton's life asks what the period holds, as "what
 // happened" would, where "what did halley do" asks about Halley. Only an account is asked so:
@@ -1349,8 +1352,13 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 		(r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0 ||
 			r.Intent == AskWhat && asksDeeds(r.Timeline.MentionedActors(textproc.Fold(p.Rest)), p.Rest) && !r.namesSomeoneElse(p.Rest))
 	if bare {
-		// A phrase the lexicon lists is something of its own ("what went live in 2013?").
-		phrases, _ := r.Timeline.Phrases(p.Rest)
+		// A phrase the lexicon lists is something of its own ("what went live in 2013?"), but
+		// "what went on" is "what happened", not "what continued".
+		rest := p.Rest
+		if strings.Contains(rest, " on") {
+			rest = reWhatWentOn.ReplaceAllString(textproc.Fold(rest), "what happened")
+		}
+		phrases, _ := r.Timeline.Phrases(rest)
 		bare = len(phrases) == 0
 	}
 	if (!hasContent || bare) && len(p.Spans) == 1 {

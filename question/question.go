@@ -547,6 +547,43 @@ type expr struct {
 	spanSet bool
 }
 
+// dropVerbMonths drops a month's name alone, with no day nor year, that other words part from a
+// date with its year: "why did the women march on versailles in oct 1789" is about October
+// 1789, the march a verb; "between march and june 1990" and "march or april 1990" keep it. The
+// word goes back to the question's words (work).
+func dropVerbMonths(exprs []expr, folded string, work []byte) []expr {
+	if len(exprs) < 2 {
+		return exprs
+	}
+	dated := slices.ContainsFunc(exprs, func(e expr) bool { return e.year != 0 })
+	if !dated {
+		return exprs
+	}
+	out := exprs[:0]
+	for i, e := range exprs {
+		bare := e.kind == Month && e.year == 0 && e.day == 0 && !e.pair && !e.period
+		if bare && i+1 < len(exprs) && partedBy(folded[e.end:exprs[i+1].start]) && strings.IndexFunc(folded[e.start:e.end], unicode.IsDigit) < 0 {
+			copy(work[e.start:e.end], folded[e.start:e.end])
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// partedBy reports whether the text between two dates holds a word that is no connective of
+// dates ("and", "or", "to", "et", "ou", "au", "-"): they are two things, not one period.
+func partedBy(between string) bool {
+	for _, w := range strings.Fields(between) {
+		switch strings.Trim(w, ",-–") {
+		case "", "and", "or", "to", "until", "till", "through", "et", "ou", "au", "a", "jusqu", "from", "de", "du", "the", "le", "of":
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // verdict is what a pattern's match turns out to be once its parts are checked.
 type verdict int
 
@@ -892,6 +929,7 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 		})
 	}
 	sort.Slice(exprs, func(i, j int) bool { return exprs[i].start < exprs[j].start })
+	exprs = dropVerbMonths(exprs, folded, work)
 
 	// "According to the article", "d'après la source" point at the source, not at what it says.
 	if hasSource {

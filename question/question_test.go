@@ -588,3 +588,16 @@ func TestParseAnOrdinalDayBeforeAnAbbreviatedMonthIsADate(t *testing.T) {
 		{"another chronology", "what happened on the fourth of oct 57", "en", question.ExactDay, "1957-10-04", 0, ""},
 	})
 }
+
+// A month's name alone that other words part from a dated expression is a verb or a noun, not a
+// date: "the women march on versailles in oct 1789" asks about October 1789.
+func TestAMonthsNameApartFromADateIsAWord(t *testing.T) {
+	runParseCases(t, chronology(t, "frenchrev"), []parseCase{
+		{"march as a verb", "why did the women march on versailles in oct 1789", "en", question.Month, "1789-10-01..1789-10-31", 0, "why did the women march on versailles in"},
+		{"between months", "what happened between march and june 1793", "en", question.Range, "1793-03-01..1793-06-30", 0, ""},
+		{"or months", "what happened in march or april 1793", "en", question.Range, "1793-03-01..1793-04-30", 0, ""},
+	})
+	runParseCases(t, chronology(t, "waterloo"), []parseCase{
+		{"march on a city", "why did napoleon march on brussels in june 1815", "en", question.Month, "1815-06-01..1815-06-30", 0, ""},
+	})
+}
