@@ -2989,3 +2989,12 @@ func TestWhatWentOnInAPeriodListsThePeriod(t *testing.T) {
 		{q: "what was going on in 1696", answered: true, words: "One event in 1696"},
 	})
 }
+
+func TestNDaysOnFromXIsNDaysAfterX(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "36 days on from the true pundit ask, wat was WL's msg to don jr", answered: true, dates: []string{"2016-11-08"}},
+	})
+	runClass(t, chronology(t, "apollo11"), []classCase{
+		{q: "4 days on from the launch what happened", answered: true, dates: []string{"1969-07-20"}},
+	})
+}

@@ -44,6 +44,11 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 	if !hasConnective(folded) {
 		return false, 0, "", 0, false
 	}
+	// "36 days on from the true pundit ask" is 36 days after it. The rewrite comes after the
+	// clause's start, so the offsets returned hold for the question as typed.
+	if strings.Contains(folded, " on from ") {
+		folded = reOnFrom.ReplaceAllString(folded, "$1 after ")
+	}
 	if m := reDayNext.FindStringSubmatchIndex(folded); m != nil {
 		sub := func(i int) string {
 			v := substr(folded, m, i)
@@ -121,13 +126,16 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 	return before, days, m[4], at, true
 }
 
+// reOnFrom is "N days on from X": N days after X.
+var reOnFrom = regexp.MustCompile(`\b(days?|weeks?|months?|years?|yrs?|mos)\s+on\s+from\s+`)
+
 // oneWords count one of the unit after them: "the week after X" is a week after it.
 var oneWords = map[string]bool{"the": true, "a": true, "an": true, "one": true, "le": true, "la": true, "l": true, "un": true, "une": true}
 
 // hasConnective is a cheap test for the words a relative clause needs, so most questions never run
 // its patterns.
 func hasConnective(folded string) bool {
-	return containsAny(folded, "after", "before", "apres", "avant", "following", "preceding", "next to", "lendemain", "veille") // "surlendemain", "avant-veille" too
+	return containsAny(folded, "after", "before", "apres", "avant", "following", "preceding", "next to", "lendemain", "veille", " on from ") // "surlendemain", "avant-veille" too
 }
 
 func substr(s string, m []int, i int) string {

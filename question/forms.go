@@ -1400,3 +1400,64 @@ func regnalNumbers(folded string, cal *knowledge.Timeline) string {
 	}
 	return applyEdits(folded, edits)
 }
+
+// reNthWeekday finds "the 2nd wednesday of oct 2016", "the last friday in june '16", "le 2e
+// mercredi d'octobre 2016": a day named by its rank among the month's days of that name. The year
+// is required (four digits, or two after an apostrophe, read in the timeline's centuries).
+var reNthWeekday = regexp.MustCompile(`\b(?:the\s+|le\s+|la\s+)?(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last|1er|1ere|premier|premiere|2e|2eme|deuxieme|3e|3eme|troisieme|4e|4eme|quatrieme|5e|5eme|cinquieme|dernier|derniere)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:of|in|de|d'|du mois de|en)\s*([a-z]+)\.?\s+(\d{4}|'\d{2})\b`)
+
+var nthRanks = map[string]int{"1st": 1, "first": 1, "1er": 1, "1ere": 1, "premier": 1, "premiere": 1,
+	"2nd": 2, "second": 2, "2e": 2, "2eme": 2, "deuxieme": 2, "3rd": 3, "third": 3, "3e": 3, "3eme": 3, "troisieme": 3,
+	"4th": 4, "fourth": 4, "4e": 4, "4eme": 4, "quatrieme": 4, "5th": 5, "fifth": 5, "5e": 5, "5eme": 5, "cinquieme": 5,
+	"last": -1, "dernier": -1, "derniere": -1}
+
+var weekdayOf = map[string]time.Weekday{"monday": time.Monday, "mon": time.Monday, "lundi": time.Monday,
+	"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday, "mardi": time.Tuesday,
+	"wednesday": time.Wednesday, "wed": time.Wednesday, "mercredi": time.Wednesday,
+	"thursday": time.Thursday, "thu": time.Thursday, "thurs": time.Thursday, "jeudi": time.Thursday,
+	"friday": time.Friday, "fri": time.Friday, "vendredi": time.Friday,
+	"saturday": time.Saturday, "sat": time.Saturday, "samedi": time.Saturday,
+	"sunday": time.Sunday, "sun": time.Sunday, "dimanche": time.Sunday}
+
+// hasNthWeekday is a cheap test for the words reNthWeekday needs: a weekday's name and a rank.
+func hasNthWeekday(words []string) bool {
+	day, rank := false, false
+	for _, w := range words {
+		_, d := weekdayOf[w]
+		_, r := nthRanks[w]
+		day, rank = day || d, rank || r
+	}
+	return day && rank
+}
+
+// nthWeekdays rewrites each "nth weekday of month year" as the day it is ("12 october 2016"), for
+// the day patterns to read; a fifth that the month lacks is left as it is.
+func nthWeekdays(folded string, cal *knowledge.Timeline) string {
+	return reNthWeekday.ReplaceAllStringFunc(folded, func(m string) string {
+		sub := reNthWeekday.FindStringSubmatch(m)
+		month, ok := monthNames[sub[3]]
+		if !ok {
+			return m
+		}
+		y := 0
+		if strings.HasPrefix(sub[4], "'") {
+			y = centuryOf(atoi(sub[4][1:]), cal)
+		} else {
+			y = atoi(sub[4])
+		}
+		if y == 0 {
+			return m
+		}
+		var d time.Time
+		if n := nthRanks[sub[1]]; n > 0 {
+			d = nthWeekday(y, month, weekdayOf[sub[2]], n)
+		} else {
+			// The last: the first of next month's week back from its first day.
+			d = nthWeekday(y, month+1, weekdayOf[sub[2]], 1).AddDate(0, 0, -7)
+		}
+		if d.Month() != month {
+			return m
+		}
+		return fmt.Sprintf("%d %s %d", d.Day(), sub[3], d.Year())
+	})
+}

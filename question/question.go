@@ -406,6 +406,9 @@ func easter(y int) time.Time {
 // then no holiday pattern runs.
 var holidayHints = set("christmas xmas noel year years sylvestre an halloween valentine valentines valentin independence july bastille nationale saint saints toussaint armistice veterans")
 
+// reOnFrom is "N days on from X": N days after X.
+var reOnFrom = regexp.MustCompile(`\b(days?|weeks?|months?|years?|yrs?|mos|decades?)\s+on\s+from\s+`)
+
 // normalizeDateWords rewrites holidays, parts of months and ordinal days as the date patterns read
 // them. It takes folded text with its words and returns the rewritten text with its words, split
 // again only when the text changed: a question is split once when nothing in it needs rewriting.
@@ -422,6 +425,10 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
 	folded = movableHolidays(folded)
+	// "4 days on from the launch" is 4 days after it.
+	if strings.Contains(folded, " on from ") {
+		folded = reOnFrom.ReplaceAllString(folded, "$1 after ")
+	}
 	if folded != original {
 		words, original = textproc.Words(folded), folded
 	}
@@ -607,6 +614,11 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Parsed {
 	p := Parsed{Text: text, Lang: textproc.LanguageOf(text, folded, words)}
 	folded, words = normalizeDateWords(folded, words)
+	if hasNthWeekday(words) {
+		if f := nthWeekdays(folded, cal); f != folded {
+			folded, words = f, textproc.Words(f)
+		}
+	}
 	if cal != nil && hasRegnalNumber(words) {
 		if f := regnalNumbers(folded, cal); f != folded {
 			folded, words = f, textproc.Words(f)

@@ -601,3 +601,15 @@ func TestAMonthsNameApartFromADateIsAWord(t *testing.T) {
 		{"march on a city", "why did napoleon march on brussels in june 1815", "en", question.Month, "1815-06-01..1815-06-30", 0, ""},
 	})
 }
+
+// "The 2nd wednesday of oct '16": a day named by its rank among the month's days of that name.
+func TestTheNthWeekdayOfAMonthIsItsDay(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"second wednesday", "on the 2nd wednesday of oct '16 wat did WL send", "en", question.ExactDay, "2016-10-12", 0, ""},
+		{"deuxième mercredi", "le 2e mercredi d'octobre 2016 il s'est passé quoi", "fr", question.ExactDay, "2016-10-12", 0, ""},
+		{"last friday", "what happened on the last friday of july 2017", "en", question.ExactDay, "2017-07-28", 0, ""},
+	})
+	runParseCases(t, chronology(t, "apollo11"), []parseCase{
+		{"third wednesday", "what happened on the third wednesday of july 1969", "en", question.ExactDay, "1969-07-16", 0, ""},
+	})
+}
