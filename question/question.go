@@ -81,7 +81,8 @@ var (
 	monthNames = buildMonthNames()
 	// Abbreviations and words that are also ordinary words ("may", "mars", "sept") only count as months
 	// next to a number or after "in"/"en".
-	weakMonths = map[string]bool{"may": true, "mars": true, "sept": true, "mar": true, "jun": true, "jul": true, "aug": true, "dec": true, "oct": true, "nov": true, "jan": true, "feb": true, "apr": true, "sep": true, "avr": true, "fev": true, "janv": true, "juil": true, "dece": true}
+	// "March" too: "the women's march", "why did they march on versailles".
+	weakMonths = map[string]bool{"may": true, "march": true, "mars": true, "sept": true, "mar": true, "jun": true, "jul": true, "aug": true, "dec": true, "oct": true, "nov": true, "jan": true, "feb": true, "apr": true, "sep": true, "avr": true, "fev": true, "janv": true, "juil": true, "dece": true}
 )
 
 // MonthOf returns the month a folded word names ("december", "dec", "decembre"), or 0.
@@ -206,7 +207,7 @@ var (
 	reTwoDaysOff  = regexp.MustCompile(`\b(?:le\s+|l'\s*|la\s+)?(surlendemain|avant-veille|avant veille)\s+(?:de|du|d')?\s*$`)
 	reDayBefore   = regexp.MustCompile(`\b(the\s+)?(day|eve)\s+before\s*$|\b(la\s+)?veille\s+(de|du|d')?\s*$`)
 	reDayOf       = regexp.MustCompile(`\b(on|le|du|au)\s*$`)
-	reInMonthCtx  = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d'|between|from|entre|since|until|till|depuis)\s*$`)
+	reInMonthCtx  = regexp.MustCompile(`\b(in|en|during|pendant|of|de|d'|between|from|entre|since|until|till|depuis|early|late|mid|last|next|this|before|after|by|through|avant|apres|fin|debut)\s*$`)
 )
 
 // A part of a month ("early October 2016", "mi-décembre", "fin oct.") becomes the range of its

@@ -613,3 +613,14 @@ func TestTheNthWeekdayOfAMonthIsItsDay(t *testing.T) {
 		{"third wednesday", "what happened on the third wednesday of july 1969", "en", question.ExactDay, "1969-07-16", 0, ""},
 	})
 }
+
+// "March" alone is a word as much as a month: a month only next to a number or after a word that
+// places a time ("in", "early", "before").
+func TestMarchAloneIsAMonthOnlyWhereATimeIsPlaced(t *testing.T) {
+	runParseCases(t, chronology(t, "frenchrev"), []parseCase{
+		{"the women's march", "who talked louis into moving to paris during the womens march", "en", question.NoDate, "", 0, ""},
+		{"march as a verb", "why did the women march on versailles", "en", question.NoDate, "", 0, ""},
+		{"in march year", "what happened in march 1793", "en", question.Month, "1793-03-01..1793-03-31", 0, ""},
+		{"march day", "what happened on march 17 1793", "en", question.ExactDay, "1793-03-17", 0, ""},
+	})
+}
