@@ -1835,8 +1835,12 @@ func isASCII(s string) bool {
 
 // containsFoldASCII reports whether an ASCII text holds a folded ASCII word, case aside.
 func containsFoldASCII(s, word string) bool {
+	if word == "" {
+		return true
+	}
+	first := word[0]
 	for i := 0; i+len(word) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(word)], word) {
+		if c := s[i] | 0x20; c == first && strings.EqualFold(s[i:i+len(word)], word) {
 			return true
 		}
 	}

@@ -584,7 +584,11 @@ func (r *Retrieval) countsOtherwise(noun string) bool {
 	for _, h := range t.Search(knowledge.Query{Text: noun, Limit: countedHits}).Hits {
 		for i := range h.Event.Passages {
 			// A figure, in digits or a number's word ("five children" of "how many kids"), by a
-			// word related to the noun: only the word after a figure is looked up.
+			// word related to the noun: only the word after a figure is looked up, in a passage
+			// that has the noun or a relative of it (its terms say so without reading it).
+			if len(t.UnmatchedWords(h.Event, i, []knowledge.QueryWord{q})) > 0 {
+				continue
+			}
 			folded := t.FoldedPassage(h.Event, i)
 			prev := ""
 			for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
