@@ -2998,3 +2998,15 @@ func TestNDaysOnFromXIsNDaysAfterX(t *testing.T) {
 		{q: "4 days on from the launch what happened", answered: true, dates: []string{"1969-07-20"}},
 	})
 }
+
+func TestAWhyOverAPeriodIsAnsweredByItsOneEventNotAList(t *testing.T) {
+	runClass(t, chronology(t, "microsoft"), []classCase{
+		{q: "pk l'ue a encore mis une amende a microsoft en 2008", answered: true, dates: []string{"2008-02-27"}},
+	})
+	runClass(t, chronology(t, "newton"), []classCase{
+		{q: "why did newton move to london in 1696", answered: true, dates: []string{"1696"}, words: "In 1696: "},
+	})
+	runClass(t, chronology(t, "beatles"), []classCase{
+		{q: "why did the beatles stop touring in 1966", answered: true, words: "On 29 August 1966: "},
+	})
+}

@@ -1421,6 +1421,17 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 			return
 		}
 	}
+	// A question that asks for one thing ("pk l'ue a encore mis une amende a microsoft en 2008",
+	// "why did newton move to london in 1696") is answered by the period's one event, or the one
+	// its words find far better than the others, though it covers few of them: a list of the year
+	// answers no "why".
+	if hasContent && (r.Intent == AskWho || r.Intent == AskWhy || r.Intent == AskWhere) && hits[0].Score > 0 && (len(hits) == 1 || dominant(hits)) {
+		if r.premiseFails(hits[0].Event, p.Rest) {
+			return
+		}
+		r.selectEvents([]*knowledge.Event{hits[0].Event}, p.Rest, true)
+		return
+	}
 	// List the range in date order: the first maxListed, picked without sorting every hit.
 	r.Total = len(hits)
 	r.List = true
