@@ -3010,3 +3010,13 @@ func TestAWhyOverAPeriodIsAnsweredByItsOneEventNotAList(t *testing.T) {
 		{q: "why did the beatles stop touring in 1966", answered: true, words: "On 29 August 1966: "},
 	})
 }
+
+func TestALengthEitherSideOfXListsBothSides(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "wat all happened in the 3 weeks either side of election day", answered: true,
+			dates: []string{"2016-10-21", "2016-11-08", "2016-11-09"}, words: "between 18 October 2016 and 29 November 2016"},
+	})
+	runClass(t, chronology(t, "apollo11"), []classCase{
+		{q: "what happened in the 3 days either side of the landing", answered: true, words: "between 17 July 1969 and 23 July 1969"},
+	})
+}

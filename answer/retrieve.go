@@ -699,6 +699,9 @@ var reWindow = regexp.MustCompile(`\b(?:in|during|over|within|dans|pendant|duran
 // listed: the period runs from the day after X for the length asked (before X: up to the day
 // before it).
 func (r *Retrieval) relativeWindow(folded string) bool {
+	if containsAny(folded, "side of", "before and after", "part et d", "avant et apres") && r.eitherSideWindow(folded) {
+		return true
+	}
 	if !containsAny(folded, "in the", "during the", "over the", "within the", "dans l", "pendant l", "durant l", "sur l") {
 		return false
 	}
@@ -739,6 +742,48 @@ func (r *Retrieval) relativeWindow(folded string) bool {
 	}
 	p := r.Parsed
 	// The window is closed at both ends, whatever "before the election" made of the date alone.
+	p.Kind, p.Spans, p.Rest, p.OpenFrom, p.OpenTo = question.Range, []knowledge.Span{span}, head, false, false
+	r.Parsed = p
+	r.rangeQuery(p, r.specific(head) != "")
+	return true
+}
+
+// reEitherSide is a length on both sides of a day or an event: "the 3 weeks either side of
+// election day", "2 days before and after the launch", "les 10 jours de part et d'autre du vote".
+var reEitherSide = regexp.MustCompile(`\b(\d+|a|one|two|three|four|five|deux|trois|quatre|cinq)\s+(days?|weeks?|months?|years?|jours?|semaines?|mois|ans?|annees?)\s+(?:on\s+)?(?:either side of|each side of|before and after|de part et d'autre d(?:e\s+|u\s+|'\s*)|avant et apres)\s*(.+)$`)
+
+// eitherSideWindow answers "what happened in the 3 weeks either side of X" with the events from
+// that long before X to that long after it, X included.
+func (r *Retrieval) eitherSideWindow(folded string) bool {
+	m := reEitherSide.FindStringSubmatchIndex(folded)
+	if m == nil {
+		return false
+	}
+	count, unit, x := folded[m[2]:m[3]], folded[m[4]:m[5]], folded[m[6]:m[7]]
+	n, err := strconv.Atoi(count)
+	if err != nil {
+		n = max(1, numberWord[count])
+	}
+	days := n * unitDays(unit)
+	prefix := folded[:m[0]]
+	// X is a day the timeline names or an event, as after "after".
+	var xs knowledge.Span
+	if wp := question.Parse(x, r.Timeline); wp.Kind == question.Anchor && len(wp.Spans) == 1 {
+		xs = wp.Spans[0]
+	} else if from, _, _, _, _, ok := r.relativeEvent(prefix + "after " + x); ok {
+		xs = from.Span()
+	} else {
+		return false
+	}
+	if days <= 0 {
+		return false
+	}
+	head := r.Timeline.ExpandNames(prefix)
+	span := knowledge.Span{From: xs.From - knowledge.Day(days), To: xs.To + knowledge.Day(days)}
+	if span.From > span.To {
+		return false
+	}
+	p := r.Parsed
 	p.Kind, p.Spans, p.Rest, p.OpenFrom, p.OpenTo = question.Range, []knowledge.Span{span}, head, false, false
 	r.Parsed = p
 	r.rangeQuery(p, r.specific(head) != "")
