@@ -3020,3 +3020,13 @@ func TestALengthEitherSideOfXListsBothSides(t *testing.T) {
 		{q: "what happened in the 3 days either side of the landing", answered: true, words: "between 17 July 1969 and 23 July 1969"},
 	})
 }
+
+func TestARelativeAskedOfTheSubjectAsksNothingMoreOfTheEvent(t *testing.T) {
+	// "What did leonardo do": every event is Leonardo's; the year after his flight is 1500's.
+	runClass(t, chronology(t, "davinci"), []classCase{
+		{q: "what did leonardo do the year after he fled to venice", answered: true, dates: []string{"1500"}},
+	})
+	runClass(t, chronology(t, "newton"), []classCase{
+		{q: "what did newton do the year after the principia was published", answered: false, words: "no event in 1688"},
+	})
+}

@@ -431,7 +431,9 @@ func (r *Retrieval) relativeQuery(folded string) bool {
 	head := t.ExpandNames(folded[:at])
 	// What the question asks of the event found ("who became CEO after X") must be what that event
 	// is about; "what came right after X" asks nothing more, nor does "the next thing after X".
-	if spec := withoutDirection(r.specific(head)); spec != "" {
+	// The chronology's subject is no part of what is asked ("what did leonardo do the year after
+	// he fled to venice": every event is Leonardo's).
+	if spec := r.withoutTitleWords(withoutDirection(r.specific(head))); spec != "" {
 		res := t.Search(knowledge.Query{Text: spec, Spans: []knowledge.Span{target.Span()}})
 		covered := false
 		for _, h := range res.Hits {
@@ -484,6 +486,21 @@ func calendarNext(e *knowledge.Event, before, year bool) knowledge.Span {
 	first := time.Date(d.Year(), d.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
 	next := first.AddDate(0, 1, 0)
 	return knowledge.Span{From: knowledge.DayOf(first.Year(), first.Month(), 1), To: knowledge.DayOf(next.Year(), next.Month(), 1) - 1}
+}
+
+// withoutTitleWords drops from a space-separated list of words those of the chronology's title.
+func (r *Retrieval) withoutTitleWords(spec string) string {
+	if spec == "" {
+		return ""
+	}
+	words := strings.Fields(spec)
+	kept := words[:0]
+	for _, w := range words {
+		if !r.titleWord(w) {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // directionWords restate a relative clause's direction: "the next thing after X", "le message
