@@ -3030,3 +3030,13 @@ func TestARelativeAskedOfTheSubjectAsksNothingMoreOfTheEvent(t *testing.T) {
 		{q: "what did newton do the year after the principia was published", answered: false, words: "no event in 1688"},
 	})
 }
+
+func TestHowManyMonthsWasXAsksALengthNotACountOfEvents(t *testing.T) {
+	runClass(t, chronology(t, "kepler"), []classCase{
+		{q: "how many months was kepler's mom in prison", answered: true, quote: "imprisoned for fourteen months"},
+	})
+	tl := chronology(t, "turing")
+	if a := ask(tl, "how many years was turing at bletchley"); strings.Contains(a.Text, "different dates") {
+		t.Errorf("a length was answered with a count of events:\n%s", a.Text)
+	}
+}

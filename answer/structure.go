@@ -861,6 +861,13 @@ func namesEntries(words []string) bool {
 
 var entryNouns = map[string]bool{"message": true, "messages": true, "msg": true, "msgs": true, "dm": true, "dms": true, "entry": true, "entries": true}
 
+// durationUnits are the units a length of time is counted in; copulas the verbs that make "how
+// many months was X" ask a length.
+var (
+	durationUnits = set("days weeks months years jours semaines mois ans annees hours heures minutes")
+	copulas       = set("was were is are etait etaient est sont")
+)
+
 var unitWords = map[string]bool{
 	"date": true, "dates": true, "day": true, "days": true, "jour": true, "jours": true, "time": true, "times": true, "fois": true,
 	"occasion": true, "occasions": true, "message": true, "messages": true, "msg": true, "msgs": true, "event": true, "events": true,
@@ -883,6 +890,11 @@ func (r *Retrieval) countQuery(rest string) bool {
 		// "these days", "de nos jours" say now, not what is counted.
 		if unitWords[w] && i > 0 && words[i-1] != "these" && words[i-1] != "nos" && words[i-1] != "those" {
 			counting = true
+		}
+		// "How many months was his mother in prison", "how many years were they married": a
+		// length the source states, not a count of the timeline's days or months.
+		if durationUnits[w] && i+1 < len(words) && copulas[words[i+1]] {
+			return false
 		}
 	}
 	// "How much does it cost?", "combien a coûté…": an amount, never a count of entries. Checked
