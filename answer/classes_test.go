@@ -3040,3 +3040,14 @@ func TestHowManyMonthsWasXAsksALengthNotACountOfEvents(t *testing.T) {
 		t.Errorf("a length was answered with a count of events:\n%s", a.Text)
 	}
 }
+
+func TestAWhereQuotesThePassageThatNamesThePlace(t *testing.T) {
+	// "Lincoln died at 7:22 am" matches best; "taken across the street to Petersen House" says where.
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "where did lincoln actually die", answered: true, first: "Petersen House", maxQuote: 3},
+	})
+	// A "where" that is no place keeps the passages that answer it.
+	runClass(t, seed(t), []classCase{
+		{q: "where did WL want the goldstone mails to come out instead of the regular press?", answered: true, quote: "si les mails étaient publiés via leur site web", maxQuote: 3},
+	})
+}

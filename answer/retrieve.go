@@ -2274,6 +2274,17 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 					sel.Passages = append(sel.Passages, d)
 				}
 			}
+			if single && r.Intent == AskWhere && len(sel.Passages) > 0 && !slices.ContainsFunc(sel.Passages, func(i int) bool { return namesPlace(e.Passages[i].Text) }) {
+				// "Where did lincoln actually die": the passage that says where ("taken across the
+				// street to Petersen House") is quoted first, with the one that matches best
+				// ("Lincoln died at 7:22 am"), when it matches the question at all.
+				for _, p := range ranked {
+					if p.Score > 0 && p.Index != sel.Passages[0] && namesPlace(e.Passages[p.Index].Text) {
+						sel.Passages = append([]int{p.Index}, sel.Passages[:min(len(sel.Passages), maxSingleQuotes)]...) // at most three
+						break
+					}
+				}
+			}
 			if single && r.Intent == AskYesNo && len(sel.Passages) > 0 {
 				// Whether the subject did it is answered where the source says it did or did not,
 				// whatever else chose the passages.
