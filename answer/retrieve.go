@@ -1768,12 +1768,13 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 	r.selectEvents(chosen, p.Rest, len(chosen) == 1)
 }
 
-// subjectsOwnDeed is the index among hits of the event that writes the question's subject doing
-// its verb, name and verb side by side ("Kepler was born", "Newton died"), when the best hit does
-// not and this one covers the question as well and scores at least ownerRatio of it: a question about what someone did ("where
-// was kepler born", "when did beethoven die") is answered where the source says they did it, not
-// where it says it of their children, a rival or a song's title. It is 0 when the best hit says
-// it, or none of those near it does.
+// subjectsOwnDeed finds among hits the one event that writes the question's subject doing its
+// verb, name and verb side by side ("Kepler was born", "Newton died"), or for a passive the verb
+// done to the name ("Booth shoots Lincoln"): a question about what someone did ("where was kepler
+// born", "when did beethoven die") is answered where the source says they did it, not where it
+// says it of their children, a rival or a song's title. Candidates score at least ownerRatio of
+// the best and cover coverShare of what it covers. It reports the event's index and true when
+// exactly one writes it (the best included), false when none or several do.
 func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, bool) {
 	if len(hits) < 2 {
 		return 0, false
@@ -1804,8 +1805,6 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 	q := t.QueryWord(verb)
 	name := textproc.LastWord(folded[ms[0].At : ms[0].At+ms[0].Len])
 	subject := ms[0].Actor
-	// The passages, or the title and summary that say it of a passage's pronoun ("He died on 26
-	// March 1827" under "Beethoven dies").
 	// says reports whether a folded text writes the name doing the verb (or, for a passive, the
 	// verb done to the name).
 	says := func(text string) bool {
@@ -1854,6 +1853,8 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 	writesOwn := func(raw, folded string) bool {
 		return says(folded) && says(textproc.Fold(othersNamed(raw, name, subject)))
 	}
+	// The passages, or the title and summary that say it of a passage's pronoun ("He died on 26
+	// March 1827" under "Beethoven dies").
 	writes := func(e *knowledge.Event) bool {
 		for i := range e.Passages {
 			if writesOwn(e.Passages[i].Text, t.FoldedPassage(e, i)) {

@@ -46,9 +46,7 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 	}
 	// "36 days on from the true pundit ask" is 36 days after it. The rewrite comes after the
 	// clause's start, so the offsets returned hold for the question as typed.
-	if strings.Contains(folded, " on from ") {
-		folded = reOnFrom.ReplaceAllString(folded, "$1 after ")
-	}
+	folded = question.OnFromAsAfter(folded)
 	if m := reDayNext.FindStringSubmatchIndex(folded); m != nil {
 		sub := func(i int) string {
 			v := substr(folded, m, i)
@@ -125,9 +123,6 @@ func parseRelative(folded string) (before bool, days int, what string, at int, o
 	}
 	return before, days, m[4], at, true
 }
-
-// reOnFrom is "N days on from X": N days after X.
-var reOnFrom = regexp.MustCompile(`\b(days?|weeks?|months?|years?|yrs?|mos)\s+on\s+from\s+`)
 
 // oneWords count one of the unit after them: "the week after X" is a week after it.
 var oneWords = map[string]bool{"the": true, "a": true, "an": true, "one": true, "le": true, "la": true, "l": true, "un": true, "une": true}
@@ -490,17 +485,7 @@ func calendarNext(e *knowledge.Event, before, year bool) knowledge.Span {
 
 // withoutTitleWords drops from a space-separated list of words those of the chronology's title.
 func (r *Retrieval) withoutTitleWords(spec string) string {
-	if spec == "" {
-		return ""
-	}
-	words := strings.Fields(spec)
-	kept := words[:0]
-	for _, w := range words {
-		if !r.titleWord(w) {
-			kept = append(kept, w)
-		}
-	}
-	return strings.Join(kept, " ")
+	return dropWords(spec, r.titleWord)
 }
 
 // directionWords restate a relative clause's direction: "the next thing after X", "le message
@@ -509,13 +494,18 @@ var directionWords = set("next following previous prior preceding suivant suivan
 
 // withoutDirection drops directionWords from a space-separated list of words.
 func withoutDirection(spec string) string {
+	return dropWords(spec, func(w string) bool { return directionWords[w] })
+}
+
+// dropWords drops from a space-separated list of words those drop reports.
+func dropWords(spec string, drop func(string) bool) string {
 	if spec == "" {
 		return ""
 	}
 	words := strings.Fields(spec)
 	kept := words[:0]
 	for _, w := range words {
-		if !directionWords[w] {
+		if !drop(w) {
 			kept = append(kept, w)
 		}
 	}

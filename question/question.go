@@ -407,6 +407,15 @@ func easter(y int) time.Time {
 // then no holiday pattern runs.
 var holidayHints = set("christmas xmas noel year years sylvestre an halloween valentine valentines valentin independence july bastille nationale saint saints toussaint armistice veterans")
 
+// OnFromAsAfter rewrites "N days on from X" in folded text as "N days after X", the form the
+// relative patterns read; the rewrite starts after the count, so offsets before it hold.
+func OnFromAsAfter(folded string) string {
+	if !strings.Contains(folded, " on from ") {
+		return folded
+	}
+	return reOnFrom.ReplaceAllString(folded, "$1 after ")
+}
+
 // reOnFrom is "N days on from X": N days after X.
 var reOnFrom = regexp.MustCompile(`\b(days?|weeks?|months?|years?|yrs?|mos|decades?)\s+on\s+from\s+`)
 
@@ -427,9 +436,7 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 	}
 	folded = movableHolidays(folded)
 	// "4 days on from the launch" is 4 days after it.
-	if strings.Contains(folded, " on from ") {
-		folded = reOnFrom.ReplaceAllString(folded, "$1 after ")
-	}
+	folded = OnFromAsAfter(folded)
 	if folded != original {
 		words, original = textproc.Words(folded), folded
 	}
