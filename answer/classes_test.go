@@ -3051,3 +3051,14 @@ func TestAWhereQuotesThePassageThatNamesThePlace(t *testing.T) {
 		{q: "where did WL want the goldstone mails to come out instead of the regular press?", answered: true, quote: "si les mails étaient publiés via leur site web", maxQuote: 3},
 	})
 }
+
+func TestANegationByAnotherIsNoAnswerToWhetherTheSubjectDidIt(t *testing.T) {
+	// "Trump a plusieurs fois refusé de publier": Trump refused, not WikiLeaks; the passage that
+	// says what WikiLeaks asked stays quoted.
+	runClass(t, seed(t), []classCase{
+		{q: "le 21 oct WL a demandé à don jr de leur filer des infos compromettantes sur clinton ?", answered: true, quote: "paraître négative envers la campagne de Trump"},
+	})
+	runClass(t, chronology(t, "cubacrisis"), []classCase{
+		{q: "did zorin ever admit the missiles were there at the un?", answered: true, first: "Zorin refused to answer"},
+	})
+}

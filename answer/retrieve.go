@@ -2296,12 +2296,19 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				// did not ("Kinsky … did not contribute", "was never imprisoned", "n'était pas une
 				// réplique"), though it shares fewer words with the question than the one that
 				// tells the story: quoted first when it matches the question fairly well.
-				if !slices.ContainsFunc(sel.Passages, func(i int) bool { return negates(r.Timeline.FoldedPassage(e, i)) }) {
+				// The one denying must be the question's subject, named or not: "Trump a plusieurs
+				// fois refusé de publier" is no answer to whether WikiLeaks asked for something.
+				subject := ""
+				if ms := r.mentioned(textproc.Fold(rest)); len(ms) > 0 {
+					subject = ms[0].Actor
+				}
+				denies := func(i int) bool { return r.negatesOf(r.Timeline.FoldedPassage(e, i), subject) }
+				if !slices.ContainsFunc(sel.Passages, denies) {
 					for _, p := range ranked {
 						if p.Score <= 0 || p.Score < negationRatio*ranked[0].Score {
 							break
 						}
-						if negates(r.Timeline.FoldedPassage(e, p.Index)) {
+						if denies(p.Index) {
 							sel.Passages = []int{p.Index, sel.Passages[0]}
 							break
 						}
@@ -2327,11 +2334,29 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 // a yes/no question first.
 const negationRatio = 0.35
 
-// negates reports whether a folded passage says that something was not so: a negation or a
-// refusal, in English or French.
-func negates(folded string) bool {
-	for _, w := range textproc.Words(folded) {
-		if negationWords[w] {
+// negatesOf reports whether a folded passage says that something was not so, a negation or a
+// refusal in English or French, of subject (folded; "" for anyone): the actor named last before
+// the negation, if any, is the subject.
+func (r *Retrieval) negatesOf(folded, subject string) bool {
+	var ms []knowledge.Mention
+	read := false
+	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
+		if !negationWords[folded[start:end]] {
+			continue
+		}
+		if subject == "" {
+			return true
+		}
+		if !read {
+			ms, read = r.Timeline.MentionedActors(folded), true
+		}
+		last := ""
+		for _, m := range ms {
+			if m.At+m.Len <= start {
+				last = m.Actor
+			}
+		}
+		if last == "" || last == subject {
 			return true
 		}
 	}
