@@ -3062,3 +3062,14 @@ func TestANegationByAnotherIsNoAnswerToWhetherTheSubjectDidIt(t *testing.T) {
 		{q: "did zorin ever admit the missiles were there at the un?", answered: true, first: "Zorin refused to answer"},
 	})
 }
+
+func TestCameOutStaysThePhraseTheSourceWrites(t *testing.T) {
+	// "When it came out" is matched as the summary writes it ("The Misfits comes out"); read as
+	// "published" it weighed less than the words it replaced and the question went unanswered.
+	runClass(t, chronology(t, "monroe"), []classCase{
+		{q: "did the misfits do well at the box office when it came out", answered: true, quote: "failed at the box office"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "did the atlantic story come out b4 the 2016 vote", answered: true},
+	})
+}

@@ -115,7 +115,6 @@ func TestRelated(t *testing.T) {
 		{"greeting", "greeted", "en", []string{"saluer", "salutation"}, nil, nil},
 		{"coffin", "coffin", "en", []string{"cercueil"}, []string{"casket"}, nil},
 		{"noticed", "noticed", "en", []string{"remarquer"}, []string{"spot"}, nil},
-		{"came out is published", "came out", "en", []string{"publier"}, []string{"publish"}, nil},
 		{"french greeting", "salué", "fr", []string{"greet"}, nil, nil},
 		{"won", "won", "en", []string{"gagner", "remporter"}, []string{"victory"}, nil},
 		{"lost", "lost", "en", []string{"perdre", "perdu"}, []string{"defeat"}, nil},
