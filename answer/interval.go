@@ -289,34 +289,6 @@ func (r *Retrieval) ownersEvent(folded string, hits []knowledge.Hit, best knowle
 	return nil
 }
 
-// doersEvent is the event among hits that the one actor a folded clause names does, when best is
-// not theirs: "the year after newton died" moves from Newton's death, not from Leibniz's, whose
-// shorter event says "died" and "Newton" too. It must cover the clause as well as best does and
-// score at least ownerRatio of it; nil otherwise.
-func (r *Retrieval) doersEvent(folded string, hits []knowledge.Hit, best knowledge.Hit) *knowledge.Event {
-	// The chronology's subject by the family name they share with others ("tesla died" of
-	// Nikola Tesla's life, where his father Milutin Tesla dies too) is the subject.
-	ms := r.titleActorWords(folded, r.mentioned(folded))
-	if len(ms) != 1 || best.Event.Agent(ms[0].Actor) || !actsInClause(folded, ms[0]) {
-		return nil
-	}
-	for _, h := range hits {
-		if h.Event != best.Event && h.Score >= ownerRatio*best.Score && h.Coverage >= best.Coverage && h.Event.Agent(ms[0].Actor) {
-			return h.Event
-		}
-	}
-	return nil
-}
-
-// actsInClause reports whether the actor mentioned is the clause's subject and does what it says:
-// its first words, followed by a verb in the active voice ("newton died", "edison married mary"),
-// not an object ("napoleon got declared an outlaw"), an owner ("his dad's speech") or a word in
-// a quotation.
-func actsInClause(folded string, m knowledge.Mention) bool {
-	passive, ok := subjectOfClause(folded, m)
-	return ok && !passive
-}
-
 // subjectOfClause reports whether the actor mentioned is the clause's subject, the words before it
 // function words, neither an owner ("his dad's speech") nor in a quotation, and whether the
 // clause is passive ("lincoln got shot", "napoleon was declared an outlaw").

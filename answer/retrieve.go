@@ -1326,18 +1326,13 @@ func (r *Retrieval) namesOnlySubject(words []string) bool {
 // reWhatWentOn is "what went on", "what was going on", "what's been going on": what happened.
 var reWhatWentOn = regexp.MustCompile(`\bwhat(?:'s| was| is| has been| had been| s been| s)?\s+(?:went|going|goes|go|gone)\s+on\b`)
 
-// namesSomeoneElse reports whether text names an actor other than the chronology's subject: "what
+// namesSomeoneElse reports whether mentions name an actor other than the chronology's subject: "what
 // did newton do between 1696 and 1701" of Newton's life asks what the period holds, as "what
 // happened" would, where "what did halley do" asks about Halley. Only an account is asked so:
 // "how much did mozilla make in 2010" or "did don jr reply after the election" ask about a deed.
-func (r *Retrieval) namesSomeoneElse(text string) bool {
+func (r *Retrieval) namesSomeoneElse(mentions []knowledge.Mention) bool {
 	subjects := r.Timeline.TitleActors()
-	for _, m := range r.Timeline.MentionedActors(textproc.Fold(text)) {
-		if !slices.Contains(subjects, m.Actor) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(mentions, func(m knowledge.Mention) bool { return !slices.Contains(subjects, m.Actor) })
 }
 
 // asksDeeds reports whether a question's words are only its actors and a verb of doing ("what did
@@ -1393,9 +1388,9 @@ func (r *Retrieval) rangeQuery(p question.Parsed, hasContent bool) {
 	// election?"), a question asks what the period holds.
 	// Nor does one whose own words are only the chronology's subject ("what happened to the
 	// anthem during WW2" of a history of the anthem).
+	ms := r.mentioned(textproc.Fold(p.Rest))
 	bare := !slices.ContainsFunc(r.specificList(p.Rest), func(w string) bool { return !r.Timeline.Pervasive(w) && !spanWords[w] && !r.titleWord(w) }) &&
-		(r.Intent == AskList || len(r.Timeline.MentionedActors(textproc.Fold(p.Rest))) == 0 ||
-			r.Intent == AskWhat && asksDeeds(r.Timeline.MentionedActors(textproc.Fold(p.Rest)), p.Rest) && !r.namesSomeoneElse(p.Rest))
+		(r.Intent == AskList || len(ms) == 0 || r.Intent == AskWhat && asksDeeds(ms, p.Rest) && !r.namesSomeoneElse(ms))
 	if bare {
 		// A phrase the lexicon lists is something of its own ("what went live in 2013?"), but
 		// "what went on" is "what happened", not "what continued".

@@ -178,9 +178,6 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 			if k, ok := r.subjectsOwnDeed(q.Text, res.Hits[i:]); ok && k > 0 {
 				return res.Hits[i+k].Event, before, days, what, at, true
 			}
-			if e := r.doersEvent(q.Text, res.Hits, h); e != nil {
-				return e, before, days, what, at, true
-			}
 			return h.Event, before, days, what, at, true
 		}
 	}
