@@ -171,7 +171,7 @@ func figureUnstated(t *knowledge.Timeline, events []Selected, folded string) str
 					break
 				}
 			}
-			if !found && writesFigure(textproc.Fold(e.Summary), f.value) {
+			if !found && writesFigure(t.FoldedSummary(e), f.value) {
 				found = true
 			}
 			for _, s := range e.Summaries {

@@ -100,7 +100,7 @@ func (r *Retrieval) mentionsPlace(e *knowledge.Event, w string) bool {
 	for i := range e.Passages {
 		texts = append(texts, r.Timeline.FoldedPassage(e, i))
 	}
-	texts = append(texts, textproc.Fold(e.Summary))
+	texts = append(texts, r.Timeline.FoldedSummary(e))
 	for _, s := range e.Summaries {
 		texts = append(texts, textproc.Fold(s))
 	}

@@ -100,6 +100,10 @@ type Retrieval struct {
 	phrs  []textPhrases // phrases, by text
 	// trimmed caches foldTrimmed.
 	trimmed struct{ text, folded string }
+	// rel caches parseRelative of the folded question, which several readings of it ask for.
+	rel []relParse
+	// sd caches subjectAndDeeds of the last text it read.
+	sd subjectDeeds
 	// asked is the question's date as terms, once mentionsAsked needs them.
 	asked []askedDate
 	// besides are the words of what a "besides X, what else" question already knows.
@@ -233,11 +237,11 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case r.immediateQuery(folded):
 	case r.relativeWindow(folded):
 	// "Two days before WL's 'hey donald' msg": the quotation names the event moved from.
-	case p.Kind == question.NoDate && quotedInRelative(folded) && r.relativeQuery(folded):
+	case p.Kind == question.NoDate && r.quotedInRelative(folded) && r.relativeQuery(folded):
 	case p.Kind != question.NoDate && r.datedRelative(folded) && r.relativeQuery(folded):
 	case p.Kind == question.NoDate && r.sourcePositionQuery(folded):
 	case r.quotedQuery(q.Text, p.Kind != question.NoDate):
-	case p.Kind == question.NoDate && !interval && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !orderInClause(folded)) && r.relativePeriod(folded):
+	case p.Kind == question.NoDate && !interval && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !r.orderInClause(folded)) && r.relativePeriod(folded):
 	case p.Kind == question.NoDate && r.relativeQuery(folded):
 	case r.Intent == AskHowMany && !interval && r.countQuery(p.Rest):
 	case p.Order != question.AnyOrder && r.Intent == AskYesNo && r.firstWhoQuery(p):
@@ -465,8 +469,8 @@ func eventsOf(sel []Selected) []*knowledge.Event {
 
 // orderInClause reports whether the question's "first" or "last" belongs to the event a relative
 // clause describes ("two years after the first parliament met"), not to what it asks.
-func orderInClause(folded string) bool {
-	_, _, what, _, ok := parseRelative(folded)
+func (r *Retrieval) orderInClause(folded string) bool {
+	_, _, what, _, ok := r.parseRelative(folded)
 	if !ok {
 		return false
 	}
@@ -727,7 +731,7 @@ func (r *Retrieval) relativeWindow(folded string) bool {
 		}
 	}
 	days := n * unitDays(m[2])
-	before, _, _, _, _ := parseRelative(folded)
+	before, _, _, _, _ := r.parseRelative(folded)
 	span, head, ok := r.relativeSpan(folded)
 	if !ok || days <= 0 {
 		return false
@@ -850,11 +854,12 @@ type caches struct {
 	word  [4]knowledge.QueryWord
 	specs [2]textSpec
 	phrs  [2]textPhrases
+	rel   [1]relParse
 }
 
 func (r *Retrieval) useCaches(c *caches) {
 	r.reads, r.names, r.words, r.word, r.specs = c.reads[:0], c.names[:0], c.words[:0], c.word[:0], c.specs[:0]
-	r.phrs = c.phrs[:0]
+	r.phrs, r.rel = c.phrs[:0], c.rel[:0]
 }
 
 // read returns Fold(text) and its words, once per text for this question: the question and its
@@ -1310,11 +1315,14 @@ func (r *Retrieval) namesOnlySubject(words []string) bool {
 		return false
 	}
 	t := r.Timeline
+	subjects := t.TitleActors()
+	if len(subjects) == 0 {
+		return false // a title that names no one has no subject to name
+	}
 	ms := r.mentioned(textproc.Fold(t.ExpandNames(strings.Join(words, " "))))
 	if len(ms) == 0 {
 		return false
 	}
-	subjects := t.TitleActors()
 	for _, m := range ms {
 		if !slices.Contains(subjects, m.Actor) {
 			return false
@@ -1525,11 +1533,11 @@ func (r *Retrieval) sourcePositionQuery(folded string) bool {
 
 // quotedInRelative reports whether a folded question has a quotation after a relative clause's
 // connective ("2 days before WL's 'hey donald' msg").
-func quotedInRelative(folded string) bool {
+func (r *Retrieval) quotedInRelative(folded string) bool {
 	if !strings.ContainsAny(folded, "'\"«“") {
 		return false
 	}
-	_, _, what, _, ok := parseRelative(folded)
+	_, _, what, _, ok := r.parseRelative(folded)
 	return ok && strings.ContainsAny(what, "'\"«“")
 }
 
@@ -1835,14 +1843,6 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 			}
 		}
 	}
-	// foldedIfNamed is the folded text, or "" when it cannot name the subject: an ASCII text is
-	// searched without folding it.
-	foldedIfNamed := func(raw string) string {
-		if isASCII(raw) && !containsFoldASCII(raw, name) {
-			return ""
-		}
-		return textproc.Fold(raw)
-	}
 	// "Willie Lincoln is born", "Mary Edison dies": the family name of someone else. The raw
 	// text is read for given names only where the folded one says it.
 	writesOwn := func(raw, folded string) bool {
@@ -1850,13 +1850,19 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 	}
 	// The passages, or the title and summary that say it of a passage's pronoun ("He died on 26
 	// March 1827" under "Beethoven dies").
+	// A passage that writes the name has its term: the index says which cannot, without reading
+	// them. A name the timeline never writes is written by no event.
+	nameTerms := t.TermsOf([]string{name})
+	if len(nameTerms) == 0 {
+		return 0, false
+	}
 	writes := func(e *knowledge.Event) bool {
 		for i := range e.Passages {
-			if writesOwn(e.Passages[i].Text, t.FoldedPassage(e, i)) {
+			if t.HasTerm(e, i, nameTerms) && writesOwn(e.Passages[i].Text, t.FoldedPassage(e, i)) {
 				return true
 			}
 		}
-		return writesOwn(e.Title, foldedIfNamed(e.Title)) || writesOwn(e.Summary, foldedIfNamed(e.Summary))
+		return writesOwn(e.Title, t.FoldedTitle(e)) || writesOwn(e.Summary, t.FoldedSummary(e))
 	}
 	// Of the events near the best, the first that writes it, when it is the only one.
 	found := -1

@@ -40,6 +40,26 @@ const fewDays = 14
 
 // parseRelative finds a relative clause in a folded question: the direction, the day offset (-1 for
 // "a few"), and the text describing the event it is relative to.
+// relParse is one parseRelative result, kept for its text.
+type relParse struct {
+	folded     string
+	before, ok bool
+	days, at   int
+	what       string
+}
+
+// parseRelative is parseRelative for this question, once per text.
+func (r *Retrieval) parseRelative(folded string) (before bool, days int, what string, at int, ok bool) {
+	for _, c := range r.rel {
+		if c.folded == folded {
+			return c.before, c.days, c.what, c.at, c.ok
+		}
+	}
+	before, days, what, at, ok = parseRelative(folded)
+	r.rel = append(r.rel, relParse{folded: folded, before: before, ok: ok, days: days, at: at, what: what})
+	return before, days, what, at, ok
+}
+
 func parseRelative(folded string) (before bool, days int, what string, at int, ok bool) {
 	if !hasConnective(folded) {
 		return false, 0, "", 0, false
@@ -142,7 +162,7 @@ func substr(s string, m []int, i int) string {
 
 // relativeEvent finds the event a relative clause of the question describes.
 func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before bool, days int, what string, at int, ok bool) {
-	before, days, what, at, ok = parseRelative(folded)
+	before, days, what, at, ok = r.parseRelative(folded)
 	if !ok {
 		return nil, false, 0, "", 0, false
 	}
@@ -188,14 +208,15 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 // "like 7 months after AOL backed off in jul '03, what happened" dates the event it moves from, not
 // the answer.
 func (r *Retrieval) datedRelative(folded string) bool {
-	_, days, what, at, ok := parseRelative(folded)
+	_, days, what, at, ok := r.parseRelative(folded)
 	if !ok || days == 0 {
 		return false
 	}
 	t := r.Timeline
 	// An anchor in the clause is the parser's to move from ("the week after the treaty").
+	// The clause first: most have no date, and then the head need not be parsed.
 	kind := question.Parse(what, t).Kind
-	return question.Parse(folded[:at], t).Kind == question.NoDate && kind != question.NoDate && kind != question.Anchor
+	return kind != question.NoDate && kind != question.Anchor && question.Parse(folded[:at], t).Kind == question.NoDate
 }
 
 // orderedEvent is the event a description with an order word names: "the first DM", "son
@@ -302,7 +323,7 @@ func (r *Retrieval) relativeSpan(folded string) (knowledge.Span, string, bool) {
 	var s knowledge.Span
 	self := false
 	// X may be a day the timeline names ("in the 3 months after the election"): its anchor's day.
-	before, _, what, at, ok := parseRelative(folded)
+	before, _, what, at, ok := r.parseRelative(folded)
 	if wp := question.Parse(what, r.Timeline); ok && wp.Kind == question.Anchor && len(wp.Spans) == 1 && !slices.ContainsFunc(textproc.Words(textproc.Fold(wp.Rest)), func(w string) bool { return !textproc.IsStopWord(w) }) {
 		s = wp.Spans[0]
 	} else {
@@ -1607,6 +1628,24 @@ var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true
 // inversion the actor right after it ("Qu'a répondu Kellyanne Conway"). A possessive names an
 // owner, not who acts ("Trump's returns").
 func (r *Retrieval) subjectAndDeeds(rest string) (string, []string) {
+	// The premise checks and the passage choice read the same text: once for this question. The
+	// deeds are shared; callers must not modify them.
+	if c := &r.sd; c.read && c.rest == rest {
+		return c.subj, c.deeds
+	}
+	subj, deeds := r.readSubjectAndDeeds(rest)
+	r.sd = subjectDeeds{read: true, rest: rest, subj: subj, deeds: deeds}
+	return subj, deeds
+}
+
+// subjectDeeds is one subjectAndDeeds result, kept for its text.
+type subjectDeeds struct {
+	read       bool
+	rest, subj string
+	deeds      []string
+}
+
+func (r *Retrieval) readSubjectAndDeeds(rest string) (string, []string) {
 	folded := textproc.Fold(rest)
 	// The deed is the first verb of interaction, with those right after it ("reply back" is one;
 	// "replied to the message" is not two, and "when he asked" is another clause).

@@ -44,6 +44,9 @@ type index struct {
 	// every question cost more than keeping them. nil for larger timelines, which fold on demand
 	// rather than hold a second copy of their source.
 	foldedPassages [][]string
+	// foldedTitles[event] and foldedSummaries[event] are the fold of the event's title and English
+	// summary, kept with the folded passages: answers look for the question's subject in them.
+	foldedTitles, foldedSummaries []string
 	// passageWords[event][passage] is textproc.Words of the folded passage, kept with it: the
 	// premise, assertion and denial checks read the chosen event's passages word by word for
 	// every question.
@@ -223,6 +226,8 @@ func (t *Timeline) build() {
 	if n <= foldedPassagesLimit {
 		ix.foldedPassages = make([][]string, n)
 		ix.passageWords = make([][][]string, n)
+		ix.foldedTitles = make([]string, n)
+		ix.foldedSummaries = make([]string, n)
 	}
 	srcLang := t.Source.Language
 
@@ -330,6 +335,7 @@ func (t *Timeline) build() {
 		var fp []string
 		var pw [][]string
 		if ix.foldedPassages != nil {
+			ix.foldedTitles[i], ix.foldedSummaries[i] = textproc.Fold(e.Title), textproc.Fold(e.Summary)
 			fp = make([]string, len(e.Passages))
 			ix.foldedPassages[i] = fp
 			pw = make([][]string, len(e.Passages))

@@ -611,6 +611,23 @@ func (t *Timeline) FoldedPassage(e *Event, i int) string {
 	return textproc.Fold(e.Passages[i].Text)
 }
 
+// FoldedTitle returns textproc.Fold of e's title, kept from the build where the passages' folds are.
+func (t *Timeline) FoldedTitle(e *Event) string {
+	if ft := t.index.foldedTitles; ft != nil && t.Position(e) >= 0 {
+		return ft[e.pos]
+	}
+	return textproc.Fold(e.Title)
+}
+
+// FoldedSummary returns textproc.Fold of e's English summary, kept from the build where the
+// passages' folds are.
+func (t *Timeline) FoldedSummary(e *Event) string {
+	if fs := t.index.foldedSummaries; fs != nil && t.Position(e) >= 0 {
+		return fs[e.pos]
+	}
+	return textproc.Fold(e.Summary)
+}
+
 // passageWords returns textproc.Words(t.FoldedPassage(e, i)), kept from the build where the fold
 // is. Callers must not modify the words.
 func (t *Timeline) passageWords(e *Event, i int) []string {
