@@ -21,7 +21,7 @@ func FuzzNormalizeDateWordsKeepsItsWords(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		folded := textproc.Fold(s)
-		got, words := normalizeDateWords(folded, textproc.Words(folded))
+		got, words := normalizeDateWords(folded, textproc.Words(folded), nil)
 		if want := textproc.Words(got); !slices.Equal(words, want) {
 			t.Fatalf("normalizeDateWords(%q) = %q with words %q, want %q", folded, got, words, want)
 		}

@@ -200,7 +200,7 @@ var (
 	reAskedUnit   = regexp.MustCompile(`\b(?:what|which|wat|wich|wht|whut|quel|quelle|quels|quelles|kel|kelle)\s+(day|date|year|yr|month|time|jour|annee|mois|heure)s?\b`)
 	reOrderIdiom  = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
 	reBetween     = regexp.MustCompile(`\b(between|entre|from|du|de|des|les annees|des annees|the years)\s*(?:the\s+|le\s+)?$`)
-	reAnd         = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|-|–)\s*(?:the\s+|le\s+)?$`)
+	reAnd         = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|->|=>|→|-|–)\s*(?:the\s+|le\s+)?(?:(?:end|fin)\s+(?:of|de|d')\s*)?$`)
 	reBefore      = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
 	reAfter       = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir des|a partir de)\s*(?:the\s+|le\s+)?$`)
 	reDayAfter    = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
@@ -345,26 +345,46 @@ func hasEventOn(cal *knowledge.Timeline, y int, m time.Month, d int) bool {
 // Holidays whose day moves with the year, read only when the question writes the year: "from
 // labor day to halloween 2016" is from 5 September 2016.
 var (
-	reMovableHoliday = regexp.MustCompile(`\b(labou?r day|thanksgiving(?: day)?|memorial day|easter(?: sunday)?|paques|le jour de paques)\b`)
+	reMovableHoliday = regexp.MustCompile(`\b(labou?r day|thanksgiving(?: day)?|memorial day|columbus day|(?:martin luther king|mlk)(?: jr\.?)? day|president'?s'? day|good friday|vendredi saint|easter monday|lundi de paques|easter(?: sunday)?|paques|le jour de paques|pentecost|whit sunday|pentecote|ash wednesday|mercredi des cendres|mardi gras|shrove tuesday)\b`)
 	reYearIn         = regexp.MustCompile(`\b([12]\d{3})\b`)
 )
 
 // movableHolidays rewrites the movable holidays of folded text as their day in the one year the
 // question writes; with no year or several, it leaves them.
-func movableHolidays(folded string) string {
+// reHolidayOfYear is a movable holiday's name, "de" and a year.
+var reHolidayOfYear = regexp.MustCompile(`\b(paques|pentecote|vendredi saint|lundi de paques|mercredi des cendres|mardi gras)\s+(?:de|d')\s*([12]\d{3})\b`)
+
+// movableHints are words each movable holiday's name has: most questions have none.
+var movableHints = []string{"labor day", "labour day", "memorial day", "thanksgiving", "easter", "paques", "columbus day", "king day", "mlk", "president",
+	"good friday", "vendredi saint", "pentecost", "whit sunday", "pentecote", "ash wednesday", "cendres", "mardi gras", "shrove"}
+
+func movableHolidays(folded string, cal *knowledge.Timeline) string {
 	// The words reMovableHoliday needs, found first ("day" alone is in most English questions).
-	if !strings.Contains(folded, "labor day") && !strings.Contains(folded, "labour day") && !strings.Contains(folded, "memorial day") &&
-		!strings.Contains(folded, "thanksgiving") && !strings.Contains(folded, "easter") && !strings.Contains(folded, "paques") {
+	if !slices.ContainsFunc(movableHints, func(h string) bool { return strings.Contains(folded, h) }) {
 		return folded
 	}
 	if !reMovableHoliday.MatchString(folded) {
 		return folded
 	}
-	years := reYearIn.FindAllString(folded, -1)
-	if len(years) == 0 || slices.ContainsFunc(years, func(y string) bool { return y != years[0] }) {
+	// The year is the question's own, written in full or by its last two digits ("thanksgiving
+	// '16", read in the timeline's century); two different years leave the holiday unread.
+	y := 0
+	if years := reYearIn.FindAllString(folded, -1); len(years) > 0 {
+		if slices.ContainsFunc(years, func(y string) bool { return y != years[0] }) {
+			return folded
+		}
+		y = atoi(years[0])
+	} else if m := reShortYear.FindAllStringSubmatch(folded, -1); len(m) > 0 {
+		if slices.ContainsFunc(m, func(x []string) bool { return x[1] != m[0][1] }) {
+			return folded
+		}
+		y = twoDigitYear(atoi(m[0][1]), cal)
+	}
+	if y == 0 {
 		return folded
 	}
-	y := atoi(years[0])
+	// "la pentecôte de 2017": the French "de" before the year goes with the holiday's name.
+	folded = reHolidayOfYear.ReplaceAllString(folded, "$1 $2")
 	return reMovableHoliday.ReplaceAllStringFunc(folded, func(name string) string {
 		var d time.Time
 		switch {
@@ -374,6 +394,22 @@ func movableHolidays(folded string) string {
 			d = nthWeekday(y, time.November, time.Thursday, 4)
 		case strings.HasPrefix(name, "memorial"): // the last Monday of May
 			d = nthWeekday(y, time.June, time.Monday, 1).AddDate(0, 0, -7)
+		case strings.HasPrefix(name, "columbus"): // the second Monday of October
+			d = nthWeekday(y, time.October, time.Monday, 2)
+		case strings.HasPrefix(name, "martin") || strings.HasPrefix(name, "mlk"): // the third Monday of January
+			d = nthWeekday(y, time.January, time.Monday, 3)
+		case strings.HasPrefix(name, "president"): // the third Monday of February
+			d = nthWeekday(y, time.February, time.Monday, 3)
+		case name == "good friday" || name == "vendredi saint":
+			d = easter(y).AddDate(0, 0, -2)
+		case name == "easter monday" || name == "lundi de paques":
+			d = easter(y).AddDate(0, 0, 1)
+		case name == "pentecost" || name == "whit sunday" || name == "pentecote":
+			d = easter(y).AddDate(0, 0, 49)
+		case name == "ash wednesday" || name == "mercredi des cendres":
+			d = easter(y).AddDate(0, 0, -46)
+		case name == "mardi gras" || name == "shrove tuesday":
+			d = easter(y).AddDate(0, 0, -47)
 		default:
 			d = easter(y)
 		}
@@ -422,7 +458,7 @@ var reOnFrom = regexp.MustCompile(`\b(days?|weeks?|months?|years?|yrs?|mos|decad
 // normalizeDateWords rewrites holidays, parts of months and ordinal days as the date patterns read
 // them. It takes folded text with its words and returns the rewritten text with its words, split
 // again only when the text changed: a question is split once when nothing in it needs rewriting.
-func normalizeDateWords(folded string, words []string) (string, []string) {
+func normalizeDateWords(folded string, words []string, cal *knowledge.Timeline) (string, []string) {
 	original := folded
 	hinted := slices.ContainsFunc(words, func(w string) bool { return holidayHints[w] })
 	for _, h := range holidays {
@@ -434,7 +470,7 @@ func normalizeDateWords(folded string, words []string) (string, []string) {
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
-	folded = movableHolidays(folded)
+	folded = movableHolidays(folded, cal)
 	// "4 days on from the launch" is 4 days after it.
 	folded = OnFromAsAfter(folded)
 	if folded != original {
@@ -621,7 +657,7 @@ func Parse(text string, cal *knowledge.Timeline) Parsed {
 // parsing it, for its other checks).
 func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Parsed {
 	p := Parsed{Text: text, Lang: textproc.LanguageOf(text, folded, words)}
-	folded, words = normalizeDateWords(folded, words)
+	folded, words = normalizeDateWords(folded, words, cal)
 	if hasNthWeekday(words) {
 		if f := nthWeekdays(folded, cal); f != folded {
 			folded, words = f, textproc.Words(f)
@@ -1471,6 +1507,12 @@ func lastMatchBy(find func(string) []int, folded string, end int) (int, int, boo
 	return off + m[0], off + m[1], true
 }
 
+// arrowed reports whether the text between two dates is an arrow ("10 oct → 31 oct", "columbus day
+// -> halloween"): a span with no "from" or "between" before it, as chat writes one.
+func arrowed(between string) bool {
+	return strings.Contains(between, "→") || strings.Contains(between, "->") || strings.Contains(between, "=>")
+}
+
 // resolve turns the expressions into spans, reading the words around them for ranges ("between A
 // and B"), open ranges ("before A") and shifts ("the day after A").
 func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, consume func(int, int)) {
@@ -1480,7 +1522,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	// A range: "between A and B", "from A to B", "entre A et B", "du A au B", "3 to 14 October".
 	if len(exprs) >= 2 {
 		a, b := exprs[0], exprs[1]
-		if a.end <= b.start && reAnd.MatchString(folded[a.end:b.start]) && (a.pair || yearDash(a, b, folded) || reBetween.MatchString(tail(folded[:a.start]))) {
+		if a.end <= b.start && reAnd.MatchString(folded[a.end:b.start]) && (a.pair || yearDash(a, b, folded) || arrowed(folded[a.end:b.start]) || reBetween.MatchString(tail(folded[:a.start]))) {
 			if a.year == 0 && b.year != 0 && a.kind != Anchor {
 				a.year = b.year
 			}

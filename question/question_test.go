@@ -479,8 +479,40 @@ func TestMovableHolidaysAreTheirDayInTheYearAsked(t *testing.T) {
 		{"qu'est-ce qui s'est passé à paques 2017", "2017-04-16"},
 		{"what happened on memorial day 2017", "2017-05-29"},
 		{"what happened on labor day", ""}, // no year: no day
+		{"after thanksgiving '16, wats the 1st dm", "2016-11-25..…"},
+		{"what happened on columbus day '16", "2016-10-10"},
+		{"anything on mlk day 2017", "2017-01-16"},
+		{"qu'est-ce qui s'est passé à la pentecôte 2017", "2017-06-04"},
 	} {
 		if got := spans(question.Parse(c.q, tl)); got != c.spans {
+			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
+		}
+	}
+	lincoln := chronology(t, "lincoln")
+	for _, c := range []struct{ q, spans string }{
+		{"what happened on good friday 1865", "1865-04-14"},
+		{"c'était quoi le vendredi saint 1865", "1865-04-14"},
+		{"c'était quoi le vendredi saint de 1865", "1865-04-14"},
+		{"anything on easter monday '65", "1865-04-17"}, // the timeline's century
+		{"what happened on ash wednesday 1865", "1865-03-01"},
+	} {
+		if got := spans(question.Parse(c.q, lincoln)); got != c.spans {
+			t.Errorf("lincoln: %q: spans %q, want %q", c.q, got, c.spans)
+		}
+	}
+}
+
+func TestAnArrowBetweenTwoDatesIsASpan(t *testing.T) {
+	for _, c := range []struct {
+		tl       *knowledge.Timeline
+		q, spans string
+	}{
+		{seed(t), "10 oct 2016 → 31 oct 2016, list everything", "2016-10-10..2016-10-31"},
+		{seed(t), "sept 2016 -> nov 2016 wat happened", "2016-09-01..2016-11-30"},
+		{chronology(t, "lincoln"), "1860 => 1862 what did he do", "1860-01-01..1862-12-31"},
+		{chronology(t, "lincoln"), "what happened from 1860 to 1862", "1860-01-01..1862-12-31"},
+	} {
+		if got := spans(question.Parse(c.q, c.tl)); got != c.spans {
 			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
 		}
 	}
