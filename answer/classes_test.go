@@ -3073,3 +3073,21 @@ func TestCameOutStaysThePhraseTheSourceWrites(t *testing.T) {
 		{q: "did the atlantic story come out b4 the 2016 vote", answered: true},
 	})
 }
+
+func TestTheFirstOfSeveralThingsIsAmongTheEventsAboutThemAll(t *testing.T) {
+	// "The first concert in Paris" is the first of the events about a concert in Paris, not the
+	// first concert anywhere; an event that calls itself the first of what is asked still
+	// answers ("their first US concert"), though others share more of the question's words.
+	runClass(t, chronology(t, "chopin"), []classCase{
+		{q: "when was chopins 1st ever concert in paris", answered: true, dates: []string{"1832-02-25"}, words: "1832"},
+	})
+	runClass(t, chronology(t, "louvre"), []classCase{
+		{q: "when did the louvre first open as a museum", answered: true, dates: []string{"1793-08-10"}, words: "1793"},
+	})
+	runClass(t, chronology(t, "kepler"), []classCase{
+		{q: "where did kepler n tycho first meet up", answered: true, dates: []string{"1600-02-04"}, quote: "Benátky"},
+	})
+	runClass(t, chronology(t, "beatles"), []classCase{
+		{q: "where did they play their very first concert in the us", answered: true, dates: []string{"1964-02-11"}, quote: "first US concert"},
+	})
+}

@@ -1064,6 +1064,14 @@ func (r *Retrieval) firstWhoQuery(p question.Parsed) bool {
 
 func (r *Retrieval) orderQuery(p question.Parsed) { r.orderAmong(p, false) }
 
+// orderCoverShare is the share of the best coverage an event needs to be among those a first or
+// last is chosen from, when the best covers nearly all the question says (wholeCoverage): a best
+// event that covers less shares words with it, no more than the others do.
+const (
+	orderCoverShare = 0.8
+	wholeCoverage   = 0.9
+)
+
 // orderEntries is orderQuery among the entries alone, when no topic is asked of them.
 func (r *Retrieval) orderEntries(p question.Parsed) { r.orderAmong(p, true) }
 
@@ -1151,17 +1159,21 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 			}
 		}
 	}
+	var narrow float32 // the coverage the events about all the question says have, once known
 	if r.specific(strings.Join(kept, " ")) != "" {
 		// Filtered in place (the hits are this search's own): on a large timeline a name alone
 		// matches thousands of events. Nothing is written when none is covered.
 		covered := res.Hits[:0]
+		best := float32(0)
 		for _, h := range res.Hits {
 			if h.Score > 0 && h.Coverage >= minCoverage {
 				covered = append(covered, h)
+				best = max(best, h.Coverage)
 			}
 		}
 		if len(covered) > 0 {
 			res.Hits = covered
+			narrow = orderCoverShare * best
 		} else if _, words := r.read(p.Text); len(p.Spans) == 0 && !ordersUnits(words) && r.absent(p.Text) {
 			// "When did New Zealand win its first Rugby World Cup?": no event is about what it
 			// asks the first of, and the source lacks its words: the first event is no answer.
@@ -1172,10 +1184,22 @@ func (r *Retrieval) orderAmong(p question.Parsed, entriesOnly bool) {
 	// "Who was the first East German guard to escape", "le premier sénateur aborigène": an event
 	// whose own passage calls it the first (or last) of what is asked answers, though the source
 	// tells earlier escapes or senators.
+	own := false
 	if head := orderedHead(qwords); len(head) > 0 {
-		if own := r.selfOrdered(res.Hits, head, p.Order == question.Last); len(own) > 0 {
-			res.Hits = own
+		if calls := r.selfOrdered(res.Hits, head, p.Order == question.Last); len(calls) > 0 {
+			res.Hits, own = calls, true
 		}
+	}
+	if !own && narrow >= orderCoverShare*wholeCoverage && !r.orderInClause(textproc.Fold(p.Text)) {
+		// "Chopin's first concert in Paris": the first of the events about all it says, not the
+		// first concert anywhere, when some events cover more of it than the rest.
+		narrowed := res.Hits[:0]
+		for _, h := range res.Hits {
+			if h.Coverage >= narrow {
+				narrowed = append(narrowed, h)
+			}
+		}
+		res.Hits = narrowed
 	}
 	var pick *knowledge.Event
 	pickPos := 0
