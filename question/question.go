@@ -354,13 +354,12 @@ var (
 // reHolidayOfYear is a movable holiday's name, "de" and a year.
 var reHolidayOfYear = regexp.MustCompile(`\b(paques|pentecote|vendredi saint|lundi de paques|mercredi des cendres|mardi gras)\s+(?:de|d')\s*([12]\d{3})\b`)
 
-// movableHints are words each movable holiday's name has: most questions have none.
-var movableHints = []string{"labor day", "labour day", "memorial day", "thanksgiving", "easter", "paques", "columbus day", "king day", "mlk", "president",
-	"good friday", "vendredi saint", "pentecost", "whit sunday", "pentecote", "ash wednesday", "cendres", "mardi gras", "shrove"}
+// movableHints are words each movable holiday's name has one of: most questions have none.
+var movableHints = set("labor labour memorial thanksgiving easter paques columbus king mlk president presidents good saint pentecost whit pentecote ash cendres mardi shrove")
 
-func movableHolidays(folded string, cal *knowledge.Timeline) string {
-	// The words reMovableHoliday needs, found first ("day" alone is in most English questions).
-	if !slices.ContainsFunc(movableHints, func(h string) bool { return strings.Contains(folded, h) }) {
+func movableHolidays(folded string, words []string, cal *knowledge.Timeline) string {
+	// A word each holiday's name has, looked up first ("day" alone is in most English questions).
+	if !slices.ContainsFunc(words, func(w string) bool { return movableHints[w] }) {
 		return folded
 	}
 	if !reMovableHoliday.MatchString(folded) {
@@ -470,7 +469,7 @@ func normalizeDateWords(folded string, words []string, cal *knowledge.Timeline) 
 		}
 		folded = h.re.ReplaceAllString(folded, h.day)
 	}
-	folded = movableHolidays(folded, cal)
+	folded = movableHolidays(folded, words, cal)
 	// "4 days on from the launch" is 4 days after it.
 	folded = OnFromAsAfter(folded)
 	if folded != original {
