@@ -3091,3 +3091,22 @@ func TestTheFirstOfSeveralThingsIsAmongTheEventsAboutThemAll(t *testing.T) {
 		{q: "where did they play their very first concert in the us", answered: true, dates: []string{"1964-02-11"}, quote: "first US concert"},
 	})
 }
+
+func TestWhyQuotesTheReasonAPassageOfConsequenceFollows(t *testing.T) {
+	// "He therefore arranged a discreet marriage in Mexico", "Hence the museum remained
+	// incomplete": the passage that matches says it follows from the one before, which holds the
+	// reason and is quoted first.
+	runClass(t, chronology(t, "chaplin"), []classCase{
+		{q: "why did chaplin get married in mexico", answered: true, dates: []string{"1924-11-25"},
+			first: "statutory rape", quote: "discreet marriage in Mexico", maxQuote: 3},
+	})
+	runClass(t, chronology(t, "louvre"), []classCase{
+		{q: "why was the louvre still unfinished at the revolution", answered: true, dates: []string{"1776"},
+			first: "none was agreed on", quote: "remained incomplete", maxQuote: 3},
+	})
+	runClass(t, chronology(t, "berlinwall"), []classCase{
+		// "Thus" after the passage that matches best already: it stands as it is.
+		{q: "why could east germans travel more freely than westerners for a few weeks", answered: true,
+			dates: []string{"1989-12-23"}, first: "restrictive conditions", maxQuote: 3},
+	})
+}

@@ -2292,6 +2292,12 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				if next := top + 1; !stated && !causal(r.Timeline.FoldedPassage(e, top)) && next < len(e.Passages) && causal(r.Timeline.FoldedPassage(e, next)) {
 					sel.Passages = []int{top, next}
 				}
+				// Or the passage that matches tells a consequence of the one before it ("He
+				// therefore arranged a discreet marriage in Mexico", "As a result, many people were
+				// left stranded"): that one is the reason, quoted first.
+				if prev := top - 1; prev >= 0 && pointsBack(r.Timeline.FoldedPassage(e, top)) && !slices.Contains(sel.Passages, prev) {
+					sel.Passages = []int{prev, top}
+				}
 			}
 			if single && len(sel.Passages) == 1 && len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
 				// "When was the Ich bin ein Berliner speech?": the passage that names it may not date
@@ -2662,6 +2668,52 @@ var (
 
 // causal reports whether folded text has a marker of cause or reason, in English or French.
 func causal(folded string) bool { return causeMarked(folded, true) }
+
+// pointsBack reports whether a folded passage says it follows from what the source said just
+// before it: a connective of consequence with no cause of its own ("as a result," but not "as a
+// result of the crash").
+func pointsBack(folded string) bool {
+	words := textproc.Words(folded)
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch w {
+		case "therefore", "hence", "consequently", "thus", "accordingly", "donc":
+			return true
+		case "result":
+			if i >= 2 && words[i-2] == "as" && words[i-1] == "a" && next != "of" {
+				return true
+			}
+		case "reason":
+			if i >= 1 && (words[i-1] == "this" || words[i-1] == "that") && i >= 2 && words[i-2] == "for" {
+				return true
+			}
+		case "why":
+			if i >= 2 && (words[i-2] == "that" || words[i-2] == "this") && words[i-1] == "is" {
+				return true
+			}
+		case "pourquoi":
+			if i >= 1 && (words[i-1] == "est" || words[i-1] == "c") {
+				return true
+			}
+		case "consequent":
+			if i >= 1 && words[i-1] == "par" {
+				return true
+			}
+		case "fait":
+			if i >= 2 && words[i-2] == "de" && words[i-1] == "ce" {
+				return true
+			}
+		case "raison":
+			if i >= 2 && words[i-2] == "pour" && words[i-1] == "cette" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // deathNounBefore are the words before "mort" that make it the noun, a death.
 var deathNounBefore = set("la l sa une leur cette the his her their a")
