@@ -3110,3 +3110,21 @@ func TestWhyQuotesTheReasonAPassageOfConsequenceFollows(t *testing.T) {
 			dates: []string{"1989-12-23"}, first: "restrictive conditions", maxQuote: 3},
 	})
 }
+
+func TestADeedTheSourceGivesToSomeoneElseByNameIsNoPremiseOfTheSubject(t *testing.T) {
+	// "Tillie's Punctured Romance, directed by Sennett", "the Belvedere, designed by Donato
+	// Bramante": the event is about the subject, the deed is someone else's.
+	runClass(t, chronology(t, "chaplin"), []classCase{
+		{q: "why did chaplin direct tillies punctured romance", answered: false, words: "does not say that Charlie Chaplin did that"},
+		{q: "why did sennett direct tillie's punctured romance", answered: true, dates: []string{"1914-11"}, quote: "directed by Sennett"},
+	})
+	runClass(t, chronology(t, "chopin"), []classCase{
+		{q: "why did chopin organize the concert with liszt in 1833", answered: false, words: "does not say that"},
+	})
+	runClass(t, chronology(t, "davinci"), []classCase{
+		{q: "why did leonardo design the belvedere", answered: false, words: "does not say that Leonardo da Vinci did that"},
+	})
+	runClass(t, chronology(t, "monroe"), []classCase{
+		{q: "why did marilyn direct something's got to give", answered: false, words: "does not say that Marilyn Monroe did that"},
+	})
+}

@@ -1381,18 +1381,21 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if r.Intent == AskYesNo && denied {
 		return "", false // "did WL reply?": "WikiLeaks n'a pas répondu" is the answer, no
 	}
-	if e.Agent(subj) && !denied && (communicative(deeds) || r.assertedIn(e, verbs)) {
+	// "Tillie's Punctured Romance, directed by Sennett": a deed the event gives to someone else
+	// by name is not the agent's, however much the event is about them.
+	if e.Agent(subj) && !denied && (communicative(deeds) || r.assertedIn(e, verbs) && !r.doneByOther(e, subj, verbs)) {
 		return "", false
 	}
+	other := r.doneByOther(e, subj, verbs)
 	for i := range e.Passages {
-		if t.PassageHasWord(e, i, name) && t.AssertsOf(e, i, subj, verbs) {
+		if t.PassageHasWord(e, i, name) && t.AssertsOf(e, i, subj, verbs) && !other {
 			return "", false
 		}
 	}
 	// The summary may name the subject where the passage uses a pronoun.
 	named := newFoldedSearch(name)
 	for _, ss := range t.SummarySentences(e) {
-		if ss.Passage >= 0 && named.in(ss.Text) && t.AssertsOf(e, ss.Passage, subj, verbs) {
+		if ss.Passage >= 0 && named.in(ss.Text) && t.AssertsOf(e, ss.Passage, subj, verbs) && !other {
 			return "", false
 		}
 	}
@@ -1513,6 +1516,50 @@ func (r *Retrieval) mentionsDeed(e *knowledge.Event, name string, verbs []knowle
 // assertedIn reports whether some passage of e asserts one of verbs, whoever does it: the event's
 // agent did what the event reports, not a deed it never mentions ("why did NZ declare war on Japan
 // in 1928?" of a trade treaty with Japan).
+// doneByOther reports whether every passage and summary of e that has one of verbs writes it in
+// the passive with its agent named, someone other than subj: "directed by Sennett",
+// "commissioned by Utzon", "préparés par Babbage". The agent is a name, written with a capital.
+func (r *Retrieval) doneByOther(e *knowledge.Event, subj string, verbs []knowledge.QueryWord) bool {
+	t := r.Timeline
+	type text struct{ raw, lang string }
+	texts := make([]text, 0, len(e.Passages)+1+len(e.Summaries))
+	for i := range e.Passages {
+		texts = append(texts, text{e.Passages[i].Text, t.Source.Language})
+	}
+	texts = append(texts, text{e.Summary, "en"})
+	for lang, sum := range e.Summaries {
+		texts = append(texts, text{sum, lang})
+	}
+	name := lastWordOf(subj)
+	found := false
+	for _, x := range texts {
+		ws := rawWords(x.raw)
+		for j, w := range ws {
+			fw := textproc.Fold(w)
+			if !slices.ContainsFunc(verbs, func(q knowledge.QueryWord) bool { return t.Says(fw, x.lang, q) }) {
+				continue
+			}
+			if j+2 >= len(ws) || (ws[j+1] != "by" && ws[j+1] != "par") {
+				return false // the deed written otherwise: it may be the subject's
+			}
+			agent := ws[j+2]
+			if c, _ := utf8.DecodeRuneInString(agent); !unicode.IsUpper(c) || textproc.Fold(agent) == name {
+				return false
+			}
+			if j+3 < len(ws) && textproc.Fold(ws[j+3]) == name {
+				return false // "by Charlie Chaplin"
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// rawWords splits text into its words as written: runs of letters, digits and apostrophes.
+func rawWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
+}
+
 func (r *Retrieval) assertedIn(e *knowledge.Event, verbs []knowledge.QueryWord) bool {
 	t := r.Timeline
 	for i := range e.Passages {
