@@ -1386,17 +1386,16 @@ func (r *Retrieval) unsupportedPremise(e *knowledge.Event, rest string) (subject
 	if e.Agent(subj) && !denied && (communicative(deeds) || r.assertedIn(e, verbs) && !r.doneByOther(e, subj, verbs)) {
 		return "", false
 	}
-	other := r.doneByOther(e, subj, verbs)
 	for i := range e.Passages {
-		if t.PassageHasWord(e, i, name) && t.AssertsOf(e, i, subj, verbs) && !other {
-			return "", false
+		if t.PassageHasWord(e, i, name) && t.AssertsOf(e, i, subj, verbs) {
+			return r.deedOfOther(e, subj, verbs)
 		}
 	}
 	// The summary may name the subject where the passage uses a pronoun.
 	named := newFoldedSearch(name)
 	for _, ss := range t.SummarySentences(e) {
-		if ss.Passage >= 0 && named.in(ss.Text) && t.AssertsOf(e, ss.Passage, subj, verbs) && !other {
-			return "", false
+		if ss.Passage >= 0 && named.in(ss.Text) && t.AssertsOf(e, ss.Passage, subj, verbs) {
+			return r.deedOfOther(e, subj, verbs)
 		}
 	}
 	return subj, true
@@ -1553,6 +1552,15 @@ func (r *Retrieval) doneByOther(e *knowledge.Event, subj string, verbs []knowled
 		}
 	}
 	return found
+}
+
+// deedOfOther is unsupportedPremise's verdict on a deed a passage gives the subject: unsupported
+// when the event writes it as someone else's (doneByOther).
+func (r *Retrieval) deedOfOther(e *knowledge.Event, subj string, verbs []knowledge.QueryWord) (string, bool) {
+	if r.doneByOther(e, subj, verbs) {
+		return subj, true
+	}
+	return "", false
 }
 
 // rawWords splits text into its words as written: runs of letters, digits and apostrophes.
