@@ -3128,3 +3128,17 @@ func TestADeedTheSourceGivesToSomeoneElseByNameIsNoPremiseOfTheSubject(t *testin
 		{q: "why did marilyn direct something's got to give", answered: false, words: "does not say that Marilyn Monroe did that"},
 	})
 }
+
+func TestAPronounWithNoOneNamedIsTheSubjectOfALifesChronology(t *testing.T) {
+	// "Where was he born" of Lincoln's life is Lincoln's birth, not his son Eddie's; "when did he
+	// die" of Chopin's is his death, not a complaint that doctors had called him dead.
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "where was he born", answered: true, dates: []string{"1809-02-12"}, quote: "log cabin"},
+	})
+	runClass(t, chronology(t, "chopin"), []classCase{
+		{q: "when did he die", answered: true, dates: []string{"1849-10-17"}, words: "17 October 1849"},
+	})
+	runClass(t, chronology(t, "mariecurie"), []classCase{
+		{q: "where did she die", answered: true, dates: []string{"1934-07-04"}, quote: "Sancellemoz"},
+	})
+}

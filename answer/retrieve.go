@@ -1808,6 +1808,14 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 	}
 	folded := textproc.Fold(rest)
 	ms := r.titleActorWords(folded, r.mentioned(folded))
+	// "Where was he born" of Picasso's chronology: with no one named, a personal pronoun is the
+	// one the title names, and the deed is theirs, not their children's.
+	pronoun := false
+	if len(ms) == 0 {
+		if m, ok := r.pronounMention(folded); ok {
+			ms, pronoun = []knowledge.Mention{m}, true
+		}
+	}
 	// Active or passive ("when was kepler born", "the day after lincoln got shot"): the source
 	// writes either as the question does ("Kepler was born", "Lincoln was shot").
 	if len(ms) != 1 {
@@ -1831,6 +1839,9 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 	t := r.Timeline
 	q := t.QueryWord(verb)
 	name := textproc.LastWord(folded[ms[0].At : ms[0].At+ms[0].Len])
+	if pronoun {
+		name = lastWordOf(ms[0].Actor)
+	}
 	subject := ms[0].Actor
 	// says reports whether a folded text writes the name doing the verb (or, for a passive, the
 	// verb done to the name).
@@ -3444,4 +3455,23 @@ func containsAny(s string, subs ...string) bool {
 		}
 	}
 	return false
+}
+
+// personalPronouns stand for a person in English; French "il" is also impersonal ("il s'est
+// passé quoi").
+var personalPronouns = set("he she")
+
+// pronounMention is the first personal pronoun of folded text as a mention of the one actor the
+// timeline's title names; false when the text has none or the title names no one, or several.
+func (r *Retrieval) pronounMention(folded string) (knowledge.Mention, bool) {
+	subjects := r.Timeline.TitleActors()
+	if len(subjects) != 1 {
+		return knowledge.Mention{}, false
+	}
+	for start, end, ok := textproc.NextWordIn(folded, 0); ok; start, end, ok = textproc.NextWordIn(folded, end) {
+		if personalPronouns[folded[start:end]] {
+			return knowledge.Mention{Actor: subjects[0], At: start, Len: end - start}, true
+		}
+	}
+	return knowledge.Mention{}, false
 }
