@@ -3142,3 +3142,14 @@ func TestAPronounWithNoOneNamedIsTheSubjectOfALifesChronology(t *testing.T) {
 		{q: "where did she die", answered: true, dates: []string{"1934-07-04"}, quote: "Sancellemoz"},
 	})
 }
+
+func TestADayOffsetCountsFromAnEventDatedToTheDay(t *testing.T) {
+	// "The day after Lafayette showed up at Monticello": his arrival on 4 November 1824, not his
+	// departure that month, which matches as well but cannot be counted from by days.
+	runClass(t, chronology(t, "jefferson"), []classCase{
+		{q: "what happened the day after lafayette showed up at monticello", answered: true, dates: []string{"1824-11-05"}, words: "5 November 1824"},
+	})
+	runClass(t, chronology(t, "skylab"), []classCase{
+		{q: "what was nasa predicting a week before skylab fell", answered: true, dates: []string{"1979-07-04"}, quote: "NASA forecast"},
+	})
+}

@@ -198,11 +198,38 @@ func (r *Retrieval) relativeEvent(folded string) (from *knowledge.Event, before 
 			if k, ok := r.subjectsOwnDeed(q.Text, res.Hits[i:]); ok && k > 0 {
 				return res.Hits[i+k].Event, before, days, what, at, true
 			}
+			if e := dayPreciseRunnerUp(res.Hits[i:], days); e != nil {
+				return e, before, days, what, at, true
+			}
 			return h.Event, before, days, what, at, true
 		}
 	}
 	return nil, false, 0, "", 0, false
 }
+
+// dayPreciseRunnerUp is, for an offset in days ("the day after Lafayette showed up", "2 weeks
+// after the session"), the event dated to the day that matches nearly as well as the best
+// (hits[0]) when the best is dated only by its month or year: a day is counted from a day, and
+// "the day after" an event of "November 1824" would be 2 November. nil otherwise.
+func dayPreciseRunnerUp(hits []knowledge.Hit, days int) *knowledge.Event {
+	best := hits[0]
+	if days <= 0 || days%30 == 0 || days%365 == 0 || best.Event.Precision() == knowledge.PrecisionDay {
+		return nil
+	}
+	for _, h := range hits[1:] {
+		if h.Score < dayPreciseRatio*best.Score {
+			break
+		}
+		if h.Event.Precision() == knowledge.PrecisionDay && h.Coverage >= best.Coverage {
+			return h.Event
+		}
+	}
+	return nil
+}
+
+// dayPreciseRatio is the share of the best score a day-precise event needs to be counted from in
+// its place.
+const dayPreciseRatio = 0.85
 
 // datedRelative reports whether a dated question's date is in its relative clause, with an offset:
 // "like 7 months after AOL backed off in jul '03, what happened" dates the event it moves from, not
