@@ -1542,43 +1542,83 @@ func (r *Retrieval) mentionsDeed(e *knowledge.Event, name string, verbs []knowle
 // assertedIn reports whether some passage of e asserts one of verbs, whoever does it: the event's
 // agent did what the event reports, not a deed it never mentions ("why did NZ declare war on Japan
 // in 1928?" of a trade treaty with Japan).
-// doneByOther reports whether every passage and summary of e that has one of verbs writes it in
-// the passive with its agent named, someone other than subj: "directed by Sennett",
-// "commissioned by Utzon", "préparés par Babbage". The agent is a name, written with a capital.
+// doneByOther reports whether every passage of e that asserts one of verbs writes it in the
+// passive with its agent named, someone other than subj: "directed by Sennett", "commissioned by
+// Utzon", "préparés par Babbage". The agent is a name, written with a capital.
 func (r *Retrieval) doneByOther(e *knowledge.Event, subj string, verbs []knowledge.QueryWord) bool {
 	t := r.Timeline
-	type text struct{ raw, lang string }
-	texts := make([]text, 0, len(e.Passages)+1+len(e.Summaries))
-	for i := range e.Passages {
-		texts = append(texts, text{e.Passages[i].Text, t.Source.Language})
-	}
-	texts = append(texts, text{e.Summary, "en"})
-	for lang, sum := range e.Summaries {
-		texts = append(texts, text{sum, lang})
-	}
 	name := lastWordOf(subj)
 	found := false
-	for _, x := range texts {
-		ws := rawWords(x.raw)
-		for j, w := range ws {
-			fw := textproc.Fold(w)
-			if !slices.ContainsFunc(verbs, func(q knowledge.QueryWord) bool { return t.Says(fw, x.lang, q) }) {
-				continue
-			}
-			if j+2 >= len(ws) || (ws[j+1] != "by" && ws[j+1] != "par") {
-				return false // the deed written otherwise: it may be the subject's
-			}
-			agent := ws[j+2]
-			if c, _ := utf8.DecodeRuneInString(agent); !unicode.IsUpper(c) || textproc.Fold(agent) == name {
-				return false
-			}
-			if j+3 < len(ws) && textproc.Fold(ws[j+3]) == name {
-				return false // "by Charlie Chaplin"
-			}
+	for i := range e.Passages {
+		// Only the passages the index says have the deed's words are read.
+		if !t.MayState(e, i, verbs) {
+			continue
+		}
+		if byOther(t, e.Passages[i].Text, name, verbs) {
 			found = true
+		} else if t.Asserts(e, i, verbs) {
+			return false // the deed written otherwise too: it may be the subject's
 		}
 	}
 	return found
+}
+
+// byOther reports whether raw text writes one of verbs just before "by" or "par" and a name
+// with a capital that is not name. Only the words around each "by" are read.
+func byOther(t *knowledge.Timeline, raw, name string, verbs []knowledge.QueryWord) bool {
+	for _, sep := range [...]string{" by ", " par "} {
+		for at := 0; ; {
+			k := strings.Index(raw[at:], sep)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(sep)
+			verb := lastRawWord(raw[:k])
+			agent, rest := firstRawWord(raw[at:])
+			c, _ := utf8.DecodeRuneInString(agent)
+			if verb == "" || !unicode.IsUpper(c) || textproc.Fold(agent) == name {
+				continue
+			}
+			if next, _ := firstRawWord(rest); next != "" && textproc.Fold(next) == name {
+				continue // "by Charlie Chaplin"
+			}
+			fw := textproc.Fold(verb)
+			if slices.ContainsFunc(verbs, func(q knowledge.QueryWord) bool { return t.Says(fw, t.Source.Language, q) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isRawWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lastRawWord is the word that ends text, "" when text ends on something else.
+func lastRawWord(text string) string {
+	i := len(text)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !isRawWordRune(r) {
+			break
+		}
+		i -= size
+	}
+	return text[i:]
+}
+
+// firstRawWord is the word text opens with, after spaces, and the text after it.
+func firstRawWord(text string) (string, string) {
+	text = strings.TrimLeft(text, " ")
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isRawWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return text[:i], text[i:]
 }
 
 // deedOfOther is unsupportedPremise's verdict on a deed a passage gives the subject: unsupported
@@ -1588,11 +1628,6 @@ func (r *Retrieval) deedOfOther(e *knowledge.Event, subj string, verbs []knowled
 		return subj, true
 	}
 	return "", false
-}
-
-// rawWords splits text into its words as written: runs of letters, digits and apostrophes.
-func rawWords(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
 }
 
 func (r *Retrieval) assertedIn(e *knowledge.Event, verbs []knowledge.QueryWord) bool {

@@ -773,6 +773,16 @@ func (t *Timeline) HasTerm(e *Event, i int, terms []int32) bool {
 // mayState reports whether passage i of e, or its gloss, has a term of one of words (their own or
 // a related one): a sorted-list lookup that spares the word-by-word scans below (which stem every
 // word of the passage) for the passages that cannot match.
+// MayState reports whether passage i of e, or its gloss, has a term of one of words or of a word
+// related to one: a lookup in sorted lists, without reading the passage, that callers use to skip
+// the passages that cannot state what they look for.
+func (t *Timeline) MayState(e *Event, i int, words []QueryWord) bool {
+	if t.Position(e) < 0 || i >= len(e.Passages) {
+		return false
+	}
+	return t.index.mayState(e, i, words)
+}
+
 func (ix *index) mayState(e *Event, i int, words []QueryWord) bool {
 	lists := [2][]int32{ix.passageTerms[e.pos][i]}
 	if ix.glosses != nil && i < len(ix.glosses[e.pos].terms) {
