@@ -451,6 +451,23 @@ func OnFromAsAfter(folded string) string {
 	return reOnFrom.ReplaceAllString(folded, "$1 after ")
 }
 
+// onceOverAsAfter rewrites "once X was over", "une fois X passé" in folded text as "after X",
+// "apres X": what came after X.
+func onceOverAsAfter(folded string) string {
+	if strings.Contains(folded, "once ") {
+		folded = reOnceOver.ReplaceAllString(folded, "after $1")
+	}
+	if strings.Contains(folded, "une fois ") {
+		folded = reUneFois.ReplaceAllString(folded, "apres $1")
+	}
+	return folded
+}
+
+var (
+	reOnceOver = regexp.MustCompile(`\bonce\s+((?:\S+\s+){0,5}?\S+)\s+(?:was|were|had been|had|is|are)\s+(?:over|done|finished|past|gone)\b`)
+	reUneFois  = regexp.MustCompile(`\bune fois\s+(?:que\s+)?((?:\S+\s+){0,5}?\S+)\s+(?:passee?s?|terminee?s?|finie?s?|ecoulee?s?)\b`)
+)
+
 // reOnFrom is "N days on from X": N days after X.
 var reOnFrom = regexp.MustCompile(`\b(days?|weeks?|months?|years?|yrs?|mos|decades?)\s+on\s+from\s+`)
 
@@ -472,6 +489,8 @@ func normalizeDateWords(folded string, words []string, cal *knowledge.Timeline) 
 	folded = movableHolidays(folded, words, cal)
 	// "4 days on from the launch" is 4 days after it.
 	folded = OnFromAsAfter(folded)
+	// "once halloween '16 was over", "une fois la guerre terminée": after it.
+	folded = onceOverAsAfter(folded)
 	if folded != original {
 		words, original = textproc.Words(folded), folded
 	}

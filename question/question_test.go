@@ -656,3 +656,19 @@ func TestMarchAloneIsAMonthOnlyWhereATimeIsPlaced(t *testing.T) {
 		{"march day", "what happened on march 17 1793", "en", question.ExactDay, "1793-03-17", 0, ""},
 	})
 }
+
+func TestOnceSomethingWasOverIsAfterIt(t *testing.T) {
+	for _, c := range []struct {
+		tl       *knowledge.Timeline
+		q, spans string
+	}{
+		{seed(t), "1st thing WL sent don jr once halloween '16 was over", "2016-11-01..…"},
+		{seed(t), "une fois le 8 novembre 2016 passé, WL a écrit quoi ?", "2016-11-09..…"},
+		{chronology(t, "lincoln"), "what happened once 1864 was over", "1865-01-01..…"},
+		{chronology(t, "lincoln"), "once upon a time in 1864", "1864-01-01..1864-12-31"}, // no "over": not after
+	} {
+		if got := spans(question.Parse(c.q, c.tl)); got != c.spans {
+			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
+		}
+	}
+}
