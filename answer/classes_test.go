@@ -3153,3 +3153,13 @@ func TestADayOffsetCountsFromAnEventDatedToTheDay(t *testing.T) {
 		{q: "what was nasa predicting a week before skylab fell", answered: true, dates: []string{"1979-07-04"}, quote: "NASA forecast"},
 	})
 }
+
+func TestACompoundOffsetFromAnEventIsOneCount(t *testing.T) {
+	runClass(t, seed(t), []classCase{
+		{q: "3 semaines et 1 jour après le msg sur putintrump.org, WL écrit koi à don jr", answered: true, dates: []string{"2016-10-12"}},
+		{q: "one year and two months after the first dm what happened", answered: true, dates: []string{"2017-11-13"}},
+	})
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "what happened two weeks and three days after lincoln was shot", answered: false, words: "nothing about 1 May 1865"},
+	})
+}

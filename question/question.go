@@ -445,11 +445,57 @@ var holidayHints = set("christmas xmas noel year years sylvestre an halloween va
 // OnFromAsAfter rewrites "N days on from X" in folded text as "N days after X", the form the
 // relative patterns read; the rewrite starts after the count, so offsets before it hold.
 func OnFromAsAfter(folded string) string {
+	folded = compoundOffsets(folded)
 	if !strings.Contains(folded, " on from ") {
 		return folded
 	}
 	return reOnFrom.ReplaceAllString(folded, "$1 after ")
 }
+
+// compoundOffsets rewrites "3 weeks and 1 day", "3 semaines et 1 jour" as "22 days", and "1 year
+// and 2 months" as "14 months": one count the offset patterns read.
+func compoundOffsets(folded string) string {
+	if !strings.Contains(folded, " and ") && !strings.Contains(folded, " et ") {
+		return folded
+	}
+	return reCompound.ReplaceAllStringFunc(folded, func(m string) string {
+		g := reCompound.FindStringSubmatch(m)
+		a, b := countOf(g[1]), countOf(g[4])
+		if a <= 0 || b <= 0 {
+			return m
+		}
+		big, small := g[2], g[5]
+		switch {
+		case strings.HasPrefix(big, "week") || strings.HasPrefix(big, "semaine"):
+			if !strings.HasPrefix(small, "day") && !strings.HasPrefix(small, "jour") {
+				return m
+			}
+			return strconv.Itoa(7*a+b) + " days"
+		default: // years and months
+			if !strings.HasPrefix(small, "month") && small != "mois" {
+				return m
+			}
+			return strconv.Itoa(12*a+b) + " months"
+		}
+	})
+}
+
+// countOf reads a count in figures or as a small number's word; 0 when it is neither.
+func countOf(w string) int {
+	if n, err := strconv.Atoi(w); err == nil {
+		return n
+	}
+	if n, ok := offsetWords[w]; ok {
+		return n
+	}
+	if w == "a" || w == "an" {
+		return 1
+	}
+	return 0
+}
+
+// reCompound is a count of weeks and days, or of years and months.
+var reCompound = regexp.MustCompile(`\b(\d+|[a-z]+)\s+(weeks?|semaines?|years?|yrs?|ans|annees?)\s+(and|et)\s+(\d+|[a-z]+)\s+(days?|jours?|months?|mois)\b`)
 
 // onceOverAsAfter rewrites "once X was over", "une fois X passé" in folded text as "after X",
 // "apres X": what came after X.

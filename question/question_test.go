@@ -672,3 +672,18 @@ func TestOnceSomethingWasOverIsAfterIt(t *testing.T) {
 		}
 	}
 }
+
+func TestACompoundOffsetIsOneCount(t *testing.T) {
+	for _, c := range []struct {
+		tl       *knowledge.Timeline
+		q, spans string
+	}{
+		{seed(t), "what did WL write 3 weeks and 1 day after 20 september 2016", "2016-10-12"},
+		{seed(t), "WL a écrit quoi deux semaines et deux jours après le 21 octobre 2016 ?", "2016-11-06"},
+		{chronology(t, "lincoln"), "what happened two weeks and three days after 14 april 1865", "1865-05-01"},
+	} {
+		if got := spans(question.Parse(c.q, c.tl)); got != c.spans {
+			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
+		}
+	}
+}
