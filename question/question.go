@@ -458,6 +458,10 @@ func compoundOffsets(folded string) string {
 	if !strings.Contains(folded, " and ") && !strings.Contains(folded, " et ") {
 		return folded
 	}
+	if !strings.Contains(folded, "week") && !strings.Contains(folded, "semaine") && !strings.Contains(folded, "year") &&
+		!strings.Contains(folded, "yr") && !strings.Contains(folded, "an") {
+		return folded
+	}
 	return reCompound.ReplaceAllStringFunc(folded, func(m string) string {
 		g := reCompound.FindStringSubmatch(m)
 		a, b := countOf(g[1]), countOf(g[4])
