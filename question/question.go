@@ -459,7 +459,7 @@ func compoundOffsets(folded string) string {
 		return folded
 	}
 	if !strings.Contains(folded, "week") && !strings.Contains(folded, "semaine") && !strings.Contains(folded, "year") &&
-		!strings.Contains(folded, "yr") && !strings.Contains(folded, "an") {
+		!strings.Contains(folded, "yr") && !strings.Contains(folded, " ans") && !strings.Contains(folded, "annee") {
 		return folded
 	}
 	return reCompound.ReplaceAllStringFunc(folded, func(m string) string {
