@@ -38,8 +38,6 @@ var (
 // fewDays is the window "a few days after X" looks in.
 const fewDays = 14
 
-// parseRelative finds a relative clause in a folded question: the direction, the day offset (-1 for
-// "a few"), and the text describing the event it is relative to.
 // relParse is one parseRelative result, kept for its text.
 type relParse struct {
 	folded     string
@@ -60,6 +58,8 @@ func (r *Retrieval) parseRelative(folded string) (before bool, days int, what st
 	return before, days, what, at, ok
 }
 
+// parseRelative finds a relative clause in a folded question: the direction, the day offset (-1 for
+// "a few"), and the text describing the event it is relative to.
 func parseRelative(folded string) (before bool, days int, what string, at int, ok bool) {
 	if !hasConnective(folded) {
 		return false, 0, "", 0, false
@@ -1539,9 +1539,6 @@ func (r *Retrieval) mentionsDeed(e *knowledge.Event, name string, verbs []knowle
 	return false
 }
 
-// assertedIn reports whether some passage of e asserts one of verbs, whoever does it: the event's
-// agent did what the event reports, not a deed it never mentions ("why did NZ declare war on Japan
-// in 1928?" of a trade treaty with Japan).
 // doneByOther reports whether every passage of e that asserts one of verbs writes it in the
 // passive with its agent named, someone other than subj: "directed by Sennett", "commissioned by
 // Utzon", "préparés par Babbage". The agent is a name, written with a capital.
@@ -1630,6 +1627,9 @@ func (r *Retrieval) deedOfOther(e *knowledge.Event, subj string, verbs []knowled
 	return "", false
 }
 
+// assertedIn reports whether some passage of e asserts one of verbs, whoever does it: the event's
+// agent did what the event reports, not a deed it never mentions ("why did NZ declare war on Japan
+// in 1928?" of a trade treaty with Japan).
 func (r *Retrieval) assertedIn(e *knowledge.Event, verbs []knowledge.QueryWord) bool {
 	t := r.Timeline
 	for i := range e.Passages {

@@ -200,7 +200,7 @@ var (
 	reAskedUnit   = regexp.MustCompile(`\b(?:what|which|wat|wich|wht|whut|quel|quelle|quels|quelles|kel|kelle)\s+(day|date|year|yr|month|time|jour|annee|mois|heure)s?\b`)
 	reOrderIdiom  = regexp.MustCompile(`\b(in the first place|at first|first of all|first and foremost|at last|at long last|last but not least|en premier lieu|au premier abord|en dernier lieu|en derniere analyse)\b`)
 	reBetween     = regexp.MustCompile(`\b(between|entre|from|du|de|des|les annees|des annees|the years)\s*(?:the\s+|le\s+)?$`)
-	reAnd         = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|->|=>|→|-|–)\s*(?:the\s+|le\s+)?(?:(?:end|fin)\s+(?:of|de|d')\s*)?$`)
+	reAnd         = regexp.MustCompile(`^(?:st|nd|rd|th|er|re|eme|e)?\s*(and|et|to|until|till|through|thru|au|a|jusqu'au|->|=>|→|-|–)\s*(?:the\s+|le\s+)?$`)
 	reBefore      = regexp.MustCompile(`\b(before|prior to|until|till|up to|avant|jusqu'a|jusqu'au|jusqu'en)\s*(?:the\s+|le\s+)?$`)
 	reAfter       = regexp.MustCompile(`\b(after|since|following|apres|depuis|a partir du|a partir des|a partir de)\s*(?:the\s+|le\s+)?$`)
 	reDayAfter    = regexp.MustCompile(`\b(the\s+)?(day|morning)\s+after\s*$|\b(le\s+)?lendemain\s+(de|du|d')?\s*$`)
