@@ -3163,3 +3163,14 @@ func TestACompoundOffsetFromAnEventIsOneCount(t *testing.T) {
 		{q: "what happened two weeks and three days after lincoln was shot", answered: false, words: "nothing about 1 May 1865"},
 	})
 }
+
+func TestAPassageThatSaysForTheFirstTimeIsTheFirst(t *testing.T) {
+	// "The song is heard in public for the first time": the first of its kind, though another
+	// event shares more of the question's words ("public performance … to sing the anthem").
+	runClass(t, chronology(t, "marseillaise"), []classCase{
+		{q: "where was it first sung in public?", answered: true, dates: []string{"1792-04-29"}, quote: "pour la première fois"},
+	})
+	runClass(t, chronology(t, "beethoven"), []classCase{
+		{q: "when did beethoven first go to vienna", answered: true, dates: []string{"1786-12"}, quote: "for the first time"},
+	})
+}

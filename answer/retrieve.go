@@ -655,12 +655,33 @@ func (r *Retrieval) callsItself(e *knowledge.Event, dir int, words []knowledge.Q
 			if passageOrderWords[w] != dir {
 				continue
 			}
+			// "The song is heard in public for the first time", "pour la première fois": what the
+			// passage tells is the first of its kind, whatever the question calls it.
+			// "For the first time since 1989", "in 20 years", "depuis 1945" is no first of its kind.
+			if j+1 < len(pw) && (pw[j+1] == "time" || pw[j+1] == "fois") && !sinceOrAfterCount(pw[j+2:]) {
+				return true
+			}
 			for k := j + 1; k < min(len(pw), j+5); k++ {
 				if slices.ContainsFunc(words, func(q knowledge.QueryWord) bool { return t.Says(pw[k], t.Source.Language, q) }) {
 					return true
 				}
 			}
 		}
+	}
+	return false
+}
+
+// sinceOrAfterCount reports whether words open on "since" or "depuis", or on "in" or "en" and a
+// count: the span a "first time" is counted in ("for the first time in 20 years").
+func sinceOrAfterCount(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "since", "depuis":
+		return true
+	case "in", "en":
+		return len(words) > 1 && (words[1][0] >= '0' && words[1][0] <= '9' || numberWord[words[1]] > 1)
 	}
 	return false
 }
