@@ -3174,3 +3174,15 @@ func TestAPassageThatSaysForTheFirstTimeIsTheFirst(t *testing.T) {
 		{q: "when did beethoven first go to vienna", answered: true, dates: []string{"1786-12"}, quote: "for the first time"},
 	})
 }
+
+func TestOfTwoEventsThatWriteTheSubjectsDeedTheSubjectsOwnAnswers(t *testing.T) {
+	// "John Adams dies the same day…, unaware that Jefferson died several hours earlier" tells
+	// Jefferson's death in passing; "Thomas Jefferson dies at Monticello" is his own event.
+	runClass(t, chronology(t, "jefferson"), []classCase{
+		{q: "when did jefferson die", answered: true, dates: []string{"1826-07-04"}, words: "4 July 1826"},
+		{q: "c quand que jefferson est mort exactement", answered: true, dates: []string{"1826-07-04"}, quote: "Jefferson died on July 4"},
+	})
+	runClass(t, chronology(t, "kepler"), []classCase{
+		{q: "when did kepler die", answered: true, dates: []string{"1630-11-15"}, quote: "died on November 15, 1630"},
+	})
+}

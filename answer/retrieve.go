@@ -1928,12 +1928,46 @@ func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, boo
 		}
 		if (i == 0 || h.Coverage >= coverShare*hits[0].Coverage) && writes(h.Event) {
 			if found >= 0 {
-				return found, found > 0 // two that write it: the best stands, with its peers
+				// Two that write it: the one that is the subject's own event, when the other
+				// tells it in passing ("John Adams dies the same day…, unaware that Jefferson
+				// died several hours earlier"); else the best stands, with its peers.
+				if own := ownEventOf(hits, subject, found, i, writes, ownerRatio*hits[0].Score); own >= 0 {
+					return own, own > 0
+				}
+				return found, found > 0
 			}
 			found = i
 		}
 	}
 	return max(found, 0), found >= 0
+}
+
+// ownEventOf is, of two events that write the subject's deed (hits a and b, a first), the one whose
+// agent the subject is when the other's is not, or else the one that is an entry when the other is
+// context and no third hit down to minScore writes it too; -1 when neither stands out.
+func ownEventOf(hits []knowledge.Hit, subject string, a, b int, writes func(*knowledge.Event) bool, minScore float32) int {
+	for _, h := range hits[b+1:] {
+		if h.Score < minScore {
+			break
+		}
+		if writes(h.Event) {
+			return -1
+		}
+	}
+	ea, eb := hits[a].Event, hits[b].Event
+	switch {
+	case ea.Agent(subject) != eb.Agent(subject):
+		if ea.Agent(subject) {
+			return a
+		}
+		return b
+	case (ea.Kind == knowledge.KindEntry) != (eb.Kind == knowledge.KindEntry):
+		if ea.Kind == knowledge.KindEntry {
+			return a
+		}
+		return b
+	}
+	return -1
 }
 
 func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
