@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Clock is a time of day, or a window of one, a question names ("à 15h30", "between 2pm and 4pm",
@@ -74,7 +76,7 @@ func twelveHour(h int, ampm string) int {
 // midnight at the start of the day, or to the end of it), then a single time.
 func readClock(work []byte, consume func(start, end int)) Clock {
 	s := string(work)
-	if m := reClockRange.FindStringSubmatchIndex(s); m != nil {
+	if m := reClockRange.FindStringSubmatchIndex(s); m != nil && endsWord(s, m[1]) {
 		g := groups(s, m)
 		from, to := minutesOf(g[:clockGroups]), minutesOf(g[clockGroups:])
 		if from >= 0 && to >= from {
@@ -82,7 +84,7 @@ func readClock(work []byte, consume func(start, end int)) Clock {
 			return Clock{From: from, To: to, Set: true}
 		}
 	}
-	if m := reClockOpen.FindStringSubmatchIndex(s); m != nil {
+	if m := reClockOpen.FindStringSubmatchIndex(s); m != nil && endsWord(s, m[1]) {
 		g := groups(s, m)
 		if t := minutesOf(g[1:]); t >= 0 {
 			consume(m[0], m[1])
@@ -97,6 +99,9 @@ func readClock(work []byte, consume func(start, end int)) Clock {
 		}
 	}
 	for _, m := range reClockSingle.FindAllStringSubmatchIndex(s, -1) {
+		if !endsWord(s, m[1]) {
+			continue
+		}
 		g := groups(s, m)
 		// "2 h après X" is two hours, a duration: an hour with no minutes is a time of day only
 		// after "at", "à", "vers"…
@@ -109,6 +114,16 @@ func readClock(work []byte, consume func(start, end int)) Clock {
 		}
 	}
 	return Clock{}
+}
+
+// endsWord reports whether a match ending at end ends a word: the patterns' \b knows only ASCII
+// letters, and "0h00ʊ" is one word, no time of day.
+func endsWord(s string, end int) bool {
+	if end >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[end:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // groups returns a submatch's groups as strings ("" where a group did not take part).
