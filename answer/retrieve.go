@@ -2358,12 +2358,6 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 				if next := top + 1; !stated && !causal(r.Timeline.FoldedPassage(e, top)) && next < len(e.Passages) && causal(r.Timeline.FoldedPassage(e, next)) {
 					sel.Passages = []int{top, next}
 				}
-				// Or the passage that matches tells a consequence of the one before it ("He
-				// therefore arranged a discreet marriage in Mexico", "As a result, many people were
-				// left stranded"): that one is the reason, quoted first.
-				if prev := top - 1; prev >= 0 && pointsBack(r.Timeline.FoldedPassage(e, top)) && !slices.Contains(sel.Passages, prev) {
-					sel.Passages = []int{prev, top}
-				}
 			}
 			if single && len(sel.Passages) == 1 && len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
 				// "When was the Ich bin ein Berliner speech?": the passage that names it may not date
@@ -2699,7 +2693,8 @@ func withAdjacentCause(t *knowledge.Timeline, e *knowledge.Event, chosen []int) 
 		folded := t.FoldedPassage(e, i)
 		cause := -1
 		switch {
-		case i > 0 && reOpensOnResult.MatchString(folded):
+		// Anywhere in the passage only for the best one: a later quote's "hence" is its own.
+		case i > 0 && (reOpensOnResult.MatchString(folded) || i == chosen[0] && pointsBack(folded)):
 			cause = i - 1
 		case i+1 < len(e.Passages) && reAnnouncesReasons.MatchString(folded):
 			cause = i + 1
@@ -2735,9 +2730,10 @@ var (
 // causal reports whether folded text has a marker of cause or reason, in English or French.
 func causal(folded string) bool { return causeMarked(folded, true) }
 
-// pointsBack reports whether a folded passage says it follows from what the source said just
-// before it: a connective of consequence with no cause of its own ("as a result," but not "as a
-// result of the crash").
+// pointsBack reports whether a folded passage says, anywhere in it, that it follows from what
+// the source said just before ("He therefore arranged a discreet marriage in Mexico", "Hence the
+// museum remained incomplete"): reOpensOnResult reads only a passage's opening. A connective with
+// its own cause ("as a result of the crash") points nowhere.
 func pointsBack(folded string) bool {
 	words := textproc.Words(folded)
 	for i, w := range words {
