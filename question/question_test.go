@@ -489,29 +489,33 @@ func TestMovableHolidaysAreTheirDayInTheYearAsked(t *testing.T) {
 		}
 	}
 	lincoln := chronology(t, "lincoln")
-	for _, c := range []struct{ q, spans string }{
-		{"what happened on good friday 1865", "1865-04-14"},
-		{"c'était quoi le vendredi saint 1865", "1865-04-14"},
-		{"c'était quoi le vendredi saint de 1865", "1865-04-14"},
-		{"anything on easter monday '65", "1865-04-17"}, // the timeline's century
-		{"what happened on ash wednesday 1865", "1865-03-01"},
-	} {
-		if got := spans(question.Parse(c.q, lincoln)); got != c.spans {
-			t.Errorf("lincoln: %q: spans %q, want %q", c.q, got, c.spans)
-		}
-	}
+	checkSpans(t, []spanCase{
+		{lincoln, "what happened on good friday 1865", "1865-04-14"},
+		{lincoln, "c'était quoi le vendredi saint 1865", "1865-04-14"},
+		{lincoln, "c'était quoi le vendredi saint de 1865", "1865-04-14"},
+		{lincoln, "anything on easter monday '65", "1865-04-17"}, // the timeline's century
+		{lincoln, "what happened on ash wednesday 1865", "1865-03-01"},
+	})
 }
 
 func TestAnArrowBetweenTwoDatesIsASpan(t *testing.T) {
-	for _, c := range []struct {
-		tl       *knowledge.Timeline
-		q, spans string
-	}{
+	checkSpans(t, []spanCase{
 		{seed(t), "10 oct 2016 → 31 oct 2016, list everything", "2016-10-10..2016-10-31"},
 		{seed(t), "sept 2016 -> nov 2016 wat happened", "2016-09-01..2016-11-30"},
 		{chronology(t, "lincoln"), "1860 => 1862 what did he do", "1860-01-01..1862-12-31"},
 		{chronology(t, "lincoln"), "what happened from 1860 to 1862", "1860-01-01..1862-12-31"},
-	} {
+	})
+}
+
+// spanCase is a question and the spans Parse should read in it, on a timeline.
+type spanCase struct {
+	tl       *knowledge.Timeline
+	q, spans string
+}
+
+func checkSpans(t *testing.T, cases []spanCase) {
+	t.Helper()
+	for _, c := range cases {
 		if got := spans(question.Parse(c.q, c.tl)); got != c.spans {
 			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
 		}
@@ -658,32 +662,18 @@ func TestMarchAloneIsAMonthOnlyWhereATimeIsPlaced(t *testing.T) {
 }
 
 func TestOnceSomethingWasOverIsAfterIt(t *testing.T) {
-	for _, c := range []struct {
-		tl       *knowledge.Timeline
-		q, spans string
-	}{
+	checkSpans(t, []spanCase{
 		{seed(t), "1st thing WL sent don jr once halloween '16 was over", "2016-11-01..…"},
 		{seed(t), "une fois le 8 novembre 2016 passé, WL a écrit quoi ?", "2016-11-09..…"},
 		{chronology(t, "lincoln"), "what happened once 1864 was over", "1865-01-01..…"},
 		{chronology(t, "lincoln"), "once upon a time in 1864", "1864-01-01..1864-12-31"}, // no "over": not after
-	} {
-		if got := spans(question.Parse(c.q, c.tl)); got != c.spans {
-			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
-		}
-	}
+	})
 }
 
 func TestACompoundOffsetIsOneCount(t *testing.T) {
-	for _, c := range []struct {
-		tl       *knowledge.Timeline
-		q, spans string
-	}{
+	checkSpans(t, []spanCase{
 		{seed(t), "what did WL write 3 weeks and 1 day after 20 september 2016", "2016-10-12"},
 		{seed(t), "WL a écrit quoi deux semaines et deux jours après le 21 octobre 2016 ?", "2016-11-06"},
 		{chronology(t, "lincoln"), "what happened two weeks and three days after 14 april 1865", "1865-05-01"},
-	} {
-		if got := spans(question.Parse(c.q, c.tl)); got != c.spans {
-			t.Errorf("%q: spans %q, want %q", c.q, got, c.spans)
-		}
-	}
+	})
 }
