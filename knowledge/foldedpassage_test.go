@@ -7,7 +7,8 @@ import (
 	"github.com/timelinebot/timelinebot/internal/textproc"
 )
 
-// FoldedPassage is the fold of the passage, and passageWords its words, whether the index kept it (a timeline of at most
+// FoldedPassage is the fold of the passage, passageWords its words, and FoldedTitle and
+// FoldedSummary the fold of the event's title and summary, whether the index kept it (a timeline of at most
 // foldedPassagesLimit events) or folds it on demand (a larger one).
 func TestFoldedPassageIsTheFoldOfThePassage(t *testing.T) {
 	seed, err := Default()
@@ -30,7 +31,16 @@ func TestFoldedPassageIsTheFoldOfThePassage(t *testing.T) {
 		if kept := tt.tl.index.foldedPassages != nil; kept != tt.kept {
 			t.Errorf("%s: passages kept folded = %v, want %v", tt.name, kept, tt.kept)
 		}
+		if kept := tt.tl.index.foldedTitles != nil && tt.tl.index.foldedSummaries != nil; kept != tt.kept {
+			t.Errorf("%s: titles and summaries kept folded = %v, want %v", tt.name, kept, tt.kept)
+		}
 		for _, e := range tt.tl.Events {
+			if got, want := tt.tl.FoldedTitle(e), textproc.Fold(e.Title); got != want {
+				t.Fatalf("%s: FoldedTitle(%s) = %q, want %q", tt.name, e.ID, got, want)
+			}
+			if got, want := tt.tl.FoldedSummary(e), textproc.Fold(e.Summary); got != want {
+				t.Fatalf("%s: FoldedSummary(%s) = %q, want %q", tt.name, e.ID, got, want)
+			}
 			for i, p := range e.Passages {
 				if got, want := tt.tl.FoldedPassage(e, i), textproc.Fold(p.Text); got != want {
 					t.Fatalf("%s: FoldedPassage(%s, %d) = %q, want %q", tt.name, e.ID, i, got, want)
