@@ -1546,6 +1546,7 @@ func (r *Retrieval) doneByOther(e *knowledge.Event, subj string, verbs []knowled
 	t := r.Timeline
 	name := lastWordOf(subj)
 	found := false
+	var others []int
 	for i := range e.Passages {
 		// Only the passages the index says have the deed's words are read.
 		if !t.MayState(e, i, verbs) {
@@ -1553,11 +1554,21 @@ func (r *Retrieval) doneByOther(e *knowledge.Event, subj string, verbs []knowled
 		}
 		if byOther(t, e.Passages[i].Text, name, verbs) {
 			found = true
-		} else if t.Asserts(e, i, verbs) {
+		} else {
+			others = append(others, i)
+		}
+	}
+	// Most events write no deed in the passive: the costlier reading of the other passages is
+	// done only for those that do.
+	if !found {
+		return false
+	}
+	for _, i := range others {
+		if t.Asserts(e, i, verbs) {
 			return false // the deed written otherwise too: it may be the subject's
 		}
 	}
-	return found
+	return true
 }
 
 // byOther reports whether raw text writes one of verbs just before "by" or "par" and a name
