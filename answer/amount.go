@@ -47,13 +47,18 @@ func withoutPayVerbs(folded string) string {
 // moneyNouns are the words "combien de" counts money by.
 var moneyNouns = set("argent dollars euros francs livres sous")
 
+// sumNouns are the words for money itself, in either language and in slang. In a question for a
+// sum they say what is asked, not what about: a source writes money as figures ("$15 million"),
+// seldom as "cash", so their absence from it is no sign the question is off its topic.
+var sumNouns = set("money cash funds bucks dough argent fric pognon thune oseille sous")
+
 // asksAmount reports whether a folded question asks for a sum of money.
 func asksAmount(folded string) bool {
 	if strings.Contains(folded, "how much") {
 		return !strings.Contains(folded, "how much time") && reHowMuchMoney.MatchString(folded)
 	}
 	if strings.Contains(folded, "combien") {
-		if m := reCounted.FindStringSubmatch(folded); m != nil && !moneyNouns[m[1]] {
+		if m := reCounted.FindStringSubmatch(folded); m != nil && !moneyNouns[m[1]] && !sumNouns[m[1]] {
 			return false // "a gagné combien de championnats": a count
 		}
 		return reCombienMoney.MatchString(folded)
@@ -74,12 +79,23 @@ func (r *Retrieval) requireAmount() {
 	t := r.Timeline
 	kept := r.Events[:0:0]
 	for _, s := range r.Events {
-		for k := range s.Event.Passages {
-			if reMoney.MatchString(t.FoldedPassage(s.Event, k)) {
-				s.Passages = withFirst(s.Passages, k)
-				kept = append(kept, s)
-				break
+		// The passage quoted for the question that writes a sum, best first ("offer $10,000"
+		// of "how much did they offer", before the sum planned two sentences earlier); else the
+		// event's first that does.
+		k := slices.IndexFunc(s.Passages, func(k int) bool { return reMoney.MatchString(t.FoldedPassage(s.Event, k)) })
+		if k >= 0 {
+			k = s.Passages[k]
+		} else {
+			for i := range s.Event.Passages {
+				if reMoney.MatchString(t.FoldedPassage(s.Event, i)) {
+					k = i
+					break
+				}
 			}
+		}
+		if k >= 0 {
+			s.Passages = withFirst(s.Passages, k)
+			kept = append(kept, s)
 		}
 	}
 	// Of several events, those that write no sum do not answer what it cost.

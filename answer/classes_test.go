@@ -3186,3 +3186,21 @@ func TestOfTwoEventsThatWriteTheSubjectsDeedTheSubjectsOwnAnswers(t *testing.T) 
 		{q: "when did kepler die", answered: true, dates: []string{"1630-11-15"}, quote: "died on November 15, 1630"},
 	})
 }
+
+func TestAWordForMoneyInAQuestionForASumIsNoTopic(t *testing.T) {
+	// "How much cash": the source writes the sum as a figure ("$1.7 million"), not as "cash";
+	// the word says what is asked, so its absence from the source is no reason to refuse.
+	runClass(t, chronology(t, "statueofliberty"), []classCase{
+		{q: "how much cash did the amex card promo bring in for the restoration", answered: true, dates: []string{"1983"}, quote: "$1.7 million"},
+	})
+	runClass(t, chronology(t, "louisianapurchase"), []classCase{
+		{q: "how much cash did the us pay france", answered: true, quote: "$"},
+	})
+	runClass(t, chronology(t, "nokia"), []classCase{
+		{q: "nokia a payé combien de fric pour alcatel", answered: true, dates: []string{"2015-04-15"}, quote: "€15.6 billion"},
+	})
+	// A sum the source does not give is still refused.
+	runClass(t, chronology(t, "gandhi"), []classCase{
+		{q: "how much cash did gandhi earn as a lawyer in bombay", answered: false},
+	})
+}

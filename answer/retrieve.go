@@ -87,6 +87,9 @@ type Retrieval struct {
 	// namesAbsent is set when Missing holds names, versions or ordinals the source never writes:
 	// then nothing near answers.
 	namesAbsent bool
+	// asksSum is set when the question asks for a sum of money (asksAmount): its word for money
+	// ("cash", "fric") names what the sum is, which the source writes as a figure.
+	asksSum bool
 	// Missing are words of the question the source never mentions, for an OffTopic refusal; for
 	// NoAmount, what the question counts.
 	Missing []string
@@ -206,6 +209,7 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	if asksAmount(folded) {
 		p.Rest = withoutPayVerbs(p.Rest)
 		r.Parsed = p
+		r.asksSum = true
 	}
 	_, words := r.read(p.Rest)
 	hasContent := false

@@ -591,7 +591,7 @@ func (r *Retrieval) absentNames(text string) bool {
 	// of its own ("how many followers does Trump Jr. have on Twitter?"); a question with its own
 	// topic may name the counted thing in other words than the source's.
 	// A noun the source counts in other words ("cannons" of its "80 guns") is no proof.
-	if m := countOf(r.Intent, text); m != nil && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !personNouns[m[1]] && !t.KnownExactly(m[1]) && !r.countsOtherwise(m[1]) {
+	if m := countOf(r.Intent, text); m != nil && !(r.asksSum && sumNouns[m[1]]) && !textproc.IsStopWord(m[1]) && !unitWords[m[1]] && !personNouns[m[1]] && !t.KnownExactly(m[1]) && !r.countsOtherwise(m[1]) {
 		known := 0
 		for _, w := range r.specificList(r.Parsed.Rest) {
 			if w != m[1] && t.KnownExactly(w) {
@@ -692,7 +692,7 @@ func (r *Retrieval) absent(text string) bool {
 		}
 	}
 	for _, w := range spec {
-		if slices.Contains(phrased, w) {
+		if slices.Contains(phrased, w) || r.asksSum && sumNouns[w] {
 			continue
 		}
 		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
