@@ -3204,3 +3204,29 @@ func TestAWordForMoneyInAQuestionForASumIsNoTopic(t *testing.T) {
 		{q: "how much cash did gandhi earn as a lawyer in bombay", answered: false},
 	})
 }
+
+func TestAnEventCoveringTheWholeQuestionLeavesOutThoseCoveringLessThanHalf(t *testing.T) {
+	// "When did Kaspar die": his death covers the question; his birth, which has his name only,
+	// is no second answer however close it scores.
+	runClass(t, chronology(t, "beethoven"), []classCase{
+		{q: "when did kaspar die", answered: true, dates: []string{"1815-11-15"}, words: "15 November 1815"},
+	})
+	runClass(t, chronology(t, "kepler"), []classCase{
+		{q: "who lent kepler the telescope he used for his optics stuff after galileo's discoveries", answered: true, quote: "Duke Ernest of Cologne"},
+	})
+}
+
+func TestAnOwnerNamedInTheTitleBesideTheThingSupportsThePossessive(t *testing.T) {
+	// "Egypt's share": the passage says "his 44% share" and the title "Isma'il Pasha sells
+	// Egypt's 44% share"; the title ties the share to Egypt as a summary would.
+	runClass(t, chronology(t, "suezcanal"), []classCase{
+		{q: "how much did the uk pay for egypt's share in 1875", answered: true, dates: []string{"1875"}, quote: "£4,000,000"},
+	})
+	runClass(t, chronology(t, "beatles"), []classCase{
+		{q: "when was maharishi's retreat", answered: true, dates: []string{"1967-08-25"}, quote: "Transcendental Meditation retreat"},
+	})
+	// The owner still has to be the one the source names: the share was never Britain's.
+	runClass(t, chronology(t, "suezcanal"), []classCase{
+		{q: "when did isma'il pasha buy britain's share", answered: false},
+	})
+}

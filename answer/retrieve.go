@@ -1799,6 +1799,11 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 		if h.Coverage < minCoverage {
 			continue
 		}
+		// An event that covers the whole question leaves out those covering less than half
+		// of it ("when did kaspar die": his death, not his birth, which has his name only).
+		if best.Coverage >= wholeCoverage && h.Coverage < best.Coverage/2 {
+			continue
+		}
 		if h.Score >= tieRatio*best.Score {
 			r.Alternatives = append(r.Alternatives, h.Event)
 		}

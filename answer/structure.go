@@ -1477,7 +1477,9 @@ func (r *Retrieval) ownerMismatch(e *knowledge.Event, rest string) (owner, thing
 				words = append(words, r.queryWords(n)...)
 			}
 		}
-		name := lastWordOf(m.Actor)
+		// The owner's name as the source writes it, or as the question does ("North American's"
+		// for North American Aviation).
+		name, typed := lastWordOf(m.Actor), textproc.LastWord(folded[m.At:end])
 		has, named := false, false
 		// The owner stands next to the thing: "Trump's tax returns", "les impôts de Trump",
 		// "déclaration d'impôt de Trump" — not anywhere in a passage that also names them.
@@ -1488,7 +1490,7 @@ func (r *Retrieval) ownerMismatch(e *knowledge.Event, rest string) (owner, thing
 				}
 				has = true
 				for k := max(0, j-3); k < min(len(pw), j+5); k++ {
-					named = named || pw[k] == name
+					named = named || pw[k] == name || pw[k] == typed
 				}
 			}
 		}
@@ -1498,6 +1500,9 @@ func (r *Retrieval) ownerMismatch(e *knowledge.Event, rest string) (owner, thing
 		for _, ss := range t.SummarySentences(e) {
 			near(textproc.Words(textproc.Fold(ss.Text)), ss.Lang)
 		}
+		// The title is the author's word on the event as the summaries are ("Isma'il Pasha
+		// sells Egypt's 44% share").
+		near(textproc.Words(t.FoldedTitle(e)), t.Source.Language)
 		if has && !named {
 			return m.Actor, strings.Join(nouns, " "), true
 		}
