@@ -1831,9 +1831,12 @@ func (r *Retrieval) topicQuery(p question.Parsed) {
 // born", "when did beethoven die") is answered where the source says they did it, not where it
 // says it of their children, a rival or a song's title. Candidates score at least ownerRatio of
 // the best and cover coverShare of what it covers. It reports the event's index and true when
-// exactly one writes it (the best included), false when none or several do.
+// exactly one writes it (the best included), false when none or several do, and when no other
+// event scores near the best.
 func (r *Retrieval) subjectsOwnDeed(rest string, hits []knowledge.Hit) (int, bool) {
-	if len(hits) < 2 {
+	// With no other event near the best, there is nothing to choose between: the best stands,
+	// alone, whichever writes the deed (most questions; the reading is spared).
+	if len(hits) < 2 || hits[1].Score < ownerRatio*hits[0].Score {
 		return 0, false
 	}
 	folded := textproc.Fold(rest)
