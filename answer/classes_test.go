@@ -3230,3 +3230,18 @@ func TestAnOwnerNamedInTheTitleBesideTheThingSupportsThePossessive(t *testing.T)
 		{q: "when did isma'il pasha buy britain's share", answered: false},
 	})
 }
+
+func TestAWeekdayBesideTheDateAskedIsNoTopic(t *testing.T) {
+	// "16 july 1969, the wednesday": the weekday restates the date; a source that never writes
+	// "Wednesday" still has what happened that day.
+	runClass(t, chronology(t, "apollo11"), []classCase{
+		{q: "on 16 july 1969, the wednesday, what happened", answered: true, dates: []string{"1969-07-16"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "wat happened on the 14th day of oct 2016, the friday", answered: true, dates: []string{"2016-10-14"}},
+	})
+	// With no date, a weekday alone is still a topic the source may lack.
+	runClass(t, chronology(t, "apollo11"), []classCase{
+		{q: "what did aldrin do on wednesdays", answered: false},
+	})
+}

@@ -154,7 +154,8 @@ func refusal(r Retrieval) string {
 		if r.Owned != "" {
 			return tr(lang, "The source does not tie “%s” to %s. The nearest it has is %s: %s.",
 				"La source ne rattache pas « %s » à %s. Le plus proche qu'elle rapporte est %s : %s.",
-				r.Owned, displayActor(r.Timeline, r.Nearest, r.Premise), onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+				// "Donald Trump Jr." ends the sentence with its own full stop.
+				r.Owned, strings.TrimSuffix(displayActor(r.Timeline, r.Nearest, r.Premise), "."), onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 		}
 		return tr(lang, "The source does not say that %s did that. The nearest it has is %s: %s.",
 			"La source ne dit pas que %s a fait cela. Le plus proche qu'elle rapporte est %s : %s.",

@@ -695,6 +695,11 @@ func (r *Retrieval) absent(text string) bool {
 		if slices.Contains(phrased, w) || r.asksSum && sumNouns[w] {
 			continue
 		}
+		// A weekday beside the date the question gives ("the 14th of October 2016, the
+		// friday") restates it; the date says what the source has on it.
+		if r.Parsed.Kind != question.NoDate && question.IsDateWord(w) {
+			continue
+		}
 		// A typo allowance on a short word finds some other word ("born" and "bon"): only long
 		// words get it.
 		if len(w) >= 4 && !t.KnownExactly(w) && (len(w) < 5 || !t.Known(w)) && !t.NearName(w) {

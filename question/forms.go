@@ -1404,7 +1404,7 @@ func regnalNumbers(folded string, cal *knowledge.Timeline) string {
 // reNthWeekday finds "the 2nd wednesday of oct 2016", "the last friday in june '16", "le 2e
 // mercredi d'octobre 2016": a day named by its rank among the month's days of that name. The year
 // is required (four digits, or two after an apostrophe, read in the timeline's centuries).
-var reNthWeekday = regexp.MustCompile(`\b(?:the\s+|le\s+|la\s+)?(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last|1er|1ere|premier|premiere|2e|2eme|deuxieme|3e|3eme|troisieme|4e|4eme|quatrieme|5e|5eme|cinquieme|dernier|derniere)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:of|in|de|d'|du mois de|en)\s*([a-z]+)\.?\s+(\d{4}|'\d{2})\b`)
+var reNthWeekday = regexp.MustCompile(`\b(?:the\s+|le\s+|la\s+)?(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last|1er|1ere|premier|premiere|2e|2eme|deuxieme|3e|3eme|troisieme|4e|4eme|quatrieme|5e|5eme|cinquieme|dernier|derniere)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:of|in|de|d'|du mois de|en)\s*([a-z]+)\.?\s+(\d{4}|'?\d{2})\b`)
 
 var nthRanks = map[string]int{"1st": 1, "first": 1, "1er": 1, "1ere": 1, "premier": 1, "premiere": 1,
 	"2nd": 2, "second": 2, "2e": 2, "2eme": 2, "deuxieme": 2, "3rd": 3, "third": 3, "3e": 3, "3eme": 3, "troisieme": 3,
@@ -1440,8 +1440,12 @@ func nthWeekdays(folded string, cal *knowledge.Timeline) string {
 			return m
 		}
 		y := 0
+		// "The 3rd friday of oct 16": after a month's weekday by rank, two figures are a year,
+		// never a day, with or without the apostrophe.
 		if strings.HasPrefix(sub[4], "'") {
 			y = centuryOf(atoi(sub[4][1:]), cal)
+		} else if len(sub[4]) == 2 {
+			y = centuryOf(atoi(sub[4]), cal)
 		} else {
 			y = atoi(sub[4])
 		}

@@ -589,6 +589,10 @@ func normalizeDateWords(folded string, words []string, cal *knowledge.Timeline) 
 	if spokenYearStart(words) {
 		folded = replaceSpokenYears(folded)
 	}
+	// "The 14th day of October", "le 14e jour d'octobre": the formal way of writing a day.
+	if strings.Contains(folded, " day of ") || strings.Contains(folded, " jour d") {
+		folded = withoutDayOf(folded)
+	}
 	if folded != original {
 		words = textproc.Words(folded)
 	}
@@ -620,7 +624,58 @@ func normalizeDateWords(folded string, words []string, cal *knowledge.Timeline) 
 	return out, textproc.Words(out)
 }
 
-var ()
+// withoutDayOf drops "day" from "the 14th day of October" and "jour" from "le 14e jour
+// d'octobre" when an ordinal stands before it, in figures or in words, leaving "the 14th of
+// October" for the day patterns to read.
+func withoutDayOf(folded string) string {
+	var b strings.Builder
+	rest := folded
+	for {
+		// English keeps its "of" ("the 14th of October"); French drops its "de" ("le 14e
+		// octobre").
+		i, n := strings.Index(rest, " day of "), len(" day")
+		if j := strings.Index(rest, " jour d"); j >= 0 && (i < 0 || j < i) {
+			i, n = j, len(" jour")
+			if strings.HasPrefix(rest[j:], " jour de ") {
+				n = len(" jour de")
+			}
+		}
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		before := textproc.LastWord(rest[:i])
+		_, word := ordinalWords[before]
+		if word || ordinalFigure(before) {
+			b.WriteString(rest[:i])
+			rest = rest[i+n:]
+			if strings.HasPrefix(rest, " d'") {
+				b.WriteByte(' ')
+				rest = rest[len(" d'"):]
+			}
+			continue
+		}
+		b.WriteString(rest[:i+n])
+		rest = rest[i+n:]
+	}
+}
+
+// ordinalFigure reports whether w is a day in figures with an ordinal suffix: "14th", "1st",
+// "14e", "1er".
+func ordinalFigure(w string) bool {
+	k := 0
+	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	if k == 0 || k > 2 {
+		return false
+	}
+	switch w[k:] {
+	case "st", "nd", "rd", "th", "e", "eme", "er":
+		return true
+	}
+	return false
+}
 
 // yearsExpr is the span from the first day of year a to the last of year b.
 func yearsExpr(a, b int) expr {

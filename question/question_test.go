@@ -647,6 +647,25 @@ func TestTheNthWeekdayOfAMonthIsItsDay(t *testing.T) {
 	})
 	runParseCases(t, chronology(t, "apollo11"), []parseCase{
 		{"third wednesday", "what happened on the third wednesday of july 1969", "en", question.ExactDay, "1969-07-16", 0, ""},
+		// Two figures after the month are its year: a day makes no sense there.
+		{"two-figure year", "what happened on the 3rd wednesday of july 69", "en", question.ExactDay, "1969-07-16", 0, ""},
+	})
+	runParseCases(t, seed(t), []parseCase{
+		{"troisième vendredi, année en deux chiffres", "le 3e vendredi d'oct. 16, WL veut obtenir koi", "fr", question.ExactDay, "2016-10-21", 0, ""},
+	})
+}
+
+// "The 14th day of October": the formal way of writing a day, in English and in French.
+func TestTheNthDayOfAMonthIsThatDay(t *testing.T) {
+	runParseCases(t, seed(t), []parseCase{
+		{"figures", "wat happened on the 14th day of oct 2016", "en", question.ExactDay, "2016-10-14", 0, ""},
+		{"words", "what happened on the twelfth day of october 2016", "en", question.ExactDay, "2016-10-12", 0, ""},
+		{"french", "le 21e jour d'octobre 2016 il s'est passé koi", "fr", question.ExactDay, "2016-10-21", 0, ""},
+		{"no ordinal", "what did WL write on the day of the election", "en", question.Anchor, "2016-11-08", 0, ""},
+	})
+	runParseCases(t, chronology(t, "apollo11"), []parseCase{
+		{"words", "what happened on the sixteenth day of july 1969", "en", question.ExactDay, "1969-07-16", 0, ""},
+		{"french, de", "le 16e jour de juillet 1969 il s'est passé koi", "fr", question.ExactDay, "1969-07-16", 0, ""},
 	})
 }
 
