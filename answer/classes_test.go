@@ -3245,3 +3245,21 @@ func TestAWeekdayBesideTheDateAskedIsNoTopic(t *testing.T) {
 		{q: "what did aldrin do on wednesdays", answered: false},
 	})
 }
+
+func TestAYesNoQuestionOnTheDayOfTheWeekIsAnsweredByTheDate(t *testing.T) {
+	// "Was Lincoln shot on a Friday": the date the source gives says which day it was; the day is
+	// no word to look for in the passages.
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "was lincoln shot on a friday", answered: true, dates: []string{"1865-04-14"}, words: "Yes: a Friday. On Friday 14 April 1865"},
+		{q: "was lincoln born on a monday", answered: true, dates: []string{"1809-02-12"}, words: "No: a Sunday."},
+	})
+	runClass(t, chronology(t, "waterloo"), []classCase{
+		{q: "la bataille de waterloo a eu lieu un dimanche ?", answered: true, dates: []string{"1815-06-18"}, words: "Oui : un dimanche. Le dimanche 18 juin 1815"},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "did WL ask for trump's tax returns on a friday", answered: true, dates: []string{"2016-10-21"}, words: "Yes: a Friday."},
+		{q: "le message de WL sur wlsearch.tk, c'était un samedi ?", answered: true, dates: []string{"2016-10-12"}, words: "Non : un mercredi."},
+		// "The Wednesday leak" is a thing, not the day the question asks about.
+		{q: "why was don jr asking WL about a 'wednesday leak'?", answered: true, words: "• On 3 October 2016:"},
+	})
+}

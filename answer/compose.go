@@ -69,7 +69,7 @@ func Compose(r Retrieval) Answer {
 			b.WriteString(" ")
 		}
 		b.WriteString(intentLead(r, s))
-		writeOnDate(&b, s.Event, r.Lang)
+		writeOnDay(&b, r, s.Event)
 		b.WriteString(colon(r.Lang))
 		b.WriteByte(' ')
 		b.WriteString(focusedSummary(r, s))
@@ -79,7 +79,7 @@ func Compose(r Retrieval) Answer {
 				b.WriteString("\n")
 			}
 			b.WriteString("• ")
-			writeOnDate(&b, s.Event, r.Lang)
+			writeOnDay(&b, r, s.Event)
 			b.WriteString(colon(r.Lang))
 			b.WriteByte(' ')
 			b.WriteString(focusedSummary(r, s))
@@ -324,6 +324,9 @@ func intentLead(r Retrieval, s Selected) string {
 	if r.Intent != AskYesNo || len(s.Passages) == 0 {
 		return ""
 	}
+	if lead := weekdayLead(r, s.Event); lead != "" && r.Claim == nil {
+		return lead
+	}
 	if r.Hedged {
 		return tr(r.Lang, "The source does not put it that way. The nearest it says:\n", "La source ne le dit pas en ces termes. Le plus proche qu'elle rapporte :\n")
 	}
@@ -563,6 +566,25 @@ func writeOnDate(b *strings.Builder, e *knowledge.Event, lang string) {
 	b.WriteByte(p[0] - 'a' + 'A')
 	b.WriteString(p[1:])
 	b.WriteString(FormatDate(e, lang))
+}
+
+// writeOnDay is writeOnDate with the day of the week when the question asks about it: "On
+// Wednesday 12 October 2016", "Le mercredi 12 octobre 2016".
+func writeOnDay(b *strings.Builder, r Retrieval, e *knowledge.Event) {
+	day := ""
+	if r.Weekday != nil {
+		day = FormatWeekday(e, r.Lang)
+	}
+	if day == "" {
+		writeOnDate(b, e, r.Lang)
+		return
+	}
+	if r.Lang == "fr" {
+		b.WriteString("Le " + day + " ")
+	} else {
+		b.WriteString("On " + day + " ")
+	}
+	b.WriteString(FormatDate(e, r.Lang))
 }
 
 // writeItem writes a listed event's line: "\n• " the date " — " its short title.

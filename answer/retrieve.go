@@ -90,6 +90,9 @@ type Retrieval struct {
 	// asksSum is set when the question asks for a sum of money (asksAmount): its word for money
 	// ("cash", "fric") names what the sum is, which the source writes as a figure.
 	asksSum bool
+	// Weekday is the day of the week the question asks its event to fall on; the answer gives
+	// each day's weekday, and a yes/no question its verdict.
+	Weekday *WeekdayAsked
 	// Missing are words of the question the source never mentions, for an OffTopic refusal; for
 	// NoAmount, what the question counts.
 	Missing []string
@@ -210,6 +213,11 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 		p.Rest = withoutPayVerbs(p.Rest)
 		r.Parsed = p
 		r.asksSum = true
+	}
+	// "Did WL send it on a Wednesday": the day is checked against the date found by the rest.
+	if w, rest, ok := weekdayAsked(p.Rest); ok {
+		p.Rest, r.Parsed, r.Weekday = rest, p, &w
+		r.Parsed.Rest = rest
 	}
 	_, words := r.read(p.Rest)
 	hasContent := false
