@@ -3263,3 +3263,17 @@ func TestAYesNoQuestionOnTheDayOfTheWeekIsAnsweredByTheDate(t *testing.T) {
 		{q: "why was don jr asking WL about a 'wednesday leak'?", answered: true, words: "• On 3 October 2016:"},
 	})
 }
+
+func TestADateInParenthesesStandsForThePhraseItGlosses(t *testing.T) {
+	// "After the inauguration (march 1861)": the asker's date is what the source is searched by;
+	// "inauguration" left in finds Lincoln's second one, and "last" in "the last debate" would
+	// read as an order.
+	runClass(t, chronology(t, "lincoln"), []classCase{
+		{q: "after the inauguration (march 1861), what was the first thing", answered: true, dates: []string{"1861-04-12"}},
+	})
+	runClass(t, seed(t), []classCase{
+		{q: "after the last debate (oct 19 '16), wats the 1st dm WL sent don jr", answered: true, dates: []string{"2016-10-21"}},
+		{q: "everything b/w the 1st n the last debates (sept 26 → oct 19 '16)", answered: true, words: "between 26 September 2016 and 19 October 2016"},
+		{q: "entre l'élection et l'investiture de trump (20/01/17), WL a envoyé koi au fiston ? liste", answered: true, words: "entre le 8 novembre 2016 et le 20 janvier 2017"},
+	})
+}

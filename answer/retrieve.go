@@ -173,6 +173,8 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	if containsAny(q.Text, "suit", "follow", "précède", "precede", "Suit", "Follow") {
 		q.Text = reFollows.ReplaceAllStringFunc(q.Text, followsAs)
 	}
+	// "After the last debate (oct 19 '16)": the asker's date in place of what it glosses.
+	q.Text = glossedDates(q.Text, t)
 	// "How old was he when he died", "quel âge avait-elle quand…": the years between a birth and
 	// an event.
 	ageBirth := ""
