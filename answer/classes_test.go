@@ -3277,3 +3277,14 @@ func TestADateInParenthesesStandsForThePhraseItGlosses(t *testing.T) {
 		{q: "entre l'élection et l'investiture de trump (20/01/17), WL a envoyé koi au fiston ? liste", answered: true, words: "entre le 8 novembre 2016 et le 20 janvier 2017"},
 	})
 }
+
+func TestWhoIsAnsweredByThePassageThatNamesSomeoneElseAmongEquals(t *testing.T) {
+	// Three passages match "who proposed to austen" as well; the one that names her suitor
+	// answers "who".
+	runClass(t, chronology(t, "austen"), []classCase{
+		{q: "who proposed to austen", answered: true, quote: "Bigg-Wither proposed and Austen accepted."},
+	})
+	runClass(t, chronology(t, "fleming"), []classCase{
+		{q: "who did fleming show the contaminated plate to", answered: true, quote: "Merlin Price"},
+	})
+}

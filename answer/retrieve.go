@@ -2279,6 +2279,9 @@ func (r *Retrieval) selectEvents(events []*knowledge.Event, rest string, single 
 			if r.Intent == AskWhere {
 				preferPlaces(e, ranked)
 			}
+			if r.Intent == AskWho {
+				r.preferNamers(e, ranked, rest)
+			}
 			if len(r.Parsed.Spans) == 0 && (r.Intent == AskWhen || r.asksWhen()) {
 				preferOwnYear(e, ranked)
 			}
@@ -3200,6 +3203,26 @@ func (r *Retrieval) ownDatePassage(e *knowledge.Event, ranked []RankedPassage) i
 // preferPlaces raises, for a "where" question, the passages that name a place.
 func preferPlaces(e *knowledge.Event, ranked []RankedPassage) {
 	raise(ranked, 0, func(i int) bool { return namesPlace(e.Passages[i].Text) })
+}
+
+// preferNamers puts first, among the passages that score as well as the best, one that names an
+// actor of the event the question does not: "who proposed to her" is answered by "Bigg-Wither
+// proposed and Austen accepted", not by "Austen received her only known proposal", which the
+// question's words match as well.
+func (r *Retrieval) preferNamers(e *knowledge.Event, ranked []RankedPassage, rest string) {
+	if len(ranked) < 2 || ranked[1].Score < ranked[0].Score || ranked[0].Score == 0 {
+		return
+	}
+	asked := r.mentioned(textproc.Fold(rest))
+	t := r.Timeline
+	for i := 0; i < len(ranked) && ranked[i].Score == ranked[0].Score; i++ {
+		for _, m := range t.MentionedActors(t.FoldedPassage(e, ranked[i].Index)) {
+			if e.HasActor(m.Actor) && !slices.ContainsFunc(asked, func(a knowledge.Mention) bool { return a.Actor == m.Actor }) {
+				ranked[0], ranked[i] = ranked[i], ranked[0]
+				return
+			}
+		}
+	}
 }
 
 // numberBonus is how much more a passage stating a figure counts for a "how many" question.
