@@ -240,6 +240,11 @@ func (r *Retrieval) datedRelative(folded string) bool {
 		return false
 	}
 	t := r.Timeline
+	// A date in a clause has a figure or a month ("in jul '03", "in 2003"): without either, it is
+	// an anchor or no date, and the clause need not be parsed (most questions' case).
+	if !strings.ContainsAny(what, "0123456789") && !slices.ContainsFunc(textproc.Words(what), func(w string) bool { return question.MonthOf(w) != 0 }) {
+		return false
+	}
 	// An anchor in the clause is the parser's to move from ("the week after the treaty").
 	// The clause first: most have no date, and then the head need not be parsed.
 	kind := question.Parse(what, t).Kind

@@ -44,8 +44,8 @@ var weekdayNames = map[string]time.Weekday{"monday": time.Monday, "lundi": time.
 // text without it, which retrieval searches: the day is checked against the event's date, not
 // looked for in its words ("mercredi" of a tweet about "la fuite de mercredi").
 func weekdayAsked(folded string) (WeekdayAsked, string, bool) {
-	if !strings.Contains(folded, "day") && !strings.Contains(folded, "di") && !strings.Contains(folded, "week") && !strings.Contains(folded, "semaine") {
-		return WeekdayAsked{}, folded, false // spare the pattern
+	if !namesWeekday(folded) {
+		return WeekdayAsked{}, folded, false // spare the pattern: most questions name no day
 	}
 	m := reWeekdayAsked.FindStringSubmatchIndex(folded)
 	if m == nil {
@@ -74,6 +74,18 @@ func weekdayAsked(folded string) (WeekdayAsked, string, bool) {
 	}
 	rest := strings.Join(strings.Fields(folded[:m[0]]+" "+folded[m[1]:]), " ")
 	return asked, rest, true
+}
+
+// namesWeekday reports whether a word of the folded text is a day of the week, or part of "the
+// weekend", "en semaine".
+func namesWeekday(folded string) bool {
+	for w := range strings.FieldsSeq(folded) {
+		w = strings.Trim(w, ",.;:!?'\"()")
+		if _, ok := weekdayNames[w]; ok || w == "weekend" || w == "week-end" || w == "week" || w == "semaine" || w == "weekday" {
+			return true
+		}
+	}
+	return false
 }
 
 // FormatWeekday is the day of the week of a day-precise event in lang ("Wednesday",

@@ -226,6 +226,9 @@ func mayBeOrderIdiom(folded string) bool {
 }
 
 // askedUnits are the words reAskedUnit needs one of, tested word by word first.
+// unitAskers are the question words reAskedUnit puts before a unit.
+var unitAskers = set("what which wat wich wht whut quel quelle quels quelles kel kelle")
+
 var askedUnits = set("day days date dates year years yr yrs month months time times jour jours annee annees mois heure heures")
 
 // reStoryEnd is "dans l'histoire", "de l'histoire racontée" ending a question.
@@ -871,8 +874,9 @@ func ParseRead(text, folded string, words []string, cal *knowledge.Timeline) Par
 	hasDigit := runs > 0
 	hasSep := strings.ContainsAny(folded, "-/.")
 	hasMonth, hasFirst, hasLast, hasSource, hasUnit := false, false, false, false, false
-	for _, w := range words {
-		hasUnit = hasUnit || askedUnits[w]
+	for i, w := range words {
+		// "What day", "quelle année": a unit right after a question word (reAskedUnit).
+		hasUnit = hasUnit || askedUnits[w] && i > 0 && unitAskers[words[i-1]]
 		_, m := monthNames[w]
 		hasMonth = hasMonth || m
 		hasFirst = hasFirst || firstWords[w]
@@ -1801,7 +1805,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	}
 	switch {
 	// "le surlendemain de l'élection", "l'avant-veille du 14 juillet": two days after, before.
-	case dayAfterEnds[last] && reTwoDaysOff.MatchString(before):
+	case dayAfterEnds[last] && (strings.Contains(before, "surlendemain") || strings.Contains(before, "veille")) && reTwoDaysOff.MatchString(before):
 		dir := knowledge.Day(2)
 		if m := reTwoDaysOff.FindStringSubmatch(before); m != nil && m[1] != "surlendemain" {
 			dir = -2
