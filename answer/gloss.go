@@ -19,6 +19,7 @@ var (
 	glossConnectives = set("between b/w btw from entre and et n & to au until till jusqu'au jusqu'a after before since " +
 		"avant apres après depuis during pendant pdt")
 	spanOpeners = set("between b/w btw from entre de du during pendant pdt")
+	dayCounters = set("lendemain surlendemain veille avant-veille")
 )
 
 // glossedDates replaces a phrase glossed by a date in parentheses with the date: the asker's date
@@ -36,14 +37,17 @@ func glossedDates(text string, t *knowledge.Timeline) string {
 	}
 	gloss := strings.TrimSpace(text[m[2]:m[3]])
 	p := question.Parse(gloss, t)
-	if p.Kind == question.NoDate || strings.TrimSpace(p.Rest) != "" && len(strings.Fields(p.Rest)) > 1 {
+	if p.Kind == question.NoDate || len(strings.Fields(p.Rest)) > 1 {
 		return text // "(les 2 exclus)", "(donc 2 jours après)": no date of its own
 	}
 	span := p.Kind == question.Range
 	words := strings.Fields(text[:m[0]])
 	for k := len(words) - 1; k >= 0 && len(words)-k <= 9; k-- {
 		w := strings.ToLower(strings.Trim(words[k], ",;:"))
-		if span && spanOpeners[w] || !span && glossConnectives[w] {
+		// "Le lendemain du 2e débat (9 oct.)": after a day counted from something, "de" opens
+		// what it is counted from.
+		counted := (w == "du" || w == "de" || w == "d'") && k > 0 && dayCounters[strings.ToLower(words[k-1])]
+		if span && spanOpeners[w] || !span && (glossConnectives[w] || counted) {
 			if k == len(words)-1 {
 				return text // nothing between the connective and the date
 			}

@@ -119,20 +119,29 @@ func IsDateWord(w string) bool {
 
 // weekdayBefore finds the name of a day of the week that ends right before at (spaces and a comma
 // apart): the offsets in work from its start to at.
-func weekdayBefore(work []byte, at int) (from, to int, ok bool) {
+func weekdayBefore[T ~string | ~[]byte](work T, at int) (from, to int, ok bool) {
 	to = at
 	for to > 0 && (work[to-1] == ' ' || work[to-1] == ',') {
+		to--
+	}
+	// "dim. 9 oct.": a French day's abbreviation takes its full stop.
+	dot := to > 0 && work[to-1] == '.'
+	if dot {
 		to--
 	}
 	from = to
 	for from > 0 && work[from-1] >= 'a' && work[from-1] <= 'z' {
 		from--
 	}
-	if from == to || !weekdays[string(work[from:to])] {
+	if w := string(work[from:to]); from == to || !weekdays[w] && !(dot && frDayAbbrevs[w]) {
 		return 0, 0, false
 	}
 	return from, at, true
 }
+
+// frDayAbbrevs are French days of the week as abbreviated, with a full stop ("dim.", "ven."):
+// without one, "mer" and "sam" are words.
+var frDayAbbrevs = set("lun mar mer jeu ven sam dim")
 
 var weekdays = set("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun " +
 	"lundi mardi mercredi jeudi vendredi samedi dimanche")
@@ -1293,8 +1302,9 @@ var durationWords = map[string]bool{"for": true, "during": true, "pendant": true
 var reShortYear = regexp.MustCompile(`(?:^|[\s(])'(\d{2})\b`)
 
 // reBareShortYear is two digits after a day and month, with no apostrophe: "march 4th 94",
-// "oct 16, 16". A clock's figures ("10 am", "10h", "10:30") are no year.
-var reBareShortYear = regexp.MustCompile(`^,?\s(\d{2})\b`)
+// "oct 16, 16", "9 oct. 16" (the abbreviation's full stop is after the month's match). A clock's
+// figures ("10 am", "10h", "10:30") are no year.
+var reBareShortYear = regexp.MustCompile(`^\.?,?\s(\d{2})\b`)
 
 // clockAfter reports whether s, the text after two digits, makes them an hour.
 func clockAfter(s string) bool {
@@ -1684,7 +1694,13 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	if len(spans) == 0 {
 		return
 	}
-	before := tail(folded[:e.start])
+	// "the day after sunday oct 9", "le lendemain du dim. 9 oct.": the day's name between a
+	// connective and its date leaves the connective governing the date.
+	start := e.start
+	if from, _, ok := weekdayBefore(folded, e.start); ok {
+		start = from
+	}
+	before := tail(folded[:start])
 	// "sept ou oct 2017", "in 2015 or 2016": one period of them (forms.go), unless an offset or a
 	// connective before it needs the date alone.
 	if len(exprs) >= 2 && lastWord(before) != "after" && lastWord(before) != "before" {
@@ -1692,7 +1708,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 			p.Kind, p.Spans = kind, js
 			consume(exprs[0].end, exprs[n-1].start)
 			if dayOfEnds[lastWord(before)] {
-				if i, j, ok := lastMatchBy(dayOfAt, folded, e.start); ok {
+				if i, j, ok := lastMatchBy(dayOfAt, folded, start); ok {
 					consume(i, j)
 				}
 			}
@@ -1712,7 +1728,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 			}
 		}
 		// The offset is the date's, not words of what is asked ("8 days after the launch").
-		consume(e.start-len(before)+at, e.start)
+		consume(start-len(before)+at, e.start)
 		return
 	}
 	// "a month after the election", "un peu plus d'un mois après l'élection": a month is
@@ -1728,7 +1744,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 				from, to = s[0].From-days, s[0].From
 			}
 			p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
-			consume(e.start-len(before)+at, e.start)
+			consume(start-len(before)+at, e.start)
 			return
 		}
 		from, to := s[len(s)-1].To+days-knowledge.Day(14*n), s[len(s)-1].To+days+knowledge.Day(14*n)
@@ -1739,7 +1755,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 			from, to = s[0].From-(to-s[len(s)-1].To), s[0].From-(from-s[len(s)-1].To)
 		}
 		p.Kind, p.Spans = Range, []knowledge.Span{{From: from, To: to}}
-		consume(e.start-len(before)+at, e.start)
+		consume(start-len(before)+at, e.start)
 		return
 	}
 	// "the year after the 9th festival", "le mois avant l'élection": forms.go.
@@ -1748,19 +1764,19 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		if year {
 			p.Kind = Year
 		}
-		consume(e.start-len(before)+at, e.start)
+		consume(start-len(before)+at, e.start)
 		return
 	}
 	// "a few years after the treaty", "quelques jours après le 3 octobre": forms.go.
 	if lo, hi, unit, after, at, ok := fewOffset(before); ok {
 		p.Kind, p.Spans = Range, []knowledge.Span{fewOffsetSpan(occupied(spans, cal), lo, hi, unit, after)}
-		consume(e.start-len(before)+at, e.start)
+		consume(start-len(before)+at, e.start)
 		return
 	}
 	// "four years after the treaty", "trois ans après 1840", "2 yrs before X": forms.go.
 	if n, after, more, about, at, ok := yearOffset(before); ok {
 		p.Kind, p.Spans = Range, []knowledge.Span{yearOffsetSpan(occupied(spans, cal), n, after, more, about)}
-		consume(e.start-len(before)+at, e.start)
+		consume(start-len(before)+at, e.start)
 		return
 	}
 	// "the week of the election", "la semaine avant l'élection": the week that holds the date, or
@@ -1799,7 +1815,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 		}
 	}
 	take := func(re *regexp.Regexp) {
-		if i, j, ok := lastMatch(re, folded, e.start); ok {
+		if i, j, ok := lastMatch(re, folded, start); ok {
 			consume(i, j)
 		}
 	}
@@ -1844,7 +1860,7 @@ func (p *Parsed) resolve(folded string, exprs []expr, cal *knowledge.Timeline, c
 	default:
 		p.Kind, p.Spans = e.kind, spans
 		if dayOfEnds[last] {
-			if i, j, ok := lastMatchBy(dayOfAt, folded, e.start); ok { // take(reDayOf), written out
+			if i, j, ok := lastMatchBy(dayOfAt, folded, start); ok { // take(reDayOf), written out
 				consume(i, j)
 			}
 		}

@@ -92,8 +92,9 @@ func TestParseDatesInEnglish(t *testing.T) {
 		{"year first with slashes", "whats on 2016/11/09", "en", question.ExactDay, "2016-11-09", 0, "whats"},
 		{"year first with dots", "what happened 2016.11.09", "en", question.ExactDay, "2016-11-09", 0, "what happened"},
 		{"ISO basic form, eight figures", "anything on 20160920?", "en", question.ExactDay, "2016-09-20", 0, "anything ?"},
-		{"the day's name before the date is no word to search", "anything drop on fri oct 7th 2016?", "en", question.ExactDay, "2016-10-07", 0, "anything drop on ?"},
-		{"the day's name with a comma", "what happened on Friday, October 21, 2016", "en", question.ExactDay, "2016-10-21", 0, "what happened on"},
+		{"the day's name before the date is no word to search", "anything drop on fri oct 7th 2016?", "en", question.ExactDay, "2016-10-07", 0, "anything drop ?"},
+		{"the day's name with a comma", "what happened on Friday, October 21, 2016", "en", question.ExactDay, "2016-10-21", 0, "what happened"},
+		{"day after a named day", "the day after sunday oct 9 2016 what did trump say", "en", question.Anchor, "2016-10-10", 0, ""},
 		{"slashes, day first when the day cannot be a month", "What happened on 21/10/2016?", "en", question.ExactDay, "2016-10-21", 0, "what happened ?"},
 		{"slashes, month first in English", "What happened on 10/21/2016?", "en", question.ExactDay, "2016-10-21", 0, ""},
 		{"ambiguous slashes: the timeline's event decides", "What happened on 03/10/2016?", "en", question.ExactDay, "2016-10-03", 0, ""},
@@ -123,7 +124,10 @@ func TestParseDatesInFrench(t *testing.T) {
 		{"ISO en français", "Que s'est-il passé le 2016-10-21 ?", "fr", question.ExactDay, "2016-10-21", 0, ""},
 		{"sans année", "Qu'a écrit WikiLeaks le 9 novembre ?", "fr", question.ExactDay, "2016-11-09 2017-11-09", 0, "qu'a ecrit wikileaks ?"},
 		{"abréviation", "Que s'est-il passé le 12 oct. 2016 ?", "fr", question.ExactDay, "2016-10-12", 0, ""},
-		{"le nom du jour devant la date", "ya eu koi le vendredi 21 octobre 2016", "fr", question.ExactDay, "2016-10-21", 0, "ya eu koi le"},
+		{"le nom du jour devant la date", "ya eu koi le vendredi 21 octobre 2016", "fr", question.ExactDay, "2016-10-21", 0, "ya eu koi"},
+		// The day's name between a connective and the date leaves the connective its date.
+		{"lendemain et nom du jour", "le lendemain du dimanche 9 octobre 2016, trump a dit koi", "fr", question.Anchor, "2016-10-10", 0, ""},
+		{"lendemain et jour abrégé", "le lendemain du dim. 9 oct. 16, trump a dit koi", "fr", question.Anchor, "2016-10-10", 0, ""},
 	})
 }
 
@@ -647,6 +651,8 @@ func TestTheNthWeekdayOfAMonthIsItsDay(t *testing.T) {
 	})
 	runParseCases(t, chronology(t, "apollo11"), []parseCase{
 		{"third wednesday", "what happened on the third wednesday of july 1969", "en", question.ExactDay, "1969-07-16", 0, ""},
+		{"day after a named day", "what happened the day after wednesday 16 july 1969", "en", question.Anchor, "1969-07-17", 0, ""},
+		{"abbreviated month with its full stop, two-figure year", "ya eu koi le 16 juil. 69", "fr", question.ExactDay, "1969-07-16", 0, ""},
 		// Two figures after the month are its year: a day makes no sense there.
 		{"two-figure year", "what happened on the 3rd wednesday of july 69", "en", question.ExactDay, "1969-07-16", 0, ""},
 	})
