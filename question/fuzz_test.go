@@ -25,6 +25,8 @@ func FuzzParse(f *testing.F) {
 		"", "\xff\xfe", "21 21 21 october october 2016 2016", "between 3 and", "– 2016-10 –",
 		"dec-16-2016", "16-dec-2016", "2016-dec-16", "oct/12/16", "le 21.10", "21.10.", "Firefox 3.5", "06/2016",
 		"6-2016", "2016/06", "1914-18", "2016-13", "3.1415",
+		"the 14th day of oct 2016", "le 21e jour d'octobre 2016", " jour d'", "1st day of ", "le lendemain du dim. 9 oct. 16",
+		"the day after sunday oct 9 2016", "le 3e vendredi d'oct. 16", "dim. 9", ". 16",
 		"the last week of sept 2016", "la première quinzaine d'octobre", "the second half of 2016", "mid-oct",
 		"between november and march", "la dernière semaine de l'année 2016",
 		"au 15e s.", "XVe s.", "the 15th c.", "le dix-neuvième siècle", "à la fin du 19e", "at the end of the 19th",
