@@ -3288,3 +3288,26 @@ func TestWhoIsAnsweredByThePassageThatNamesSomeoneElseAmongEquals(t *testing.T) 
 		{q: "who did fleming show the contaminated plate to", answered: true, quote: "Merlin Price"},
 	})
 }
+
+func TestADeedTheSourceSaysTheOppositeOfIsRefused(t *testing.T) {
+	// "Why did Edison turn down the offer" of "which he gratefully accepted": the source says the
+	// opposite (lexicon/opposites.txt), and never the deed itself.
+	runClass(t, chronology(t, "edison"), []classCase{
+		{q: "why did edison turn down western union's $10,000 offer", answered: false, words: "does not say “turn down”: it says the opposite"},
+		{q: "why did edison accept western union's offer", answered: true, quote: "gratefully accepted"},
+	})
+	runClass(t, chronology(t, "marseillaise"), []classCase{
+		{q: "pourquoi la marseillaise a été retirée de la constitution en 1958", answered: false, words: "ne dit pas « retirée » : elle dit le contraire"},
+	})
+	runClass(t, chronology(t, "austrasie"), []classCase{
+		{q: "why did pepin of herstal lose the battle of tertry", answered: false, words: "it says the opposite"},
+		{q: "why did pepin of herstal win the battle of tertry", answered: true},
+	})
+	runClass(t, chronology(t, "gandhi"), []classCase{
+		{q: "why did gandhi support the rowlatt act", answered: false, words: "it says the opposite"},
+	})
+	// The question's own negation is no premise to contradict.
+	runClass(t, mozilla(t), []classCase{
+		{q: "y didnt they just keep the name firebird", answered: true},
+	})
+}

@@ -151,6 +151,11 @@ func refusal(r Retrieval) string {
 				"La source ne dit pas que %s a refusé. Le plus proche qu'elle rapporte est %s : %s.",
 				displayActor(r.Timeline, r.Nearest, r.Premise), onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
 		}
+		if r.Contrary != "" {
+			return tr(lang, "The source does not say “%s”: it says the opposite. The nearest it has is %s: %s.",
+				"La source ne dit pas « %s » : elle dit le contraire. Le plus proche qu'elle rapporte est %s : %s.",
+				r.Contrary, onDate(r.Nearest, lang), ShortTitle(r.Nearest, lang))
+		}
 		if r.Owned != "" {
 			return tr(lang, "The source does not tie “%s” to %s. The nearest it has is %s: %s.",
 				"La source ne rattache pas « %s » à %s. Le plus proche qu'elle rapporte est %s : %s.",

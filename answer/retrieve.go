@@ -134,7 +134,10 @@ type Retrieval struct {
 	// Refused is true when the Unsupported premise is a refusal the source never tells of: the
 	// events found report Premise doing what the question says they refused.
 	Refused bool
-	Nearest *knowledge.Event
+	// Contrary is the question's word for a deed the events found say the opposite of ("turn
+	// down" of an offer "gratefully accepted"); "" otherwise.
+	Contrary string
+	Nearest  *knowledge.Event
 }
 
 // Selected is an event chosen to answer, with the indexes of the passages to cite.
@@ -1337,8 +1340,12 @@ func (r *Retrieval) premiseFailsAll(events []*knowledge.Event, rest string) bool
 	if len(events) == 0 {
 		return false
 	}
-	var who, owned string
+	var who, owned, contrary string
 	for _, e := range events {
+		if c := r.contradicted(e, rest); c != "" {
+			contrary = c
+			continue
+		}
 		if w, bad := r.unsupportedPremise(e, rest); bad {
 			who, owned = w, ""
 			continue
@@ -1352,6 +1359,9 @@ func (r *Retrieval) premiseFailsAll(events []*knowledge.Event, rest string) bool
 		}
 	}
 	r.Reason, r.Premise, r.Owned, r.Nearest = Unsupported, who, owned, events[0]
+	if who == "" && owned == "" {
+		r.Contrary = contrary
+	}
 	return true
 }
 
