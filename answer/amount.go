@@ -151,6 +151,52 @@ func writesFigureOf(folded, stem string) bool {
 	return false
 }
 
+// countedDeed is the question's verb after what a "how many" counts ("deputies voted", "papers
+// did he write"), past the auxiliaries and pronouns; false when the next word of content is none
+// or a name.
+func (r *Retrieval) countedDeed(noun string) (knowledge.QueryWord, bool) {
+	_, words := r.read(r.Parsed.Rest)
+	at := slices.Index(words, noun)
+	if at < 0 {
+		return knowledge.QueryWord{}, false
+	}
+	aux := false
+	for _, w := range words[at+1:] {
+		if textproc.IsStopWord(w) || auxiliaryWords[w] {
+			aux = aux || verbAuxiliaries[w]
+			continue
+		}
+		// A verb: after an auxiliary ("did he write", "ont voté"), or one by its form; "petits
+		// enfants" is a noun after a noun.
+		if _, ok := r.Timeline.ActorOfWord(w); ok || !aux && !textproc.IsDeedWord(w) && !textproc.IsPastForm(w) && !textproc.IsLightWord(w) {
+			return knowledge.QueryWord{}, false
+		}
+		return r.Timeline.QueryWord(w), true
+	}
+	return knowledge.QueryWord{}, false
+}
+
+// verbAuxiliaries put a verb after them.
+var verbAuxiliaries = set("did do does has have had was were is are ont a avait avaient est sont etaient ete")
+
+// figureBeside reports whether folded text writes a figure, no year, right before the verb ("361
+// voted") or right after it, an adjective apart at most ("wrote 11 scientific works").
+func figureBeside(t *knowledge.Timeline, folded string, verb knowledge.QueryWord) bool {
+	words := textproc.Words(folded)
+	figure := func(k int) bool {
+		return k >= 0 && k < len(words) && reNumberWord.MatchString(words[k]) && !isYear(words[k]) && numberWord[words[k]] != 1 && words[k] != "only" && words[k] != "no"
+	}
+	for i, w := range words {
+		if textproc.IsStopWord(w) || !t.Says(w, t.Source.Language, verb) {
+			continue
+		}
+		if figure(i-1) || figure(i+1) || figure(i+2) && !textproc.IsStopWord(words[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // yearPrepositions date what follows them: a year after one is no count.
 var yearPrepositions = set("in since during en depuis dans")
 
@@ -186,8 +232,26 @@ func (r *Retrieval) requireFigure(noun string) {
 			stems[0] = noun[:n-1]
 		}
 	}
+	// "How many deputies voted to execute the king" of "361 voted to execute the king", "how
+	// many papers did he write" of "he wrote 11 scientific works": a figure beside the question's
+	// verb counts what it says of, whatever noun the source gives it, or none.
+	// The passage must then have every other word of the question's topic: "how many Irish
+	// emigrated to Australia" is not answered by the million who emigrated to America.
+	verb, hasVerb := r.countedDeed(noun)
+	var topic []knowledge.QueryWord
+	if hasVerb {
+		for _, w := range r.queryWords(r.specific(r.Parsed.Rest)) {
+			if w.Word != noun && w.Word != verb.Word {
+				topic = append(topic, w)
+			}
+		}
+	}
 	writes := func(folded string) bool {
 		return slices.ContainsFunc(stems, func(st string) bool { return writesFigureOf(folded, st) })
+	}
+	writesAt := func(e *knowledge.Event, k int) bool {
+		folded := t.FoldedPassage(e, k)
+		return writes(folded) || hasVerb && figureBeside(t, folded, verb) && len(t.UnmatchedWords(e, k, topic)) == 0
 	}
 	// The passage that writes the figure should be about what is counted: of "how many people
 	// died in the French attempt", "about 22,000 men died" rather than "a few thousand people
@@ -202,7 +266,7 @@ func (r *Retrieval) requireFigure(noun string) {
 		best, score, found := -1, float32(-1), false
 		ranked := t.RankPassages(e, others)
 		for k := range e.Passages {
-			if writes(t.FoldedPassage(e, k)) && scoreOf(ranked, k) > score {
+			if writesAt(e, k) && scoreOf(ranked, k) > score {
 				best, score, found = k, scoreOf(ranked, k), true
 			}
 		}

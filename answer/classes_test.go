@@ -3311,3 +3311,25 @@ func TestADeedTheSourceSaysTheOppositeOfIsRefused(t *testing.T) {
 		{q: "y didnt they just keep the name firebird", answered: true},
 	})
 }
+
+func TestAFigureBesideTheQuestionsVerbCountsWhatItSaysOf(t *testing.T) {
+	// "How many deputies voted to execute the king" of "361 voted to execute the king": the
+	// figure counts those who voted, though the source names no deputies beside it.
+	runClass(t, chronology(t, "frenchrev"), []classCase{
+		{q: "how many deputies voted to execute the king", answered: true, dates: []string{"1793-01-17"}, quote: "361 voted to execute the king"},
+	})
+	runClass(t, chronology(t, "einstein"), []classCase{
+		{q: "how many papers did he write during his prague stay", answered: true, quote: "he wrote 11 scientific works"},
+	})
+	runClass(t, chronology(t, "turing"), []classCase{
+		{q: "how many ppl signed the 2009 petition", answered: true},
+	})
+	// The passage must have the rest of the question: no million emigrants to Australia.
+	runClass(t, chronology(t, "irishfamine"), []classCase{
+		{q: "how many irish ppl emigrated to australia during the famine", answered: false},
+	})
+	// A noun after the counted one is no verb: "petits enfants".
+	runClass(t, chronology(t, "picasso"), []classCase{
+		{q: "combien de petits enfants avait picasso", answered: false},
+	})
+}
