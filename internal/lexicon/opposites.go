@@ -18,6 +18,14 @@ var oppositesText string
 // paired concept. The slice is shared and must not be modified.
 func Opposites(folded, lang string) []Entry {
 	opp := loadOpposites()
+	if o := opp[lang+" "+folded]; len(o) > 0 {
+		return o
+	}
+	// Most words begin like no word of a paired concept: they are spared the stemmer, which costs
+	// microseconds a word, and every question's topic words come here.
+	if !oppositePrefixes()[lang+" "+prefix(folded)] {
+		return nil
+	}
 	// The word's own listing (its entry, by stem), not every word of the concepts it is in: "deal"
 	// shares a concept with words that "accept" shares another with.
 	stem := ""
@@ -46,6 +54,48 @@ func entryStem(folded, lang string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// prefixLen is how many bytes of a word oppositePrefixes keeps: a stem keeps at least as many
+// of its word's (textproc.Stem leaves four letters or more of a word of four or more).
+const prefixLen = 3
+
+func prefix(w string) string { return w[:min(len(w), prefixLen)] }
+
+// oppositePrefixes are the first letters of the words of paired concepts, by language.
+// Besides the entries, every word written on a line that holds one ("won" beside "win"),
+// folded as questions are.
+var oppositePrefixes = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	opp := loadOpposites()
+	for k := range opp {
+		lang, w, _ := strings.Cut(k, " ")
+		m[lang+" "+prefix(w)] = true
+	}
+	for _, line := range strings.Split(data, "\n") {
+		en, fr, ok := strings.Cut(line, "|")
+		if !ok {
+			continue
+		}
+		sides := [2][2]string{{"en", en}, {"fr", fr}}
+		paired := false
+		for _, sd := range sides {
+			for _, w := range strings.Split(sd[1], ",") {
+				paired = paired || len(opp[sd[0]+" "+textproc.Fold(strings.TrimSpace(w))]) > 0
+			}
+		}
+		if !paired {
+			continue
+		}
+		for _, sd := range sides {
+			for _, w := range strings.Split(sd[1], ",") {
+				if f := textproc.Fold(strings.TrimSpace(w)); f != "" {
+					m[sd[0]+" "+prefix(f)] = true
+				}
+			}
+		}
+	}
+	return m
+})
 
 var loadOpposites = sync.OnceValue(func() map[string][]Entry {
 	m, err := parseOpposites(oppositesText)
