@@ -11,8 +11,8 @@ import (
 // contradicted returns the question's word for a deed that event e says the opposite of, and
 // never says itself: "why did Edison turn down Western Union's offer" of "which he gratefully
 // accepted", "pourquoi la Marseillaise a été retirée de la constitution" of "conservent La
-// Marseillaise". The opposites are the lexicon's (lexicon.Opposites). A yes/no question is
-// answered no by the same passage, not refused; "" when nothing is contradicted.
+// Marseillaise". The opposites are the lexicon's (lexicon.Opposites). A yes/no question is not
+// refused this way (its answer quotes what the source says); "" when nothing is contradicted.
 func (r *Retrieval) contradicted(e *knowledge.Event, rest string) string {
 	if r.Intent == AskYesNo {
 		return ""
