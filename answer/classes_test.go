@@ -3333,3 +3333,16 @@ func TestAFigureBesideTheQuestionsVerbCountsWhatItSaysOf(t *testing.T) {
 		{q: "combien de petits enfants avait picasso", answered: false},
 	})
 }
+
+func TestAWhyIsAnsweredByACauseNotByWhatCameAfter(t *testing.T) {
+	// "Why didn't he go to the inquest after the train crash": the reason is in the crash's own
+	// event; "after the crash" is the question's context, not a request for the fifteen events
+	// that follow it. "After only 10 weeks" is no step to the next event either.
+	runClass(t, chronology(t, "dickens"), []classCase{
+		{q: "why didn't he go to the inquest after the train crash", answered: true, dates: []string{"1865-06-09"}, quote: "inquest"},
+		{q: "why did dickens quit the daily news after only 10 weeks", answered: true, dates: []string{"1845-12"}},
+	})
+	runClass(t, chronology(t, "apollo13"), []classCase{
+		{q: "why did they abort the moon landing after the explosion", answered: true, words: "ending the lunar landing"},
+	})
+}

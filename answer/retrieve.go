@@ -259,7 +259,9 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case p.Kind == question.NoDate && r.sourcePositionQuery(folded):
 	case r.quotedQuery(q.Text, p.Kind != question.NoDate):
 	case p.Kind == question.NoDate && !interval && (r.Intent == AskHowMany || r.Intent == AskList || p.Order != question.AnyOrder && !r.orderInClause(folded)) && r.relativePeriod(folded):
-	case p.Kind == question.NoDate && r.relativeQuery(folded):
+	// "Why did Dickens quit the Daily News after only 10 weeks": a why asks for a cause; what
+	// came after is its context, not the answer.
+	case p.Kind == question.NoDate && r.Intent != AskWhy && r.relativeQuery(folded):
 	case r.Intent == AskHowMany && !interval && r.countQuery(p.Rest):
 	case p.Order != question.AnyOrder && r.Intent == AskYesNo && r.firstWhoQuery(p):
 	case p.Order != question.AnyOrder:
@@ -271,6 +273,14 @@ func Retrieve(t *knowledge.Timeline, q Question) Retrieval {
 	case (p.Kind == question.ExactDay || p.Kind == question.Anchor) && r.clockQuery(p):
 	case p.Kind == question.ExactDay || p.Kind == question.Anchor:
 		r.dayQuery(p)
+	// "Why didn't he go to the inquest after the train crash": the cause is told where the
+	// question's words are, the crash's own event as likely as any after it, and a why is
+	// answered by one cause, never by the list of what came after.
+	case p.Kind == question.Range && p.OpenTo && !p.OpenFrom && r.Intent == AskWhy && hasContent && !r.absent(q.Text):
+		undated := p
+		undated.Kind, undated.Spans, undated.OpenFrom, undated.OpenTo = question.NoDate, nil, false, false
+		r.Parsed = undated
+		r.topicQuery(undated)
 	case p.Kind != question.NoDate:
 		r.rangeQuery(p, hasContent)
 	case !hasContent:
