@@ -650,6 +650,17 @@ const stemSlots = 2048
 // lookupStems is lookup, also returning the word's stems when it computed them (a word the
 // timeline does not have as such), so that the caller need not stem it again.
 func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, stems *[3]string) {
+	ids, stems = ix.lookupExact(word, srcLang)
+	if len(ids) > 0 || len(word) < 4 {
+		return ids, false, stems
+	}
+	ids = ix.lookupSlips(word, stems)
+	return ids, len(ids) > 0, stems
+}
+
+// lookupExact is lookupStems without its typo allowances: the word as the timeline writes it, or
+// one of its stems. stems is nil when the word itself is a word of the timeline.
+func (ix *index) lookupExact(word, srcLang string) (ids []int32, stems *[3]string) {
 	if known, ok := ix.surface[word]; ok {
 		for _, id := range known {
 			if id >= 0 && !containsID(ids, id) {
@@ -657,7 +668,7 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 			}
 		}
 		if len(ids) > 0 {
-			return ids, false, nil
+			return ids, nil
 		}
 	}
 	st := ix.stemsOf(word, srcLang)
@@ -670,9 +681,13 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 			ids = append(ids, id)
 		}
 	}
-	if len(ids) > 0 || len(word) < 4 {
-		return ids, false, stems
-	}
+	return ids, stems
+}
+
+// lookupSlips is lookupStems's typo allowances for a word of four letters or more that
+// lookupExact does not find, stems its stems: one edit away, two for a long word, or its sound.
+func (ix *index) lookupSlips(word string, stems *[3]string) (ids []int32) {
+	st := *stems
 	// The keys of textproc.Deletions, in its order, built in a buffer on the stack rather than
 	// allocated one by one: every word a timeline lacks goes through here.
 	var buf [32]byte
@@ -720,7 +735,7 @@ func (ix *index) lookupStems(word, srcLang string) (ids []int32, fuzzy bool, ste
 	if len(ids) == 0 && len(word) >= minSounded {
 		ids = ix.soundsLike(word)
 	}
-	return ids, len(ids) > 0, stems
+	return ids
 }
 
 // minSounded is the shortest question word looked up by how it sounds, and minSoundKey the

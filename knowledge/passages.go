@@ -407,15 +407,14 @@ func AppendContentWords(out, words []string) []string { return appendContentWord
 // QueryWord is QueryWords for one folded content word.
 func (t *Timeline) QueryWord(w string) QueryWord {
 	ix := t.index
-	ids, fuzzy, stems := ix.lookupStems(w, t.Source.Language)
-	var rel []relTerm
-	if fuzzy {
-		// A word the lexicon knows is no typo: "dropped" is not "droppe".
-		if rel = ix.relatedTermsStems(w, nil, stems); len(rel) > 0 {
-			ids, fuzzy = nil, false
-		}
-	} else {
-		rel = ix.relatedTermsStems(w, ids, stems)
+	ids, stems := ix.lookupExact(w, t.Source.Language)
+	rel := ix.relatedTermsStems(w, ids, stems)
+	fuzzy := false
+	// A word the lexicon knows is no typo ("dropped" is not "droppe"): only a word with neither
+	// terms nor relatives is looked up by its slips, the costly part of a lookup.
+	if len(ids) == 0 && len(rel) == 0 && len(w) >= 4 {
+		ids = ix.lookupSlips(w, stems)
+		fuzzy = len(ids) > 0
 	}
 	return QueryWord{Word: w, IDF: ix.wordIDF(ids, fuzzy, rel), Fuzzy: fuzzy, terms: ids, related: rel}
 }
