@@ -3341,6 +3341,8 @@ func TestAWhyIsAnsweredByACauseNotByWhatCameAfter(t *testing.T) {
 	runClass(t, chronology(t, "dickens"), []classCase{
 		{q: "why didn't he go to the inquest after the train crash", answered: true, dates: []string{"1865-06-09"}, quote: "inquest"},
 		{q: "why did dickens quit the daily news after only 10 weeks", answered: true, dates: []string{"1845-12"}},
+		// What the source never mentions is refused, not listed after the crash.
+		{q: "why did dickens buy a yacht after the train crash", answered: false, words: "does not mention “yacht”"},
 	})
 	runClass(t, chronology(t, "apollo13"), []classCase{
 		{q: "why did they abort the moon landing after the explosion", answered: true, words: "ending the lunar landing"},
